@@ -1,0 +1,43 @@
+/** The surface adapters use. An adapter never imports a command module directly. */
+import type { Reply } from './reply.ts';
+import type { Request, Where, Asker } from './request.ts';
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Offer completions from `Bot.suggest`. */
+  autocomplete: boolean;
+  /** A closed list of values (e.g. citation styles). */
+  choices?: string[];
+  maxLength?: number;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** One line, ≤ 100 characters (Discord's limit for descriptions). */
+  description: string;
+  usage: string;
+  example: string;
+  /**
+   * Options in order; an adapter that receives them separately joins the given values with
+   * spaces to form `Request.args`.
+   */
+  options: CommandOption[];
+  moderatorOnly: boolean;
+}
+
+export interface Suggestion {
+  label: string;
+  value: string;
+}
+
+export interface Bot {
+  specs(): CommandSpec[];
+  /** Never throws: bad input and internal failures come back as an error `Reply`. */
+  handle(req: Request): Promise<Reply>;
+  /** A follow-up action (button click) by `user` in `where`. Never throws. */
+  act(actionId: string, user: Asker, where: Where): Promise<Reply>;
+  /** Autocomplete values for one option, at most 25. */
+  suggest(command: string, option: string, partial: string, where: Where): Suggestion[];
+}

@@ -1,0 +1,37 @@
+/** A neutral request: what an adapter hands the core for every command or button click. */
+
+export type Platform = 'discord' | 'slack' | 'console';
+
+export interface Asker {
+  /** Platform user id. */
+  id: string;
+  name: string;
+  /**
+   * Facts the platform reports about the user; the core decides what they mean.
+   * Discord: Manage Server permission; Slack: workspace admin or owner; console: true.
+   */
+  isAdmin: boolean;
+  /** Discord role ids or Slack user-group ids the user belongs to. */
+  groups: string[];
+}
+
+export interface Where {
+  platform: Platform;
+  /** Discord guild id, Slack team id, or "local" for the console. Data never crosses spaces. */
+  space: string;
+  channel: string;
+}
+
+export interface Request {
+  /** Command name without the slash: "who", "compare", "ask"… */
+  command: string;
+  /** The raw argument text as typed. */
+  args: string;
+  user: Asker;
+  where: Where;
+}
+
+/** Scope key under which per-server data is stored. */
+export function spaceKey(where: Where): string {
+  return `${where.platform}:${where.space}`;
+}

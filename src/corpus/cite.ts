@@ -1,0 +1,139 @@
+/** How a passage is located and attributed: the short form before quotes, and full citation styles. */
+import type { SourceMeta } from './metadata.ts';
+import type { Passage } from './types.ts';
+
+const DASH = '–';
+
+export function pagesLabel(p: Pick<Passage, 'pages'>): string | null {
+  if (!p.pages) return null;
+  const { start, end, approximate } = p.pages;
+  const range = start === end ? `p. ${start}` : `pp. ${start}${DASH}${end}`;
+  return approximate ? `${range}` : range;
+}
+
+/** "ch. 6" for a numbered chapter, "Part 2" for a part, else null. */
+function shortSection(path: string[]): string | null {
+  const top = path[0];
+  if (!top) return null;
+  const chapter = /^(\d+)\.\s/.exec(top);
+  if (chapter) return `ch. ${chapter[1]}`;
+  const part = /^part\s+(\w+)/i.exec(top);
+  if (part) return `Part ${part[1]}`;
+  return null;
+}
+
+export function authorLabel(meta: SourceMeta): string {
+  const a = meta.authors;
+  if (a.length === 0) return shortTitle(meta);
+  if (a.length === 1) return a[0]!.family;
+  if (a.length === 2) return `${a[0]!.family} and ${a[1]!.family}`;
+  return `${a[0]!.family} et al.`;
+}
+
+function shortTitle(meta: SourceMeta): string {
+  return meta.title.replace(/^The\s+/, '').replace(/:.*/, '').trim();
+}
+
+export function yearLabel(meta: SourceMeta): string {
+  return meta.year ? String(meta.year) : 'n.d.';
+}
+
+/** Paragraph number for sources without pages or sections (1-based). */
+function paragraphLabel(p: Passage): string {
+  return `¶${p.ord + 1}`;
+}
+
+/** "Reiman (2016, ch. 6, pp. 101–112)" — what precedes every quotation. */
+export function attribution(meta: SourceMeta, p: Passage): string {
+  const parts = [yearLabel(meta)];
+  const section = shortSection(p.sectionPath);
+  if (section) parts.push(section);
+  const pages = pagesLabel(p);
+  if (pages) parts.push(pages);
+  if (!section && !pages && p.sectionPath.length === 0) parts.push(paragraphLabel(p));
+  let label = `${authorLabel(meta)} (${parts.join(', ')})`;
+  if (p.speaker && meta.speakers?.[p.speaker]) label += `, ${meta.speakers[p.speaker]}`;
+  if (p.quotedFrom?.author) label += `, quoting ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
+  return label;
+}
+
+/** Human-readable location: section path and pages. */
+export function where(meta: SourceMeta, p: Passage): string {
+  const parts: string[] = [];
+  if (p.sectionPath.length) parts.push(p.sectionPath.map((s) => `“${s}”`).join(' › '));
+  const pages = pagesLabel(p);
+  if (pages) parts.push(p.pages?.approximate ? `${pages} (reconstructed)` : pages);
+  if (!parts.length) parts.push(paragraphLabel(p));
+  if (p.speaker) parts.push(`speaker ${meta.speakers?.[p.speaker] ?? p.speaker}`);
+  if (p.quotedFrom) parts.push(`quoting ${p.quotedFrom.citation}`);
+  return parts.join(', ');
+}
+
+function names(meta: SourceMeta, style: 'chicago' | 'mla'): string {
+  const a = meta.authors;
+  if (a.length === 0) return '';
+  const first = a[0]!;
+  const lead = first.given ? `${first.family}, ${first.given}` : first.family;
+  if (a.length === 1) return lead;
+  const rest = a.slice(1).map((x) => (x.given ? `${x.given} ${x.family}` : x.family));
+  if (style === 'mla' && a.length > 2) return `${lead}, et al`;
+  return `${lead}, and ${rest.join(', and ')}`;
+}
+
+function locator(p: Passage): string {
+  const pages = pagesLabel(p);
+  if (pages) return pages;
+  if (p.sectionPath.length) return `“${p.sectionPath[p.sectionPath.length - 1]}”`;
+  return paragraphLabel(p);
+}
+
+function isBook(meta: SourceMeta): boolean {
+  return meta.kind === 'monograph' || meta.profile === 'booklet';
+}
+
+function italic(s: string): string {
+  return `*${s}*`;
+}
+
+function end(s: string): string {
+  return /[.?!]$/.test(s) ? s : `${s}.`;
+}
+
+/** Chicago author-date, reference-list form, with the passage's locator and id. Titles in *asterisks*. */
+export function chicago(meta: SourceMeta, p: Passage): string {
+  const who = names(meta, 'chicago');
+  const title = isBook(meta) ? italic(meta.title) : `“${end(meta.title)}”`;
+  const head = who ? `${end(who)} ${yearLabel(meta)}.` : `${title} ${yearLabel(meta)}.`;
+  const parts = [head];
+  if (who) parts.push(isBook(meta) ? end(title) : title);
+  if (meta.citation.containerTitle && !isBook(meta)) parts.push(end(italic(meta.citation.containerTitle)));
+  if (meta.citation.medium && !isBook(meta)) parts.push(end(meta.citation.medium));
+  if (meta.place && meta.publisher) parts.push(end(`${meta.place}: ${meta.publisher}`));
+  else if (meta.publisher) parts.push(end(meta.publisher));
+  if (meta.citation.editionYear && meta.citation.editionYear !== meta.year) parts.push(`Edition of ${meta.citation.editionYear}.`);
+  const doi = meta.citation.identifiers.find((i) => i.startsWith('DOI '));
+  if (doi) parts.push(`https://doi.org/${doi.slice(4)}.`);
+  parts.push(`${end(locator(p))} Passage ${p.id}.`);
+  return withQuotedWork(parts.join(' '), p);
+}
+
+/** MLA 9th edition works-cited form. */
+export function mla(meta: SourceMeta, p: Passage): string {
+  const who = names(meta, 'mla');
+  const title = isBook(meta) ? end(italic(meta.title)) : `“${end(meta.title)}”`;
+  const parts: string[] = [];
+  if (who) parts.push(end(who));
+  parts.push(title);
+  const pub: string[] = [];
+  if (meta.citation.containerTitle && !isBook(meta)) pub.push(italic(meta.citation.containerTitle));
+  if (meta.publisher) pub.push(meta.publisher);
+  pub.push(meta.citation.editionYear ?? meta.year ? String(meta.citation.editionYear ?? meta.year) : 'n.d.');
+  pub.push(locator(p));
+  parts.push(end(pub.join(', ')));
+  parts.push(`Passage ${p.id}.`);
+  return withQuotedWork(parts.join(' '), p);
+}
+
+function withQuotedWork(citation: string, p: Passage): string {
+  return p.quotedFrom ? `${citation} Quoting: ${end(p.quotedFrom.citation)}` : citation;
+}

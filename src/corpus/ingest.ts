@@ -1,0 +1,38 @@
+/** Ingest: validate and segment the corpus folder, then replace the stored corpus in one transaction. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DB } from '../db/open.ts';
+import { SEGMENTER_VERSION } from '../segment/index.ts';
+import { buildCorpus, type Progress } from './build.ts';
+import { loadMetadata } from './metadata.ts';
+import { loadAliases } from './aliases.ts';
+import { storeCorpus, storedFingerprint, type IngestCounts } from './store.ts';
+
+export interface IngestResult extends IngestCounts {
+  seconds: number;
+}
+
+/** Throws MetadataError before writing anything when the corpus folder is not valid. */
+export function ingest(db: DB, corpusDir: string, onProgress?: Progress): IngestResult {
+  const t0 = performance.now();
+  const built = buildCorpus(corpusDir, onProgress);
+  const counts = storeCorpus(db, built);
+  return { ...counts, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Same hash as buildCorpus computes, without segmenting: cheap enough to run at every start. */
+export function corpusFingerprint(corpusDir: string): string {
+  const metas = loadMetadata(corpusDir);
+  const h = createHash('sha256').update(`segmenter:${SEGMENTER_VERSION}\n`);
+  h.update(readFileSync(join(corpusDir, 'sources.json')));
+  h.update(JSON.stringify(loadAliases(corpusDir)));
+  for (const m of metas) h.update(readFileSync(join(corpusDir, m.file), 'utf8'));
+  return h.digest('hex');
+}
+
+/** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */
+export function ensureCorpus(db: DB, corpusDir: string, onProgress?: Progress): IngestResult | null {
+  if (storedFingerprint(db) === corpusFingerprint(corpusDir)) return null;
+  return ingest(db, corpusDir, onProgress);
+}

@@ -1,0 +1,136 @@
+/** Read access to the stored corpus. Passages are cached after first read: the corpus changes only at ingest. */
+import type { DB } from '../db/open.ts';
+import { ftsQuery } from '../search/fts-query.ts';
+import type { SourceMeta } from './metadata.ts';
+import type { Passage, Source } from './types.ts';
+import type { QuotedWork } from '../segment/types.ts';
+
+interface PassageRow {
+  rowid: number;
+  id: string;
+  source_id: string;
+  ord: number;
+  kind: string;
+  section_json: string;
+  page_start: number | null;
+  page_end: number | null;
+  pages_approx: number;
+  speaker: string | null;
+  quoted_json: string | null;
+  text: string;
+}
+
+export interface Hit {
+  passage: Passage;
+  /** bm25 score, higher is better. */
+  score: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  sources?: string[];
+  /** Passage ids to leave out (hidden by moderators). */
+  exclude?: ReadonlySet<string>;
+}
+
+export class CorpusRepo {
+  private readonly byId = new Map<string, Passage>();
+  private readonly byRowid = new Map<number, Passage>();
+  private sourceList: Source[] | null = null;
+
+  constructor(readonly db: DB) {}
+
+  sources(): Source[] {
+    if (!this.sourceList) {
+      const rows = this.db
+        .prepare('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord')
+        .all() as { meta_json: string; n: number }[];
+      this.sourceList = rows.map((r) => ({ meta: JSON.parse(r.meta_json) as SourceMeta, passageCount: r.n }));
+    }
+    return this.sourceList;
+  }
+
+  source(id: string): Source | undefined {
+    return this.sources().find((s) => s.meta.id === id);
+  }
+
+  passage(id: string): Passage | undefined {
+    const cached = this.byId.get(id);
+    if (cached) return cached;
+    const row = this.db.prepare('SELECT rowid, * FROM passages WHERE id = ?').get(id) as PassageRow | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  /** Passages of one source in document order. */
+  passagesOf(sourceId: string): Passage[] {
+    const rows = this.db.prepare('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
+    return rows.map((r) => this.byRowid.get(r.rowid) ?? this.hydrate(r));
+  }
+
+  /** Passage ids that start with a prefix, for autocomplete. */
+  idsStartingWith(prefix: string, limit: number): string[] {
+    const rows = this.db
+      .prepare("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?")
+      .all(prefix, prefix, limit) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Runs an already-safe FTS5 query (built by fts-query.ts), best first. */
+  match(fts: string, opts: SearchOptions = {}): Hit[] {
+    const limit = opts.limit ?? 10;
+    const sourceFilter = opts.sources?.length ? `AND p.source_id IN (${opts.sources.map(() => '?').join(',')})` : '';
+    const overfetch = limit + (opts.exclude?.size ?? 0);
+    const rows = this.db
+      .prepare(
+        `SELECT p.rowid, p.*, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank
+         FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+         WHERE passages_fts MATCH ? ${sourceFilter}
+         ORDER BY rank LIMIT ?`,
+      )
+      .all(fts, ...(opts.sources ?? []), overfetch) as (PassageRow & { rank: number })[];
+    return rows
+      .filter((r) => !opts.exclude?.has(r.id))
+      .slice(0, limit)
+      .map((r) => ({ passage: this.byRowid.get(r.rowid) ?? this.hydrate(r), score: -r.rank }));
+  }
+
+  /** Ranked passages for free text: all words first, then any word if that finds too little. */
+  search(text: string, opts: SearchOptions = {}): Hit[] {
+    const limit = opts.limit ?? 10;
+    const all = ftsQuery(text, 'all');
+    if (!all) return [];
+    const hits = this.match(all, opts);
+    if (hits.length >= limit) return hits;
+    const any = ftsQuery(text, 'any')!;
+    const seen = new Set(hits.map((h) => h.passage.id));
+    for (const h of this.match(any, { ...opts, limit: limit * 2 })) {
+      if (hits.length >= limit) break;
+      // Partial matches rank below every full match.
+      if (!seen.has(h.passage.id)) hits.push({ ...h, score: h.score / 4 });
+    }
+    return hits;
+  }
+
+  private hydrate(row: PassageRow): Passage {
+    const notes = this.db.prepare('SELECT number, text FROM notes WHERE passage_id = ?').all(row.id) as Passage['notes'];
+    const sentences = this.db
+      .prepare('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx')
+      .all(row.id) as Passage['sentences'];
+    const p: Passage = {
+      id: row.id,
+      sourceId: row.source_id,
+      ord: row.ord,
+      kind: row.kind,
+      sectionPath: JSON.parse(row.section_json) as string[],
+      pages: row.page_start !== null ? { start: row.page_start, end: row.page_end ?? row.page_start, approximate: row.pages_approx === 1 } : null,
+      speaker: row.speaker,
+      quotedFrom: row.quoted_json ? (JSON.parse(row.quoted_json) as QuotedWork) : null,
+      text: row.text,
+      notes,
+      sentences,
+    };
+    this.byId.set(p.id, p);
+    this.byRowid.set(row.rowid, p);
+    return p;
+  }
+}
