@@ -6,6 +6,11 @@ import { openDb } from '../db/open.ts';
 import { openCorpus, resolvePaths } from './context.ts';
 import { exportLines } from './export.ts';
 import { searchJson, searchText } from './search-format.ts';
+import { createBot } from '../core/bot.ts';
+import { parseCommandLine } from '../core/parse-line.ts';
+import { replyJson, replyText } from '../core/plain-text.ts';
+import { LOCAL_USER, LOCAL_WHERE } from '../../adapters/console/local.ts';
+import { start } from './start.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -65,6 +70,28 @@ program
     const { db, repo } = openCorpus(opts);
     for (const line of exportLines(repo)) process.stdout.write(`${line}\n`);
     db.close();
+  });
+
+program
+  .command('ask')
+  .description('answer one command as the chat bots would, e.g. sourcebook ask "/who Yezhov"')
+  .argument('<command...>', 'a command line: "/who Yezhov", "/compare executions", or a plain question')
+  .option('--json', 'print the Reply as JSON: { text, citations: [{ passage, source, quote, where }], actions: [{ id, label }], … }')
+  .option('--action <id>', 'run a follow-up action id from an earlier --json reply instead')
+  .option('--db <file>', 'database file')
+  .action(async (words: string[], opts: { json?: boolean; action?: string; db?: string }) => {
+    const bot = createBot(opts.db ? { dbPath: opts.db } : {});
+    const { command, args } = parseCommandLine(words.join(' '));
+    const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
+    console.log(opts.json ? JSON.stringify(replyJson(r), null, 2) : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''));
+    bot.close();
+  });
+
+program
+  .command('start', { isDefault: true })
+  .description('start the bots whose credentials are set (Discord, Slack), or the console chat')
+  .action(async () => {
+    await start();
   });
 
 await program.parseAsync(process.argv);

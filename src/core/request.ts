@@ -27,6 +27,8 @@ export interface Request {
   command: string;
   /** The raw argument text as typed. */
   args: string;
+  /** 1-based page of a paged result, set by "More" actions. */
+  page?: number;
   user: Asker;
   where: Where;
 }

@@ -52,8 +52,10 @@ export function attribution(meta: SourceMeta, p: Passage): string {
   if (pages) parts.push(pages);
   if (!section && !pages && p.sectionPath.length === 0) parts.push(paragraphLabel(p));
   let label = `${authorLabel(meta)} (${parts.join(', ')})`;
-  if (p.speaker && meta.speakers?.[p.speaker]) label += `, ${meta.speakers[p.speaker]}`;
-  if (p.quotedFrom?.author) label += `, quoting ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
+  const speaker = p.speaker ? meta.speakers?.[p.speaker] ?? p.speaker : null;
+  if (speaker && !meta.authors.some((a) => speaker === `${a.given} ${a.family}`.trim())) label += `, ${speaker}`;
+  // A compilation's excerpt quotes its work; a note in an essay cites one.
+  if (p.quotedFrom?.author) label += `, ${p.kind === 'quote' ? 'quoting' : 'citing'} ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
   return label;
 }
 
@@ -65,7 +67,7 @@ export function where(meta: SourceMeta, p: Passage): string {
   if (pages) parts.push(p.pages?.approximate ? `${pages} (reconstructed)` : pages);
   if (!parts.length) parts.push(paragraphLabel(p));
   if (p.speaker) parts.push(`speaker ${meta.speakers?.[p.speaker] ?? p.speaker}`);
-  if (p.quotedFrom) parts.push(`quoting ${p.quotedFrom.citation}`);
+  if (p.quotedFrom) parts.push(`${p.kind === 'quote' ? 'quoting' : 'citing'} ${p.quotedFrom.citation}`);
   return parts.join(', ');
 }
 

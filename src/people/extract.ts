@@ -41,8 +41,12 @@ export interface TextUnit {
 }
 
 const SURNAME_ENDING = /(?:ov|ova|ev|eva|yov|in|ina|sky|ski|skii|skiy|skaya|dze|shvili|vili|enko|ich|yan|ian|uk)$/;
-const CAP_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?$/u;
-const WORD = /\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.|\p{Lu}\p{Ll}\./gu;
+const CAP_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+/** Abbreviations that look like initials but introduce places or numbers. */
+const NOT_INITIALS = new Set(['St.', 'Mt.', 'No.', 'Ft.', 'Co.', 'Gen.', 'Vol.', 'Ch.']);
+const WORD = /(?<!\p{L})(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}?\.)/gu;
+/** A surname-like word counts as a person when some sentence treats it as one. */
+const PERSON_CONTEXT = /^(?:'s|’s)?,?\s+(?:said|says|wrote|writes|stated|told|claimed|argued|recalled|declared|admitted|testified|asked|replied|explained|noted|believed|ordered|demanded|was (?:arrested|shot|executed|appointed|removed|killed|murdered)|himself|who)/;
 /** Words that look like surnames by ending but are not people in this domain. */
 const NOT_SURNAMES = new Set(['Kremlin', 'Berlin', 'Lenin grad', 'Bulletin', 'Latin', 'Begin', 'Within', 'Again', 'Origin', 'Austin', 'Dublin', 'Wisconsin', 'Soviet', 'Ukrainian', 'Muscovite', 'Finnish']);
 
@@ -70,6 +74,26 @@ function group(groups: Map<string, Group>, surname: string): Group {
 
 function bump<K>(m: Map<K, number>, k: K, n = 1): void {
   m.set(k, (m.get(k) ?? 0) + n);
+}
+
+/**
+ * "Ye. Voroshilov" is "Klementy Ye. Voroshilov" cut short: a cluster whose names are a lone
+ * initial joins the cluster where that initial appears as the middle (patronymic) initial.
+ */
+function mergePatronymicClusters(clusters: Map<string, Map<string, number>>): void {
+  for (const [initial, names] of [...clusters]) {
+    const lone = [...names.keys()].every((n) => /^\p{Lu}\p{Ll}?\.\s\S+$/u.test(n));
+    if (!lone) continue;
+    const letter = [...names.keys()][0]!.split('.')[0]!;
+    for (const [other, otherNames] of clusters) {
+      if (other === initial) continue;
+      if ([...otherNames.keys()].some((n) => n.includes(` ${letter}. `))) {
+        for (const [n, c] of names) bump(otherNames, n, c);
+        clusters.delete(initial);
+        break;
+      }
+    }
+  }
 }
 
 function initialOf(given: string): string {
@@ -103,25 +127,35 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   }
 
   // Pass 1: surnames introduced by a given name or initials, and surname-like words.
-  const candidates = new Map<string, number>();
+  // A capitalised word that also occurs in lower case ("The"/"the", "Military"/"military") is not a name.
+  const lowercase = new Map<string, number>();
+  const capitalised = new Map<string, number>();
   for (const u of units) {
-    const words = u.text.match(WORD) ?? [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w)) continue;
-      const prev = words[i - 1];
-      const introduced = prev !== undefined && (GIVEN_NAMES.has(prev) || /^\p{Lu}\p{Ll}?\.$/u.test(prev) || TITLES.has(prev));
-      if (introduced || SURNAME_ENDING.test(w)) bump(candidates, w);
+    for (const w of u.text.match(/(?<![\p{L}/.-])\p{Ll}+(?![\p{L}/.-])/gu) ?? []) bump(lowercase, w);
+    for (const w of u.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? []) bump(capitalised, w.toLowerCase());
+  }
+  const commonWord = (w: string) => {
+    const lower = lowercase.get(w.toLowerCase()) ?? 0;
+    return lower >= Math.max(2, 0.2 * (capitalised.get(w.toLowerCase()) ?? 0));
+  };
+  const introducedBy = new Map<string, number>();
+  const inPersonContext = new Map<string, number>();
+  for (const u of units) {
+    for (const m of u.text.matchAll(WORD)) {
+      const w = m[0];
+      if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w) || commonWord(w)) continue;
+      const before = u.text.slice(Math.max(0, m.index - 30), m.index);
+      const prev = /(\p{Lu}\p{Ll}*\.?)\s+$/u.exec(before)?.[1];
+      if (prev && (GIVEN_NAMES.has(prev) || (/^\p{Lu}\p{Ll}?\.$/u.test(prev) && !NOT_INITIALS.has(prev)) || TITLES.has(prev))) bump(introducedBy, w);
+      else if (SURNAME_ENDING.test(w) && PERSON_CONTEXT.test(u.text.slice(m.index + w.length, m.index + w.length + 30))) bump(inPersonContext, w);
     }
   }
-  for (const [w, n] of candidates) {
-    const key = nameKey(w);
-    if (groups.has(key) || n >= 2) group(groups, w);
-  }
+  for (const w of introducedBy.keys()) if (!GIVEN_NAMES.has(w)) group(groups, w);
+  for (const [w] of inPersonContext) group(groups, w);
 
   // Pass 2: count mentions, spellings, full-name clusters, titles — per source.
   for (const u of units) {
-    const tokens = [...u.text.matchAll(/(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)/gu)];
+    const tokens = [...u.text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu)];
     for (const m of tokens) {
       const w = m[1]!;
       const g = groups.get(nameKey(w));
@@ -129,7 +163,7 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
       bump(g.spellings, w);
       bump(g.bySource, u.sourceId);
       const before = u.text.slice(Math.max(0, m.index! - 40), m.index!);
-      const full = /((?:\p{Lu}\.\s?){1,3}|\p{Lu}\p{Ll}\.\s|(\p{Lu}\p{Ll}+)\s(?:(?:\p{Lu}\.\s?){1,2})?)$/u.exec(before);
+      const full = /(?<!\p{L})((?:\p{Lu}\p{Ll}?\.\s?){1,3}|(\p{Lu}\p{Ll}+)\s(?:(?:\p{Lu}\p{Ll}?\.\s?){1,2})?)$/u.exec(before);
       if (full) {
         const givenPart = full[1]!.trim();
         const firstWord = givenPart.split(/[\s.]+/)[0]!;
@@ -150,6 +184,7 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     seen.add(g);
     const mentions = [...g.spellings.values()].reduce((a, b) => a + b, 0);
     if (mentions === 0) continue;
+    mergePatronymicClusters(g.clusters);
     // Only clusters seen at least twice (or named in an index) count as distinct people.
     const clusters = [...g.clusters.entries()].filter(
       ([initial, names]) => [...names.values()].reduce((a, b) => a + b, 0) >= 2 || g.indexNames.some((n) => initialOf(n) === initial),

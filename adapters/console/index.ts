@@ -1,0 +1,48 @@
+/**
+ * The console chat: the first thing a newcomer meets. Type a command (/who Yezhov), a question,
+ * or the number of an action under the last reply.
+ */
+import { createInterface } from 'node:readline/promises';
+import type { Bot } from '../../src/core/bot-api.ts';
+import { parseCommandLine } from '../../src/core/parse-line.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { LOCAL_USER, LOCAL_WHERE } from './local.ts';
+import { renderConsole } from './render.ts';
+
+export interface ConsoleOptions {
+  bot: Bot;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
+}
+
+const WELCOME = `Sourcebook — cited answers from five sources on the Stalin-era purges.
+Try: /who Yezhov   /compare executions   /ask Who killed Kirov?   /source   /help
+Type the number of an action to follow it; /quit to leave.`;
+
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  const output = opts.output ?? process.stdout;
+  const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: Boolean(output.isTTY) });
+  const print = (s: string) => output.write(`${s}\n`);
+  const color = Boolean(output.isTTY) && !process.env.NO_COLOR;
+  let last: Reply | null = null;
+  print(WELCOME);
+  const show = (r: Reply) => {
+    last = r;
+    print(`\n${renderConsole(r, { width: output.columns ?? 100, color })}\n`);
+  };
+  rl.setPrompt('sourcebook> ');
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line) {
+      const n = /^\d+$/.test(line) ? Number(line) : null;
+      const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
+      if (n !== null && !action) print('No action with that number under the last reply.');
+      else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
+      else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,46 @@
+/** A Reply for a terminal: wrapped to the width, quotes indented, actions numbered. */
+import { styleText } from 'node:util';
+import type { Block, Reply } from '../../src/core/reply.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+export function wrap(text: string, width: number, indent = ''): string {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = indent;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line.trim() && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = indent + word;
+      } else line = line.trim() ? `${line} ${word}` : indent + word;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export function renderConsole(reply: Reply, opts: { width: number; color: boolean }): string {
+  const paint = (style: Style, s: string) => (opts.color ? styleText(style, s) : s);
+  const w = Math.max(40, Math.min(opts.width, 110));
+  const block = (b: Block): string => {
+    switch (b.type) {
+      case 'heading':
+        return paint('bold', b.text);
+      case 'paragraph':
+        return wrap(b.text, w);
+      case 'quote': {
+        const id = reply.citations[b.citation]?.passage ?? '';
+        return `${paint('cyan', wrap(b.attribution + ':', w))}\n${wrap(`“${b.text}”`, w, '  │ ')}\n${paint('dim', `  ${id}`)}`;
+      }
+      case 'list':
+        return b.items.map((i) => wrap(`• ${i}`, w, '  ').replace(/^ {2}/, '')).join('\n');
+      case 'fields':
+        return b.fields.map((f) => `${paint('bold', f.label)}\n${wrap(f.value, w, '  ')}`).join('\n');
+    }
+  };
+  const title = paint(reply.kind === 'error' || reply.kind === 'refusal' ? 'red' : 'bold', reply.title);
+  const actions = reply.actions.length
+    ? `\n\n${reply.actions.map((a, i) => paint('yellow', `[${i + 1}] ${a.label}`)).join('  ')}`
+    : '';
+  return `${title}\n\n${reply.blocks.map(block).join('\n\n')}${actions}`;
+}

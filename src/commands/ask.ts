@@ -1,0 +1,139 @@
+/**
+ * `/ask QUESTION`: an extractive answer. The one to three sentences that cover the question best,
+ * each attributed; or, when nothing covers it well enough, an honest "the corpus does not say"
+ * with the nearest passages offered as leads, never as the answer.
+ */
+import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
+import { mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
+import { TermWeights, rootsOf, sentenceRoots } from '../core/relevance.ts';
+import { reply, type Reply } from '../core/reply.ts';
+import type { Request } from '../core/request.ts';
+import type { Passage } from '../corpus/types.ts';
+import { hiddenPassages } from './hidden.ts';
+
+/** Share of the question's weighted words a sentence must contain to count as an answer. */
+export const ANSWER_COVERAGE = 0.6;
+
+type Want = 'person' | 'time' | 'number' | null;
+
+function wants(question: string): Want {
+  const q = question.toLowerCase();
+  if (/\bhow (many|much)\b|\bwhat (number|proportion|percentage)\b/.test(q)) return 'number';
+  if (/\bwhen\b|\bwhat (year|date|month)\b/.test(q)) return 'time';
+  if (/^\s*(who|whom)\b/.test(q)) return 'person';
+  return null;
+}
+
+function satisfies(want: Want, sentence: string): boolean {
+  switch (want) {
+    case 'number':
+      return /\d/.test(sentence) || /\b(hundred|thousand|million|dozen)s?\b/i.test(sentence);
+    case 'time':
+      return /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(sentence);
+    case 'person':
+      return /\b\p{Lu}\p{Ll}+\b/u.test(sentence.slice(1));
+    default:
+      return true;
+  }
+}
+
+interface Candidate {
+  passage: Passage;
+  start: number;
+  end: number;
+  score: number;
+  coverage: number;
+}
+
+const weights = new WeakMap<object, TermWeights>();
+function weightsFor(ctx: CommandContext): TermWeights {
+  let w = weights.get(ctx.db);
+  if (!w) weights.set(ctx.db, (w = new TermWeights(ctx.db)));
+  return w;
+}
+
+export function rankSentences(ctx: CommandContext, question: string, exclude: ReadonlySet<string>): { candidates: Candidate[]; leads: Passage[] } {
+  const roots = rootsOf(question);
+  const hits = ctx.repo.search(question, { limit: 15, exclude });
+  const w = weightsFor(ctx);
+  const want = wants(question);
+  const candidates: Candidate[] = [];
+  const need = Math.min(2, roots.length);
+  for (const h of hits) {
+    // Interviewers' questions are not answers.
+    if (h.passage.speaker && /^(GJ|Q|QUESTION|Interviewer)$/i.test(h.passage.speaker)) continue;
+    for (const s of h.passage.sentences) {
+      const text = h.passage.text.slice(s.start, s.end);
+      if (text.length < 25 || text.endsWith('?')) continue;
+      const { coverage, matched } = w.coverage(roots, sentenceRoots(text));
+      if (matched < need) continue;
+      const fit = satisfies(want, text) ? 1 : 0.7;
+      candidates.push({ passage: h.passage, start: s.start, end: s.end, coverage: coverage * fit, score: coverage * fit + 0.02 * Math.min(h.score, 10) });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return { candidates, leads: hits.slice(0, 3).map((h) => h.passage) };
+}
+
+function notFound(ctx: CommandContext, question: string, leads: Passage[]): Reply {
+  const units = [
+    textUnit(
+      leads.length
+        ? `No passage in the corpus answers “${question}” closely enough. The nearest passages, as leads to read, not as an answer:`
+        : `Nothing in the corpus matches “${question}”. Try other words, a name (/who), or a topic (/compare).`,
+    ),
+    ...leads.map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[0]?.end ?? p.text.length))),
+  ];
+  return reply({
+    kind: 'not-found',
+    title: 'The corpus does not say',
+    ...mergeUnits(units),
+    actions: leads.slice(0, 3).map((p) => ctx.actions.make(`Read ${p.id}`, { command: 'show', args: p.id })),
+  });
+}
+
+export const askCommand = defineCommand({
+  spec: {
+    name: 'ask',
+    description: 'A cited answer from the corpus, or an honest “the corpus does not say”.',
+    usage: '/ask QUESTION',
+    example: '/ask Who killed Kirov?',
+    options: [{ name: 'question', description: 'Your question, in plain words', required: true, autocomplete: false, maxLength: 500 }],
+    moderatorOnly: false,
+  },
+  schema: cleanText({ max: 500, emptyMessage: 'What is your question? For example: /ask Who killed Kirov?' }),
+  run(ctx, question, req: Request) {
+    if (!rootsOf(question).length) {
+      return reply({
+        kind: 'error',
+        ephemeral: true,
+        title: 'Nothing to look up',
+        blocks: [{ type: 'paragraph', text: 'That question has no words to search for. Ask with names, places, events or years, e.g. /ask Who killed Kirov?' }],
+      });
+    }
+    const { candidates, leads } = rankSentences(ctx, question, hiddenPassages(ctx, req.where));
+    const best = candidates[0];
+    if (!best || best.coverage < ANSWER_COVERAGE) return notFound(ctx, question, leads);
+    const chosen: Candidate[] = [];
+    for (const c of candidates) {
+      if (c.coverage < Math.max(ANSWER_COVERAGE, best.coverage * 0.8)) break;
+      if (chosen.some((x) => x.passage.id === c.passage.id)) continue;
+      chosen.push(c);
+      if (chosen.length === 3) break;
+    }
+    const sources = new Set(chosen.map((c) => c.passage.sourceId)).size;
+    const units = chosen.map((c) => quoteUnit(ctx.repo, c.passage, c.passage.text.slice(c.start, c.end)));
+    units.push(textUnit(`${chosen.length} passage${chosen.length === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}; the sources may disagree, so read each in context.`));
+    const first = chosen[0]!.passage;
+    return reply({
+      title: question.length > 200 ? `${question.slice(0, question.lastIndexOf(' ', 200))} …` : question,
+      ...mergeUnits(units),
+      actions: [
+        ctx.actions.make('More context', { command: 'show', args: first.id }, 'primary'),
+        ctx.actions.make('Cite', { command: 'cite', args: first.id }),
+        ctx.actions.make('Sources', { command: 'source', args: first.sourceId }),
+        ctx.actions.make('Report', { command: 'report', args: `ask ${question}`.slice(0, 500) }, 'danger'),
+      ],
+    });
+  },
+});

@@ -1,0 +1,63 @@
+/** `/cite ID [style]`: a formatted citation of one passage, Chicago author-date and/or MLA. */
+import { z } from 'zod';
+import { chicago, mla, where } from '../corpus/cite.ts';
+import { cleanText, defineCommand } from '../core/command.ts';
+import { errorReply, reply } from '../core/reply.ts';
+import { quoteUnit } from '../core/quotes.ts';
+import { mergeUnits } from '../core/quotes.ts';
+
+export const CITE_STYLES = ['chicago', 'mla', 'all'] as const;
+
+const CiteArgs = cleanText({ max: 60, emptyMessage: 'Which passage? Give its id, e.g. /cite rei-4k9x2 (ids appear under every quote).' }).transform(
+  (s, ctx) => {
+    const [id, style, ...rest] = s.split(' ');
+    const st = (style ?? 'all').toLowerCase();
+    if (rest.length || !(CITE_STYLES as readonly string[]).includes(st)) {
+      ctx.addIssue({ code: 'custom', message: `Usage: /cite ID [${CITE_STYLES.join('|')}]` });
+      return z.NEVER;
+    }
+    return { id: id!.toLowerCase(), style: st as (typeof CITE_STYLES)[number] };
+  },
+);
+
+export const citeCommand = defineCommand({
+  spec: {
+    name: 'cite',
+    description: 'Format a citation for a passage (Chicago author-date, MLA).',
+    usage: '/cite ID [chicago|mla|all]',
+    example: '/cite rei-4k9x2 mla',
+    options: [
+      { name: 'id', description: 'Passage id, shown under every quote', required: true, autocomplete: true, maxLength: 40 },
+      { name: 'style', description: 'Citation style', required: false, autocomplete: false, choices: [...CITE_STYLES] },
+    ],
+    moderatorOnly: false,
+  },
+  schema: CiteArgs,
+  run(ctx, { id, style }) {
+    const p = ctx.repo.passage(id);
+    if (!p) {
+      const near = ctx.repo.idsStartingWith(id.slice(0, 4), 3);
+      return errorReply(
+        'Unknown passage',
+        `No passage has the id “${id}”. Passage ids look like rei-4k9x2 and appear under every quote.`,
+        near.map((n) => ctx.actions.make(`Cite ${n}`, { command: 'cite', args: n })),
+      );
+    }
+    const meta = ctx.repo.source(p.sourceId)!.meta;
+    const fields: { label: string; value: string }[] = [];
+    if (style !== 'mla') fields.push({ label: 'Chicago (author-date)', value: chicago(meta, p) });
+    if (style !== 'chicago') fields.push({ label: 'MLA (9th ed.)', value: mla(meta, p) });
+    fields.push({ label: 'Location', value: where(meta, p) });
+    if (p.pages?.approximate) fields.push({ label: 'Note', value: 'Page numbers are reconstructed from the table of contents and page breaks (±1 page).' });
+    const firstSentence = p.sentences[0] ? p.text.slice(p.sentences[0].start, p.sentences[0].end) : p.text;
+    const body = mergeUnits([{ blocks: [{ type: 'fields', fields }], citations: [] }, quoteUnit(ctx.repo, p, firstSentence, 'The passage begins:')]);
+    return reply({
+      title: `Citation for ${p.id}`,
+      ...body,
+      actions: [
+        ctx.actions.make('Show passage', { command: 'show', args: p.id }),
+        ctx.actions.make('Source card', { command: 'source', args: p.sourceId }),
+      ],
+    });
+  },
+});

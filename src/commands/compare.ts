@@ -1,0 +1,176 @@
+/**
+ * `/compare TOPIC`: what each source says on a topic, side by side, with the figures it gives and
+ * how figures from different sources relate. `/compare A vs B`: two people or two sources.
+ */
+import { authorLabel, yearLabel } from '../corpus/cite.ts';
+import type { Source } from '../corpus/types.ts';
+import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
+import { figuresIn, relateFigures, type Figure } from '../core/figures.ts';
+import { pagedReply } from '../core/pager.ts';
+import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { TermWeights, rootsOf, sentenceRoots } from '../core/relevance.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
+import type { Request } from '../core/request.ts';
+import type { Person } from '../people/extract.ts';
+import { hiddenPassages } from './hidden.ts';
+import { findSources } from './source-lookup.ts';
+import { buildProfile } from './who-profile.ts';
+
+const ON_TOPIC = 0.5;
+
+function sourceName(s: Source): string {
+  return `${authorLabel(s.meta)} (${yearLabel(s.meta)})`;
+}
+
+function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
+  const roots = rootsOf(topic);
+  if (!roots.length) return errorReply('Nothing to compare', 'Give a topic with words to search for, e.g. /compare executions.');
+  const weights = new TermWeights(ctx.db);
+  const exclude = hiddenPassages(ctx, req.where);
+  const units: Unit[] = [];
+  const silent: string[] = [];
+  const figures: { source: string; figure: Figure }[] = [];
+  let speaking = 0;
+  for (const s of ctx.repo.sources()) {
+    const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude });
+    const sentences = hits.flatMap((h) =>
+      h.passage.sentences.map((sp, index) => {
+        const text = h.passage.text.slice(sp.start, sp.end);
+        return { passage: h.passage, index, text, ...weights.coverage(roots, sentenceRoots(text)), figs: figuresIn(text) };
+      }),
+    );
+    const onTopic = sentences.filter((x) => x.coverage >= ON_TOPIC && x.text.length >= 25);
+    if (!onTopic.length) {
+      silent.push(sourceName(s));
+      continue;
+    }
+    speaking++;
+    const name = sourceName(s);
+    // Quote the sentences that best cover the topic, preferring ones that carry a figure.
+    const ranked = [...onTopic].sort((a, b) => b.coverage + (b.figs.length ? 0.25 : 0) - (a.coverage + (a.figs.length ? 0.25 : 0)));
+    const picked: typeof ranked = [];
+    for (const x of ranked) {
+      if (picked.some((p) => p.passage.id === x.passage.id)) continue;
+      picked.push(x);
+      if (picked.length === 2) break;
+    }
+    const passages = new Set(onTopic.map((x) => x.passage.id)).size;
+    picked.forEach((x, i) => {
+      units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name} — ${passages} passage${passages === 1 ? '' : 's'} on this:` : undefined));
+    });
+    // Figures stated next to an on-topic sentence belong to the topic too ("353,074 … sentenced to death" before "… executed").
+    const near = sentences.filter(
+      (x) => x.figs.length && !picked.includes(x) && onTopic.some((o) => o.passage.id === x.passage.id && Math.abs(o.index - x.index) <= 2),
+    );
+    const withFigures = [...picked.filter((x) => x.figs.length), ...near.slice(0, 2)];
+    near.slice(0, 2).forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name}, beside it:` : undefined)));
+    const figs = withFigures.flatMap((x) => x.figs);
+    if (figs.length) {
+      units.push(textUnit(`Figures ${name} gives here: ${figs.map((f) => `${f.raw}${f.counts ? ` (${f.counts})` : ''}${f.years.length ? `, ${f.years.join(', ')}` : ''}`).join('; ')}.`));
+      figures.push(...figs.map((figure) => ({ source: name, figure })));
+    }
+  }
+  if (!speaking) {
+    return reply({ kind: 'not-found', title: `No source speaks to “${topic}”`, blocks: [{ type: 'paragraph', text: 'None of the sources has a passage on this topic. Try other words or /ask.' }] });
+  }
+  const relations = relateFigures(figures);
+  // What the sources share or dispute comes first; the quotes behind it follow, source by source.
+  const summary: Unit[] = [];
+  if (relations.length) summary.push(textUnit('How the figures relate (arithmetic by Sourcebook):', ...relations.map((r) => r.text)));
+  return pagedReply({
+    title: `Compare: ${topic}`,
+    header: textUnit(
+      `${speaking} of ${ctx.repo.sources().length} sources speak to this${silent.length ? `; silent: ${silent.join(', ')}` : ''}. Each quote is the source’s claim, not Sourcebook’s.`,
+    ),
+    units: [...summary, ...units],
+    page: req.page ?? 1,
+    command: 'compare',
+    args: req.args,
+    actions: ctx.actions,
+    extra: [ctx.actions.make('Report', { command: 'report', args: `compare ${req.args}`.slice(0, 500) }, 'danger')],
+  });
+}
+
+function compareSources(ctx: CommandContext, a: Source, b: Source): Reply {
+  const row = (label: string, f: (s: Source) => string) => ({ label, value: `${sourceName(a)}: ${f(a)}\n${sourceName(b)}: ${f(b)}` });
+  return reply({
+    title: `${sourceName(a)} vs ${sourceName(b)}`,
+    blocks: [
+      {
+        type: 'fields',
+        fields: [
+          row('Kind', (s) => s.meta.kind),
+          row('Date', (s) => s.meta.date ?? 'not stated'),
+          row('Published by', (s) => [s.meta.outlet, s.meta.publisher].filter(Boolean).join(', ') || 'not stated'),
+          row('Passages', (s) => String(s.passageCount)),
+          row('What it argues', (s) => s.meta.description),
+        ],
+      },
+      { type: 'paragraph', text: 'Compare them on a topic with /compare TOPIC, e.g. /compare executions.' },
+    ],
+    actions: [ctx.actions.make(`Card: ${a.meta.id}`, { command: 'source', args: a.meta.id }), ctx.actions.make(`Card: ${b.meta.id}`, { command: 'source', args: b.meta.id })],
+  });
+}
+
+function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request): Reply {
+  const exclude = hiddenPassages(ctx, req.where);
+  const pa = buildProfile(ctx.repo, ctx.people, a, exclude);
+  const pb = buildProfile(ctx.repo, ctx.people, b, exclude);
+  const units: Unit[] = [];
+  for (const p of [pa, pb]) {
+    const counts = ctx.repo
+      .sources()
+      .map((s) => `${sourceName(s)}: ${p.mentions.filter((m) => m.passage.sourceId === s.meta.id).length}`)
+      .join(', ');
+    units.push(textUnit(`${p.person.canonical} — passages per source: ${counts}.`));
+    const d = p.defining[0];
+    if (d) units.push(quoteUnit(ctx.repo, d.passage, d.passage.text.slice(d.sentence.start, d.sentence.end)));
+  }
+  const idsB = new Set(pb.mentions.map((m) => m.passage.id));
+  const both = pa.mentions.filter((m) => idsB.has(m.passage.id));
+  units.push(textUnit(`${both.length} passage${both.length === 1 ? '' : 's'} name both.`));
+  for (const m of both.slice(0, 4)) {
+    const s = m.sentences[0]!;
+    units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s.start, s.end)));
+  }
+  return pagedReply({ title: `${a.canonical} vs ${b.canonical}`, units, page: req.page ?? 1, command: 'compare', args: req.args, actions: ctx.actions });
+}
+
+type Side = { kind: 'source'; source: Source } | { kind: 'person'; person: Person } | { kind: 'none'; text: string };
+
+function side(ctx: CommandContext, text: string): Side {
+  const sources = findSources(ctx.repo, text);
+  if (sources.length === 1) return { kind: 'source', source: sources[0]! };
+  const r = ctx.people.resolve(text);
+  if (r.kind === 'person') return { kind: 'person', person: r.person };
+  return { kind: 'none', text };
+}
+
+export const compareCommand = defineCommand({
+  spec: {
+    name: 'compare',
+    description: 'What each source says on a topic, side by side, with its figures. Or A vs B.',
+    usage: '/compare TOPIC | /compare A vs B',
+    example: '/compare executions',
+    options: [{ name: 'topic', description: 'A topic (executions), or two people or sources: Yezhov vs Yagoda', required: true, autocomplete: true, maxLength: 200 }],
+    moderatorOnly: false,
+  },
+  schema: cleanText({ max: 200, emptyMessage: 'Compare what? For example: /compare executions, or /compare Yezhov vs Yagoda' }),
+  run(ctx, topic, req) {
+    const vs = topic.split(/\s+(?:vs\.?|versus)\s+/i);
+    if (vs.length === 2 && vs[0] && vs[1]) {
+      const a = side(ctx, vs[0]);
+      const b = side(ctx, vs[1]);
+      if (a.kind === 'source' && b.kind === 'source') return compareSources(ctx, a.source, b.source);
+      if (a.kind === 'person' && b.kind === 'person') return comparePeople(ctx, a.person, b.person, req);
+      const unknown = [a, b].filter((s) => s.kind === 'none').map((s) => `“${(s as { text: string }).text}”`);
+      return errorReply(
+        'Cannot compare those',
+        unknown.length
+          ? `${unknown.join(' and ')} is not a source or a person Sourcebook can tell apart. Compare two sources (reiman vs emelyanov) or two people (Yezhov vs Yagoda).`
+          : 'Compare two sources or two people, not one of each.',
+      );
+    }
+    return compareTopic(ctx, topic, req);
+  },
+});

@@ -1,0 +1,110 @@
+/** Gathers what the corpus says about one person: passages, defining sentences, spellings, related people. */
+import type { CorpusRepo } from '../corpus/repo.ts';
+import type { Passage } from '../corpus/types.ts';
+import type { Person } from '../people/extract.ts';
+import type { PeopleIndex } from '../people/index.ts';
+
+/** Words that say what someone was: office, rank, trade. */
+const ROLE =
+  /\b(People['’]s Commissar|Commissar|commissar|head of|chief of|Marshal|General|general|secretary|Secretary|chairman|Chairman|leader of|member of|commander|Commander|historian|journalist|writer|professor|Professor|author of|deputy|Deputy|director|prosecutor|Prosecutor|ambassador|editor|President|Premier|Prime Minister|minister|Minister|NKVD|OGPU|Politburo)\b/;
+const YEAR = /\b1[89]\d\d\b/;
+
+export interface Mention {
+  passage: Passage;
+  /** Sentence offsets that mention the person. */
+  sentences: { start: number; end: number }[];
+}
+
+export interface Profile {
+  person: Person;
+  mentions: Mention[];
+  /** Spelling → source ids that use it. */
+  spellingsBySource: Map<string, Set<string>>;
+  defining: { passage: Passage; sentence: { start: number; end: number } }[];
+  related: { person: Person; count: number }[];
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
+  const spellings = people.spellingsOf(person);
+  const pattern = new RegExp(`(?<!\\p{L})(${spellings.map(escapeRe).join('|')})(?!\\p{L})`, 'u');
+  const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
+  const hits = repo.match(fts, { limit: 400, exclude });
+
+  // For a shared surname, a bare mention counts only in sources where this person is the only one named in full.
+  const fullForms = Object.keys(person.fullNames);
+  const owned = new Set<string>();
+  if (person.sharedSurname) {
+    const rivals = people.all.filter((p) => p.surnameKey === person.surnameKey && p.id !== person.id);
+    const bySource = new Map<string, { mine: number; theirs: number }>();
+    for (const h of hits) {
+      const c = bySource.get(h.passage.sourceId) ?? { mine: 0, theirs: 0 };
+      if (fullForms.some((f) => h.passage.text.includes(f))) c.mine++;
+      if (rivals.some((r) => Object.keys(r.fullNames).some((f) => h.passage.text.includes(f)))) c.theirs++;
+      bySource.set(h.passage.sourceId, c);
+    }
+    for (const [s, c] of bySource) if (c.mine > 0 && c.theirs === 0) owned.add(s);
+  }
+
+  const mentions: Mention[] = [];
+  const spellingsBySource = new Map<string, Set<string>>();
+  for (const h of hits) {
+    const p = h.passage;
+    if (person.sharedSurname && !owned.has(p.sourceId) && !fullForms.some((f) => p.text.includes(f))) continue;
+    const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)));
+    if (!sentences.length) continue;
+    mentions.push({ passage: p, sentences });
+    for (const s of spellings) {
+      if (new RegExp(`(?<!\\p{L})${escapeRe(s)}(?!\\p{L})`, 'u').test(p.text)) {
+        const set = spellingsBySource.get(s) ?? new Set();
+        set.add(p.sourceId);
+        spellingsBySource.set(s, set);
+      }
+    }
+  }
+
+  const defining = mentions
+    .flatMap((m) =>
+      m.sentences.map((s) => {
+        const text = m.passage.text.slice(s.start, s.end);
+        let score = 0;
+        if (ROLE.test(text)) score += 3;
+        if (YEAR.test(text)) score += 1;
+        if (new RegExp(`(${spellings.map(escapeRe).join('|')}),\\s+(the\\s+)?\\p{Ll}`, 'u').test(text)) score += 2;
+        if (fullForms.some((f) => text.includes(f))) score += 1;
+        if (text.length > 400) score -= 2;
+        if (m.passage.kind === 'quote') score -= 0.5;
+        return { passage: m.passage, sentence: s, score };
+      }),
+    )
+    .filter((d) => d.score >= 3)
+    .sort((a, b) => b.score - a.score);
+  const chosen: Profile['defining'] = [];
+  const usedSources = new Set<string>();
+  for (const d of defining) {
+    if (usedSources.has(d.passage.sourceId)) continue;
+    chosen.push(d);
+    usedSources.add(d.passage.sourceId);
+    if (chosen.length === 2) break;
+  }
+
+  const co = new Map<string, { person: Person; count: number }>();
+  const selfKey = person.surnameKey;
+  for (const m of mentions) {
+    const seen = new Set<string>();
+    for (const w of m.passage.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? []) {
+      for (const other of people.peopleForSpelling(w)) {
+        if (other.surnameKey === selfKey || other.sharedSurname || seen.has(other.id) || other.mentions < 3) continue;
+        seen.add(other.id);
+        const e = co.get(other.id) ?? { person: other, count: 0 };
+        e.count++;
+        co.set(other.id, e);
+      }
+    }
+  }
+  const related = [...co.values()].sort((a, b) => b.count - a.count).slice(0, 6);
+  return { person, mentions, spellingsBySource, defining: chosen, related };
+}

@@ -1,0 +1,122 @@
+/** `/who NAME`: a cited profile of a person across spellings, or a choice when a surname names two people. */
+import { authorLabel, yearLabel } from '../corpus/cite.ts';
+import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
+import { pagedReply } from '../core/pager.ts';
+import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
+import type { Request } from '../core/request.ts';
+import type { Person } from '../people/extract.ts';
+import { hiddenPassages } from './hidden.ts';
+import { buildProfile } from './who-profile.ts';
+
+function label(p: Person): string {
+  return p.titles.length ? `${p.canonical} (${p.titles.join(', ')})` : p.canonical;
+}
+
+function choice(ctx: CommandContext, surname: string, people: Person[]): Reply {
+  return reply({
+    kind: 'not-found',
+    title: `“${surname}” names ${people.length} people in the corpus`,
+    blocks: [
+      { type: 'paragraph', text: 'Which one do you mean?' },
+      { type: 'list', items: people.map((p) => `${label(p)}: named in full ${Object.values(p.fullNames).reduce((a, b) => a + b, 0)} times`) },
+    ],
+    actions: people.slice(0, 5).map((p) => ctx.actions.make(p.canonical, { command: 'who', args: p.canonical })),
+  });
+}
+
+function profileReply(ctx: CommandContext, person: Person, req: Request): Reply {
+  const profile = buildProfile(ctx.repo, ctx.people, person, hiddenPassages(ctx, req.where));
+  if (!profile.mentions.length) {
+    return reply({ kind: 'not-found', title: person.canonical, blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }] });
+  }
+  const sourceName = (id: string) => {
+    const m = ctx.repo.source(id)!.meta;
+    return `${authorLabel(m)} (${yearLabel(m)})`;
+  };
+  const spellingLine = [...profile.spellingsBySource.entries()]
+    .map(([s, ids]) => `${s} (${[...ids].map(sourceName).join(', ')})`)
+    .join('; ');
+  const header: Unit = textUnit(
+    `Spellings in the corpus: ${spellingLine}.` +
+      (Object.keys(person.fullNames).length ? ` Full names used: ${Object.keys(person.fullNames).slice(0, 4).join(', ')}.` : ''),
+  );
+
+  const units: Unit[] = [];
+  const used = new Set<string>();
+  profile.defining.forEach((d, i) => {
+    used.add(`${d.passage.id}:${d.sentence.start}`);
+    units.push(quoteUnit(ctx.repo, d.passage, d.passage.text.slice(d.sentence.start, d.sentence.end), i === 0 ? 'Who they were, in the sources’ words:' : undefined));
+  });
+
+  const bySource = new Map<string, typeof profile.mentions>();
+  for (const m of profile.mentions) bySource.set(m.passage.sourceId, [...(bySource.get(m.passage.sourceId) ?? []), m]);
+  const silent: string[] = [];
+  for (const s of ctx.repo.sources()) {
+    const ms = bySource.get(s.meta.id);
+    if (!ms) {
+      silent.push(sourceName(s.meta.id));
+      continue;
+    }
+    // The passages that say most about the person: most mentioning sentences first.
+    const best = [...ms].sort((a, b) => b.sentences.length - a.sentences.length).slice(0, 2);
+    best.forEach((m, i) => {
+      const s0 = m.sentences.find((s) => !used.has(`${m.passage.id}:${s.start}`)) ?? m.sentences[0]!;
+      used.add(`${m.passage.id}:${s0.start}`);
+      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${ms.length} passage${ms.length === 1 ? '' : 's'} mention ${person.canonical}:` : undefined;
+      units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), lead));
+    });
+  }
+  if (silent.length) units.push(textUnit(`Not mentioned in: ${silent.join(', ')}.`));
+  if (profile.related.length) units.push(textUnit(`Named alongside: ${profile.related.map((r) => `${r.person.canonical} (${r.count})`).join(', ')}.`));
+
+  const first = profile.defining[0]?.passage ?? profile.mentions[0]!.passage;
+  return pagedReply({
+    title: `Who was ${person.canonical}?`,
+    header,
+    units,
+    page: req.page ?? 1,
+    command: 'who',
+    args: req.args,
+    actions: ctx.actions,
+    extra: [
+      ctx.actions.make('Cite first quote', { command: 'cite', args: first.id }),
+      ctx.actions.make('Report', { command: 'report', args: `who ${req.args}` }, 'danger'),
+    ],
+  });
+}
+
+export const whoCommand = defineCommand({
+  spec: {
+    name: 'who',
+    description: 'A cited profile of a person, across spellings (Yezhov / Ezhov / Ежов).',
+    usage: '/who NAME',
+    example: '/who Yezhov',
+    options: [{ name: 'name', description: 'A person, e.g. Yezhov, Tukhachevsky, Yuri Zhukov', required: true, autocomplete: true, maxLength: 100 }],
+    moderatorOnly: false,
+  },
+  schema: cleanText({ max: 100, emptyMessage: 'Whose profile? For example: /who Yezhov' }),
+  run(ctx, name, req) {
+    if (!/\p{L}/u.test(name)) return errorReply('Not a name', 'A name needs letters, e.g. /who Yezhov.');
+    const r = ctx.people.resolve(name);
+    switch (r.kind) {
+      case 'person':
+        return profileReply(ctx, r.person, req);
+      case 'ambiguous':
+        return choice(ctx, r.surname, r.people);
+      case 'suggest':
+        return reply({
+          kind: 'not-found',
+          title: `No one called “${name}” in the corpus`,
+          blocks: [{ type: 'paragraph', text: `Did you mean ${r.people.map((p) => p.canonical).join(' or ')}?` }],
+          actions: r.people.map((p) => ctx.actions.make(p.canonical, { command: 'who', args: p.canonical })),
+        });
+      default:
+        return reply({
+          kind: 'not-found',
+          title: `No one called “${name}” in the corpus`,
+          blocks: [{ type: 'paragraph', text: 'The corpus does not name this person. Try a surname (e.g. /who Yezhov) or /ask for a topic.' }],
+        });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * The platform-neutral bot: parses a request, checks permissions, runs the command and always
+ * returns a Reply. Nothing thrown inside a command reaches an adapter.
+ */
+import { CorpusRepo } from '../corpus/repo.ts';
+import { ensureCorpus } from '../corpus/ingest.ts';
+import { openDb, type DB } from '../db/open.ts';
+import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
+import { PeopleIndex } from '../people/index.ts';
+import { ActionStore } from './actions.ts';
+import type { Bot, CommandSpec, Suggestion } from './bot-api.ts';
+import type { CommandContext } from './command.ts';
+import { COMMANDS, findCommand } from './registry.ts';
+import { errorReply, type Reply } from './reply.ts';
+import type { Asker, Request, Where } from './request.ts';
+import { suggest } from './suggest.ts';
+
+export interface BotOptions {
+  /** An open database (tests, benchmarks) or a file path; defaults to data/sourcebook.db. */
+  db?: DB;
+  dbPath?: string;
+  corpusDir?: string;
+  now?: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface CoreBot extends Bot {
+  readonly ctx: CommandContext;
+  close(): void;
+}
+
+export function createBot(opts: BotOptions = {}): CoreBot {
+  const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
+  ensureCorpus(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS ?? DEFAULT_CORPUS_DIR);
+  const repo = new CorpusRepo(db);
+  const ctx: CommandContext = { db, repo, people: PeopleIndex.load(db), actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
+  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+
+  async function handle(req: Request): Promise<Reply> {
+    const command = findCommand(req.command);
+    if (!command) return errorReply('Unknown command', `There is no /${req.command.slice(0, 40)} command. Try /help.`);
+    try {
+      const parsed = command.schema.safeParse(req.args ?? '');
+      if (!parsed.success) {
+        const message = parsed.error.issues[0]?.message ?? 'That input was not understood.';
+        return errorReply(`/${command.spec.name}: ${command.spec.usage}`, message);
+      }
+      return await command.run(ctx, parsed.data, req);
+    } catch (err) {
+      log(`command /${req.command} failed`, err);
+      return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');
+    }
+  }
+
+  return {
+    ctx,
+    specs(): CommandSpec[] {
+      return COMMANDS.map((c) => c.spec);
+    },
+    handle,
+    async act(actionId: string, user: Asker, where: Where): Promise<Reply> {
+      const payload = ctx.actions.resolve(actionId);
+      if (!payload) return errorReply('This button has expired', 'Run the command again to get fresh buttons.');
+      return handle({ command: payload.command, args: payload.args, user, where, ...(payload.page ? { page: payload.page } : {}) });
+    },
+    suggest(command: string, option: string, partial: string, where: Where): Suggestion[] {
+      try {
+        return suggest(ctx, command, option, partial, where);
+      } catch (err) {
+        log('autocomplete failed', err);
+        return [];
+      }
+    },
+    close() {
+      if (!opts.db) db.close();
+    },
+  };
+}

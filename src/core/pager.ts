@@ -1,0 +1,59 @@
+/**
+ * Long results are paged, not cut: units are packed into pages of a size every platform can
+ * show, and "More" / "Back" actions re-run the command for another page.
+ */
+import type { ActionStore } from './actions.ts';
+import type { Action, Reply } from './reply.ts';
+import { reply } from './reply.ts';
+import { mergeUnits, unitLength, type Unit } from './quotes.ts';
+
+/** Characters of content per page: fits one Discord embed description and a handful of Slack sections. */
+export const PAGE_BUDGET = 2400;
+
+export function paginate(units: Unit[], budget = PAGE_BUDGET): Unit[][] {
+  const pages: Unit[][] = [];
+  let current: Unit[] = [];
+  let size = 0;
+  for (const u of units) {
+    const len = unitLength(u);
+    if (current.length && size + len > budget) {
+      pages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(u);
+    size += len;
+  }
+  if (current.length) pages.push(current);
+  return pages;
+}
+
+export interface PagedReplyInput {
+  title: string;
+  /** Shown on every page, above the page's units. */
+  header?: Unit;
+  units: Unit[];
+  page: number;
+  command: string;
+  args: string;
+  actions: ActionStore;
+  /** Actions after the paging buttons (cite, sources, report…). */
+  extra?: Action[];
+}
+
+export function pagedReply(input: PagedReplyInput): Reply {
+  const pages = paginate(input.units);
+  const total = Math.max(1, pages.length);
+  const index = Math.min(Math.max(1, input.page), total);
+  const body = mergeUnits([...(input.header ? [input.header] : []), ...(pages[index - 1] ?? [])]);
+  const nav: Action[] = [];
+  if (index > 1) nav.push(input.actions.make('‹ Back', { command: input.command, args: input.args, page: index - 1 }));
+  if (index < total) nav.push(input.actions.make(`More › (${index + 1}/${total})`, { command: input.command, args: input.args, page: index + 1 }, 'primary'));
+  return reply({
+    title: total > 1 ? `${input.title} (${index}/${total})` : input.title,
+    blocks: body.blocks,
+    citations: body.citations,
+    actions: [...nav, ...(input.extra ?? [])].slice(0, 5),
+    ...(total > 1 ? { page: { index, total } } : {}),
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Sentence-level relevance for /ask and /compare: how much of a question's weighted vocabulary a
+ * sentence covers. Words are compared by a light suffix-stripped root, so "executions" meets
+ * "executed" but not "executive" (which a Porter stem would conflate).
+ */
+import type { DB } from '../db/open.ts';
+import { contentTokens } from '../search/fts-query.ts';
+import { foldDiacritics } from '../people/name-key.ts';
+
+const SUFFIXES = ['ations', 'ation', 'ions', 'ion', 'ings', 'ing', 'edly', 'ed', 'es', 's', 'e', 'ly'];
+
+export function root(word: string): string {
+  let w = foldDiacritics(word.toLowerCase()).replace(/['’]s$/, '').replace(/z/g, 's');
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w;
+}
+
+export function rootsOf(text: string): string[] {
+  return [...new Set(contentTokens(text).map(root))];
+}
+
+export function sentenceRoots(text: string): Set<string> {
+  return new Set((foldDiacritics(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root));
+}
+
+/** Inverse document frequency per root, from the FTS vocabulary (porter stems share the root prefix). */
+export class TermWeights {
+  private readonly cache = new Map<string, number>();
+  private readonly total: number;
+  private readonly stmt;
+
+  constructor(db: DB) {
+    this.total = Math.max(1, (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n);
+    this.stmt = db.prepare("SELECT coalesce(max(doc), 0) AS df FROM passages_vocab WHERE term >= ? AND term < ? || 'zzzz'");
+  }
+
+  idf(r: string): number {
+    let v = this.cache.get(r);
+    if (v === undefined) {
+      const df = (this.stmt.get(r, r) as { df: number }).df;
+      v = Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
+      this.cache.set(r, v);
+    }
+    return v;
+  }
+
+  /** Fraction of the question's weight a sentence covers, and how many roots matched. */
+  coverage(questionRoots: string[], sentence: Set<string>): { coverage: number; matched: number } {
+    let have = 0;
+    let all = 0;
+    let matched = 0;
+    for (const r of questionRoots) {
+      const w = this.idf(r);
+      all += w;
+      if (sentence.has(r)) {
+        have += w;
+        matched++;
+      }
+    }
+    return { coverage: all ? have / all : 0, matched };
+  }
+}

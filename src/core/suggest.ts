@@ -1,0 +1,48 @@
+/** Autocomplete values: people for /who, sources for /source, passage ids for /cite and /show, topics for /compare. */
+import { authorLabel } from '../corpus/cite.ts';
+import { nameKey } from '../people/name-key.ts';
+import type { Suggestion } from './bot-api.ts';
+import type { CommandContext } from './command.ts';
+import type { Where } from './request.ts';
+
+/** Topics students compare most; every one is answered by several sources. */
+export const KNOWN_TOPICS = [
+  'executions', 'arrests', 'Kirov murder', 'Moscow trials', 'Tukhachevsky affair', 'Great Terror', 'quotas', 'the 1936 Constitution',
+  'Yezhovshina', 'Gulag', 'military conspiracy', 'Trotskyists', 'Central Committee plenum', 'collectivisation', 'famine', 'Khrushchev speech',
+];
+
+const MAX = 25;
+
+function clip(s: string): string {
+  return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
+}
+
+export function suggest(ctx: CommandContext, command: string, _option: string, partial: string, _where: Where): Suggestion[] {
+  const q = partial.trim().toLowerCase().slice(0, 100);
+  switch (command) {
+    case 'who': {
+      const key = q ? nameKey(q.split(/\s+/).pop()!) : '';
+      const out: Suggestion[] = [];
+      for (const p of ctx.people.all) {
+        const spellings = Object.keys(p.spellings);
+        const hit = !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || nameKey(s).startsWith(key));
+        if (hit && p.mentions >= 2) out.push({ label: clip(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: clip(p.canonical) });
+        if (out.length >= MAX) break;
+      }
+      return out;
+    }
+    case 'source':
+      return ctx.repo
+        .sources()
+        .filter((s) => !q || s.meta.id.includes(q) || authorLabel(s.meta).toLowerCase().includes(q))
+        .slice(0, MAX)
+        .map((s) => ({ label: clip(`${s.meta.id} — ${s.meta.title}`), value: s.meta.id }));
+    case 'cite':
+    case 'show':
+      return ctx.repo.idsStartingWith(q, MAX).map((id) => ({ label: id, value: id }));
+    case 'compare':
+      return KNOWN_TOPICS.filter((t) => !q || t.toLowerCase().includes(q)).map((t) => ({ label: t, value: t }));
+    default:
+      return [];
+  }
+}
