@@ -10,6 +10,8 @@ import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
 import { hiddenPassages } from './hidden.ts';
+import { figuresIn } from '../core/figures.ts';
+import { GIVEN_NAMES } from '../people/given-names.ts';
 
 /** Share of the question's weighted words a sentence must contain to count as an answer. */
 export const ANSWER_COVERAGE = 0.6;
@@ -24,16 +26,23 @@ function wants(question: string): Want {
   return null;
 }
 
-function satisfies(want: Want, sentence: string): boolean {
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+/gu;
+
+/** 0: the sentence cannot hold that kind of answer; 1: it can; 1.15: it plainly does (a figure, a full date, a full name). */
+function fit(want: Want, sentence: string): number {
   switch (want) {
     case 'number':
-      return /\d/.test(sentence) || /\b(hundred|thousand|million|dozen)s?\b/i.test(sentence);
+      if (figuresIn(sentence).length) return 1.15;
+      return /\d|\b(hundred|thousand|million|dozen)s?\b/i.test(sentence) ? 1 : 0.7;
     case 'time':
-      return /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(sentence);
+      if (new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b`).test(sentence)) return 1.15;
+      return /\b1[89]\d\d\b/.test(sentence) || new RegExp(MONTH).test(sentence) ? 1 : 0.7;
     case 'person':
-      return /\b\p{Lu}\p{Ll}+\b/u.test(sentence.slice(1));
+      if ([...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!))) return 1.15;
+      return /\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0.7;
     default:
-      return true;
+      return 1;
   }
 }
 
@@ -54,7 +63,7 @@ function weightsFor(ctx: CommandContext): TermWeights {
 
 export function rankSentences(ctx: CommandContext, question: string, exclude: ReadonlySet<string>): { candidates: Candidate[]; leads: Passage[] } {
   const roots = rootsOf(question);
-  const hits = ctx.repo.search(question, { limit: 15, exclude });
+  const hits = ctx.repo.search(question, { limit: 40, exclude });
   const w = weightsFor(ctx);
   const want = wants(question);
   const candidates: Candidate[] = [];
@@ -67,8 +76,9 @@ export function rankSentences(ctx: CommandContext, question: string, exclude: Re
       if (text.length < 25 || text.endsWith('?')) continue;
       const { coverage, matched } = w.coverage(roots, sentenceRoots(text));
       if (matched < need) continue;
-      const fit = satisfies(want, text) ? 1 : 0.7;
-      candidates.push({ passage: h.passage, start: s.start, end: s.end, coverage: coverage * fit, score: coverage * fit + 0.02 * Math.min(h.score, 10) });
+      const f = fit(want, text);
+      // Coverage decides whether it answers at all; the kind of answer it holds decides which answers best.
+      candidates.push({ passage: h.passage, start: s.start, end: s.end, coverage: coverage * Math.min(f, 1), score: coverage * f + 0.02 * Math.min(h.score, 10) });
     }
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -10,7 +10,8 @@ import { hiddenPassages } from './hidden.ts';
 import { buildProfile } from './who-profile.ts';
 
 function label(p: Person): string {
-  return p.titles.length ? `${p.canonical} (${p.titles.join(', ')})` : p.canonical;
+  // Titles are gathered per surname, so they cannot tell two people of one surname apart.
+  return p.titles.length && !p.sharedSurname ? `${p.canonical} (${p.titles.join(', ')})` : p.canonical;
 }
 
 function choice(ctx: CommandContext, surname: string, people: Person[]): Reply {

@@ -11,9 +11,11 @@ import { ActionStore } from './actions.ts';
 import type { Bot, CommandSpec, Suggestion } from './bot-api.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS, findCommand } from './registry.ts';
-import { errorReply, type Reply } from './reply.ts';
+import { errorReply, reply, type Reply } from './reply.ts';
 import type { Asker, Request, Where } from './request.ts';
 import { suggest } from './suggest.ts';
+import { isModerator } from '../moderation/permissions.ts';
+import { applyCuration } from '../moderation/curation-hook.ts';
 
 export interface BotOptions {
   /** An open database (tests, benchmarks) or a file path; defaults to data/sourcebook.db. */
@@ -40,12 +42,20 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     const command = findCommand(req.command);
     if (!command) return errorReply('Unknown command', `There is no /${req.command.slice(0, 40)} command. Try /help.`);
     try {
+      if (command.spec.moderatorOnly && !isModerator(ctx, req)) {
+        return reply({
+          kind: 'refusal',
+          ephemeral: true,
+          title: 'Moderators only',
+          blocks: [{ type: 'paragraph', text: `/${command.spec.name} is for this server's moderators. Nothing was changed.` }],
+        });
+      }
       const parsed = command.schema.safeParse(req.args ?? '');
       if (!parsed.success) {
         const message = parsed.error.issues[0]?.message ?? 'That input was not understood.';
         return errorReply(`/${command.spec.name}: ${command.spec.usage}`, message);
       }
-      return await command.run(ctx, parsed.data, req);
+      return applyCuration(ctx, req, await command.run(ctx, parsed.data, req));
     } catch (err) {
       log(`command /${req.command} failed`, err);
       return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');

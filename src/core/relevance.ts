@@ -6,19 +6,9 @@
 import type { DB } from '../db/open.ts';
 import { contentTokens } from '../search/fts-query.ts';
 import { foldDiacritics } from '../people/name-key.ts';
+import { root, rootFamily } from '../search/roots.ts';
 
-const SUFFIXES = ['ations', 'ation', 'ions', 'ion', 'ings', 'ing', 'edly', 'ed', 'es', 's', 'e', 'ly'];
-
-export function root(word: string): string {
-  let w = foldDiacritics(word.toLowerCase()).replace(/['’]s$/, '').replace(/z/g, 's');
-  for (const suffix of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w;
-}
+export { root };
 
 export function rootsOf(text: string): string[] {
   return [...new Set(contentTokens(text).map(root))];
@@ -57,7 +47,7 @@ export class TermWeights {
     for (const r of questionRoots) {
       const w = this.idf(r);
       all += w;
-      if (sentence.has(r)) {
+      if (rootFamily(r).some((x) => sentence.has(x))) {
         have += w;
         matched++;
       }

@@ -43,6 +43,11 @@ export interface Reply {
   ephemeral: boolean;
   /** Set when the reply is one page of a longer result. */
   page?: { index: number; total: number };
+  /**
+   * For a button click: the message that carried the button, redrawn (e.g. a quiz post with its
+   * new tally). The reply itself then goes to the clicker only.
+   */
+  updateOriginal?: Reply;
 }
 
 export function reply(partial: Partial<Reply> & Pick<Reply, 'title'>): Reply {

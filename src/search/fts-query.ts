@@ -2,10 +2,12 @@
  * Turns user text into a safe FTS5 query. Every token is a quoted string, so `"`, `*`, `(`,
  * `AND`, `NEAR` and `-` are searched for as words, never obeyed as query syntax.
  */
+import { expansions } from './roots.ts';
+
 const STOPWORDS = new Set(
   ('a an and are as at be been but by did do does for from had has have he her his how i if in into is it its ' +
     'me my near no not of on or our she so than that the their them then there these they this those to was ' +
-    'we were what when where which who whom why will with would you your about did say says said tell'
+    'we were what when where which who whom why will with would you your about did say says said tell many much'
   ).split(' '),
 );
 
@@ -23,11 +25,18 @@ function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
 
-/** `all`: every content word must occur; `any`: at least one (ranked by bm25). Null when nothing is searchable. */
+/**
+ * `all`: every content word (or a synonym of it) must occur; `any`: at least one, ranked by bm25.
+ * Null when nothing is searchable.
+ */
 export function ftsQuery(input: string, mode: 'all' | 'any'): string | null {
   const words = contentTokens(input).slice(0, 32);
   if (words.length === 0) return null;
-  return words.map(quote).join(mode === 'all' ? ' ' : ' OR ');
+  const terms = words.map((w) => {
+    const alts = expansions(w);
+    return alts.length === 1 ? quote(w) : `(${alts.map(quote).join(' OR ')})`;
+  });
+  return terms.join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
 /** A phrase query for an exact sequence of words (names such as "Nikolai Yezhov"). */
