@@ -56,7 +56,7 @@ program
   .action((words: string[], opts: { limit: number; json?: boolean; db?: string }) => {
     const { db, repo } = openCorpus(opts);
     const query = words.join(' ');
-    const hits = repo.search(query, { limit: opts.limit });
+    const hits = repo.search(query, { limit: opts.limit, diverse: true });
     console.log(opts.json ? JSON.stringify(searchJson(repo, query, hits), null, 2) : searchText(repo, query, hits));
     db.close();
   });

@@ -58,12 +58,17 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     picked.forEach((x, i) => {
       units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name} — ${passages} passage${passages === 1 ? '' : 's'} on this:` : undefined));
     });
-    // Figures stated next to an on-topic sentence belong to the topic too ("353,074 … sentenced to death" before "… executed").
-    const near = sentences.filter(
-      (x) => x.figs.length && !picked.includes(x) && onTopic.some((o) => o.passage.id === x.passage.id && Math.abs(o.index - x.index) <= 2),
-    );
-    const withFigures = [...picked.filter((x) => x.figs.length), ...near.slice(0, 2)];
-    near.slice(0, 2).forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name}, beside it:` : undefined)));
+    // Figures stated right beside a quoted sentence belong to the topic too ("353,074 … sentenced to death" before "… executed").
+    const near = sentences
+      .filter((x) => x.figs.length && !picked.includes(x))
+      .map((x) => ({ x, d: Math.min(...picked.map((p) => (p.passage.id === x.passage.id ? Math.abs(p.index - x.index) : 99))) }))
+      .filter((n) => n.d <= 2)
+      .sort((a, b) => a.d - b.d || a.x.index - b.x.index)
+      .slice(0, 3)
+      .map((n) => n.x)
+      .sort((a, b) => (a.passage.id === b.passage.id ? a.index - b.index : 0));
+    const withFigures = [...picked.filter((x) => x.figs.length), ...near];
+    near.forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name}, beside it:` : undefined)));
     const figs = withFigures.flatMap((x) => x.figs);
     if (figs.length) {
       units.push(textUnit(`Figures ${name} gives here: ${figs.map((f) => `${f.raw}${f.counts ? ` (${f.counts})` : ''}${f.years.length ? `, ${f.years.join(', ')}` : ''}`).join('; ')}.`));

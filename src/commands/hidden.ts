@@ -1,7 +1,8 @@
-/** Passages a space's moderators hid from answers (see the moderation module). Empty until they hide any. */
+/** Passages a space's moderators hid from answers and quizzes (see /hide); every answering command excludes them. */
 import type { CommandContext } from '../core/command.ts';
-import type { Where } from '../core/request.ts';
+import { spaceKey, type Where } from '../core/request.ts';
+import { hiddenIds } from '../moderation/hidden-store.ts';
 
-export function hiddenPassages(_ctx: CommandContext, _where: Where): ReadonlySet<string> {
-  return new Set();
+export function hiddenPassages(ctx: CommandContext, where: Where): ReadonlySet<string> {
+  return hiddenIds(ctx.db, spaceKey(where));
 }

@@ -5,6 +5,7 @@ import { errorReply, reply } from '../core/reply.ts';
 import type { Source } from '../corpus/types.ts';
 import type { CommandContext } from '../core/command.ts';
 import { findSources } from './source-lookup.ts';
+import { withSourceNote } from '../moderation/source-note-hook.ts';
 import { z } from 'zod';
 
 function card(ctx: CommandContext, s: Source) {
@@ -40,7 +41,7 @@ export const sourceCommand = defineCommand({
     moderatorOnly: false,
   },
   schema: z.string().transform((s) => s.trim()).pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
-  run(ctx, id) {
+  run(ctx, id, req) {
     if (!id) {
       const sources = ctx.repo.sources();
       return reply({
@@ -56,7 +57,7 @@ export const sourceCommand = defineCommand({
       });
     }
     const found = findSources(ctx.repo, id);
-    if (found.length === 1) return card(ctx, found[0]!);
+    if (found.length === 1) return withSourceNote(ctx, req.where, card(ctx, found[0]!), found[0]!.meta.id);
     if (found.length > 1) {
       return reply({
         kind: 'not-found',

@@ -31,6 +31,30 @@ export interface SearchOptions {
   sources?: string[];
   /** Passage ids to leave out (hidden by moderators). */
   exclude?: ReadonlySet<string>;
+  /** Spread results across sources: each further hit from one source counts for less. */
+  diverse?: boolean;
+}
+
+/** Greedy re-ranking: a source's n-th hit is discounted by 1 + n/2, so one verbose source cannot fill the page. */
+export function diversify(hits: Hit[], limit: number): Hit[] {
+  const pool = [...hits];
+  const perSource = new Map<string, number>();
+  const out: Hit[] = [];
+  while (out.length < limit && pool.length) {
+    let best = 0;
+    let bestScore = -Infinity;
+    pool.forEach((h, i) => {
+      const s = h.score / (1 + 0.5 * (perSource.get(h.passage.sourceId) ?? 0));
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    });
+    const [h] = pool.splice(best, 1);
+    perSource.set(h!.passage.sourceId, (perSource.get(h!.passage.sourceId) ?? 0) + 1);
+    out.push(h!);
+  }
+  return out;
 }
 
 export class CorpusRepo {
@@ -96,6 +120,10 @@ export class CorpusRepo {
 
   /** Ranked passages for free text: all words first, then any word if that finds too little. */
   search(text: string, opts: SearchOptions = {}): Hit[] {
+    if (opts.diverse) {
+      const limit = opts.limit ?? 10;
+      return diversify(this.search(text, { ...opts, diverse: false, limit: limit * 4 }), limit);
+    }
     const limit = opts.limit ?? 10;
     const all = ftsQuery(text, 'all');
     if (!all) return [];

@@ -1,0 +1,91 @@
+/**
+ * `/sourcebook config [modrole ROLE | modrole remove ROLE]`: a server admin names the roles (Discord)
+ * or user groups (Slack) whose members moderate this server. Admins only, not the mod role itself.
+ */
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import { commit } from '../moderation/audit.ts';
+import { fail, modLine, splitVerb } from '../moderation/input.ts';
+import { isSpaceAdmin } from '../moderation/permissions.ts';
+import { changed, unchanged } from '../moderation/replies.ts';
+import { roleIdProblem, unwrapRole } from '../moderation/role-id.ts';
+import { getRole, MAX_MOD_ROLES, modRoles } from '../moderation/roles-store.ts';
+import { actorOf, dayLabel } from '../moderation/who.ts';
+
+const USAGE = '/sourcebook config · /sourcebook config modrole ROLE · /sourcebook config modrole remove ROLE';
+
+type ConfigArgs = { verb: 'show' } | { verb: 'add' | 'remove'; role: string };
+
+const ConfigSchema = modLine(200, `What to configure? ${USAGE}`).transform((s, ctx): ConfigArgs => {
+  const [section, rest] = splitVerb(s);
+  if (section !== 'config') return fail(ctx, `Sourcebook’s settings are under config: ${USAGE}`);
+  if (!rest) return { verb: 'show' };
+  const [setting, value] = splitVerb(rest);
+  if (setting !== 'modrole') return fail(ctx, `The setting is modrole: ${USAGE}`);
+  const [maybeRemove, removed] = splitVerb(value);
+  const remove = maybeRemove === 'remove';
+  const role = unwrapRole(remove ? removed : value);
+  if (!role) return fail(ctx, `Which role? ${USAGE}`);
+  if (role.length > 64 || /\s/.test(role)) return fail(ctx, 'Give one role id (or mention one role).');
+  return { verb: remove ? 'remove' : 'add', role };
+});
+
+function show(ctx: CommandContext, req: Request): Reply {
+  const space = spaceKey(req.where);
+  const roles = modRoles(ctx.db, space);
+  const who = req.where.platform === 'slack' ? 'Workspace admins and owners' : 'Members with Manage Server';
+  return reply({
+    kind: 'notice',
+    ephemeral: true,
+    title: 'Sourcebook settings for this server',
+    blocks: [
+      { type: 'paragraph', text: `${who} always moderate. Moderator roles named here: ${roles.length ? '' : 'none yet.'}` },
+      ...(roles.length
+        ? [{ type: 'list' as const, items: roles.map((r) => {
+            const st = getRole(ctx.db, space, r);
+            return `${r}${st ? ` (added by ${st.by.name} on ${dayLabel(st.at)})` : ''}`;
+          }) }]
+        : []),
+      { type: 'paragraph', text: USAGE },
+    ],
+  });
+}
+
+export const configCommand = defineCommand({
+  spec: {
+    name: 'sourcebook',
+    description: 'Server settings (admins): which role or user group moderates Sourcebook here.',
+    usage: '/sourcebook config [modrole [remove] ROLE]',
+    example: '/sourcebook config modrole 123456789012345678',
+    options: [{ name: 'settings', description: 'config · config modrole ROLE · config modrole remove ROLE', required: true, autocomplete: false, maxLength: 200 }],
+    moderatorOnly: true,
+  },
+  schema: ConfigSchema,
+  run(ctx, args, req) {
+    // Naming moderators is the admins' call: a moderator role cannot grant itself more members.
+    if (!isSpaceAdmin(req)) {
+      return reply({
+        kind: 'refusal',
+        ephemeral: true,
+        title: 'Admins only',
+        blocks: [{ type: 'paragraph', text: '/sourcebook config is for this server’s admins. Nothing was changed.' }],
+      });
+    }
+    if (args.verb === 'show') return show(ctx, req);
+    const problem = roleIdProblem(req.where.platform, args.role);
+    if (problem) return errorReply('Not a role id', `${problem} Nothing was changed.`);
+    const space = spaceKey(req.where);
+    const target = { type: 'modrole' as const, role: args.role };
+    const exists = getRole(ctx.db, space, args.role) !== null;
+    if (args.verb === 'remove') {
+      if (!exists) return unchanged('Not a moderator role', `${args.role} is not a moderator role in this server.`);
+      const entry = commit(ctx, req, 'config.modrole.remove', `Removed moderator role ${args.role}`, [{ target, after: null }]);
+      return changed(ctx, entry, 'Moderator role removed', `Members of ${args.role} no longer moderate Sourcebook here (unless they are admins).`);
+    }
+    if (exists) return unchanged('Already a moderator role', `${args.role} already moderates Sourcebook here.`);
+    if (modRoles(ctx.db, space).length >= MAX_MOD_ROLES) return errorReply('Too many roles', `At most ${MAX_MOD_ROLES} moderator roles; remove one first. Nothing was changed.`);
+    const entry = commit(ctx, req, 'config.modrole.add', `Named ${args.role} a moderator role`, [{ target, after: { by: actorOf(req), at: ctx.now().getTime() } }]);
+    return changed(ctx, entry, 'Moderator role added', `Members of ${args.role} can now use the moderator commands here (/review, /curate, /hide…).`);
+  },
+});

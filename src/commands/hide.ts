@@ -1,0 +1,71 @@
+/**
+ * `/hide ID [| reason]`: leaves a passage out of answers and quizzes in this server (the corpus is
+ * untouched, other servers still see it). `/hide list` shows what is hidden here.
+ */
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { pagedReply } from '../core/pager.ts';
+import { quoteUnit, textUnit } from '../core/quotes.ts';
+import { errorReply, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import { commit, type Change } from '../moderation/audit.ts';
+import { passageExcerpt } from '../moderation/curated-reply.ts';
+import { getHidden, listHidden } from '../moderation/hidden-store.ts';
+import { fail, modLine, parsePassageId, splitBars } from '../moderation/input.ts';
+import { changed, unchanged } from '../moderation/replies.ts';
+import { MAX_REASON } from '../moderation/report-store.ts';
+import { actorOf, dayLabel } from '../moderation/who.ts';
+
+type HideArgs = { verb: 'hide'; passage: string; reason: string | null } | { verb: 'list' };
+
+const HideSchema = modLine(400, 'Hide which passage? For example: /hide rei-87dfk | misattributed quote').transform((s, ctx): HideArgs => {
+  if (s.toLowerCase() === 'list') return { verb: 'list' };
+  const [id = '', ...rest] = splitBars(s);
+  const reason = rest.join(' | ').trim();
+  if (reason.length > MAX_REASON) return fail(ctx, `The reason is too long: at most ${MAX_REASON} characters, please.`);
+  return { verb: 'hide', passage: parsePassageId(ctx, id), reason: reason || null };
+});
+
+/**
+ * Hides one passage, plus whatever else the caller resolves with it (a report), in one change.
+ * Shared with /review, whose "Hide" button resolves a report this way.
+ */
+export function hidePassage(ctx: CommandContext, req: Request, id: string, reason: string | null, also: Change[] = [], alsoText = ''): Reply {
+  const p = ctx.repo.passage(id);
+  if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”. Nothing was hidden.`);
+  const space = spaceKey(req.where);
+  const already = getHidden(ctx.db, space, id) !== null;
+  if (already && !also.length) return unchanged('Already hidden', `${id} is already hidden in this server. /unhide ${id} brings it back.`);
+  // Already hidden: keep who hid it and why; only the rest (resolving a report) changes.
+  const hide: Change[] = already ? [] : [{ target: { type: 'hidden', passage: id }, after: { reason, by: actorOf(req), at: ctx.now().getTime() } }];
+  const changes = [...hide, ...also];
+  const entry = commit(ctx, req, 'hide', `Hid passage ${id}${reason ? ` (${reason})` : ''}`, changes);
+  return changed(
+    ctx,
+    entry,
+    `Hidden: ${id}`,
+    `This passage no longer appears in answers or quizzes in this server; it stays in the corpus and in other servers. /unhide ${id} brings it back.${alsoText}`,
+    [quoteUnit(ctx.repo, p, passageExcerpt(p), 'The hidden passage begins:')],
+  );
+}
+
+function list(ctx: CommandContext, req: Request): Reply {
+  const hidden = listHidden(ctx.db, spaceKey(req.where));
+  if (!hidden.length) return unchanged('Nothing hidden', 'No passage is hidden in this server. /hide ID hides one.');
+  const units = hidden.map((h) => textUnit(`${h.passage} — hidden by ${h.state.by.name} on ${dayLabel(h.state.at)}${h.state.reason ? `: ${h.state.reason}` : ''}`));
+  return { ...pagedReply({ title: `Hidden passages (${hidden.length})`, units, page: req.page ?? 1, command: 'hide', args: 'list', actions: ctx.actions }), kind: 'notice', ephemeral: true };
+}
+
+export const hideCommand = defineCommand({
+  spec: {
+    name: 'hide',
+    description: 'Hide a passage from answers and quizzes in this server (not deleted); or list hidden ones.',
+    usage: '/hide ID [| reason] · /hide list',
+    example: '/hide rei-87dfk | misattributed quote',
+    options: [{ name: 'passage', description: 'Passage id (and | reason), or “list”', required: true, autocomplete: true, maxLength: 400 }],
+    moderatorOnly: true,
+  },
+  schema: HideSchema,
+  run(ctx, args, req) {
+    return args.verb === 'list' ? list(ctx, req) : hidePassage(ctx, req, args.passage, args.reason);
+  },
+});

@@ -1,0 +1,67 @@
+/** `/sourcenote SOURCE | NOTE`: a moderators' note on a source card, shown on `/source` in this server only. */
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { errorReply, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import type { Source } from '../corpus/types.ts';
+import { commit } from '../moderation/audit.ts';
+import { fail, modLine, splitBars, splitVerb } from '../moderation/input.ts';
+import { changed, unchanged } from '../moderation/replies.ts';
+import { getSourceNote, MAX_SOURCE_NOTE } from '../moderation/source-note-store.ts';
+import { actorOf } from '../moderation/who.ts';
+import { findSources } from './source-lookup.ts';
+
+const USAGE = '/sourcenote SOURCE | NOTE · /sourcenote clear SOURCE';
+
+type NoteArgs = { verb: 'set'; source: string; text: string } | { verb: 'clear'; source: string };
+
+const NoteSchema = modLine(MAX_SOURCE_NOTE + 120, `Which source, and what note? ${USAGE}`).transform((s, ctx): NoteArgs => {
+  const [verb, rest] = splitVerb(s);
+  if (verb === 'clear' && rest && !rest.includes('|')) return { verb: 'clear', source: rest };
+  const [source = '', ...textParts] = splitBars(s);
+  const text = textParts.join(' | ').trim();
+  if (!textParts.length || !source) return fail(ctx, `Put a | between the source and the note: ${USAGE}`);
+  if (!text) return fail(ctx, `The note is empty. To remove a note: /sourcenote clear ${source}`);
+  if (source.length > 100) return fail(ctx, 'That source name is too long; use its id, e.g. reiman-2016 (see /source).');
+  if (text.length > MAX_SOURCE_NOTE) return fail(ctx, `The note is too long: at most ${MAX_SOURCE_NOTE} characters, please.`);
+  return { verb: 'set', source, text };
+});
+
+function oneSource(ctx: CommandContext, query: string): Source | Reply {
+  const found = findSources(ctx.repo, query);
+  if (found.length === 1) return found[0]!;
+  return errorReply(
+    found.length ? 'Which source?' : 'Unknown source',
+    found.length ? `“${query}” matches ${found.map((s) => s.meta.id).join(', ')}; use the full id.` : `No source is called “${query}”. /source lists them.`,
+  );
+}
+
+export const sourceNoteCommand = defineCommand({
+  spec: {
+    name: 'sourcenote',
+    description: 'Add or clear a moderators’ note on a source card, shown in this server only.',
+    usage: USAGE,
+    example: '/sourcenote real-stalin-11 | A pro-Stalin compilation: read its quotes with care.',
+    options: [{ name: 'note', description: 'SOURCE | NOTE, or clear SOURCE', required: true, autocomplete: false, maxLength: MAX_SOURCE_NOTE + 120 }],
+    moderatorOnly: true,
+  },
+  schema: NoteSchema,
+  run(ctx, args, req) {
+    const source = oneSource(ctx, args.source);
+    if (!('meta' in source)) return source;
+    const id = source.meta.id;
+    const target = { type: 'source-note' as const, source: id };
+    const existing = getSourceNote(ctx.db, spaceKey(req.where), id);
+    if (args.verb === 'clear') {
+      if (!existing) return unchanged('No note', `${id} has no note in this server.`);
+      const entry = commit(ctx, req, 'source-note.clear', `Cleared the note on ${id}`, [{ target, after: null }]);
+      return changed(ctx, entry, `Note cleared: ${id}`, 'The source card shows no moderators’ note now.');
+    }
+    if (existing?.text === args.text) return unchanged('Nothing changed', `${id} already has exactly this note.`);
+    const entry = commit(ctx, req, 'source-note.set', `${existing ? 'Changed' : 'Added'} the note on ${id}`, [
+      { target, after: { text: args.text, by: actorOf(req), at: ctx.now().getTime() } },
+    ]);
+    return changed(ctx, entry, `Note saved: ${id}`, `/source ${id} in this server now ends with your note.`, [], [
+      ctx.actions.make('Show card', { command: 'source', args: id }),
+    ]);
+  },
+});

@@ -1,0 +1,154 @@
+/**
+ * The audit log and the one write path for moderator changes: `commit` reads each target's state,
+ * writes the new state and logs before/after in a single transaction, so a failure anywhere leaves
+ * nothing half-written. `undo` restores an entry's before-state the same way, and is logged too.
+ */
+import { z } from 'zod';
+import type { CommandContext } from '../core/command.ts';
+import type { Request } from '../core/request.ts';
+import { spaceKey } from '../core/request.ts';
+import type { DB } from '../db/open.ts';
+import { stmt } from './sql.ts';
+import { readState, sameState, TargetSchema, writeState, type State, type Target } from './targets.ts';
+import { ActorSchema, actorOf } from './who.ts';
+
+export interface Change {
+  target: Target;
+  /** The state to write; null removes it. */
+  after: unknown;
+}
+
+const StatesSchema = z.array(z.record(z.string(), z.unknown()).nullable());
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.number().int(),
+  actor: ActorSchema,
+  action: z.string().max(40),
+  summary: z.string().max(1000),
+  targets: z.array(TargetSchema).min(1),
+  before: StatesSchema,
+  after: StatesSchema,
+  undoes: z.number().int().nullable(),
+  undoneBy: z.number().int().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+interface Row {
+  seq: number;
+  at: number;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  summary: string;
+  targets_json: string;
+  before_json: string;
+  after_json: string;
+  undoes: number | null;
+  undone_by: number | null;
+}
+
+function toEntry(r: Row): AuditEntry {
+  const e = AuditEntrySchema.parse({
+    seq: r.seq,
+    at: r.at,
+    actor: { id: r.actor_id, name: r.actor_name },
+    action: r.action,
+    summary: r.summary,
+    targets: JSON.parse(r.targets_json) as unknown,
+    before: JSON.parse(r.before_json) as unknown,
+    after: JSON.parse(r.after_json) as unknown,
+    undoes: r.undoes,
+    undoneBy: r.undone_by,
+  });
+  if (e.before.length !== e.targets.length || e.after.length !== e.targets.length) throw new Error(`audit entry #${e.seq} is malformed`);
+  return e;
+}
+
+function insertEntry(db: DB, space: string, e: Omit<AuditEntry, 'seq' | 'undoneBy'>): AuditEntry {
+  const { next } = stmt(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM mod_audit WHERE space = ?').get(space) as { next: number };
+  stmt(
+    db,
+    `INSERT INTO mod_audit (space, seq, at, actor_id, actor_name, action, summary, targets_json, before_json, after_json, undoes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(space, next, e.at, e.actor.id, e.actor.name, e.action, e.summary, JSON.stringify(e.targets), JSON.stringify(e.before), JSON.stringify(e.after), e.undoes);
+  return { ...e, seq: next, undoneBy: null };
+}
+
+/** Applies the changes and logs them, all or nothing. */
+export function commit(ctx: CommandContext, req: Request, action: string, summary: string, changes: Change[]): AuditEntry {
+  if (!changes.length) throw new Error('commit needs at least one change');
+  const space = spaceKey(req.where);
+  return ctx.db.transaction(() => {
+    const before: State[] = changes.map((c) => readState(ctx.db, space, c.target));
+    for (const c of changes) writeState(ctx.db, space, c.target, c.after);
+    // Read back rather than trusting the input: the log holds exactly what is stored.
+    const after: State[] = changes.map((c) => readState(ctx.db, space, c.target));
+    return insertEntry(ctx.db, space, {
+      at: ctx.now().getTime(),
+      actor: actorOf(req),
+      action,
+      summary: summary.slice(0, 1000),
+      targets: changes.map((c) => c.target),
+      before,
+      after,
+      undoes: null,
+    });
+  })();
+}
+
+export function getEntry(db: DB, space: string, seq: number): AuditEntry | null {
+  const row = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? AND seq = ?').get(space, seq) as Row | undefined;
+  return row ? toEntry(row) : null;
+}
+
+export function countEntries(db: DB, space: string): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM mod_audit WHERE space = ?').get(space) as { n: number }).n;
+}
+
+/** Newest first. */
+export function listEntries(db: DB, space: string, limit: number, offset: number): AuditEntry[] {
+  const rows = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(space, limit, offset) as Row[];
+  return rows.map(toEntry);
+}
+
+export type UndoResult = { ok: true; entry: AuditEntry; original: AuditEntry } | { ok: false; title: string; message: string };
+
+/**
+ * Restores what entry `seq` changed, if nothing has changed those targets since (otherwise a later
+ * change would be silently overwritten: the moderator undoes that one first).
+ */
+export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult {
+  const space = spaceKey(req.where);
+  return ctx.db.transaction((): UndoResult => {
+    const original = getEntry(ctx.db, space, seq);
+    if (!original) return { ok: false, title: 'No such change', message: `There is no change #${seq} in this server's audit log. See /review log.` };
+    if (original.undoneBy !== null) {
+      return { ok: false, title: 'Already undone', message: `Change #${seq} was already undone by #${original.undoneBy}. Undo #${original.undoneBy} to bring it back.` };
+    }
+    const current = original.targets.map((t) => readState(ctx.db, space, t));
+    if (current.some((s, i) => !sameState(s, original.after[i]))) {
+      return {
+        ok: false,
+        title: 'Changed since',
+        message: `What change #${seq} touched has been changed again since. Undo the later change first (see /review log); nothing was changed.`,
+      };
+    }
+    original.targets.forEach((t, i) => writeState(ctx.db, space, t, original.before[i] ?? null));
+    const entry = insertEntry(ctx.db, space, {
+      at: ctx.now().getTime(),
+      actor: actorOf(req),
+      action: 'undo',
+      summary: `Undid #${seq}: ${original.summary}`.slice(0, 1000),
+      targets: original.targets,
+      before: current,
+      after: original.targets.map((t) => readState(ctx.db, space, t)),
+      undoes: seq,
+    });
+    stmt(ctx.db, 'UPDATE mod_audit SET undone_by = ? WHERE space = ? AND seq = ?').run(entry.seq, space, seq);
+    // Undoing an undo re-applies the original change, which is then no longer undone.
+    if (original.undoes !== null) stmt(ctx.db, 'UPDATE mod_audit SET undone_by = NULL WHERE space = ? AND seq = ?').run(space, original.undoes);
+    return { ok: true, entry, original };
+  })();
+}
+

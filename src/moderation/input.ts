@@ -1,0 +1,71 @@
+/** Parsing pieces shared by the moderator commands' zod schemas; every message is shown to the moderator as is. */
+import { z } from 'zod';
+import { cleanText } from '../core/command.ts';
+import { CURATABLE, CURATABLE_NAMES, commandName, isCuratable, type CuratableName } from './curatable.ts';
+
+type IssueCtx = z.core.$RefinementCtx<unknown>;
+
+/** Adds a user-facing issue and aborts the transform. */
+export function fail(ctx: IssueCtx, message: string): never {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+}
+
+/** "a | b | c" → ["a", "b", "c"], each trimmed. */
+export function splitBars(s: string): string[] {
+  return s.split('|').map((p) => p.trim());
+}
+
+/** "verb rest of line" → ["verb", "rest of line"], verb lowercased. */
+export function splitVerb(s: string): [string, string] {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(s);
+  return m ? [m[1]!.toLowerCase(), m[2]!] : ['', ''];
+}
+
+export const PASSAGE_ID = /^[a-z0-9]{2,12}-[0-9a-z]{3,12}$/;
+
+/** Passage ids separated by commas or spaces: "rei-87dfk, eme-rmhkc". */
+export function parsePassageIds(ctx: IssueCtx, text: string, max: number): string[] {
+  const ids = [...new Set(text.toLowerCase().split(/[\s,;]+/).filter(Boolean))];
+  if (!ids.length) return fail(ctx, 'Give at least one passage id to cite, e.g. rei-87dfk (ids appear under every quote).');
+  if (ids.length > max) return fail(ctx, `At most ${max} passages, please.`);
+  const bad = ids.find((id) => !PASSAGE_ID.test(id));
+  if (bad) return fail(ctx, `“${bad.slice(0, 40)}” is not a passage id; they look like rei-87dfk.`);
+  return ids;
+}
+
+export function parsePassageId(ctx: IssueCtx, text: string): string {
+  const id = text.trim().toLowerCase();
+  if (!PASSAGE_ID.test(id)) return fail(ctx, `“${id.slice(0, 40)}” is not a passage id; they look like rei-87dfk (shown under every quote).`);
+  return id;
+}
+
+/** "12" or "#12" → 12. */
+export function parseSeq(ctx: IssueCtx, text: string, what: string): number {
+  const m = /^#?(\d{1,9})$/.exec(text.trim());
+  if (!m || Number(m[1]) < 1) return fail(ctx, `Give the ${what} number, e.g. 3 (or #3).`);
+  return Number(m[1]);
+}
+
+export interface AnswerTarget {
+  command: CuratableName;
+  /** Cleaned as the command itself would clean them. */
+  args: string;
+}
+
+/** "who Yezhov" or "/who Yezhov" → the command and its arguments, validated by the command's own schema. */
+export function parseAnswerTarget(ctx: IssueCtx, text: string): AnswerTarget {
+  const [word, rest] = splitVerb(text.trim());
+  const command = commandName(word);
+  if (!isCuratable(command)) {
+    return fail(ctx, `Name the command and what was asked, e.g. “who Yezhov”. Answers of ${CURATABLE_NAMES.map((n) => `/${n}`).join(', ')} can be curated.`);
+  }
+  const parsed = CURATABLE[command].schema.safeParse(rest);
+  if (!parsed.success) return fail(ctx, `/${command}: ${parsed.error.issues[0]?.message ?? 'those arguments are not valid.'}`);
+  return { command, args: parsed.data };
+}
+
+/** The whole argument line of a moderator command: cleaned, with a generous but firm length limit. */
+export function modLine(max: number, emptyMessage: string) {
+  return cleanText({ max, emptyMessage });
+}

@@ -1,0 +1,44 @@
+/** What a quiz question is, as stored and as shown. Stored JSON is read back through these schemas. */
+import { z } from 'zod';
+
+export const QUESTION_KINDS = ['who', 'figure', 'date', 'source', 'truefalse', 'custom'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const MAX_OPTIONS = 5;
+
+export const QuestionBodySchema = z
+  .object({
+    kind: z.enum(QUESTION_KINDS),
+    /** One line above the stem: "Who fills the blank?" */
+    prompt: z.string().min(1).max(120),
+    /** The question text; names its source whenever sources could disagree. */
+    stem: z.string().min(10).max(1000),
+    options: z.array(z.string().trim().min(1).max(200)).min(2).max(MAX_OPTIONS),
+    answer: z.number().int().min(0),
+    /** The passage the question comes from (cited in the explanation). */
+    passageId: z.string().min(1).max(60),
+    /** Verbatim text of that passage quoted in the explanation. */
+    quote: z.string().min(1).max(2000),
+    /** The bot's own words after the quote ("The source gives 1934, not 1936."). */
+    note: z.string().max(300).optional(),
+  })
+  .refine((q) => q.answer < q.options.length, { message: 'The answer must be one of the options.' });
+export type QuestionBody = z.infer<typeof QuestionBodySchema>;
+
+export type QuestionOrigin = 'generated' | 'moderator';
+
+export interface Question extends QuestionBody {
+  id: string;
+  origin: QuestionOrigin;
+}
+
+export const STATUSES = ['approved', 'pending', 'rejected'] as const;
+export type QuestionStatus = (typeof STATUSES)[number];
+
+/** What the audit log records before and after a moderation change. */
+export interface QuestionSnapshot extends Question {
+  space: string;
+  status: QuestionStatus;
+}
+
+export type Change<T> = { ok: true; before: T | null; after: T } | { ok: false; error: string };

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+describe('/ask', () => {
+  it('GIVEN a question the corpus answers THEN the answering sentence comes first, attributed and cited', async () => {
+    const r = await ask(bot, '/ask How many people were executed in 1937-38?');
+    expect(r.kind).toBe('answer');
+    expect(r.blocks[0]).toEqual(expect.objectContaining({ type: 'quote', text: 'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.' }));
+    expect(r.citations[0]).toEqual(expect.objectContaining({ source: 'emelyanov-2012', attribution: expect.stringMatching(/^Emelyanov \(2012/) }));
+  });
+
+  it('GIVEN a who-question THEN the sentence naming the person who did it is among the answers', async () => {
+    const r = await ask(bot, '/ask Who killed Kirov?');
+    expect(quotes(r).some((q) => q.includes('Leonid Nikolayev') && q.includes('murdered Sergei M. Kirov'))).toBe(true);
+  });
+
+  it('GIVEN a question the corpus cannot answer THEN it says so and offers leads, not an answer', async () => {
+    const r = await ask(bot, '/ask What did Stalin eat for breakfast?');
+    expect(r.kind).toBe('not-found');
+    expect(r.title).toBe('The corpus does not say');
+    expect(allText(r)).toContain('as leads to read, not as an answer');
+  });
+
+  it('GIVEN a question of only search syntax THEN a clear message and no citations', async () => {
+    const r = await ask(bot, '/ask " * ( ) AND NEAR');
+    expect(r.kind).toBe('error');
+    expect(r.citations).toEqual([]);
+  });
+
+  it('GIVEN an answer THEN its actions offer more context, a citation and a report', async () => {
+    const r = await ask(bot, '/ask Who replaced Yagoda as head of the NKVD?');
+    expect(r.actions.map((a) => a.label)).toEqual(['More context', 'Cite', 'Sources', 'Report']);
+    const more = await bot.act(r.actions[0]!.id, { id: 'x', name: 'x', isAdmin: false, groups: [] }, { platform: 'slack', space: 'T1', channel: 'C1' });
+    expect(more.title).toBe(`Passage ${r.citations[0]!.passage}`);
+  });
+});

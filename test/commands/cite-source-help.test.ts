@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { allText, ask, corpusBot } from '../support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+function field(r: Awaited<ReturnType<typeof ask>>, label: string): string {
+  for (const b of r.blocks) if (b.type === 'fields') for (const f of b.fields) if (f.label === label) return f.value;
+  return '';
+}
+
+describe('/cite', () => {
+  it('GIVEN a Reiman passage THEN Chicago and MLA name the book, publisher, reconstructed pages and passage id', async () => {
+    const hit = bot.ctx.repo.search('353,074 ordinary citizens sentenced to death', { limit: 1 })[0]!.passage;
+    const r = await ask(bot, `/cite ${hit.id}`);
+    expect(field(r, 'Chicago (author-date)')).toBe(
+      `Reiman, Michal. 2016. *About Russia, Its Revolutions, Its Development and Its Present*. Frankfurt am Main: Peter Lang. https://doi.org/10.3726/978-3-653-06473-5. p. 116. Passage ${hit.id}.`,
+    );
+    expect(field(r, 'MLA (9th ed.)')).toBe(`Reiman, Michal. *About Russia, Its Revolutions, Its Development and Its Present*. Peter Lang, 2016, p. 116. Passage ${hit.id}.`);
+    expect(allText(r)).toContain('reconstructed');
+  });
+
+  it('GIVEN a passage quoting another work THEN the citation includes the original work', async () => {
+    const hit = bot.ctx.repo.search('Kirov had been murdered wire', { limit: 5 }).find((h) => h.passage.sourceId === 'real-stalin-11')!.passage;
+    const r = await ask(bot, `/cite ${hit.id} mla`);
+    expect(field(r, 'MLA (9th ed.)')).toMatch(/^“The Real Stalin Series Part 11: The Fifth Column\.” \*The Real Stalin Series\*, n\.d\., .*Quoting: Davis, Jerome\. Behind Soviet Power/);
+    expect(field(r, 'Chicago (author-date)')).toBe('');
+  });
+
+  it('GIVEN an unknown id or style THEN a short usage message', async () => {
+    expect((await ask(bot, '/cite rei-zzzzz')).title).toBe('Unknown passage');
+    expect(allText(await ask(bot, '/cite rei-zzzzz harvard'))).toContain('Usage: /cite ID [chicago|mla|all]');
+  });
+});
+
+describe('/source', () => {
+  it('GIVEN no id THEN the five sources are listed', async () => {
+    const r = await ask(bot, '/source');
+    const list = r.blocks.find((b) => b.type === 'list');
+    expect(list?.type === 'list' && list.items.length).toBe(5);
+  });
+
+  it('GIVEN an author name THEN that source’s card: kind, author, date, licence, passages, what it argues', async () => {
+    const r = await ask(bot, '/source reiman');
+    expect(field(r, 'Kind')).toBe('monograph');
+    expect(field(r, 'Licence')).toBe('CC BY-NC-ND 4.0');
+    expect(Number(field(r, 'Passages'))).toBeGreaterThan(350);
+    expect(allText(r)).toContain('What it argues');
+    expect(field((await ask(bot, '/source real-stalin-11')), 'Author')).toBe('not named');
+  });
+
+  it('GIVEN an unknown source THEN it points to the list', async () => {
+    expect(allText(await ask(bot, '/source wikipedia'))).toContain('Try /source for the list');
+  });
+});
+
+describe('/help', () => {
+  it('GIVEN /help THEN every public command is listed with an example', async () => {
+    const r = await ask(bot, '/help');
+    for (const c of ['/who', '/compare', '/ask', '/cite', '/source']) expect(allText(r)).toContain(c);
+    expect(allText(r)).toContain('Example: /who Yezhov');
+  });
+
+  it('GIVEN an unknown command THEN it points to /help', async () => {
+    expect(allText(await ask(bot, '/frobnicate x'))).toContain('Try /help');
+  });
+});

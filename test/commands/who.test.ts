@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+describe('/who', () => {
+  it('GIVEN Yezhov THEN a profile names him, quotes who he was with his role, and cites each quote', async () => {
+    const r = await ask(bot, '/who Yezhov');
+    expect(r.kind).toBe('answer');
+    expect(r.title).toBe('Who was Nikolai Yezhov?');
+    expect(quotes(r).some((q) => /Yezhov, head of the NKVD/.test(q))).toBe(true);
+    expect(r.citations.length).toBe(quotes(r).length);
+    expect(r.citations.every((c) => /^[a-z]{3}-\w{5}$/.test(c.passage))).toBe(true);
+  });
+
+  it('GIVEN the Cyrillic spelling Ежов or the transliteration Ezhov THEN it is the same person as Yezhov', async () => {
+    for (const name of ['Ежов', 'Ezhov', 'yezhov', 'N. I. Yezhov']) {
+      expect((await ask(bot, `/who ${name}`)).title).toBe('Who was Nikolai Yezhov?');
+    }
+  });
+
+  it('GIVEN a misspelling THEN it offers the person it probably means', async () => {
+    const r = await ask(bot, '/who Yeshov');
+    expect(r.kind).toBe('not-found');
+    expect(allText(r)).toContain('Did you mean Nikolai Yezhov?');
+    expect(r.actions.map((a) => a.label)).toContain('Nikolai Yezhov');
+  });
+
+  it('GIVEN a person the sources spell two ways THEN both spellings lead to one profile listing both', async () => {
+    const a = await ask(bot, '/who Tukhachevski');
+    const b = await ask(bot, '/who Tukhachevsky');
+    expect(a.title).toBe(b.title);
+    const spellings = a.blocks[0]!.type === 'paragraph' ? a.blocks[0]!.text : '';
+    expect(spellings).toMatch(/Tukhachevsky \(.*Reiman \(2016\)/);
+    expect(spellings).toMatch(/Tukhachevski \(Maskharashvili \(n\.d\.\)\)/);
+    expect((await ask(bot, '/who Jagoda')).title).toBe((await ask(bot, '/who Yagoda')).title);
+  });
+
+  it('GIVEN a surname that names two people THEN a short choice, not a merged profile', async () => {
+    const r = await ask(bot, '/who Zhukov');
+    expect(r.title).toBe('“Zhukov” names 2 people in the corpus');
+    expect(r.citations).toEqual([]);
+    expect(r.actions.map((a) => a.label).sort()).toEqual(['Georgy K. Zhukov', 'Yuri Zhukov']);
+    const yuri = await bot.act(r.actions.find((a) => a.label === 'Yuri Zhukov')!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, { platform: 'console', space: 'local', channel: 'c' });
+    expect(yuri.title).toBe('Who was Yuri Zhukov?');
+    // Yuri Zhukov, the historian Emelyanov relies on, is not the marshal in Reiman's war chapters.
+    expect(yuri.citations.every((c) => c.source === 'emelyanov-2012')).toBe(true);
+  });
+
+  it('GIVEN a person some sources never mention THEN the profile says which are silent', async () => {
+    const r = await ask(bot, '/who Yuri Zhukov');
+    expect(allText(r)).toMatch(/Not mentioned in: Goble \(2019\), Maskharashvili \(n\.d\.\), Real Stalin Series Part 11 \(n\.d\.\), Reiman \(2016\)/);
+  });
+
+  it('GIVEN an unknown name THEN it says the corpus does not name them', async () => {
+    const r = await ask(bot, '/who Napoleon');
+    expect(r.kind).toBe('not-found');
+    expect(r.citations).toEqual([]);
+  });
+
+  it('GIVEN no name THEN a usage hint, ephemeral', async () => {
+    const r = await ask(bot, '/who   ');
+    expect(r.kind).toBe('error');
+    expect(r.ephemeral).toBe(true);
+    expect(allText(r)).toContain('/who Yezhov');
+  });
+});
