@@ -7,14 +7,14 @@ type Style = Parameters<typeof styleText>[0];
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    let line = indent;
+    let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line.trim() && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = indent + word;
-      } else line = line.trim() ? `${line} ${word}` : indent + word;
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
     }
-    out.push(line);
+    out.push(indent + line);
   }
   return out.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
-import { TermWeights, rootsOf, sentenceRoots } from '../core/relevance.ts';
+import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -54,27 +54,22 @@ interface Candidate {
   coverage: number;
 }
 
-const weights = new WeakMap<object, TermWeights>();
-function weightsFor(ctx: CommandContext): TermWeights {
-  let w = weights.get(ctx.db);
-  if (!w) weights.set(ctx.db, (w = new TermWeights(ctx.db)));
-  return w;
-}
 
 export function rankSentences(ctx: CommandContext, question: string, exclude: ReadonlySet<string>): { candidates: Candidate[]; leads: Passage[] } {
   const roots = rootsOf(question);
   const hits = ctx.repo.search(question, { limit: 40, exclude });
-  const w = weightsFor(ctx);
+  const w = termWeights(ctx.db);
   const want = wants(question);
   const candidates: Candidate[] = [];
   const need = Math.min(2, roots.length);
   for (const h of hits) {
     // Interviewers' questions are not answers.
     if (h.passage.speaker && /^(GJ|Q|QUESTION|Interviewer)$/i.test(h.passage.speaker)) continue;
-    for (const s of h.passage.sentences) {
+    const rootSets = sentenceRootsOf(h.passage);
+    for (const [i, s] of h.passage.sentences.entries()) {
       const text = h.passage.text.slice(s.start, s.end);
       if (text.length < 25 || text.endsWith('?')) continue;
-      const { coverage, matched } = w.coverage(roots, sentenceRoots(text));
+      const { coverage, matched } = w.coverage(roots, rootSets[i]!);
       if (matched < need) continue;
       const f = fit(want, text);
       // Coverage decides whether it answers at all; the kind of answer it holds decides which answers best.

@@ -8,7 +8,7 @@ import { cleanText, defineCommand, type CommandContext } from '../core/command.t
 import { figuresIn, relateFigures, type Figure } from '../core/figures.ts';
 import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
-import { TermWeights, rootsOf, sentenceRoots } from '../core/relevance.ts';
+import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
@@ -25,7 +25,7 @@ function sourceName(s: Source): string {
 function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const roots = rootsOf(topic);
   if (!roots.length) return errorReply('Nothing to compare', 'Give a topic with words to search for, e.g. /compare executions.');
-  const weights = new TermWeights(ctx.db);
+  const weights = termWeights(ctx.db);
   const exclude = hiddenPassages(ctx, req.where);
   const units: Unit[] = [];
   const silent: string[] = [];
@@ -33,12 +33,13 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   let speaking = 0;
   for (const s of ctx.repo.sources()) {
     const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude });
-    const sentences = hits.flatMap((h) =>
-      h.passage.sentences.map((sp, index) => {
+    const sentences = hits.flatMap((h) => {
+      const rootSets = sentenceRootsOf(h.passage);
+      return h.passage.sentences.map((sp, index) => {
         const text = h.passage.text.slice(sp.start, sp.end);
-        return { passage: h.passage, index, text, ...weights.coverage(roots, sentenceRoots(text)), figs: figuresIn(text) };
-      }),
-    );
+        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!), figs: figuresIn(text) };
+      });
+    });
     const onTopic = sentences.filter((x) => x.coverage >= ON_TOPIC && x.text.length >= 25);
     if (!onTopic.length) {
       silent.push(sourceName(s));
@@ -125,7 +126,7 @@ function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request):
   for (const p of [pa, pb]) {
     const counts = ctx.repo
       .sources()
-      .map((s) => `${sourceName(s)}: ${p.mentions.filter((m) => m.passage.sourceId === s.meta.id).length}`)
+      .map((s) => `${sourceName(s)}: ${p.counts.get(s.meta.id) ?? 0}`)
       .join(', ');
     units.push(textUnit(`${p.person.canonical} — passages per source: ${counts}.`));
     const d = p.defining[0];

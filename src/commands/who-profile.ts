@@ -21,7 +21,18 @@ export interface Profile {
   /** Spelling → source ids that use it. */
   spellingsBySource: Map<string, Set<string>>;
   defining: { passage: Passage; sentence: { start: number; end: number } }[];
+  /** Passages per source that name the person (all of them, not only those fetched for quoting). */
+  counts: Map<string, number>;
   related: { person: Person; count: number }[];
+}
+
+const capitalised = new WeakMap<Passage, string[]>();
+
+/** Capitalised words of a passage, once per passage: the candidates for "named alongside". */
+function capitalisedWords(p: Passage): string[] {
+  let words = capitalised.get(p);
+  if (!words) capitalised.set(p, (words = [...new Set(p.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? [])]));
+  return words;
 }
 
 function escapeRe(s: string): string {
@@ -30,9 +41,14 @@ function escapeRe(s: string): string {
 
 export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
   const spellings = people.spellingsOf(person);
-  const pattern = new RegExp(`(?<!\\p{L})(${spellings.map(escapeRe).join('|')})(?!\\p{L})`, 'u');
+  const alternatives = spellings.map(escapeRe).join('|');
+  const pattern = new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})`, 'u');
+  const spellingPatterns = spellings.map((s) => [s, new RegExp(`(?<!\\p{L})${escapeRe(s)}(?!\\p{L})`, 'u')] as const);
+  const apposition = new RegExp(`(${alternatives}),\\s+(the\\s+)?\\p{Ll}`, 'u');
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
-  const hits = repo.match(fts, { limit: 400, exclude });
+  const hits = repo.match(fts, { limit: 150, exclude });
+  // A shared surname's bare mentions may be the other person, so only the fetched, attributed ones are counted.
+  const counts = person.sharedSurname ? null : repo.countBySource(fts);
 
   // For a shared surname, a bare mention counts only in sources where this person is the only one named in full.
   const fullForms = Object.keys(person.fullNames);
@@ -57,8 +73,8 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
     const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)));
     if (!sentences.length) continue;
     mentions.push({ passage: p, sentences });
-    for (const s of spellings) {
-      if (new RegExp(`(?<!\\p{L})${escapeRe(s)}(?!\\p{L})`, 'u').test(p.text)) {
+    for (const [s, re] of spellingPatterns) {
+      if (re.test(p.text)) {
         const set = spellingsBySource.get(s) ?? new Set();
         set.add(p.sourceId);
         spellingsBySource.set(s, set);
@@ -73,7 +89,7 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
         let score = 0;
         if (ROLE.test(text)) score += 3;
         if (YEAR.test(text)) score += 1;
-        if (new RegExp(`(${spellings.map(escapeRe).join('|')}),\\s+(the\\s+)?\\p{Ll}`, 'u').test(text)) score += 2;
+        if (apposition.test(text)) score += 2;
         if (fullForms.some((f) => text.includes(f))) score += 1;
         if (text.length > 400) score -= 2;
         if (m.passage.kind === 'quote') score -= 0.5;
@@ -95,7 +111,7 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
   const selfKey = person.surnameKey;
   for (const m of mentions) {
     const seen = new Set<string>();
-    for (const w of m.passage.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? []) {
+    for (const w of capitalisedWords(m.passage)) {
       for (const other of people.peopleForSpelling(w)) {
         if (other.surnameKey === selfKey || other.sharedSurname || seen.has(other.id) || other.mentions < 3) continue;
         seen.add(other.id);
@@ -106,5 +122,7 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
     }
   }
   const related = [...co.values()].sort((a, b) => b.count - a.count).slice(0, 6);
-  return { person, mentions, spellingsBySource, defining: chosen, related };
+  const fetched = new Map<string, number>();
+  for (const m of mentions) fetched.set(m.passage.sourceId, (fetched.get(m.passage.sourceId) ?? 0) + 1);
+  return { person, mentions, spellingsBySource, defining: chosen, related, counts: counts ?? fetched };
 }

@@ -64,7 +64,8 @@ function profileReply(ctx: CommandContext, person: Person, req: Request): Reply 
     best.forEach((m, i) => {
       const s0 = m.sentences.find((s) => !used.has(`${m.passage.id}:${s.start}`)) ?? m.sentences[0]!;
       used.add(`${m.passage.id}:${s0.start}`);
-      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${ms.length} passage${ms.length === 1 ? '' : 's'} mention ${person.canonical}:` : undefined;
+      const n = Math.max(profile.counts.get(s.meta.id) ?? 0, ms.length);
+      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${n} passage${n === 1 ? '' : 's'} name ${person.canonical}:` : undefined;
       units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), lead));
     });
   }

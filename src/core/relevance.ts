@@ -14,6 +14,15 @@ export function rootsOf(text: string): string[] {
   return [...new Set(contentTokens(text).map(root))];
 }
 
+const passageRoots = new WeakMap<object, Set<string>[]>();
+
+/** Roots of each sentence of a passage, computed once per passage: the corpus changes only at ingest. */
+export function sentenceRootsOf(p: { text: string; sentences: { start: number; end: number }[] }): Set<string>[] {
+  let roots = passageRoots.get(p);
+  if (!roots) passageRoots.set(p, (roots = p.sentences.map((s) => sentenceRoots(p.text.slice(s.start, s.end)))));
+  return roots;
+}
+
 export function sentenceRoots(text: string): Set<string> {
   return new Set((foldDiacritics(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root));
 }
@@ -54,4 +63,13 @@ export class TermWeights {
     }
     return { coverage: all ? have / all : 0, matched };
   }
+}
+
+const cache = new WeakMap<DB, TermWeights>();
+
+/** One TermWeights per database: document frequencies change only at ingest. */
+export function termWeights(db: DB): TermWeights {
+  let w = cache.get(db);
+  if (!w) cache.set(db, (w = new TermWeights(db)));
+  return w;
 }

@@ -1,5 +1,6 @@
 /** Read access to the stored corpus. Passages are cached after first read: the corpus changes only at ingest. */
 import type { DB } from '../db/open.ts';
+import type { Statement } from 'better-sqlite3';
 import { ftsQuery } from '../search/fts-query.ts';
 import type { SourceMeta } from './metadata.ts';
 import type { Passage, Source } from './types.ts';
@@ -62,12 +63,20 @@ export class CorpusRepo {
   private readonly byRowid = new Map<number, Passage>();
   private sourceList: Source[] | null = null;
 
+  private readonly statements = new Map<string, Statement>();
+
   constructor(readonly db: DB) {}
+
+  /** Prepared once per SQL text: preparing costs as much as running a small FTS query. */
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
 
   sources(): Source[] {
     if (!this.sourceList) {
-      const rows = this.db
-        .prepare('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord')
+      const rows = this.stmt('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord')
         .all() as { meta_json: string; n: number }[];
       this.sourceList = rows.map((r) => ({ meta: JSON.parse(r.meta_json) as SourceMeta, passageCount: r.n }));
     }
@@ -81,20 +90,19 @@ export class CorpusRepo {
   passage(id: string): Passage | undefined {
     const cached = this.byId.get(id);
     if (cached) return cached;
-    const row = this.db.prepare('SELECT rowid, * FROM passages WHERE id = ?').get(id) as PassageRow | undefined;
+    const row = this.stmt('SELECT rowid, * FROM passages WHERE id = ?').get(id) as PassageRow | undefined;
     return row ? this.hydrate(row) : undefined;
   }
 
   /** Passages of one source in document order. */
   passagesOf(sourceId: string): Passage[] {
-    const rows = this.db.prepare('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
+    const rows = this.stmt('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
     return rows.map((r) => this.byRowid.get(r.rowid) ?? this.hydrate(r));
   }
 
   /** Passage ids that start with a prefix, for autocomplete. */
   idsStartingWith(prefix: string, limit: number): string[] {
-    const rows = this.db
-      .prepare("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?")
+    const rows = this.stmt("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?")
       .all(prefix, prefix, limit) as { id: string }[];
     return rows.map((r) => r.id);
   }
@@ -104,18 +112,24 @@ export class CorpusRepo {
     const limit = opts.limit ?? 10;
     const sourceFilter = opts.sources?.length ? `AND p.source_id IN (${opts.sources.map(() => '?').join(',')})` : '';
     const overfetch = limit + (opts.exclude?.size ?? 0);
-    const rows = this.db
-      .prepare(
-        `SELECT p.rowid, p.*, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank
-         FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
-         WHERE passages_fts MATCH ? ${sourceFilter}
-         ORDER BY rank LIMIT ?`,
-      )
-      .all(fts, ...(opts.sources ?? []), overfetch) as (PassageRow & { rank: number })[];
+    // Only ids and ranks come from FTS; passage bodies come from the cache, read once per passage.
+    const rows = this.stmt(
+      `SELECT p.rowid AS rowid, p.id AS id, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank
+       FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+       WHERE passages_fts MATCH ? ${sourceFilter}
+       ORDER BY rank LIMIT ?`,
+    ).all(fts, ...(opts.sources ?? []), overfetch) as { rowid: number; id: string; rank: number }[];
     return rows
       .filter((r) => !opts.exclude?.has(r.id))
       .slice(0, limit)
-      .map((r) => ({ passage: this.byRowid.get(r.rowid) ?? this.hydrate(r), score: -r.rank }));
+      .map((r) => ({ passage: this.byRowid.get(r.rowid) ?? this.passage(r.id)!, score: -r.rank }));
+  }
+
+  /** How many passages match an already-safe FTS5 query, per source. */
+  countBySource(fts: string): Map<string, number> {
+    const rows = this.stmt('SELECT p.source_id AS s, count(*) AS n FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? GROUP BY p.source_id')
+      .all(fts) as { s: string; n: number }[];
+    return new Map(rows.map((r) => [r.s, r.n]));
   }
 
   /** Ranked passages for free text: all words first, then any word if that finds too little. */
@@ -140,9 +154,8 @@ export class CorpusRepo {
   }
 
   private hydrate(row: PassageRow): Passage {
-    const notes = this.db.prepare('SELECT number, text FROM notes WHERE passage_id = ?').all(row.id) as Passage['notes'];
-    const sentences = this.db
-      .prepare('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx')
+    const notes = this.stmt('SELECT number, text FROM notes WHERE passage_id = ?').all(row.id) as Passage['notes'];
+    const sentences = this.stmt('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx')
       .all(row.id) as Passage['sentences'];
     const p: Passage = {
       id: row.id,

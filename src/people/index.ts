@@ -11,11 +11,13 @@ export type Resolution =
 
 export class PeopleIndex {
   private readonly byKey = new Map<string, Person[]>();
+  private readonly bySpelling = new Map<string, Person[]>();
   readonly all: Person[];
 
   constructor(people: Person[]) {
     this.all = people;
     for (const p of people) {
+      for (const s of Object.keys(p.spellings)) this.bySpelling.set(s, [...(this.bySpelling.get(s) ?? []), p]);
       const keys = new Set([p.surnameKey, ...Object.keys(p.spellings).map(nameKey)]);
       for (const k of keys) {
         const list = this.byKey.get(k) ?? [];
@@ -80,8 +82,8 @@ export class PeopleIndex {
     return Object.keys(p.spellings);
   }
 
-  /** Maps a surface spelling to the people it may name (for "related people"). */
+  /** Maps a surface spelling, exactly as printed, to the people it may name (for "related people"). */
   peopleForSpelling(spelling: string): Person[] {
-    return this.byKey.get(nameKey(spelling)) ?? [];
+    return this.bySpelling.get(spelling) ?? [];
   }
 }

@@ -1,0 +1,148 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { Bot, Suggestion } from '../../src/core/bot-api.ts';
+import { errorReply, type Reply } from '../../src/core/reply.ts';
+import { fromCustomId } from './custom-id.ts';
+import { LIMITS } from './limits.ts';
+import type { Logger } from './logger.ts';
+import { renderReply, type RenderedMessage } from './render.ts';
+import {
+  completeDeferredReply,
+  completeDeferredUpdate,
+  followUps,
+  replyNew,
+  replyUpdate,
+  type Answerable,
+} from './respond.ts';
+import { truncateAtWord } from './text.ts';
+import { askerOf, requestOf, whereOf } from './to-request.ts';
+
+export interface HandlerDeps {
+  bot: Bot;
+  logger: Logger;
+  /**
+   * How long an answer may take before the interaction is deferred. Discord drops an interaction
+   * not acknowledged within 3 s, so this leaves room for the network.
+   */
+  deferAfterMs: number;
+}
+
+export const DEFAULT_DEFER_AFTER_MS = 1500;
+
+const failure = (): Reply =>
+  errorReply('Something went wrong', 'Sourcebook could not answer that just now. Please try again in a moment.');
+
+/** Routes one interaction; never rejects (failures are logged and, when possible, told to the user). */
+export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
+    else if (interaction.isButton()) await onButton(interaction, deps);
+  } catch (error) {
+    deps.logger.error({ err: error, interactionId: interaction.id }, 'discord: interaction failed');
+    if (interaction.isChatInputCommand() || interaction.isButton()) await tellFailure(interaction, deps.logger);
+  }
+}
+
+async function onCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
+  const request = requestOf(interaction, deps.bot.specs());
+  const answer = guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
+  const early = await settledWithin(answer, deps.deferAfterMs);
+  if (early) {
+    await replyNew(interaction, render(early, deps.logger));
+    return;
+  }
+  // Most answers are for the channel; an ephemeral one replaces the placeholder when it comes.
+  await interaction.deferReply();
+  await completeDeferredReply(interaction, false, render(await answer, deps.logger));
+}
+
+async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
+  const actionId = fromCustomId(interaction.customId);
+  if (actionId === null) {
+    deps.logger.warn({ customId: interaction.customId }, 'discord: unknown button');
+    const stale = errorReply('Button not recognised', 'This button is from an older version of Sourcebook. Run the command again.');
+    await replyNew(interaction, render(stale, deps.logger));
+    return;
+  }
+  const user = askerOf(interaction);
+  const where = whereOf(interaction);
+  const answer = guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
+  const early = await settledWithin(answer, deps.deferAfterMs);
+  if (early) {
+    // A page of the same result replaces the message; anything else is a new message.
+    if (early.page) await replyUpdate(interaction, render(early, deps.logger));
+    else await replyNew(interaction, render(early, deps.logger));
+    return;
+  }
+  await interaction.deferUpdate();
+  const reply = await answer;
+  await completeDeferredUpdate(interaction, reply.page !== undefined, render(reply, deps.logger));
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  let suggestions: Suggestion[] = [];
+  try {
+    suggestions = deps.bot.suggest(interaction.commandName, focused.name, String(focused.value), whereOf(interaction));
+  } catch (error) {
+    deps.logger.error({ err: error, command: interaction.commandName }, 'discord: suggest failed');
+  }
+  await interaction.respond(toChoices(suggestions));
+}
+
+function toChoices(suggestions: Suggestion[]): { name: string; value: string }[] {
+  return (
+    suggestions
+      // A value Discord can't carry whole would come back as something the user didn't pick.
+      .filter((s) => s.value !== '' && s.value.length <= LIMITS.choiceValue)
+      .slice(0, LIMITS.choices)
+      .map((s) => ({ name: truncateAtWord(s.label.trim() || s.value, LIMITS.choiceName), value: s.value }))
+  );
+}
+
+/** The core promises not to throw; if it does anyway, the user gets a short error instead. */
+async function guard(work: () => Promise<Reply>, logger: Logger, context: object): Promise<Reply> {
+  try {
+    return await work();
+  } catch (error) {
+    logger.error({ err: error, ...context }, 'discord: bot threw');
+    return failure();
+  }
+}
+
+/** The value if `promise` settles within `ms`, else `undefined` (the promise keeps running). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function render(reply: Reply, logger: Logger): RenderedMessage[] {
+  const { messages, droppedActions } = renderReply(reply);
+  if (droppedActions.length > 0) {
+    logger.warn({ dropped: droppedActions.map((a) => a.id) }, 'discord: actions left out of the buttons');
+  }
+  return messages;
+}
+
+async function tellFailure(interaction: Answerable, logger: Logger): Promise<void> {
+  const messages = render(failure(), logger);
+  try {
+    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied) {
+      // Don't leave the public "thinking…" placeholder hanging.
+      await completeDeferredReply(interaction, interaction.ephemeral === true, messages);
+    } else if (interaction.deferred || interaction.replied) {
+      await followUps(interaction, messages);
+    } else {
+      await replyNew(interaction, messages);
+    }
+  } catch (error) {
+    logger.error({ err: error, interactionId: interaction.id }, 'discord: could not report the failure');
+  }
+}

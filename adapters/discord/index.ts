@@ -1,0 +1,65 @@
+import { Events, type Client, type RESTOptions } from 'discord.js';
+import type { Bot } from '../../src/core/bot-api.ts';
+import { attachBot, createDiscordClient } from './client.ts';
+import { DEFAULT_DEFER_AFTER_MS } from './handlers.ts';
+import { silentLogger, type Logger } from './logger.ts';
+
+export interface DiscordConfig {
+  bot: Bot;
+  /** Bot token from the Discord developer portal. */
+  token: string;
+  logger?: Logger;
+  /** Defer an answer that takes longer than this (ms). */
+  deferAfterMs?: number;
+  /** How long `stop()` waits for interactions in flight before disconnecting (ms). */
+  drainMs?: number;
+  rest?: Partial<RESTOptions>;
+}
+
+export interface RunningDiscord {
+  client: Client;
+  /** Stops taking interactions, lets those in flight finish (up to `drainMs`), then disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Logs in to the gateway and answers slash commands, autocomplete and buttons with `bot`. */
+export async function startDiscord(config: DiscordConfig): Promise<RunningDiscord> {
+  const logger = config.logger ?? silentLogger;
+  const client = createDiscordClient(config.rest ? { rest: config.rest } : {});
+  const attachment = attachBot(client, {
+    bot: config.bot,
+    logger,
+    deferAfterMs: config.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+  });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'discord: ready');
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'discord: shard error'));
+
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    attachment.detach();
+    await client.destroy();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      attachment.detach();
+      await waitAtMost(attachment.idle(), config.drainMs ?? 5000);
+      await client.destroy();
+      logger.info({}, 'discord: stopped');
+    })());
+  return { client, stop };
+}
+
+async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+export type { Logger } from './logger.ts';

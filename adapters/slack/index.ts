@@ -1,0 +1,73 @@
+/**
+ * Slack adapter entry point. Socket Mode (SLACK_APP_TOKEN + SLACK_BOT_TOKEN) needs no public URL,
+ * so it is the default for self-hosting; HTTP mode (SLACK_SIGNING_SECRET + a port) is for hosts
+ * that can take Slack's requests directly.
+ */
+import { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Bot } from '../../src/core/bot-api.ts';
+import { createAdminLookup } from './admins.ts';
+import { registerHandlers } from './handlers.ts';
+import { boltLogger } from './log.ts';
+
+export interface SlackConfig {
+  bot: Bot;
+  mode?: 'socket' | 'http';
+  botToken: string;
+  /** xapp-… token with connections:write; Socket Mode only. */
+  appToken?: string;
+  /** HTTP mode only. */
+  signingSecret?: string;
+  /** HTTP mode: port to listen on (0 picks a free one); default 3000. */
+  port?: number;
+  /** HTTP mode: interface to bind; default all. */
+  host?: string;
+  logger: Logger;
+  /** Web API base, e.g. "http://127.0.0.1:PORT/api/" in tests; default Slack's. */
+  slackApiUrl?: string;
+}
+
+export interface SlackHandle {
+  /** HTTP mode: the port actually bound. */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+function createApp(cfg: SlackConfig, mode: 'socket' | 'http'): App {
+  const common = {
+    token: cfg.botToken,
+    logger: boltLogger(cfg.logger),
+    clientOptions: cfg.slackApiUrl ? { slackApiUrl: cfg.slackApiUrl } : {},
+    convoStore: false as const,
+    // init() below checks the token with auth.test and fails start-up cleanly if it is bad.
+    deferInitialization: true,
+  };
+  if (mode === 'socket') {
+    if (!cfg.appToken) throw new Error('Slack Socket Mode needs an app-level token (SLACK_APP_TOKEN, xapp-…).');
+    return new App({ ...common, socketMode: true, appToken: cfg.appToken });
+  }
+  if (!cfg.signingSecret) throw new Error('Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).');
+  return new App({ ...common, signingSecret: cfg.signingSecret });
+}
+
+export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
+  const mode = cfg.mode ?? 'socket';
+  const log = cfg.logger.child({ adapter: 'slack' });
+  const app = createApp(cfg, mode);
+  registerHandlers(app, { bot: cfg.bot, log, admins: createAdminLookup(log) });
+  app.error(async (err) => {
+    log.error({ err }, 'slack: unhandled error in a listener');
+  });
+  await app.init();
+
+  if (mode === 'socket') {
+    await app.start();
+    log.info('slack: connected in Socket Mode');
+    return { stop: async () => void (await app.stop()) };
+  }
+  const server = await app.start({ port: cfg.port ?? 3000, host: cfg.host });
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : undefined;
+  log.info({ port }, 'slack: listening for HTTP requests on /slack/events');
+  return { port, stop: async () => void (await app.stop()) };
+}

@@ -1,0 +1,90 @@
+/**
+ * Text helpers for Slack mrkdwn: escaping and splitting at word boundaries.
+ * Lengths are UTF-16 code units, which never undercount what Slack counts.
+ */
+
+/**
+ * Slack parses `<…>` as mentions and links (`<!channel>`, `<@U123>`, `<https://…|x>`) and `&` starts
+ * an entity; escaping these three makes any corpus or user text inert. `@everyone` without angle
+ * brackets is already plain text because we never send `link_names`.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Where a word longer than `max` may be hard-cut: never inside an entity we produced
+ * (`&amp;` …) nor between the halves of a surrogate pair. Only words with no whitespace in
+ * thousands of characters get here.
+ */
+function hardCut(word: string, max: number): number {
+  let cut = max;
+  const amp = word.lastIndexOf('&', cut - 1);
+  if (amp >= 0 && amp > cut - 5 && !word.slice(amp, cut).includes(';')) cut = amp;
+  const code = word.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return Math.max(cut, 1);
+}
+
+/** Splits one line into pieces of at most `max`, breaking only at whitespace. */
+export function splitWords(line: string, max: number): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (let word of line.split(/\s+/).filter((w) => w.length > 0)) {
+    while (word.length > max) {
+      if (current) pieces.push(current);
+      current = '';
+      const cut = hardCut(word, max);
+      pieces.push(word.slice(0, cut));
+      word = word.slice(cut);
+    }
+    if (!current) current = word;
+    else if (current.length + 1 + word.length <= max) current += ` ${word}`;
+    else {
+      pieces.push(current);
+      current = word;
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/**
+ * Splits (already escaped) text into chunks of at most `max`, keeping line breaks, breaking
+ * long lines at word boundaries. Each output line gets `prefix` (e.g. "&gt; " for a quote),
+ * counted within `max`.
+ */
+export function chunkText(text: string, max: number, prefix = ''): string[] {
+  const width = max - prefix.length;
+  const blank = prefix.trimEnd();
+  const lines = text.split('\n').flatMap((raw) => {
+    const line = raw.trim();
+    if (!line) return [blank];
+    return (line.length <= width ? [line] : splitWords(line, width)).map((piece) => prefix + piece);
+  });
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = -1; // no newline before the first line
+  const flush = () => {
+    while (current.length > 0 && current[current.length - 1] === blank) current.pop();
+    if (current.length > 0) chunks.push(current.join('\n'));
+    current = [];
+    size = -1;
+  };
+  for (const line of lines) {
+    if (size + 1 + line.length > max) flush();
+    if (current.length === 0 && line === blank) continue; // no chunk starts with a blank line
+    current.push(line);
+    size += 1 + line.length;
+  }
+  flush();
+  return chunks;
+}
+
+/** The first words of `text` that fit in `max`, with "…" when something was left out. */
+export function clipWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const first = splitWords(flat, max - 1)[0] ?? '';
+  return `${first}…`;
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: ingest time and query latency on the corpus ×1, ×10 and ×100, per-command
+ * latency next to the raw FTS5 time of the same retrieval, and the adapters under load.
+ * Prints Markdown and writes docs/bench.md.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, type CoreBot } from '../src/core/bot.ts';
+import { CorpusRepo, type SearchOptions } from '../src/corpus/repo.ts';
+import { ingest } from '../src/corpus/ingest.ts';
+import { openDb, type DB } from '../src/db/open.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { ftsQuery } from '../src/search/fts-query.ts';
+import { scaledCorpus } from './scaled-corpus.ts';
+import { table, timeAsync, timeIt } from './stats.ts';
+
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const SEARCHES = ['Kirov murder', 'executions 1937', 'Tukhachevsky conspiracy', 'quotas regional secretaries', 'Order 00447', 'Yezhov NKVD'];
+const COMMANDS = ['/who Yezhov', '/who Zhukov', '/compare executions', '/ask Who killed Kirov?', '/ask What did Stalin eat for breakfast?', '/cite eme-yf15y', '/source reiman'];
+const USER = { id: 'bench', name: 'bench', isAdmin: false, groups: [] };
+const WHERE = { platform: 'console' as const, space: 'bench', channel: 'bench' };
+const out: string[] = [];
+const say = (s: string) => {
+  console.log(s);
+  out.push(s);
+};
+
+function rawSql(db: DB, fts: string, opts: SearchOptions): () => unknown {
+  const sources = opts.sources ?? [];
+  const stmt = db.prepare(
+    `SELECT p.rowid, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+     WHERE passages_fts MATCH ? ${sources.length ? `AND p.source_id IN (${sources.map(() => '?').join(',')})` : ''} ORDER BY rank LIMIT ?`,
+  );
+  return () => stmt.all(fts, ...sources, (opts.limit ?? 10) + (opts.exclude?.size ?? 0));
+}
+
+/** The FTS5 queries a command issues, recorded from one run, so their raw cost can be timed alone. */
+async function recordQueries(bot: CoreBot, line: string): Promise<{ fts: string; opts: SearchOptions }[]> {
+  const repo = bot.ctx.repo;
+  const seen: { fts: string; opts: SearchOptions }[] = [];
+  const original = repo.match.bind(repo);
+  repo.match = (fts, opts = {}) => {
+    seen.push({ fts, opts });
+    return original(fts, opts);
+  };
+  const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+  await bot.handle({ command: command!, args: args!, user: USER, where: WHERE });
+  repo.match = original;
+  return seen;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sourcebook-bench-'));
+const dbs = new Map<number, DB>();
+const ingestRows: (string | number)[][] = [];
+for (const n of SCALES) {
+  const corpus = scaledCorpus(n);
+  const db = openDb(join(dir, `x${n}.db`));
+  const t0 = performance.now();
+  const r = ingest(db, corpus, n > 1 ? (done, total) => process.stderr.write(`\r  ingest ×${n}: ${done}/${total} sources`) : undefined);
+  if (n > 1) process.stderr.write('\n');
+  ingestRows.push([`×${n}`, r.sources, r.passages, r.notes, ((performance.now() - t0) / 1000).toFixed(2)]);
+  dbs.set(n, db);
+  if (n > 1) rmSync(corpus, { recursive: true, force: true });
+}
+
+say(`# Sourcebook benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${new Date().toISOString().slice(0, 10)}. Times in ms unless stated.\n`);
+say('## Ingest (validate, segment, index)\n');
+say(table(['corpus', 'sources', 'passages', 'notes', 'seconds'], ingestRows));
+
+say('\n## Search: `sourcebook search` vs the raw FTS5 query\n');
+const searchRows: (string | number)[][] = [];
+for (const [n, db] of dbs) {
+  const repo = new CorpusRepo(db);
+  const raws = SEARCHES.map((q) => rawSql(db, ftsQuery(q, 'all')!, { limit: 8 }));
+  let i = 0;
+  const full = timeIt(600, () => repo.search(SEARCHES[i++ % SEARCHES.length]!, { limit: 8, diverse: true }));
+  let j = 0;
+  const raw = timeIt(600, () => raws[j++ % raws.length]!());
+  searchRows.push([`×${n}`, full.p50, full.p99, raw.p50, raw.p99]);
+}
+say(table(['corpus', 'search p50', 'search p99', 'raw FTS5 p50', 'raw FTS5 p99'], searchRows));
+
+say('\n## Commands: full reply vs raw FTS5 time of the same retrieval\n');
+const cmdRows: (string | number)[][] = [];
+for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
+  const bot = createBot({ db: dbs.get(n)!, corpusDir: n === 1 ? join(PROJECT_ROOT, 'corpus') : join(PROJECT_ROOT, 'corpus'), log: () => {} });
+  for (const line of COMMANDS) {
+    const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+    const queries = await recordQueries(bot, line);
+    const raw = queries.map((q) => rawSql(dbs.get(n)!, q.fts, q.opts));
+    const full = await timeAsync(n === 1 ? 200 : 40, () => bot.handle({ command: command!, args: args!, user: USER, where: WHERE }));
+    const rawT = timeIt(n === 1 ? 200 : 40, () => raw.forEach((f) => f()));
+    cmdRows.push([`×${n}`, line, full.p50, full.p99, rawT.p50, rawT.p99, raw.length ? (full.p50 / Math.max(rawT.p50, 0.001)).toFixed(1) : '–']);
+  }
+}
+say(table(['corpus', 'command', 'p50', 'p99', 'raw FTS5 p50', 'raw FTS5 p99', 'p50 ÷ raw'], cmdRows));
+
+for (const [file, fn, title] of [
+  ['discord-load.ts', 'runDiscordLoad', 'Discord: 1,000 interactions through discord.js and a loopback REST server'],
+  ['slack-load.ts', 'runSlackLoad', 'Slack: 1,000 signed slash commands through Bolt over loopback'],
+  ['quiz.ts', 'runQuizBench', 'Quizzes'],
+] as const) {
+  if (!existsSync(join(PROJECT_ROOT, 'bench', file))) continue;
+  const mod = (await import(`./${file}`)) as Record<string, () => Promise<Record<string, number | boolean>>>;
+  const result = await mod[fn]!();
+  say(`\n## ${title}\n`);
+  say(table(Object.keys(result), [Object.values(result).map((v) => (typeof v === 'boolean' ? String(v) : v))]));
+}
+
+for (const db of dbs.values()) db.close();
+rmSync(dir, { recursive: true, force: true });
+writeFileSync(join(PROJECT_ROOT, 'docs', 'bench.md'), `${out.join('\n')}\n`);
+console.error('\nwritten to docs/bench.md');
+process.exit(0);

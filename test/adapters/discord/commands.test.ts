@@ -1,0 +1,79 @@
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
+import { describe, expect, test } from 'vitest';
+import { slashCommands } from '../../../adapters/discord/commands.ts';
+import type { CommandSpec } from '../../../src/core/bot-api.ts';
+import { createFakeBot } from './fake-bot.ts';
+
+const spec = (over: Partial<CommandSpec>): CommandSpec => ({
+  name: 'cite',
+  description: 'Format a citation for a passage.',
+  usage: '/cite <passage> [style]',
+  example: '/cite rei-4k9x2 chicago',
+  options: [],
+  moderatorOnly: false,
+  ...over,
+});
+
+describe('slashCommands', () => {
+  test('GIVEN the bot specs THEN each becomes a chat-input command with string options carrying their settings', () => {
+    const [, compare] = slashCommands(createFakeBot().specs());
+    expect(compare).toEqual({
+      type: 1,
+      name: 'compare',
+      description: 'Compare what two sources say.',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'first', description: 'First source', required: true, autocomplete: true },
+        { type: ApplicationCommandOptionType.String, name: 'second', description: 'Second source', required: true, autocomplete: true },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'style',
+          description: 'Citation style',
+          required: false,
+          choices: [
+            { name: 'apa', value: 'apa' },
+            { name: 'chicago', value: 'chicago' },
+            { name: 'mla', value: 'mla' },
+          ],
+        },
+      ],
+    });
+  });
+
+  test('GIVEN an optional option before a required one THEN Discord gets the required one first', () => {
+    const [command] = slashCommands([
+      spec({
+        options: [
+          { name: 'style', description: 'Citation style', required: false, autocomplete: false },
+          { name: 'passage', description: 'Passage id', required: true, autocomplete: true, maxLength: 40 },
+        ],
+      }),
+    ]);
+    expect(command!.options?.map((o) => [o.name, o.required])).toEqual([
+      ['passage', true],
+      ['style', false],
+    ]);
+    expect(command!.options?.[0]).toMatchObject({ max_length: 40 });
+  });
+
+  test('GIVEN descriptions over 100 characters THEN they are shortened at a word within 100', () => {
+    const long = 'Compare what Emelyanov, Reiman and Goble say about the 1934 Nakhayev incident and the Kirov murder, with citations.';
+    const [command] = slashCommands([spec({ description: long, options: [{ name: 'topic', description: long, required: true, autocomplete: false }] })]);
+    expect(command!.description.length).toBeLessThanOrEqual(100);
+    expect(command!.options?.[0]?.description.length).toBeLessThanOrEqual(100);
+    expect(long.startsWith(command!.description.slice(0, -1))).toBe(true);
+  });
+
+  test('GIVEN a moderator-only command THEN it is hidden by default from members without Manage Server', () => {
+    const [mod, open] = slashCommands([spec({ name: 'reindex', moderatorOnly: true }), spec({})]);
+    expect(mod!.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(open!.default_member_permissions).toBeUndefined();
+  });
+
+  test('GIVEN choices with autocomplete also set THEN only the choices are sent (Discord allows one or the other)', () => {
+    const [command] = slashCommands([
+      spec({ options: [{ name: 'style', description: 'Style', required: true, autocomplete: true, choices: ['chicago', 'x'.repeat(101)] }] }),
+    ]);
+    expect(command!.options?.[0]).not.toHaveProperty('autocomplete');
+    expect(command!.options?.[0]).toMatchObject({ choices: [{ name: 'chicago', value: 'chicago' }] });
+  });
+});

@@ -1,0 +1,46 @@
+/** Starts the real adapter in HTTP mode on 127.0.0.1 against the mock Slack, with signed-request helpers. */
+import { pino } from 'pino';
+import { startSlack, type SlackHandle } from '../../../adapters/slack/index.ts';
+import { createFakeBot, type FakeBot } from './fake-bot.ts';
+import { blockActions, slashCommand } from './fixtures.ts';
+import { commandBody, interactionBody, postSigned, SIGNING_SECRET, type SignOptions } from './sign.ts';
+import { startSlackMock, type SlackMock } from './slack-mock.ts';
+
+export interface HttpHarness {
+  mock: SlackMock;
+  bot: FakeBot;
+  handle: SlackHandle;
+  /** Bolt's single endpoint for commands, interactivity and events. */
+  url: string;
+  command(fields: Record<string, string>, sign?: SignOptions): Promise<Response>;
+  click(value: string, responseId: string, actionId?: string): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startHttpHarness(bot: FakeBot = createFakeBot()): Promise<HttpHarness> {
+  const mock = await startSlackMock();
+  const handle = await startSlack({
+    bot,
+    mode: 'http',
+    botToken: 'xoxb-test-token',
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    slackApiUrl: mock.apiUrl,
+  });
+  const url = `http://127.0.0.1:${handle.port}/slack/events`;
+  return {
+    mock,
+    bot,
+    handle,
+    url,
+    command: (fields, sign) => postSigned(url, commandBody(slashCommand(fields)), sign),
+    click: (value, responseId, actionId) =>
+      postSigned(url, interactionBody(blockActions({ responseUrl: mock.responseUrl(responseId), value, actionId }))),
+    stop: async () => {
+      await handle.stop();
+      await mock.close();
+    },
+  };
+}

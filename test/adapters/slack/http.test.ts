@@ -1,0 +1,158 @@
+import { performance } from 'node:perf_hooks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderReply } from '../../../adapters/slack/render.ts';
+import { longReply } from './fake-bot.ts';
+import { appHomeOpened } from './fixtures.ts';
+import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { limitViolations, mrkdwnTexts, parseMessage, visibleWords } from './message-shape.ts';
+import { postSigned } from './sign.ts';
+
+let h: HttpHarness;
+beforeEach(async () => {
+  h = await startHttpHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+const sections = (raw: unknown) =>
+  parseMessage(raw).blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+
+describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', () => {
+  it('GIVEN a signed /who THEN an empty 200 ack before the bot answers, then Block Kit within limits on the response_url', async () => {
+    h.bot.delayMs = 800;
+    const started = performance.now();
+    const res = await h.command({ command: '/who', text: ' Nakhayev ', response_url: h.mock.responseUrl('who-1') });
+    const ackedAt = performance.now();
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(ackedAt - started).toBeLessThan(h.bot.delayMs);
+    expect(h.mock.responses).toHaveLength(0);
+
+    const [posted] = await h.mock.waitFor('responses', 1);
+    expect(posted!.name).toBe('who-1');
+    expect(posted!.at).toBeGreaterThan(ackedAt);
+    const msg = parseMessage(posted!.json);
+    expect(limitViolations(msg)).toEqual([]);
+    expect(msg.response_type).toBe('in_channel');
+    expect(msg.replace_original).toBe(false);
+    expect(posted!.raw).not.toMatch(/link_names|"parse"/);
+    expect(mrkdwnTexts(msg).some((t) => t.startsWith('&gt; Eighty-five years ago'))).toBe(true);
+
+    expect(h.bot.handled).toEqual([
+      {
+        command: 'who',
+        args: 'Nakhayev',
+        user: { id: 'U0STUDENT', name: 'anna', isAdmin: false, groups: [] },
+        where: { platform: 'slack', space: 'T0TEST', channel: 'C0HISTORY' },
+      },
+    ]);
+    expect(h.mock.api.filter((c) => c.name === 'users.info')).toEqual([]);
+  });
+
+  it('GIVEN corpus text with @everyone, <!channel>, <!here> and <@U123> THEN the posted body carries them escaped', async () => {
+    await h.command({ command: '/ask', text: 'hostile', response_url: h.mock.responseUrl('hostile') });
+    const [posted] = await h.mock.waitFor('responses', 1);
+    for (const live of ['<!channel>', '<!here>', '<@U123>', '<!everyone>', '<https://evil.example']) {
+      expect(posted!.raw).not.toContain(live);
+    }
+    const msg = parseMessage(posted!.json);
+    for (const t of mrkdwnTexts(msg)) expect(t).not.toMatch(/[<>]/);
+    expect(posted!.raw).toContain('&lt;!channel&gt;');
+    expect(posted!.raw).toContain('@everyone');
+  });
+
+  it('GIVEN a reply over 30,000 characters THEN several messages in order, each section ≤ 3000, no word cut', async () => {
+    const expected = renderReply(longReply()).length;
+    expect(expected).toBeGreaterThan(1);
+    await h.command({ command: '/ask', text: 'long', response_url: h.mock.responseUrl('long') });
+    const posted = await h.mock.waitFor('responses', expected);
+    await settle();
+    expect(h.mock.responses).toHaveLength(expected);
+    for (const p of posted) expect(limitViolations(parseMessage(p.json))).toEqual([]);
+    const texts = posted.flatMap((p) => sections(p.json));
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(3000);
+    const words = longReply().blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    expect(visibleWords(texts)).toEqual(visibleWords(words));
+  });
+
+  it('GIVEN a click on a paging button THEN bot.act gets the value, user and place, and the page replaces the original', async () => {
+    const res = await h.click('page:2', 'click-1');
+    expect(res.status).toBe(200);
+    const [posted] = await h.mock.waitFor('responses', 1);
+    expect(h.bot.acted).toEqual([
+      {
+        actionId: 'page:2',
+        user: { id: 'U0STUDENT', name: 'anna', isAdmin: false, groups: [] },
+        where: { platform: 'slack', space: 'T0TEST', channel: 'C0HISTORY' },
+      },
+    ]);
+    const msg = parseMessage(posted!.json);
+    expect(msg.replace_original).toBe(true);
+    expect(mrkdwnTexts(msg)).toContain('Page 2 of 3');
+  });
+
+  it('GIVEN a click on a non-paging button THEN a new ephemeral message, the original left alone', async () => {
+    await h.click('cite:goble-2019-7k2qd', 'click-2', 'sb_action_1');
+    const [posted] = await h.mock.waitFor('responses', 1);
+    const msg = parseMessage(posted!.json);
+    expect(h.bot.acted.map((a) => a.actionId)).toEqual(['cite:goble-2019-7k2qd']);
+    expect(msg.replace_original).toBe(false);
+    expect(msg.response_type).toBe('ephemeral');
+  });
+
+  it('GIVEN a bad signature THEN 401 and the bot is never called', async () => {
+    const res = await h.command({ response_url: h.mock.responseUrl('forged') }, { signature: `v0=${'0'.repeat(64)}` });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(h.bot.handled).toEqual([]);
+    expect(h.mock.responses).toEqual([]);
+  });
+
+  it('GIVEN a correctly signed request more than five minutes old THEN it is refused and the bot is never called', async () => {
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await h.command({ response_url: h.mock.responseUrl('stale') }, { timestamp: sixMinutesAgo });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(h.bot.handled).toEqual([]);
+    expect(h.mock.responses).toEqual([]);
+  });
+
+  it('GIVEN a moderator-only command THEN isAdmin comes from users.info, asked once and cached', async () => {
+    h.mock.admins.add('U0ADMIN');
+    await h.command({ command: '/purge', user_id: 'U0ADMIN', response_url: h.mock.responseUrl('p1') });
+    await h.command({ command: '/purge', user_id: 'U0ADMIN', response_url: h.mock.responseUrl('p2') });
+    await h.command({ command: '/purge', user_id: 'U0STUDENT', response_url: h.mock.responseUrl('p3') });
+    await h.mock.waitFor('responses', 3);
+    expect(h.bot.handled.map((r) => [r.user.id, r.user.isAdmin])).toEqual([
+      ['U0ADMIN', true],
+      ['U0ADMIN', true],
+      ['U0STUDENT', false],
+    ]);
+    expect(h.mock.api.filter((c) => c.name === 'users.info').map((c) => c.form.user)).toEqual(['U0ADMIN', 'U0STUDENT']);
+    for (const p of h.mock.responses) expect(parseMessage(p.json).response_type).toBe('ephemeral');
+  });
+
+  it('GIVEN the bot throws THEN a short ephemeral error is posted', async () => {
+    await h.command({ command: '/ask', text: 'boom', response_url: h.mock.responseUrl('boom') });
+    const [posted] = await h.mock.waitFor('responses', 1);
+    const msg = parseMessage(posted!.json);
+    expect(msg.response_type).toBe('ephemeral');
+    expect(posted!.raw).not.toContain('fake bot exploded');
+    expect(msg.text).toBe('Something went wrong');
+  });
+
+  it('GIVEN app_home_opened THEN views.publish gets a Home view listing the commands', async () => {
+    const raw = JSON.stringify(appHomeOpened());
+    const res = await postSigned(h.url, raw, { contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    const calls = await h.mock.waitFor('api', h.mock.api.length + 1);
+    const publish = calls.find((c) => c.name === 'views.publish');
+    expect(publish?.form.user_id).toBe('U0STUDENT');
+    expect(publish?.headers.authorization).toBe('Bearer xoxb-test-token');
+    const view = JSON.parse(publish?.form.view ?? '{}');
+    expect(view.type).toBe('home');
+    expect(publish?.form.view).toContain('*/who*');
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * A recording stand-in for Slack's side of the network on 127.0.0.1: the Web API under /api/
+ * (auth.test, users.info, views.publish, apps.connections.open, anything else → ok) and
+ * response_urls under /respond/<id>. Every request is kept for assertions.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface Hit {
+  /** "auth.test" for the Web API, the id for a response_url. */
+  name: string;
+  at: number;
+  headers: IncomingHttpHeaders;
+  raw: string;
+  /** Web API calls are form-encoded. */
+  form: Record<string, string>;
+  /** response_url posts are JSON. */
+  json: unknown;
+}
+
+export interface SlackMock {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  api: Hit[];
+  responses: Hit[];
+  /** User ids users.info reports as admins. */
+  admins: Set<string>;
+  /** User ids users.info answers `user_not_found` for. */
+  unknownUsers: Set<string>;
+  /** What apps.connections.open hands out (Socket Mode). */
+  wsUrl: string;
+  waitFor(kind: 'api' | 'responses', count: number, timeoutMs?: number): Promise<Hit[]>;
+  /** The first post to response_url `id`, whenever it comes. */
+  responded(id: string): Promise<Hit>;
+  close(): Promise<void>;
+}
+
+function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock): unknown {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://sourcebook-test.slack.com/', team: 'Test', user: 'sourcebook', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
+    case 'users.info': {
+      const id = form.user ?? '';
+      if (mock.unknownUsers.has(id)) return { ok: false, error: 'user_not_found' };
+      const admin = mock.admins.has(id);
+      return { ok: true, user: { id, name: id.toLowerCase(), is_admin: admin, is_owner: false } };
+    }
+    case 'apps.connections.open':
+      return { ok: true, url: mock.wsUrl };
+    default:
+      return { ok: true };
+  }
+}
+
+export async function startSlackMock(): Promise<SlackMock> {
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const mock: SlackMock = {
+    apiUrl: '',
+    responseUrl: () => '',
+    api: [],
+    responses: [],
+    admins: new Set(),
+    unknownUsers: new Set(),
+    wsUrl: '',
+    waitFor(kind, count, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (mock[kind].length < count) return false;
+          clearTimeout(timer);
+          events.off(kind, check);
+          resolve(mock[kind]);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          events.off(kind, check);
+          reject(new Error(`waited ${timeoutMs} ms for ${count} ${kind}, got ${mock[kind].length}`));
+        }, timeoutMs);
+        if (!check()) events.on(kind, check);
+      });
+    },
+    responded(id) {
+      const seen = mock.responses.find((r) => r.name === id);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => {
+        const waiting = waiters.get(id) ?? [];
+        waiting.push(resolve);
+        waiters.set(id, waiting);
+      });
+    },
+    close: async () => {},
+  };
+  const waiters = new Map<string, ((hit: Hit) => void)[]>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const isJson = (req.headers['content-type'] ?? '').includes('json');
+      const hit: Hit = {
+        name: decodeURIComponent(url.pathname.replace(/^\/(api|respond)\//, '')),
+        at: performance.now(),
+        headers: req.headers,
+        raw,
+        form: isJson ? {} : Object.fromEntries(new URLSearchParams(raw)),
+        json: isJson && raw ? JSON.parse(raw) : null,
+      };
+      if (url.pathname.startsWith('/api/')) {
+        mock.api.push(hit);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(apiAnswer(hit.name, hit.form, mock)));
+        events.emit('api');
+      } else if (url.pathname.startsWith('/respond/')) {
+        mock.responses.push(hit);
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+        events.emit('responses');
+        for (const resolve of waiters.get(hit.name) ?? []) resolve(hit);
+        waiters.delete(hit.name);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address !== 'object') throw new Error('mock Slack is not listening on TCP');
+  const { port } = address;
+  const base = `http://127.0.0.1:${port}`;
+  mock.apiUrl = `${base}/api/`;
+  mock.responseUrl = (id) => `${base}/respond/${encodeURIComponent(id)}`;
+  mock.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return mock;
+}

@@ -1,0 +1,57 @@
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runConsole } from '../adapters/console/index.ts';
+import { renderConsole, wrap } from '../adapters/console/render.ts';
+import type { CoreBot } from '../src/core/bot.ts';
+import { corpusBot } from './support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+async function session(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let out = '';
+  output.on('data', (d: Buffer) => (out += d.toString()));
+  const done = runConsole({ bot, input, output });
+  for (const l of lines) input.write(`${l}\n`);
+  input.end();
+  await done;
+  return out;
+}
+
+describe('console chat', () => {
+  it('GIVEN /who Yezhov typed at the prompt THEN the profile is printed with numbered actions', async () => {
+    const out = await session(['/who Yezhov']);
+    expect(out).toContain('Who was Nikolai Yezhov?');
+    expect(out).toMatch(/\[1\] Cite first quote/);
+    expect(out).toMatch(/│ “Nikolai Yezhov, head/);
+  });
+
+  it('GIVEN an action number THEN that follow-up runs', async () => {
+    const out = await session(['/who Zhukov', '2']);
+    expect(out).toContain('“Zhukov” names 2 people in the corpus');
+    expect(out).toMatch(/Who was (Yuri|Georgy K\.) Zhukov\?/);
+  });
+
+  it('GIVEN plain text without a slash THEN it is asked as a question', async () => {
+    expect(await session(['What did Stalin eat for breakfast?'])).toContain('The corpus does not say');
+  });
+
+  it('GIVEN a number with no such action THEN a short message', async () => {
+    expect(await session(['/help', '9'])).toContain('No action with that number');
+  });
+
+  it('GIVEN a long quote THEN lines are wrapped at word boundaries within the width', () => {
+    const text = wrap('Yagoda was relieved of his post as head of the NKVD, and his replacement Yezhov prepared new trials.', 40, '  │ ');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(text.split('\n').map((l) => l.replace(/^ {2}│ /, '')).join(' ')).toBe('Yagoda was relieved of his post as head of the NKVD, and his replacement Yezhov prepared new trials.');
+  });
+
+  it('GIVEN no colour THEN the rendering has no escape codes', () => {
+    const r = renderConsole({ kind: 'answer', title: 'T', blocks: [{ type: 'paragraph', text: 'p' }], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false }, { width: 80, color: false });
+    expect(r).toBe('T\n\np\n\n[1] Go');
+  });
+});
