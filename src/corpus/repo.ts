@@ -2,9 +2,18 @@
 import type { DB } from '../db/open.ts';
 import type { Statement } from 'better-sqlite3';
 import { ftsQuery } from '../search/fts-query.ts';
-import type { SourceMeta } from './metadata.ts';
+import { SourceMetaSchema, type SourceMeta } from './metadata.ts';
+import { z } from 'zod';
+
+const StoredSourceMetaSchema = SourceMetaSchema.extend({ idPrefix: z.string() }).transform((m) => m as SourceMeta);
+const QuotedWorkSchema = z.object({
+  citation: z.string(),
+  author: z.string().nullable(),
+  title: z.string().nullable(),
+  year: z.number().nullable(),
+  pages: z.string().nullable(),
+});
 import type { Passage, Source } from './types.ts';
-import type { QuotedWork } from '../segment/types.ts';
 
 interface PassageRow {
   rowid: number;
@@ -78,7 +87,8 @@ export class CorpusRepo {
     if (!this.sourceList) {
       const rows = this.stmt('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord')
         .all() as { meta_json: string; n: number }[];
-      this.sourceList = rows.map((r) => ({ meta: JSON.parse(r.meta_json) as SourceMeta, passageCount: r.n }));
+      // Stored JSON is a boundary too: a database written by another version must not be trusted blindly.
+      this.sourceList = rows.map((r) => ({ meta: StoredSourceMetaSchema.parse(JSON.parse(r.meta_json)), passageCount: r.n }));
     }
     return this.sourceList;
   }
@@ -165,7 +175,7 @@ export class CorpusRepo {
       sectionPath: JSON.parse(row.section_json) as string[],
       pages: row.page_start !== null ? { start: row.page_start, end: row.page_end ?? row.page_start, approximate: row.pages_approx === 1 } : null,
       speaker: row.speaker,
-      quotedFrom: row.quoted_json ? (JSON.parse(row.quoted_json) as QuotedWork) : null,
+      quotedFrom: row.quoted_json ? QuotedWorkSchema.parse(JSON.parse(row.quoted_json)) : null,
       text: row.text,
       notes,
       sentences,
