@@ -154,12 +154,22 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   for (const [w] of inPersonContext) group(groups, w);
 
   // Pass 2: count mentions, spellings, full-name clusters, titles — per source.
+  // Words repeat a great deal; each is keyed and looked up once.
+  const wordGroup = new Map<string, Group | null>();
+  const groupOfWord = (w: string): Group | null => {
+    let g = wordGroup.get(w);
+    if (g === undefined) {
+      const found = groups.get(nameKey(w)) ?? null;
+      g = found && GIVEN_NAMES.has(w) && !found.fromIndex && !found.aliasCanonical ? null : found;
+      wordGroup.set(w, g);
+    }
+    return g;
+  };
   for (const u of units) {
-    const tokens = [...u.text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu)];
-    for (const m of tokens) {
+    for (const m of u.text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu)) {
       const w = m[1]!;
-      const g = groups.get(nameKey(w));
-      if (!g || GIVEN_NAMES.has(w) && !g.fromIndex && !g.aliasCanonical) continue;
+      const g = groupOfWord(w);
+      if (!g) continue;
       bump(g.spellings, w);
       bump(g.bySource, u.sourceId);
       const before = u.text.slice(Math.max(0, m.index! - 40), m.index!);
