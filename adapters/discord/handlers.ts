@@ -1,16 +1,17 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import type { Bot, Suggestion } from '../../src/core/bot-api.ts';
 import { errorReply, type Reply } from '../../src/core/reply.ts';
+import { clickAnswer } from './click-answer.ts';
 import { fromCustomId } from './custom-id.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
-import { renderReply, type RenderedMessage } from './render.ts';
+import { renderMessages } from './render.ts';
 import {
+  answerClick,
+  completeDeferredClick,
   completeDeferredReply,
-  completeDeferredUpdate,
   followUps,
   replyNew,
-  replyUpdate,
   type Answerable,
 } from './respond.ts';
 import { truncateAtWord } from './text.ts';
@@ -48,12 +49,12 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Handler
   const answer = guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
   const early = await settledWithin(answer, deps.deferAfterMs);
   if (early) {
-    await replyNew(interaction, render(early, deps.logger));
+    await replyNew(interaction, renderMessages(early, deps.logger));
     return;
   }
   // Most answers are for the channel; an ephemeral one replaces the placeholder when it comes.
   await interaction.deferReply();
-  await completeDeferredReply(interaction, false, render(await answer, deps.logger));
+  await completeDeferredReply(interaction, false, renderMessages(await answer, deps.logger));
 }
 
 async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
@@ -61,7 +62,7 @@ async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Prom
   if (actionId === null) {
     deps.logger.warn({ customId: interaction.customId }, 'discord: unknown button');
     const stale = errorReply('Button not recognised', 'This button is from an older version of Sourcebook. Run the command again.');
-    await replyNew(interaction, render(stale, deps.logger));
+    await replyNew(interaction, renderMessages(stale, deps.logger));
     return;
   }
   const user = askerOf(interaction);
@@ -69,14 +70,12 @@ async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Prom
   const answer = guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
   const early = await settledWithin(answer, deps.deferAfterMs);
   if (early) {
-    // A page of the same result replaces the message; anything else is a new message.
-    if (early.page) await replyUpdate(interaction, render(early, deps.logger));
-    else await replyNew(interaction, render(early, deps.logger));
+    await answerClick(interaction, clickAnswer(early, deps.logger));
     return;
   }
+  // Deferring as an update keeps both options open: edit the clicked message, or post new ones.
   await interaction.deferUpdate();
-  const reply = await answer;
-  await completeDeferredUpdate(interaction, reply.page !== undefined, render(reply, deps.logger));
+  await completeDeferredClick(interaction, clickAnswer(await answer, deps.logger));
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
@@ -123,16 +122,8 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
   }
 }
 
-function render(reply: Reply, logger: Logger): RenderedMessage[] {
-  const { messages, droppedActions } = renderReply(reply);
-  if (droppedActions.length > 0) {
-    logger.warn({ dropped: droppedActions.map((a) => a.id) }, 'discord: actions left out of the buttons');
-  }
-  return messages;
-}
-
 async function tellFailure(interaction: Answerable, logger: Logger): Promise<void> {
-  const messages = render(failure(), logger);
+  const messages = renderMessages(failure(), logger);
   try {
     if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied) {
       // Don't leave the public "thinking…" placeholder hanging.

@@ -1,8 +1,11 @@
 import { Events, type Client, type RESTOptions } from 'discord.js';
 import type { Bot } from '../../src/core/bot-api.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { Where } from '../../src/core/request.ts';
 import { attachBot, createDiscordClient } from './client.ts';
 import { DEFAULT_DEFER_AFTER_MS } from './handlers.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { postToChannel } from './post.ts';
 
 export interface DiscordConfig {
   bot: Bot;
@@ -18,6 +21,11 @@ export interface DiscordConfig {
 
 export interface RunningDiscord {
   client: Client;
+  /**
+   * Posts `reply` in `where.channel` without an interaction (the quiz scheduler's `post`). Long
+   * replies become several messages; mentions are off. Rejects when Discord refuses.
+   */
+  post(where: Where, reply: Reply): Promise<void>;
   /** Stops taking interactions, lets those in flight finish (up to `drainMs`), then disconnects. */
   stop(): Promise<void>;
 }
@@ -53,7 +61,8 @@ export async function startDiscord(config: DiscordConfig): Promise<RunningDiscor
       await client.destroy();
       logger.info({}, 'discord: stopped');
     })());
-  return { client, stop };
+  const post = (where: Where, reply: Reply): Promise<void> => postToChannel(client.rest, where, reply, logger);
+  return { client, post, stop };
 }
 
 async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {

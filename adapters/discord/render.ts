@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Action, Block, Reply, ReplyKind } from '../../src/core/reply.ts';
 import { buttonRows, type ButtonRow } from './buttons.ts';
 import { LIMITS } from './limits.ts';
+import type { Logger } from './logger.ts';
 import { escapeText, packLines, splitAtWords, splitText, tidyLines, truncateAtWord } from './text.ts';
 
 /** One Discord message: what `reply`, `editReply`, `update` and `followUp` are given. */
@@ -56,6 +57,15 @@ export function renderReply(reply: Reply): Rendering {
     allowedMentions: { parse: [] as [] },
   }));
   return { messages, droppedActions: dropped };
+}
+
+/** The messages for `reply`; actions that could not become buttons are logged, not lost silently. */
+export function renderMessages(reply: Reply, logger: Logger): RenderedMessage[] {
+  const { messages, droppedActions } = renderReply(reply);
+  if (droppedActions.length > 0) {
+    logger.warn({ dropped: droppedActions.map((a) => a.id) }, 'discord: actions left out of the buttons');
+  }
+  return messages;
 }
 
 function blockParts(block: Block, reply: Reply): Part[] {

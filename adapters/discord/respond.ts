@@ -37,13 +37,6 @@ export async function replyNew(interaction: Answerable, [first, ...rest]: Render
   await followUps(interaction, rest);
 }
 
-/** The first response to a fresh click: replace the message holding the button (paging). */
-export async function replyUpdate(interaction: ButtonInteraction, [first, ...rest]: RenderedMessage[]): Promise<void> {
-  if (!first) return;
-  await interaction.update(asEdit(first));
-  await followUps(interaction, rest);
-}
-
 /**
  * Completes a `deferReply`. The "thinking…" message's visibility was fixed when it was sent;
  * when the answer needs the other visibility, the placeholder goes and the answer follows up.
@@ -64,18 +57,27 @@ export async function completeDeferredReply(
   await followUps(interaction, messages);
 }
 
-/** Completes a `deferUpdate`: either edit the clicked message, or post new ones. */
-export async function completeDeferredUpdate(
-  interaction: ButtonInteraction,
-  update: boolean,
-  messages: RenderedMessage[],
-): Promise<void> {
-  const [first, ...rest] = messages;
-  if (!first) return;
-  if (update) {
-    await interaction.editReply(asEdit(first));
-    await followUps(interaction, rest);
+/**
+ * What a button click sends: optionally a redraw of the message that carried the button, then
+ * new messages in order.
+ */
+export interface ClickAnswer {
+  edit: RenderedMessage | undefined;
+  send: RenderedMessage[];
+}
+
+/** The first response to a fresh click. */
+export async function answerClick(interaction: ButtonInteraction, { edit, send }: ClickAnswer): Promise<void> {
+  if (!edit) {
+    await replyNew(interaction, send);
     return;
   }
-  await followUps(interaction, messages);
+  await interaction.update(asEdit(edit));
+  await followUps(interaction, send);
+}
+
+/** Completes a `deferUpdate`: the clicked message is still `@original`, so a redraw edits it. */
+export async function completeDeferredClick(interaction: ButtonInteraction, { edit, send }: ClickAnswer): Promise<void> {
+  if (edit) await interaction.editReply(asEdit(edit));
+  await followUps(interaction, send);
 }

@@ -1,9 +1,11 @@
 /**
- * Is a Slack user a workspace admin or owner? Asked of users.info only for moderator-only
- * commands and button clicks, cached briefly so a burst of clicks costs one call.
+ * Is a Slack user a workspace admin or owner? Asked of users.info for every command and click
+ * (the core decides what needs it: moderator commands, but also `/quiz close`), cached briefly so
+ * a burst of clicks costs one call.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { withTimeout } from './timeout.ts';
 
 export interface AdminLookup {
   isAdmin(client: webApi.WebClient, team: string, user: string): Promise<boolean>;
@@ -23,16 +25,8 @@ export function createAdminLookup(log: Logger, opts: AdminLookupOptions = {}): A
   const cache = new Map<string, { value: Promise<boolean>; expires: number }>();
 
   const ask = async (client: webApi.WebClient, user: string): Promise<boolean> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`users.info took over ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      const res = await Promise.race([client.users.info({ user }), timeout]);
-      return Boolean(res.user?.is_admin || res.user?.is_owner);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await withTimeout('users.info', timeoutMs, client.users.info({ user }));
+    return Boolean(res.user?.is_admin || res.user?.is_owner);
   };
 
   return {

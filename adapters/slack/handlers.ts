@@ -6,16 +6,18 @@ import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../src/core/bot-api.ts';
 import { errorReply, type Reply } from '../../src/core/reply.ts';
-import type { Asker, Where } from '../../src/core/request.ts';
-import type { AdminLookup } from './admins.ts';
-import { deliver } from './deliver.ts';
+import type { Where } from '../../src/core/request.ts';
+import type { AskerLookup } from './asker.ts';
+import { deliver, redraw } from './deliver.ts';
 import { homeView } from './home.ts';
-import { ACTION_PREFIX } from './limits.ts';
+import { ACTION_PREFIX, LIMITS } from './limits.ts';
+import type { Turns } from './turns.ts';
 
 export interface HandlerDeps {
   bot: Bot;
   log: Logger;
-  admins: AdminLookup;
+  askers: AskerLookup;
+  turns: Turns;
 }
 
 const ACTION_PATTERN = new RegExp(`^${ACTION_PREFIX}`);
@@ -33,18 +35,21 @@ function missingRespond(log: Logger, what: string): RespondFn {
   return async () => log.warn(`slack: ${what} carried no response_url; nothing posted`);
 }
 
-export function registerHandlers(app: App, { bot, log, admins }: HandlerDeps): void {
+const text = (record: Record<string, unknown>, key: string): string | undefined => {
+  const value = record[key];
+  return typeof value === 'string' && value ? value : undefined;
+};
+
+export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
     const name = command.command.replace(/^\//, '');
-    const spec = bot.specs().find((s) => s.name === name);
     // Enterprise Grid sends team_id too; it is the workspace, which is where data belongs.
     const where: Where = { platform: 'slack', space: command.team_id, channel: command.channel_id };
-    const reply = await guarded(log, `/${name}`, async () => {
-      const isAdmin = spec?.moderatorOnly ? await admins.isAdmin(client, command.team_id, command.user_id) : false;
-      const user: Asker = { id: command.user_id, name: command.user_name, isAdmin, groups: [] };
-      return bot.handle({ command: name, args: command.text.trim(), user, where });
-    });
+    // Asked for every command, not only moderator-only ones: the core decides what needs it
+    // (`/quiz close` is a moderator's subcommand of a command everyone may use).
+    const user = await askers.asker(client, command.team_id, { id: command.user_id, name: command.user_name });
+    const reply = await guarded(log, `/${name}`, () => bot.handle({ command: name, args: command.text.trim(), user, where }));
     await deliver(respond ?? missingRespond(log, `/${name}`), reply, { replace: false }, log);
   });
 
@@ -54,15 +59,29 @@ export function registerHandlers(app: App, { bot, log, admins }: HandlerDeps): v
     const actionId = action.value;
     const space = body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? '';
     const container: Record<string, unknown> = body.container;
-    const channel = body.channel?.id ?? (typeof container.channel_id === 'string' ? container.channel_id : '');
+    const channel = body.channel?.id ?? text(container, 'channel_id') ?? '';
     const where: Where = { platform: 'slack', space, channel };
-    const reply = await guarded(log, `action ${actionId}`, async () => {
-      // A click carries no spec, and may be a moderator's action, so always ask (cached).
-      const isAdmin = await admins.isAdmin(client, space, body.user.id);
-      const user: Asker = { id: body.user.id, name: body.user.name ?? body.user.username, isAdmin, groups: [] };
-      return bot.act(actionId, user, where);
-    });
-    await deliver(respond ?? missingRespond(log, `action ${actionId}`), reply, { replace: reply.page !== undefined }, log);
+    const send = respond ?? missingRespond(log, `action ${actionId}`);
+    const user = await askers.asker(client, space, { id: body.user.id, name: body.user.name ?? body.user.username });
+    const messageTs = text(container, 'message_ts') ?? body.message?.ts ?? action.action_ts;
+    // Taken right before the bot counts the click, so redraws go out in the order of their tallies.
+    const turn = turns.take(`${space}:${channel}:${messageTs}`);
+    try {
+      const reply = await guarded(log, `action ${actionId}`, () => bot.act(actionId, user, where));
+      const { updateOriginal, ...own } = reply;
+      if (!updateOriginal) {
+        turn.release();
+        await deliver(send, reply, { replace: reply.page !== undefined }, log);
+        return;
+      }
+      await turn.ready;
+      await redraw(send, updateOriginal, log);
+      turn.release();
+      // The shared post shows the tally; what the clicker chose and whether it was right is theirs alone.
+      await deliver(send, { ...own, ephemeral: true }, { replace: false, maxMessages: LIMITS.messagesPerReply - 1 }, log);
+    } finally {
+      turn.release();
+    }
   });
 
   app.event('app_home_opened', async ({ event, client }) => {

@@ -6,9 +6,12 @@
 import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../src/core/bot-api.ts';
-import { createAdminLookup } from './admins.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { createAskerLookup } from './asker.ts';
 import { registerHandlers } from './handlers.ts';
 import { boltLogger } from './log.ts';
+import { postToChannel } from './post.ts';
+import { createTurns } from './turns.ts';
 
 export interface SlackConfig {
   bot: Bot;
@@ -30,6 +33,13 @@ export interface SlackConfig {
 export interface SlackHandle {
   /** HTTP mode: the port actually bound. */
   port?: number;
+  /**
+   * Posts a reply to a channel unprompted (scheduled quizzes: wire the quiz scheduler's
+   * `post(where, reply)` to `post(where.channel, reply)` for `where.platform === 'slack'`).
+   * Long replies become several messages. Rejects when Slack refuses (e.g. `not_in_channel`
+   * for a private channel the app was not invited to).
+   */
+  post(channelId: string, reply: Reply): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,20 +64,21 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
   const mode = cfg.mode ?? 'socket';
   const log = cfg.logger.child({ adapter: 'slack' });
   const app = createApp(cfg, mode);
-  registerHandlers(app, { bot: cfg.bot, log, admins: createAdminLookup(log) });
+  registerHandlers(app, { bot: cfg.bot, log, askers: createAskerLookup(log), turns: createTurns() });
   app.error(async (err) => {
     log.error({ err }, 'slack: unhandled error in a listener');
   });
   await app.init();
+  const post = (channelId: string, reply: Reply) => postToChannel(app.client, channelId, reply);
 
   if (mode === 'socket') {
     await app.start();
     log.info('slack: connected in Socket Mode');
-    return { stop: async () => void (await app.stop()) };
+    return { post, stop: async () => void (await app.stop()) };
   }
   const server = await app.start({ port: cfg.port ?? 3000, host: cfg.host });
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : undefined;
   log.info({ port }, 'slack: listening for HTTP requests on /slack/events');
-  return { port, stop: async () => void (await app.stop()) };
+  return { port, post, stop: async () => void (await app.stop()) };
 }

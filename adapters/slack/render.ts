@@ -134,15 +134,15 @@ function paginate(blocks: KnownBlock[]): KnownBlock[][] {
   return pages;
 }
 
-/** Keeps as much content as fits in the allowed number of messages, then says it was shortened. */
-function shortened(content: KnownBlock[], tail: KnownBlock[]): KnownBlock[][] {
+/** Keeps as much content as fits in `maxMessages`, then says it was shortened. */
+function shortened(content: KnownBlock[], tail: KnownBlock[], maxMessages: number): KnownBlock[][] {
   const notice = contextBlocks(['_Shortened: the full answer is longer than one Slack reply allows._']);
   const attempt = (k: number) => paginate([...content.slice(0, k), ...notice, ...tail]);
   let lo = 0;
   let hi = content.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (attempt(mid).length <= LIMITS.messagesPerReply) lo = mid;
+    if (attempt(mid).length <= maxMessages) lo = mid;
     else hi = mid - 1;
   }
   return attempt(lo);
@@ -154,8 +154,14 @@ function fallbackText(reply: Reply): string {
   return escapeMrkdwn(clipWords(source, LIMITS.fallbackText));
 }
 
+export interface RenderOptions {
+  /** At most this many messages (default: what one response_url accepts); a redrawn message is one. */
+  maxMessages?: number;
+}
+
 /** Renders a reply as one or more messages, each within Slack's limits, to post in order. */
-export function renderReply(reply: Reply): SlackMessage[] {
+export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage[] {
+  const maxMessages = Math.max(1, opts.maxMessages ?? LIMITS.messagesPerReply);
   const content: KnownBlock[] = [...titleBlocks(reply.title)];
   if (reply.page && reply.page.total > 1) {
     content.push(...contextBlocks([`Page ${reply.page.index} of ${reply.page.total}`]));
@@ -165,7 +171,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
   const tail = actionBlocks(reply.actions);
 
   let pages = paginate([...content, ...tail]);
-  if (pages.length > LIMITS.messagesPerReply) pages = shortened(content, tail);
+  if (pages.length > maxMessages) pages = shortened(content, tail, maxMessages);
 
   const text = fallbackText(reply);
   if (pages.length === 0) return [{ text, blocks: [section(text)] }];

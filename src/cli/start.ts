@@ -2,7 +2,11 @@
 import pino from 'pino';
 import { runConsole } from '../../adapters/console/index.ts';
 import { loadConfig, plan } from '../config.ts';
+import { hostname } from 'node:os';
 import { createBot } from '../core/bot.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Platform, Where } from '../core/request.ts';
+import { createScheduler } from '../quiz/scheduler.ts';
 
 export async function start(): Promise<void> {
   const loaded = loadConfig();
@@ -26,14 +30,22 @@ export async function start(): Promise<void> {
   const logger = pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
   const bot = createBot({ ...dbOpts, ...corpusOpts, log: (msg, err) => logger.error({ err }, msg) });
   const stops: (() => Promise<void>)[] = [];
+  /** How scheduled quiz posts reach each platform's channels. */
+  const posters: Partial<Record<Platform, (where: Where, reply: Reply) => Promise<void>>> = {};
   if (what.discord && config.DISCORD_SHARDS) {
     const { startDiscordShards } = await import('../../adapters/discord/shards.ts');
+    const { postToChannel } = await import('../../adapters/discord/post.ts');
+    const { REST } = await import('discord.js');
     const shards = await startDiscordShards({ token: config.DISCORD_TOKEN!, totalShards: config.DISCORD_SHARDS, logger });
     stops.push(() => shards.stop());
+    // Posting to a channel needs only REST, so the parent posts for all shards.
+    const rest = new REST({ version: '10' }).setToken(config.DISCORD_TOKEN!);
+    posters.discord = (where, reply) => postToChannel(rest, where, reply, logger);
   } else if (what.discord) {
     const { startDiscord } = await import('../../adapters/discord/index.ts');
     const discord = await startDiscord({ bot, token: config.DISCORD_TOKEN!, logger });
     stops.push(() => discord.stop());
+    posters.discord = discord.post;
   }
   if (what.slack) {
     const { startSlack } = await import('../../adapters/slack/index.ts');
@@ -47,7 +59,17 @@ export async function start(): Promise<void> {
       logger,
     });
     stops.push(() => slack.stop());
+    posters.slack = (where, reply) => slack.post(where.channel, reply);
   }
+  // Every process may run the scheduler: each slot is claimed in the database before it is posted.
+  const scheduler = createScheduler({
+    bot,
+    owner: `${hostname()}:${process.pid}`,
+    post: (where, reply) => posters[where.platform]?.(where, reply) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
+    log: (msg, err) => logger.error({ err }, msg),
+  });
+  scheduler.start();
+  stops.unshift(async () => scheduler.stop());
   logger.info({ discord: what.discord, slack: what.slack }, 'sourcebook: running');
 
   const shutdown = async (signal: string) => {

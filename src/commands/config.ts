@@ -1,6 +1,6 @@
 /**
  * `/sourcebook config [modrole ROLE | modrole remove ROLE]`: a server admin names the roles (Discord)
- * or user groups (Slack) whose members moderate this server. Admins only, not the mod role itself.
+ * or user groups (Slack) whose members moderate this group. Admins only, not the mod role itself.
  */
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
@@ -11,7 +11,7 @@ import { isSpaceAdmin } from '../moderation/permissions.ts';
 import { changed, unchanged } from '../moderation/replies.ts';
 import { roleIdProblem, unwrapRole } from '../moderation/role-id.ts';
 import { getRole, MAX_MOD_ROLES, modRoles } from '../moderation/roles-store.ts';
-import { actorOf, dayLabel } from '../moderation/who.ts';
+import { actorOf, dayLabel } from '../moderation/actor.ts';
 
 const USAGE = '/sourcebook config · /sourcebook config modrole ROLE · /sourcebook config modrole remove ROLE';
 
@@ -31,22 +31,22 @@ const ConfigSchema = modLine(200, `What to configure? ${USAGE}`).transform((s, c
   return { verb: remove ? 'remove' : 'add', role };
 });
 
+function roleLine(ctx: CommandContext, space: string, role: string): string {
+  const st = getRole(ctx.db, space, role);
+  return st ? `${role} (added by ${st.by.name} on ${dayLabel(st.at)})` : role;
+}
+
 function show(ctx: CommandContext, req: Request): Reply {
   const space = spaceKey(req.where);
   const roles = modRoles(ctx.db, space);
-  const who = req.where.platform === 'slack' ? 'Workspace admins and owners' : 'Members with Manage Server';
+  const who = { slack: 'Workspace admins and owners', discord: 'Members with Manage Server', console: 'The local user' }[req.where.platform];
   return reply({
     kind: 'notice',
     ephemeral: true,
-    title: 'Sourcebook settings for this server',
+    title: 'Sourcebook settings for this group',
     blocks: [
       { type: 'paragraph', text: `${who} always moderate. Moderator roles named here: ${roles.length ? '' : 'none yet.'}` },
-      ...(roles.length
-        ? [{ type: 'list' as const, items: roles.map((r) => {
-            const st = getRole(ctx.db, space, r);
-            return `${r}${st ? ` (added by ${st.by.name} on ${dayLabel(st.at)})` : ''}`;
-          }) }]
-        : []),
+      ...(roles.length ? [{ type: 'list' as const, items: roles.map((r) => roleLine(ctx, space, r)) }] : []),
       { type: 'paragraph', text: USAGE },
     ],
   });
@@ -69,7 +69,7 @@ export const configCommand = defineCommand({
         kind: 'refusal',
         ephemeral: true,
         title: 'Admins only',
-        blocks: [{ type: 'paragraph', text: '/sourcebook config is for this server’s admins. Nothing was changed.' }],
+        blocks: [{ type: 'paragraph', text: '/sourcebook config is for this group’s admins. Nothing was changed.' }],
       });
     }
     if (args.verb === 'show') return show(ctx, req);
@@ -79,7 +79,7 @@ export const configCommand = defineCommand({
     const target = { type: 'modrole' as const, role: args.role };
     const exists = getRole(ctx.db, space, args.role) !== null;
     if (args.verb === 'remove') {
-      if (!exists) return unchanged('Not a moderator role', `${args.role} is not a moderator role in this server.`);
+      if (!exists) return unchanged('Not a moderator role', `${args.role} is not a moderator role in this group.`);
       const entry = commit(ctx, req, 'config.modrole.remove', `Removed moderator role ${args.role}`, [{ target, after: null }]);
       return changed(ctx, entry, 'Moderator role removed', `Members of ${args.role} no longer moderate Sourcebook here (unless they are admins).`);
     }

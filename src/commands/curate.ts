@@ -25,7 +25,7 @@ import { hiddenIds } from '../moderation/hidden-store.ts';
 import { fail, modLine, parseAnswerTarget, parsePassageIds, splitBars, splitVerb, type AnswerTarget } from '../moderation/input.ts';
 import { changed, reportsNote, resolveReports, unchanged } from '../moderation/replies.ts';
 import { openReportsFor } from '../moderation/report-store.ts';
-import { actorOf, dayLabel } from '../moderation/who.ts';
+import { actorOf, dayLabel } from '../moderation/actor.ts';
 
 const USAGE = '/curate pin who Yezhov | ANSWER | rei-87dfk eme-rmhkc · /curate note who Yezhov | NOTE · /curate clear who Yezhov · /curate list';
 
@@ -92,7 +92,7 @@ function save(ctx: CommandContext, req: Request, t: AnswerTarget, kind: Curation
     kind === 'answer'
       ? curatedAnswer(ctx, { command: t.command, state, auto: reply({ kind: 'not-found', title: '' }), hidden: hiddenIds(ctx.db, space) })
       : withNote(reply({ title: '' }), state);
-  return changed(ctx, entry, `${what} /${t.command} ${t.args}`, `Done: members of this server now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`, [
+  return changed(ctx, entry, `${what} /${t.command} ${t.args}`, `Done: members of this group now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`, [
     { blocks: preview.blocks, citations: preview.citations },
   ]);
 }
@@ -102,7 +102,7 @@ function pin(ctx: CommandContext, req: Request, t: AnswerTarget, text: string, i
   if (missing.length) return errorReply('Unknown passage', `No passage has the id ${missing.map((m) => `“${m}”`).join(', ')}. Nothing was pinned.`);
   const hidden = hiddenIds(ctx.db, spaceKey(req.where));
   const hiddenCited = ids.filter((id) => hidden.has(id));
-  if (hiddenCited.length) return errorReply('Hidden passage', `${hiddenCited.join(', ')} is hidden in this server; /unhide it first or cite another. Nothing was pinned.`);
+  if (hiddenCited.length) return errorReply('Hidden passage', `${hiddenCited.join(', ')} is hidden in this group; /unhide it first or cite another. Nothing was pinned.`);
   return save(ctx, req, t, 'answer', text, ids);
 }
 
@@ -110,7 +110,7 @@ function clear(ctx: CommandContext, req: Request, t: AnswerTarget): Reply {
   const space = spaceKey(req.where);
   const key = keyOf(ctx, t);
   const kinds = (['answer', 'note'] as const).filter((kind) => getCuration(ctx.db, space, { command: t.command, key, kind }));
-  if (!kinds.length) return unchanged('Nothing to clear', `/${t.command} ${t.args} has no pinned answer or note in this server.`);
+  if (!kinds.length) return unchanged('Nothing to clear', `/${t.command} ${t.args} has no pinned answer or note in this group.`);
   const entry = commit(
     ctx,
     req,
@@ -123,7 +123,7 @@ function clear(ctx: CommandContext, req: Request, t: AnswerTarget): Reply {
 
 function list(ctx: CommandContext, req: Request): Reply {
   const all = listCurations(ctx.db, spaceKey(req.where));
-  if (!all.length) return unchanged('No curations', `Nothing is curated in this server yet. ${USAGE}`);
+  if (!all.length) return unchanged('No curations', `Nothing is curated in this group yet. ${USAGE}`);
   const units = all.map((c) =>
     textUnit(
       `/${c.command} ${c.state.label} — ${c.kind === 'answer' ? 'pinned answer' : 'note'} by ${c.state.by.name} on ${dayLabel(c.state.at)}${c.state.passages.length ? ` (cites ${c.state.passages.join(', ')})` : ''}: ${c.state.text.length > 160 ? `${c.state.text.slice(0, 160)}…` : c.state.text}`,

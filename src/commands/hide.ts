@@ -1,5 +1,5 @@
 /**
- * `/hide ID [| reason]`: leaves a passage out of answers and quizzes in this server (the corpus is
+ * `/hide ID [| reason]`: leaves a passage out of answers and quizzes in this group (the corpus is
  * untouched, other servers still see it). `/hide list` shows what is hidden here.
  */
 import { defineCommand, type CommandContext } from '../core/command.ts';
@@ -13,7 +13,7 @@ import { getHidden, listHidden } from '../moderation/hidden-store.ts';
 import { fail, modLine, parsePassageId, splitBars } from '../moderation/input.ts';
 import { changed, unchanged } from '../moderation/replies.ts';
 import { MAX_REASON } from '../moderation/report-store.ts';
-import { actorOf, dayLabel } from '../moderation/who.ts';
+import { actorOf, dayLabel } from '../moderation/actor.ts';
 
 type HideArgs = { verb: 'hide'; passage: string; reason: string | null } | { verb: 'list' };
 
@@ -34,7 +34,7 @@ export function hidePassage(ctx: CommandContext, req: Request, id: string, reaso
   if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”. Nothing was hidden.`);
   const space = spaceKey(req.where);
   const already = getHidden(ctx.db, space, id) !== null;
-  if (already && !also.length) return unchanged('Already hidden', `${id} is already hidden in this server. /unhide ${id} brings it back.`);
+  if (already && !also.length) return unchanged('Already hidden', `${id} is already hidden in this group. /unhide ${id} brings it back.`);
   // Already hidden: keep who hid it and why; only the rest (resolving a report) changes.
   const hide: Change[] = already ? [] : [{ target: { type: 'hidden', passage: id }, after: { reason, by: actorOf(req), at: ctx.now().getTime() } }];
   const changes = [...hide, ...also];
@@ -43,14 +43,14 @@ export function hidePassage(ctx: CommandContext, req: Request, id: string, reaso
     ctx,
     entry,
     `Hidden: ${id}`,
-    `This passage no longer appears in answers or quizzes in this server; it stays in the corpus and in other servers. /unhide ${id} brings it back.${alsoText}`,
+    `This passage no longer appears in answers or quizzes in this group; it stays in the corpus and in other servers. /unhide ${id} brings it back.${alsoText}`,
     [quoteUnit(ctx.repo, p, passageExcerpt(p), 'The hidden passage begins:')],
   );
 }
 
 function list(ctx: CommandContext, req: Request): Reply {
   const hidden = listHidden(ctx.db, spaceKey(req.where));
-  if (!hidden.length) return unchanged('Nothing hidden', 'No passage is hidden in this server. /hide ID hides one.');
+  if (!hidden.length) return unchanged('Nothing hidden', 'No passage is hidden in this group. /hide ID hides one.');
   const units = hidden.map((h) => textUnit(`${h.passage} — hidden by ${h.state.by.name} on ${dayLabel(h.state.at)}${h.state.reason ? `: ${h.state.reason}` : ''}`));
   return { ...pagedReply({ title: `Hidden passages (${hidden.length})`, units, page: req.page ?? 1, command: 'hide', args: 'list', actions: ctx.actions }), kind: 'notice', ephemeral: true };
 }
@@ -58,10 +58,10 @@ function list(ctx: CommandContext, req: Request): Reply {
 export const hideCommand = defineCommand({
   spec: {
     name: 'hide',
-    description: 'Hide a passage from answers and quizzes in this server (not deleted); or list hidden ones.',
+    description: 'Hide a passage from answers and quizzes in this group (not deleted); or list hidden ones.',
     usage: '/hide ID [| reason] · /hide list',
     example: '/hide rei-87dfk | misattributed quote',
-    options: [{ name: 'passage', description: 'Passage id (and | reason), or “list”', required: true, autocomplete: true, maxLength: 400 }],
+    options: [{ name: 'passage', description: 'Passage id (and | reason), or “list”', required: true, autocomplete: false, maxLength: 400 }],
     moderatorOnly: true,
   },
   schema: HideSchema,

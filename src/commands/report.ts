@@ -1,6 +1,6 @@
 /**
  * `/report COMMAND ARGS [| reason]`: what the "Report" button on every answer runs. Stores the
- * reply as the reporter saw it (title and citations) for this server's moderators (/review).
+ * reply as the reporter saw it (title and citations) for this group's moderators (/review).
  */
 import { defineCommand } from '../core/command.ts';
 import { reply } from '../core/reply.ts';
@@ -10,7 +10,7 @@ import { applyCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
 import { fail, modLine, parseAnswerTarget, splitBars } from '../moderation/input.ts';
 import { countOpenBy, insertReport, MAX_REASON, openReportsFor } from '../moderation/report-store.ts';
-import { actorOf } from '../moderation/who.ts';
+import { actorOf } from '../moderation/actor.ts';
 
 /** Open reports one person may have in a space: enough for real use, not enough to flood the queue. */
 export const MAX_OPEN_REPORTS_PER_USER = 20;
@@ -25,13 +25,11 @@ const ReportArgs = modLine(900, 'Report which answer? For example: /report who Y
 export const reportCommand = defineCommand({
   spec: {
     name: 'report',
-    description: 'Report an answer to this server’s moderators, with an optional reason.',
+    description: 'Report an answer to this group’s moderators, with an optional reason.',
     usage: '/report COMMAND ARGS [| reason]',
     example: '/report who Yezhov | the dates look wrong',
-    options: [
-      { name: 'answer', description: 'The command and what was asked, e.g. who Yezhov', required: true, autocomplete: false, maxLength: 510 },
-      { name: 'reason', description: 'Why, after a | (optional)', required: false, autocomplete: false, maxLength: 300 },
-    ],
+    // One option: adapters join separate options with spaces, which would lose the | before the reason.
+    options: [{ name: 'answer', description: 'What was asked, then an optional | reason, e.g. who Yezhov | dates look wrong', required: true, autocomplete: false, maxLength: 900 }],
     moderatorOnly: false,
   },
   schema: ReportArgs,
@@ -77,7 +75,7 @@ export const reportCommand = defineCommand({
       kind: 'notice',
       ephemeral: true,
       title: `Report #${seq} sent`,
-      blocks: [{ type: 'paragraph', text: `Thank you. This server’s moderators will review “${shown.title}” (/${command} ${args})${reason ? ` with your reason: ${reason}` : ''}.` }],
+      blocks: [{ type: 'paragraph', text: `Thank you. This group’s moderators will review “${shown.title}” (/${command} ${args})${reason ? ` with your reason: ${reason}` : ''}.` }],
     });
   },
 });

@@ -1,13 +1,13 @@
-/** `/sourcenote SOURCE | NOTE`: a moderators' note on a source card, shown on `/source` in this server only. */
+/** `/sourcenote SOURCE | NOTE`: a moderators' note on a source card, shown on `/source` in this group only. */
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { errorReply, type Reply } from '../core/reply.ts';
-import { spaceKey, type Request } from '../core/request.ts';
+import { spaceKey } from '../core/request.ts';
 import type { Source } from '../corpus/types.ts';
 import { commit } from '../moderation/audit.ts';
 import { fail, modLine, splitBars, splitVerb } from '../moderation/input.ts';
 import { changed, unchanged } from '../moderation/replies.ts';
 import { getSourceNote, MAX_SOURCE_NOTE } from '../moderation/source-note-store.ts';
-import { actorOf } from '../moderation/who.ts';
+import { actorOf } from '../moderation/actor.ts';
 import { findSources } from './source-lookup.ts';
 
 const USAGE = '/sourcenote SOURCE | NOTE · /sourcenote clear SOURCE';
@@ -38,7 +38,7 @@ function oneSource(ctx: CommandContext, query: string): Source | Reply {
 export const sourceNoteCommand = defineCommand({
   spec: {
     name: 'sourcenote',
-    description: 'Add or clear a moderators’ note on a source card, shown in this server only.',
+    description: 'Add or clear a moderators’ note on a source card, shown in this group only.',
     usage: USAGE,
     example: '/sourcenote real-stalin-11 | A pro-Stalin compilation: read its quotes with care.',
     options: [{ name: 'note', description: 'SOURCE | NOTE, or clear SOURCE', required: true, autocomplete: false, maxLength: MAX_SOURCE_NOTE + 120 }],
@@ -52,7 +52,7 @@ export const sourceNoteCommand = defineCommand({
     const target = { type: 'source-note' as const, source: id };
     const existing = getSourceNote(ctx.db, spaceKey(req.where), id);
     if (args.verb === 'clear') {
-      if (!existing) return unchanged('No note', `${id} has no note in this server.`);
+      if (!existing) return unchanged('No note', `${id} has no note in this group.`);
       const entry = commit(ctx, req, 'source-note.clear', `Cleared the note on ${id}`, [{ target, after: null }]);
       return changed(ctx, entry, `Note cleared: ${id}`, 'The source card shows no moderators’ note now.');
     }
@@ -60,7 +60,7 @@ export const sourceNoteCommand = defineCommand({
     const entry = commit(ctx, req, 'source-note.set', `${existing ? 'Changed' : 'Added'} the note on ${id}`, [
       { target, after: { text: args.text, by: actorOf(req), at: ctx.now().getTime() } },
     ]);
-    return changed(ctx, entry, `Note saved: ${id}`, `/source ${id} in this server now ends with your note.`, [], [
+    return changed(ctx, entry, `Note saved: ${id}`, `/source ${id} in this group now ends with your note.`, [], [
       ctx.actions.make('Show card', { command: 'source', args: id }),
     ]);
   },

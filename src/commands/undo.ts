@@ -1,4 +1,4 @@
-/** `/undo N`: reverts change #N from this server's audit log (see /review log); the undo is logged too. */
+/** `/undo N`: reverts change #N from this group's audit log (see /review log); the undo is logged too. */
 import { defineCommand } from '../core/command.ts';
 import { errorReply } from '../core/reply.ts';
 import { undo } from '../moderation/audit.ts';

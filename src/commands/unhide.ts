@@ -1,4 +1,4 @@
-/** `/unhide ID`: brings a hidden passage back into this server's answers and quizzes. */
+/** `/unhide ID`: brings a hidden passage back into this group's answers and quizzes. */
 import { defineCommand } from '../core/command.ts';
 import { errorReply } from '../core/reply.ts';
 import { spaceKey } from '../core/request.ts';
@@ -10,17 +10,17 @@ import { changed, unchanged } from '../moderation/replies.ts';
 export const unhideCommand = defineCommand({
   spec: {
     name: 'unhide',
-    description: 'Bring a hidden passage back into answers and quizzes in this server.',
+    description: 'Bring a hidden passage back into answers and quizzes in this group.',
     usage: '/unhide ID',
     example: '/unhide rei-87dfk',
-    options: [{ name: 'passage', description: 'Passage id', required: true, autocomplete: true, maxLength: 40 }],
+    options: [{ name: 'passage', description: 'Passage id', required: true, autocomplete: false, maxLength: 40 }],
     moderatorOnly: true,
   },
   schema: modLine(40, 'Unhide which passage? For example: /unhide rei-87dfk (see /hide list).').transform((s, ctx) => parsePassageId(ctx, s)),
   run(ctx, id, req) {
     if (!ctx.repo.passage(id)) return errorReply('Unknown passage', `No passage has the id “${id}”.`);
-    if (!getHidden(ctx.db, spaceKey(req.where), id)) return unchanged('Not hidden', `${id} is not hidden in this server.`);
+    if (!getHidden(ctx.db, spaceKey(req.where), id)) return unchanged('Not hidden', `${id} is not hidden in this group.`);
     const entry = commit(ctx, req, 'unhide', `Unhid passage ${id}`, [{ target: { type: 'hidden', passage: id }, after: null }]);
-    return changed(ctx, entry, `Visible again: ${id}`, 'This passage appears in answers and quizzes in this server again.');
+    return changed(ctx, entry, `Visible again: ${id}`, 'This passage appears in answers and quizzes in this group again.');
   },
 });

@@ -47,7 +47,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
           kind: 'refusal',
           ephemeral: true,
           title: 'Moderators only',
-          blocks: [{ type: 'paragraph', text: `/${command.spec.name} is for this server's moderators. Nothing was changed.` }],
+          blocks: [{ type: 'paragraph', text: `/${command.spec.name} is for this group's moderators. Nothing was changed.` }],
         });
       }
       const parsed = command.schema.safeParse(req.args ?? '');

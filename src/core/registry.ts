@@ -3,12 +3,22 @@ import { askCommand } from '../commands/ask.ts';
 import { citeCommand } from '../commands/cite.ts';
 import { compareCommand } from '../commands/compare.ts';
 import { helpCommand } from '../commands/help.ts';
+import { leaderboardCommand } from '../commands/leaderboard.ts';
+import { quizCommand } from '../commands/quiz.ts';
 import { showCommand } from '../commands/show.ts';
 import { sourceCommand } from '../commands/source.ts';
 import { whoCommand } from '../commands/who.ts';
+import { reportCommand } from '../commands/report.ts';
+import { reviewCommand } from '../commands/review.ts';
+import { curateCommand } from '../commands/curate.ts';
+import { hideCommand } from '../commands/hide.ts';
+import { unhideCommand } from '../commands/unhide.ts';
+import { sourceNoteCommand } from '../commands/source-note.ts';
+import { undoCommand } from '../commands/undo.ts';
+import { configCommand } from '../commands/config.ts';
 import type { Command } from './command.ts';
 
-export const COMMANDS: Command<any>[] = [whoCommand, compareCommand, askCommand, citeCommand, sourceCommand, showCommand, helpCommand];
+export const COMMANDS: Command<any>[] = [whoCommand, compareCommand, askCommand, citeCommand, sourceCommand, showCommand, quizCommand, leaderboardCommand, helpCommand, reportCommand, reviewCommand, curateCommand, hideCommand, unhideCommand, sourceNoteCommand, undoCommand, configCommand];
 
 export function findCommand(name: string): Command<any> | undefined {
   const n = name.replace(/^\//, '').toLowerCase();

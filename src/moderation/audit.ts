@@ -10,7 +10,7 @@ import { spaceKey } from '../core/request.ts';
 import type { DB } from '../db/open.ts';
 import { stmt } from './sql.ts';
 import { readState, sameState, TargetSchema, writeState, type State, type Target } from './targets.ts';
-import { ActorSchema, actorOf } from './who.ts';
+import { ActorSchema, actorOf } from './actor.ts';
 
 export interface Change {
   target: Target;
@@ -75,26 +75,56 @@ function insertEntry(db: DB, space: string, e: Omit<AuditEntry, 'seq' | 'undoneB
   return { ...e, seq: next, undoneBy: null };
 }
 
+/** What a change did: the targets it touched and their state before it (their state after is read back). */
+export interface Applied {
+  targets: Target[];
+  before: State[];
+}
+
+/** Thrown inside the transaction to roll back a change that another module refused with a message. */
+class Refused extends Error {}
+
+/**
+ * Runs `apply` and logs what it did, in one transaction: if `apply` returns a message (refused) or
+ * anything throws, every write it made is rolled back and nothing is logged.
+ */
+export function record(ctx: CommandContext, req: Request, action: string, summary: string, apply: () => Applied | string): AuditEntry | { refused: string } {
+  const space = spaceKey(req.where);
+  try {
+    return ctx.db.transaction(() => {
+      const applied = apply();
+      if (typeof applied === 'string') throw new Refused(applied);
+      if (!applied.targets.length || applied.before.length !== applied.targets.length) throw new Error('a change must name its targets and their before-states');
+      // Read back rather than trusting the input: the log holds exactly what is stored.
+      const after = applied.targets.map((t) => readState(ctx.db, space, t));
+      return insertEntry(ctx.db, space, {
+        at: ctx.now().getTime(),
+        actor: actorOf(req),
+        action,
+        summary: summary.slice(0, 1000),
+        targets: applied.targets,
+        before: applied.before,
+        after,
+        undoes: null,
+      });
+    })();
+  } catch (err) {
+    if (err instanceof Refused) return { refused: err.message };
+    throw err;
+  }
+}
+
 /** Applies the changes and logs them, all or nothing. */
 export function commit(ctx: CommandContext, req: Request, action: string, summary: string, changes: Change[]): AuditEntry {
   if (!changes.length) throw new Error('commit needs at least one change');
   const space = spaceKey(req.where);
-  return ctx.db.transaction(() => {
-    const before: State[] = changes.map((c) => readState(ctx.db, space, c.target));
+  const entry = record(ctx, req, action, summary, () => {
+    const before = changes.map((c) => readState(ctx.db, space, c.target));
     for (const c of changes) writeState(ctx.db, space, c.target, c.after);
-    // Read back rather than trusting the input: the log holds exactly what is stored.
-    const after: State[] = changes.map((c) => readState(ctx.db, space, c.target));
-    return insertEntry(ctx.db, space, {
-      at: ctx.now().getTime(),
-      actor: actorOf(req),
-      action,
-      summary: summary.slice(0, 1000),
-      targets: changes.map((c) => c.target),
-      before,
-      after,
-      undoes: null,
-    });
-  })();
+    return { targets: changes.map((c) => c.target), before };
+  });
+  if ('refused' in entry) throw new Error(entry.refused);
+  return entry;
 }
 
 export function getEntry(db: DB, space: string, seq: number): AuditEntry | null {
@@ -122,7 +152,7 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
   const space = spaceKey(req.where);
   return ctx.db.transaction((): UndoResult => {
     const original = getEntry(ctx.db, space, seq);
-    if (!original) return { ok: false, title: 'No such change', message: `There is no change #${seq} in this server's audit log. See /review log.` };
+    if (!original) return { ok: false, title: 'No such change', message: `There is no change #${seq} in this group's audit log. See /review log.` };
     if (original.undoneBy !== null) {
       return { ok: false, title: 'Already undone', message: `Change #${seq} was already undone by #${original.undoneBy}. Undo #${original.undoneBy} to bring it back.` };
     }

@@ -8,7 +8,7 @@ import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { CurationState } from './curation-store.ts';
-import { dayLabel } from './who.ts';
+import { dayLabel } from './actor.ts';
 
 /** Whole sentences from the start of a passage, up to about `budget` characters (at least one). */
 export function passageExcerpt(p: Passage, budget = 500): string {
@@ -39,7 +39,7 @@ export function curatedAnswer(ctx: CommandContext, input: CuratedAnswerInput): R
   // A passage hidden after the curation was pinned stays hidden here too.
   const passages = state.passages.filter((id) => !input.hidden.has(id)).flatMap((id) => ctx.repo.passage(id) ?? []);
   const units: Unit[] = [
-    textUnit(`${curatedLabel(state)}: this server's moderators pinned this answer in place of the automatic one.`, state.text),
+    textUnit(`${curatedLabel(state)}: this group's moderators pinned this answer in place of the automatic one.`, state.text),
     ...passages.map((p, i) => quoteUnit(ctx.repo, p, passageExcerpt(p), i === 0 ? 'The passages it cites, verbatim:' : undefined)),
   ];
   const title = input.auto.kind === 'answer' ? input.auto.title.replace(/ \(\d+\/\d+\)$/, '') : `/${command} ${state.label}`;

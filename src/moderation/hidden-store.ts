@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { stmt } from './sql.ts';
-import { ActorSchema } from './who.ts';
+import { ActorSchema } from './actor.ts';
 
 export const HiddenStateSchema = z.object({ reason: z.string().max(300).nullable(), by: ActorSchema, at: z.number().int() });
 export type HiddenState = z.infer<typeof HiddenStateSchema>;

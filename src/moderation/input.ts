@@ -62,6 +62,8 @@ export function parseAnswerTarget(ctx: IssueCtx, text: string): AnswerTarget {
   }
   const parsed = CURATABLE[command].schema.safeParse(rest);
   if (!parsed.success) return fail(ctx, `/${command}: ${parsed.error.issues[0]?.message ?? 'those arguments are not valid.'}`);
+  // /who answers only names; anything else is an error reply no curation would ever replace.
+  if (command === 'who' && !/\p{L}/u.test(parsed.data)) return fail(ctx, 'A name needs letters, e.g. who Yezhov.');
   return { command, args: parsed.data };
 }
 

@@ -5,7 +5,7 @@ import { mergeUnits, textUnit } from '../core/quotes.ts';
 import { reply, type Action, type Reply } from '../core/reply.ts';
 import type { AuditEntry, Change } from './audit.ts';
 import type { Report, ReportStatus } from './report-store.ts';
-import type { Actor } from './who.ts';
+import type { Actor } from './actor.ts';
 
 export function undoAction(ctx: CommandContext, entry: AuditEntry): Action {
   return ctx.actions.make(`Undo #${entry.seq}`, { command: 'undo', args: String(entry.seq) });

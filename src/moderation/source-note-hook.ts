@@ -3,11 +3,11 @@ import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { spaceKey, type Where } from '../core/request.ts';
 import { getSourceNote } from './source-note-store.ts';
-import { dayLabel } from './who.ts';
+import { dayLabel } from './actor.ts';
 
 export function withSourceNote(ctx: CommandContext, where: Where, card: Reply, sourceId: string): Reply {
   const note = getSourceNote(ctx.db, spaceKey(where), sourceId);
   if (!note) return card;
-  const text = `Note from this server’s moderators (${note.by.name}, ${dayLabel(note.at)}): ${note.text}`;
+  const text = `Note from this group’s moderators (${note.by.name}, ${dayLabel(note.at)}): ${note.text}`;
   return { ...card, blocks: [...card.blocks, { type: 'paragraph', text }] };
 }

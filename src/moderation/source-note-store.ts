@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { stmt } from './sql.ts';
-import { ActorSchema } from './who.ts';
+import { ActorSchema } from './actor.ts';
 
 export const MAX_SOURCE_NOTE = 600;
 

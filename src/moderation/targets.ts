@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { CurationKindSchema, CurationStateSchema, getCuration, putCuration } from './curation-store.ts';
 import { HiddenStateSchema, getHidden, putHidden } from './hidden-store.ts';
+import { readQuizApproval, readQuizQuestion, writeQuizApproval, writeQuizQuestion } from './quiz-targets.ts';
 import { ReportStateSchema, getReportState, putReportState } from './report-store.ts';
 import { RoleStateSchema, getRole, putRole } from './roles-store.ts';
 import { SourceNoteStateSchema, getSourceNote, putSourceNote } from './source-note-store.ts';
@@ -16,6 +17,8 @@ export const TargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source-note'), source: z.string().max(100) }),
   z.object({ type: z.literal('report'), seq: z.number().int().positive() }),
   z.object({ type: z.literal('modrole'), role: z.string().max(64) }),
+  z.object({ type: z.literal('quiz-question'), id: z.string().max(40) }),
+  z.object({ type: z.literal('quiz-approval') }),
 ]);
 export type Target = z.infer<typeof TargetSchema>;
 
@@ -34,6 +37,10 @@ export function readState(db: DB, space: string, t: Target): State {
       return getReportState(db, space, t.seq);
     case 'modrole':
       return getRole(db, space, t.role);
+    case 'quiz-question':
+      return readQuizQuestion(db, space, t.id);
+    case 'quiz-approval':
+      return readQuizApproval(db, space);
   }
 }
 
@@ -50,6 +57,10 @@ export function writeState(db: DB, space: string, t: Target, state: unknown): vo
       return putReportState(db, space, t.seq, ReportStateSchema.nullable().parse(state));
     case 'modrole':
       return putRole(db, space, t.role, RoleStateSchema.nullable().parse(state));
+    case 'quiz-question':
+      return writeQuizQuestion(db, space, t.id, state);
+    case 'quiz-approval':
+      return writeQuizApproval(db, space, state);
   }
 }
 

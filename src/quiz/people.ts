@@ -48,11 +48,22 @@ export function eligible(p: Person): boolean {
 
 const NAME_WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/gu;
 
-/** The eligible people a sentence names, each with the character span of every mention. */
+/** Lookups by word, per index: the generators ask about the same capitalised words thousands of times. */
+const lookups = new WeakMap<PeopleIndex, Map<string, Person[]>>();
+
+function peopleFor(people: PeopleIndex, word: string): Person[] {
+  let cache = lookups.get(people);
+  if (!cache) lookups.set(people, (cache = new Map()));
+  let hit = cache.get(word);
+  if (!hit) cache.set(word, (hit = people.peopleForSpelling(word)));
+  return hit;
+}
+
+/** The people a sentence names, each with the character span of every mention. */
 export function mentionsIn(people: PeopleIndex, text: string): Map<string, { start: number; end: number }[]> {
   const out = new Map<string, { start: number; end: number }[]>();
   for (const m of text.matchAll(NAME_WORD)) {
-    for (const p of people.peopleForSpelling(m[0])) {
+    for (const p of peopleFor(people, m[0])) {
       if (!(m[0] in p.spellings)) continue;
       const spans = out.get(p.id) ?? [];
       spans.push({ start: m.index!, end: m.index! + m[0].length });
@@ -97,6 +108,8 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
         best = n;
       }
     }
+    // A military title seen before the name settles it ("Marshal Voroshilov").
+    if (p.titles.some((t) => /^(?:Marshal|General|Colonel|Commander)$/.test(t))) group = 'military';
     out.set(p.id, { person: p, display: displayName(p, isWord)!, group });
   }
   return out;

@@ -27,13 +27,22 @@ export function corpusSentences(repo: CorpusRepo): SentenceRef[] {
   return out;
 }
 
-/** 32-bit FNV-1a: cheap, stable choices derived from content, so generation is deterministic. */
+/**
+ * 32-bit FNV-1a with a murmur3 finaliser: cheap, stable choices derived from content, so
+ * generation is deterministic. The finaliser matters: FNV's low bits alone are parities of the
+ * input, and `hash % 2` of two related seeds would always agree.
+ */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
@@ -51,20 +60,27 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
 
 /** Lowercase, folded, punctuation-free (decimal points kept): for comparing stems and finding answers in text. */
 export function norm(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Decomposing is slow and only needed for accented letters; curly quotes go with the punctuation.
+  const folded = /[\u00c0-\u024f\u1e00-\u1eff]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  return folded
     .toLowerCase()
     .replace(/(?<!\d)[.,]|[.,](?!\d)/g, ' ')
     .replace(/[^\p{L}\p{N}%.,]+/gu, ' ')
-    .replace(/\s+/g, ' ')
     .trim();
 }
+
+// The generators test many needles against the same stem in a row: remember the last one.
+let lastHay = '';
+let lastNorm = '  ';
 
 /** True when `needle` occurs in `hay` as whole words (case-, accent- and punctuation-insensitive). */
 export function containsWords(hay: string, needle: string): boolean {
   const n = norm(needle);
-  return n.length > 0 && ` ${norm(hay)} `.includes(` ${n} `);
+  if (hay !== lastHay) {
+    lastHay = hay;
+    lastNorm = ` ${norm(hay)} `;
+  }
+  return n.length > 0 && lastNorm.includes(` ${n} `);
 }
 
 const OPENERS = /^[“"‘'(]?\p{Lu}/u;

@@ -1,6 +1,7 @@
 /**
- * The one fake Bot for the Discord adapter's tests and load bench, until the real `createBot`
- * lands. Replies are built from real corpus text; every call is recorded.
+ * The one fake Bot for the Discord adapter's tests and load bench: it produces on demand what the
+ * real bot rarely does (slow answers, throws, over-long replies and labels, mentions), and records
+ * every call. Replies are built from real corpus text. real-bot.test.ts drives the real core.
  */
 import { readFileSync } from 'node:fs';
 import type { Bot, CommandSpec, Suggestion } from '../../../src/core/bot-api.ts';
@@ -84,6 +85,38 @@ function quoteReply(topic: string): Reply {
       { id: `more:${topic.toLowerCase()}`, label: 'More like this' },
     ],
   });
+}
+
+/** A shared quiz post from a real corpus sentence, with its running tally. */
+export function quizPost(answered: number): Reply {
+  return reply({
+    title: 'Quiz — Who fills the blank?',
+    blocks: [
+      { type: 'paragraph', text: 'Maskharashvili (n.d., ¶15): “In 1936, the state security minister ____ was substituted by a new minister Yezhov.”' },
+      { type: 'list', items: ['A. Genrikh Yagoda', 'B. Lavrentiy Beria'] },
+      { type: 'paragraph', text: `${answered} answered · question #7` },
+    ],
+    actions: [
+      { id: 'vote:0', label: 'A. Genrikh Yagoda' },
+      { id: 'vote:1', label: 'B. Lavrentiy Beria' },
+    ],
+  });
+}
+
+/**
+ * The clicker's feedback on a quiz answer. It says `ephemeral: false` on purpose: feedback that
+ * redraws the shared post is the clicker's own, and the adapter must keep it private regardless.
+ */
+function voteFeedback(choice: number, slow: boolean): Reply {
+  return {
+    ...reply({
+      title: choice === 0 ? 'Right!' : 'Not quite.',
+      blocks: [{ type: 'quote', text: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.', attribution: 'Maskharashvili (n.d., ¶15)', citation: 0 }],
+      citations: [{ passage: 'mas-p7cr8', source: 'maskharashvili-interview', quote: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.', where: '¶15', attribution: 'Maskharashvili (n.d., ¶15)' }],
+      actions: [{ id: 'cite:mas-p7cr8', label: 'Cite the passage' }],
+    }),
+    updateOriginal: quizPost(slow ? 2 : 1),
+  };
 }
 
 const mentionsReply = (): Reply =>
@@ -194,6 +227,11 @@ export function createFakeBot(options: FakeBotOptions = {}): FakeBot {
           blocks: [{ type: 'paragraph', text: 'Goble, Paul. “Stalin Believed in 1934 He Faced Opposition from the Red Army.” 2019.' }],
           ephemeral: true,
         });
+      }
+      if (kind === 'vote') return voteFeedback(Number(arg), false);
+      if (kind === 'slowvote') {
+        await sleep(slowMs);
+        return voteFeedback(Number(arg), true);
       }
       if (kind === 'boom') throw new Error('act exploded');
       return errorReply('Expired', 'That button has expired.');

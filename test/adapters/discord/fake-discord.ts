@@ -43,6 +43,10 @@ export interface FakeDiscord {
   botToken: string | null;
   /** Added before every answer, to look like a real network. */
   latencyMs: number;
+  /** Channels the bot may not post in: a post there gets 403 Missing Access. */
+  refusedChannels: Set<string>;
+  /** Messages posted straight to a channel (no interaction), in arrival order. */
+  channelPosts(channelId: string): Recorded[];
   close(): Promise<void>;
 }
 
@@ -60,6 +64,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     gatewayUrl: null,
     botToken: null,
     latencyMs: 0,
+    refusedChannels: new Set(),
+    channelPosts(channelId) {
+      return requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+    },
     know(payload) {
       const known: KnownInteraction = {
         id: payload.id,
@@ -120,7 +128,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
       if (method === 'DELETE' && m[3]) return [204, undefined];
       if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) {
-        return [200, messageFrom(r.body, known, m[3] && m[3] !== '@original' ? m[3] : undefined)];
+        const id = m[3] && m[3] !== '@original' ? m[3] : undefined;
+        return [200, messageFrom(r.body, { channelId: known.channelId, authorId: known.applicationId, webhookId: known.applicationId, id })];
       }
     }
     if (method === 'PUT' && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path)) {
@@ -140,6 +149,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         },
       ];
     }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (fake.refusedChannels.has(m[1]!)) return [403, { message: 'Missing Access', code: 50001 }];
+      return [200, messageFrom(r.body, { channelId: m[1]!, authorId: BOT_USER_ID, webhookId: undefined, id: undefined })];
+    }
     return [404, { message: '404: Not Found', code: 0 }];
   }
 
@@ -152,13 +165,24 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   return fake;
 }
 
-function messageFrom(body: unknown, known: KnownInteraction, id: string | undefined): object {
+/** The bot's user id, which is also its application id (as in the fixtures). */
+const BOT_USER_ID = '1312345678901234567';
+
+interface MessageOrigin {
+  channelId: string;
+  authorId: string;
+  /** Set for interaction responses, which Discord sends through the application's webhook. */
+  webhookId: string | undefined;
+  id: string | undefined;
+}
+
+function messageFrom(body: unknown, { channelId, authorId, webhookId, id }: MessageOrigin): object {
   const sent = isObject(body) ? body : {};
   return {
     id: id ?? SnowflakeUtil.generate().toString(),
-    type: 20,
-    channel_id: known.channelId,
-    author: { id: known.applicationId, username: 'Sourcebook', discriminator: '4821', avatar: null, bot: true, global_name: null },
+    type: webhookId ? 20 : 0,
+    channel_id: channelId,
+    author: { id: authorId, username: 'Sourcebook', discriminator: '4821', avatar: null, bot: true, global_name: null },
     content: typeof sent['content'] === 'string' ? sent['content'] : '',
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
@@ -171,8 +195,7 @@ function messageFrom(body: unknown, known: KnownInteraction, id: string | undefi
     components: Array.isArray(sent['components']) ? sent['components'] : [],
     pinned: false,
     flags: typeof sent['flags'] === 'number' ? sent['flags'] : 0,
-    webhook_id: known.applicationId,
-    application_id: known.applicationId,
+    ...(webhookId ? { webhook_id: webhookId, application_id: webhookId } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client, SnowflakeUtil } from 'discord.js';
 import { z } from 'zod';
+import type { Bot } from '../../../src/core/bot-api.ts';
 import { attachBot, createDiscordClient } from '../../../adapters/discord/client.ts';
 import type { Logger } from '../../../adapters/discord/logger.ts';
 import { startFakeDiscord, type FakeDiscord, type Recorded } from './fake-discord.ts';
@@ -81,9 +82,9 @@ export function gatewayGuildCreate(client: Client, data: unknown): void {
   client.guilds['_add']({ ...data, shardId: 0 });
 }
 
-export interface Harness {
+export interface Harness<B extends Bot = FakeBot> {
   fake: FakeDiscord;
-  bot: FakeBot;
+  bot: B;
   client: Client;
   logger: ReturnType<typeof recordingLogger>;
   /**
@@ -95,6 +96,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  /** How long the fake bot's `slow…` commands take. */
   slowMs?: number;
   deferAfterMs?: number;
   guildCached?: boolean;
@@ -102,9 +104,14 @@ export interface HarnessOptions {
   bareClient?: boolean;
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+/** The adapter answering with the fake bot. */
+export function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  return startHarnessWith(createFakeBot({ slowMs: options.slowMs ?? 120 }), options);
+}
+
+/** The adapter answering with `bot` (e.g. the real core bot); `close()` leaves the bot open. */
+export async function startHarnessWith<B extends Bot>(bot: B, options: HarnessOptions = {}): Promise<Harness<B>> {
   const fake = await startFakeDiscord();
-  const bot = createFakeBot({ slowMs: options.slowMs ?? 120 });
   const logger = recordingLogger();
   const client = options.bareClient
     ? new Client({ intents: [], rest: { api: fake.api } })

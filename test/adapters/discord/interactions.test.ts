@@ -9,9 +9,10 @@ import {
   isCallback,
   limitViolations,
   messageOf,
+  messagesIn,
   renderedWords,
+  summary,
   wordsOf,
-  type MessageBody,
 } from './wire.ts';
 
 const GUILD = '1298765432109876543';
@@ -32,17 +33,6 @@ const command = (name: string, options: { name: string; value: string }[] = []) 
   interaction('command-quote', { name, options: options.map((o) => ({ ...o, type: 3 })) });
 const click = (customId: string) => interaction('button-next-page', { custom_id: customId });
 
-/** Bodies of every message-bearing request: callbacks with data, and webhook posts/edits. */
-function messagesIn(calls: Recorded[]): MessageBody[] {
-  return calls.flatMap((c) => {
-    if (isCallback(c)) {
-      const { type, data } = callbackOf(c);
-      return type === T.ChannelMessageWithSource || type === T.UpdateMessage ? [data ?? {}] : [];
-    }
-    return c.path.startsWith('/webhooks/') && (c.method === 'POST' || c.method === 'PATCH') ? [messageOf(c)] : [];
-  });
-}
-
 function expectSafeMessages(calls: Recorded[]): void {
   const messages = messagesIn(calls);
   expect(messages.length).toBeGreaterThan(0);
@@ -51,9 +41,6 @@ function expectSafeMessages(calls: Recorded[]): void {
     expect(limitViolations(m)).toEqual([]);
   }
 }
-
-const summary = (calls: Recorded[]) =>
-  calls.map((c) => (isCallback(c) ? `callback ${callbackOf(c).type}` : `${c.method} ${c.path.replace(/\/webhooks\/\d+\/[^/]+/, '/webhooks/{app}/{token}')}`));
 
 describe('GIVEN a slash command', () => {
   test('WHEN a moderator runs /quote in a cached guild THEN Discord gets one channel message (type 4) with the quote and mentions off', async () => {
@@ -232,6 +219,32 @@ describe('GIVEN a button click', () => {
     const calls = await h.deliver(click('sb:slowmore:x'));
     expect(summary(calls)).toEqual(['callback 6', 'POST /webhooks/{app}/{token}']);
     expect(messageOf(calls[1]!).embeds?.[0]?.title).toBe('What the sources say about Tukhachevsky');
+  });
+
+  test('WHEN the answer redraws the clicked post (a quiz answer) THEN the post is updated in place (type 7) and the feedback goes to the clicker alone as an ephemeral follow-up', async () => {
+    const calls = await h.deliver(click('sb:vote:1'));
+    expect(summary(calls)).toEqual(['callback 7', 'POST /webhooks/{app}/{token}']);
+    const post = callbackOf(calls[0]!).data;
+    expect(post?.flags).toBeUndefined();
+    expect(post?.embeds?.[0]?.title).toBe('Quiz — Who fills the blank?');
+    expect(post?.embeds?.[0]?.description).toContain('1 answered');
+    expect(post?.components?.[0]?.components.map((b) => b.custom_id)).toEqual(['sb:vote:0', 'sb:vote:1']);
+    const feedback = messageOf(calls[1]!);
+    expect(feedback.flags).toBe(EPHEMERAL);
+    expect(feedback.embeds?.[0]?.title).toBe('Not quite.');
+    expect(feedback.embeds?.[0]?.description).toContain('`mas-p7cr8`');
+    expect(feedback.components?.[0]?.components.map((b) => b.custom_id)).toEqual(['sb:cite:mas-p7cr8']);
+    expectSafeMessages(calls);
+  });
+
+  test('WHEN such an answer is slow THEN the click is deferred (type 6), the post edited as @original, and the feedback follows up ephemerally', async () => {
+    const calls = await h.deliver(click('sb:slowvote:0'));
+    expect(summary(calls)).toEqual(['callback 6', 'PATCH /webhooks/{app}/{token}/messages/@original', 'POST /webhooks/{app}/{token}']);
+    expect(messageOf(calls[1]!).embeds?.[0]?.description).toContain('2 answered');
+    expect(messageOf(calls[1]!).flags).toBeUndefined();
+    expect(messageOf(calls[2]!).flags).toBe(EPHEMERAL);
+    expect(messageOf(calls[2]!).embeds?.[0]?.title).toBe('Right!');
+    expectSafeMessages(calls);
   });
 
   test('WHEN the custom id is not one of ours THEN the user is told ephemerally and the core is not called', async () => {

@@ -49,6 +49,21 @@ export function isCallback(r: Recorded): boolean {
 export const callbackOf = (r: Recorded): Callback => Callback.parse(r.body);
 export const messageOf = (r: Recorded): MessageBody => MessageBody.parse(r.body);
 
+/** Bodies of every message-bearing request: callbacks with data, and webhook posts/edits. */
+export function messagesIn(calls: Recorded[]): MessageBody[] {
+  return calls.flatMap((c) => {
+    if (isCallback(c)) {
+      const { type, data } = callbackOf(c);
+      return type === InteractionResponseTypes.ChannelMessageWithSource || type === InteractionResponseTypes.UpdateMessage ? [data ?? {}] : [];
+    }
+    return c.path.startsWith('/webhooks/') && (c.method === 'POST' || c.method === 'PATCH') ? [messageOf(c)] : [];
+  });
+}
+
+/** Each call in short: `callback 4`, `POST /webhooks/{app}/{token}`… */
+export const summary = (calls: Recorded[]): string[] =>
+  calls.map((c) => (isCallback(c) ? `callback ${callbackOf(c).type}` : `${c.method} ${c.path.replace(/\/webhooks\/\d+\/[^/]+/, '/webhooks/{app}/{token}')}`));
+
 /** Every limit Discord enforces on one message's embeds and buttons; [] when all hold. */
 export function limitViolations(message: { embeds?: Embed[]; components?: Row[] }): string[] {
   const problems: string[] = [];
@@ -114,3 +129,5 @@ export function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 export const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
+
+

@@ -98,9 +98,27 @@ const spec = (name: string, moderatorOnly = false): CommandSpec => ({
   moderatorOnly,
 });
 
+/** A quiz post as the core redraws it: the running tally and the answer buttons. */
+export function quizPost(answered: number): Reply {
+  return reply({
+    title: 'Quiz — Who fills the blank?',
+    blocks: [
+      { type: 'paragraph', text: `Goble (2019): “Eighty-five years ago, on August 5, 1934, ____, a Red Army commander who was studying at the Military Academy, led 200 soldiers into Moscow.”` },
+      { type: 'list', items: ['A. Artyom Nakhayev', 'B. Avgust I. Kork'] },
+      { type: 'paragraph', text: `${answered} answered · question #7` },
+    ],
+    actions: [
+      { id: 'quiz:answer:0', label: 'A. Artyom Nakhayev' },
+      { id: 'quiz:answer:1', label: 'B. Avgust I. Kork' },
+    ],
+  });
+}
+
 export interface FakeBot extends Bot {
   handled: Request[];
   acted: { actionId: string; user: Asker; where: Where }[];
+  /** Answers counted by `quiz:answer:*` clicks, as the core's tally would. */
+  answered: number;
   /** Milliseconds `handle` waits before answering, to prove the adapter acks first. */
   delayMs: number;
 }
@@ -110,6 +128,7 @@ export function createFakeBot(): FakeBot {
   const bot: FakeBot = {
     handled: [],
     acted: [],
+    answered: 0,
     delayMs: 0,
     specs: () => ['who', 'compare', 'ask', 'cite', 'source', 'help'].map((n) => spec(n)).concat(spec('purge', true)),
     async handle(req) {
@@ -126,6 +145,17 @@ export function createFakeBot(): FakeBot {
     },
     async act(actionId, user, where) {
       bot.acted.push({ actionId, user, where });
+      if (actionId.startsWith('quiz:answer:')) {
+        const answered = ++bot.answered;
+        // Not marked ephemeral on purpose: the adapter must keep a clicker's feedback private anyway.
+        const right = actionId === 'quiz:answer:0';
+        return { ...reply({ title: right ? 'Right!' : 'Not quite.', blocks: [{ type: 'quote', text: GOBLE_NAKHAYEV, attribution: 'Goble (2019, ¶8)', citation: 0 }], citations: [{ ...citation, quote: GOBLE_NAKHAYEV }] }), updateOriginal: quizPost(answered) };
+      }
+      if (actionId === 'redraw:long') return { ...reply({ title: 'Noted', ephemeral: true }), updateOriginal: longReply() };
+      if (actionId === 'redraw:long-feedback') {
+        const feedback = reply({ title: 'Emelyanov at length', blocks: longParagraphs(80_000).map((text) => ({ type: 'paragraph' as const, text })), ephemeral: true });
+        return { ...feedback, updateOriginal: quizPost(bot.answered) };
+      }
       const page = /^page:(\d+)$/.exec(actionId);
       if (page) return longReply(Number(page[1]));
       return reply({ title: 'Citation', blocks: [{ type: 'paragraph', text: GOBLE_QUOTE }], ephemeral: true });

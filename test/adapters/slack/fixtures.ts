@@ -15,6 +15,10 @@ const read = (name: string): unknown => {
 const slashSchema = z.record(z.string(), z.string());
 const blockActionsSchema = z.looseObject({
   response_url: z.string(),
+  user: z.looseObject({ id: z.string(), team_id: z.string() }),
+  team: z.looseObject({ id: z.string() }),
+  container: z.looseObject({ message_ts: z.string() }),
+  message: z.looseObject({ ts: z.string() }),
   actions: z.array(z.looseObject({ action_id: z.string(), value: z.string() })).min(1),
 });
 
@@ -23,12 +27,30 @@ export function slashCommand(overrides: Record<string, string> = {}): Record<str
   return { ...slashSchema.parse(read('slash-command.json')), ...overrides };
 }
 
+export interface ClickOptions {
+  responseUrl: string;
+  value: string;
+  actionId?: string;
+  /** Who clicked; default the fixture's U0STUDENT. */
+  user?: string;
+  /** The workspace; default the fixture's T0TEST. */
+  team?: string;
+  /** The ts of the message the button sits on. */
+  messageTs?: string;
+}
+
 /** A `block_actions` payload for one button click. */
-export function blockActions(opts: { responseUrl: string; value: string; actionId?: string }) {
+export function blockActions(opts: ClickOptions) {
   const fixture = blockActionsSchema.parse(read('block-actions.json'));
   const [first] = fixture.actions;
+  const team = opts.team ?? fixture.team.id;
+  const ts = opts.messageTs ?? fixture.message.ts;
   return {
     ...fixture,
+    user: { ...fixture.user, id: opts.user ?? fixture.user.id, team_id: team },
+    team: { ...fixture.team, id: team },
+    container: { ...fixture.container, message_ts: ts },
+    message: { ...fixture.message, ts },
     response_url: opts.responseUrl,
     actions: [{ ...first, action_id: opts.actionId ?? 'sb_action_0', value: opts.value }],
   };

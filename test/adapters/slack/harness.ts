@@ -1,23 +1,28 @@
 /** Starts the real adapter in HTTP mode on 127.0.0.1 against the mock Slack, with signed-request helpers. */
 import { pino } from 'pino';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/index.ts';
+import type { Bot } from '../../../src/core/bot-api.ts';
 import { createFakeBot, type FakeBot } from './fake-bot.ts';
-import { blockActions, slashCommand } from './fixtures.ts';
+import { blockActions, slashCommand, type ClickOptions } from './fixtures.ts';
 import { commandBody, interactionBody, postSigned, SIGNING_SECRET, type SignOptions } from './sign.ts';
 import { startSlackMock, type SlackMock } from './slack-mock.ts';
 
-export interface HttpHarness {
+export interface HttpHarness<B extends Bot = FakeBot> {
   mock: SlackMock;
-  bot: FakeBot;
+  bot: B;
   handle: SlackHandle;
   /** Bolt's single endpoint for commands, interactivity and events. */
   url: string;
   command(fields: Record<string, string>, sign?: SignOptions): Promise<Response>;
   click(value: string, responseId: string, actionId?: string): Promise<Response>;
+  /** A click with more control: who, in which workspace, on which message. */
+  clickAs(opts: Omit<ClickOptions, 'responseUrl'> & { responseId: string }): Promise<Response>;
   stop(): Promise<void>;
 }
 
-export async function startHttpHarness(bot: FakeBot = createFakeBot()): Promise<HttpHarness> {
+export async function startHttpHarness(): Promise<HttpHarness>;
+export async function startHttpHarness<B extends Bot>(bot: B): Promise<HttpHarness<B>>;
+export async function startHttpHarness(bot: Bot = createFakeBot()): Promise<HttpHarness<Bot>> {
   const mock = await startSlackMock();
   const handle = await startSlack({
     bot,
@@ -37,7 +42,8 @@ export async function startHttpHarness(bot: FakeBot = createFakeBot()): Promise<
     url,
     command: (fields, sign) => postSigned(url, commandBody(slashCommand(fields)), sign),
     click: (value, responseId, actionId) =>
-      postSigned(url, interactionBody(blockActions({ responseUrl: mock.responseUrl(responseId), value, actionId }))),
+      postSigned(url, interactionBody(blockActions({ responseUrl: mock.responseUrl(responseId), value, ...(actionId ? { actionId } : {}) }))),
+    clickAs: ({ responseId, ...opts }) => postSigned(url, interactionBody(blockActions({ ...opts, responseUrl: mock.responseUrl(responseId) }))),
     stop: async () => {
       await handle.stop();
       await mock.close();

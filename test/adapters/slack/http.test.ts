@@ -48,7 +48,8 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
         where: { platform: 'slack', space: 'T0TEST', channel: 'C0HISTORY' },
       },
     ]);
-    expect(h.mock.api.filter((c) => c.name === 'users.info')).toEqual([]);
+    // Asked for every command: the core decides what needs it (`/quiz close` is a moderator's).
+    expect(h.mock.api.filter((c) => c.name === 'users.info').map((c) => c.form.user)).toEqual(['U0STUDENT']);
   });
 
   it('GIVEN corpus text with @everyone, <!channel>, <!here> and <@U123> THEN the posted body carries them escaped', async () => {
@@ -132,6 +133,18 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
     ]);
     expect(h.mock.api.filter((c) => c.name === 'users.info').map((c) => c.form.user)).toEqual(['U0ADMIN', 'U0STUDENT']);
     for (const p of h.mock.responses) expect(parseMessage(p.json).response_type).toBe('ephemeral');
+  });
+
+  it('GIVEN a member of a Slack user group THEN the group ids reach the core as Asker.groups, from one usergroups.list', async () => {
+    h.mock.userGroups.set('S0MODS', ['U0MOD']).set('S0TUTORS', ['U0MOD', 'U0STUDENT']);
+    await h.command({ command: '/purge', user_id: 'U0MOD', response_url: h.mock.responseUrl('g1') });
+    await h.command({ command: '/who', user_id: 'U0STUDENT', response_url: h.mock.responseUrl('g2') });
+    await h.mock.waitFor('responses', 2);
+    expect(h.bot.handled.map((r) => [r.user.id, r.user.isAdmin, r.user.groups])).toEqual([
+      ['U0MOD', false, ['S0MODS', 'S0TUTORS']],
+      ['U0STUDENT', false, ['S0TUTORS']],
+    ]);
+    expect(h.mock.api.filter((c) => c.name === 'usergroups.list')).toHaveLength(1);
   });
 
   it('GIVEN the bot throws THEN a short ephemeral error is posted', async () => {

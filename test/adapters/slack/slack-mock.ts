@@ -1,7 +1,8 @@
 /**
  * A recording stand-in for Slack's side of the network on 127.0.0.1: the Web API under /api/
- * (auth.test, users.info, views.publish, apps.connections.open, anything else → ok) and
- * response_urls under /respond/<id>. Every request is kept for assertions.
+ * (auth.test, users.info, usergroups.list, chat.postMessage, apps.connections.open, anything
+ * else → ok) and response_urls under /respond/<id>. Every request is kept for assertions, in the
+ * order Slack would have applied them (a delayed one is recorded when it completes).
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -28,11 +29,21 @@ export interface SlackMock {
   admins: Set<string>;
   /** User ids users.info answers `user_not_found` for. */
   unknownUsers: Set<string>;
+  /** What usergroups.list reports: group id → member user ids. */
+  userGroups: Map<string, string[]>;
+  /** usergroups.list fails, as on a free plan. */
+  userGroupsFail: boolean;
+  /** Channels chat.postMessage refuses, with the error Slack gives. */
+  refusedChannels: Map<string, string>;
+  /** Milliseconds the next response_url post with this id takes before Slack has applied it. */
+  responseDelays: Map<string, number>;
   /** What apps.connections.open hands out (Socket Mode). */
   wsUrl: string;
   waitFor(kind: 'api' | 'responses', count: number, timeoutMs?: number): Promise<Hit[]>;
   /** The first post to response_url `id`, whenever it comes. */
   responded(id: string): Promise<Hit>;
+  /** The first `count` posts to response_url `id`, in the order applied. */
+  postsTo(id: string, count: number, timeoutMs?: number): Promise<Hit[]>;
   close(): Promise<void>;
 }
 
@@ -45,6 +56,14 @@ function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock
       if (mock.unknownUsers.has(id)) return { ok: false, error: 'user_not_found' };
       const admin = mock.admins.has(id);
       return { ok: true, user: { id, name: id.toLowerCase(), is_admin: admin, is_owner: false } };
+    }
+    case 'usergroups.list':
+      if (mock.userGroupsFail) return { ok: false, error: 'paid_teams_only' };
+      return { ok: true, usergroups: [...mock.userGroups].map(([id, users]) => ({ id, handle: id.toLowerCase(), users })) };
+    case 'chat.postMessage': {
+      const refused = mock.refusedChannels.get(form.channel ?? '');
+      if (refused) return { ok: false, error: refused };
+      return { ok: true, channel: form.channel, ts: `${1_700_000_000 + mock.api.length}.000100` };
     }
     case 'apps.connections.open':
       return { ok: true, url: mock.wsUrl };
@@ -63,6 +82,10 @@ export async function startSlackMock(): Promise<SlackMock> {
     responses: [],
     admins: new Set(),
     unknownUsers: new Set(),
+    userGroups: new Map(),
+    userGroupsFail: false,
+    refusedChannels: new Map(),
+    responseDelays: new Map(),
     wsUrl: '',
     waitFor(kind, count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
@@ -89,6 +112,15 @@ export async function startSlackMock(): Promise<SlackMock> {
         waiters.set(id, waiting);
       });
     },
+    async postsTo(id, count, timeoutMs = 5000) {
+      const mine = () => mock.responses.filter((r) => r.name === id);
+      const deadline = Date.now() + timeoutMs;
+      while (mine().length < count) {
+        if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${count} posts to ${id}, got ${mine().length}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return mine().slice(0, count);
+    },
     close: async () => {},
   };
   const waiters = new Map<string, ((hit: Hit) => void)[]>();
@@ -114,12 +146,17 @@ export async function startSlackMock(): Promise<SlackMock> {
         res.end(JSON.stringify(apiAnswer(hit.name, hit.form, mock)));
         events.emit('api');
       } else if (url.pathname.startsWith('/respond/')) {
-        mock.responses.push(hit);
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('ok');
-        events.emit('responses');
-        for (const resolve of waiters.get(hit.name) ?? []) resolve(hit);
-        waiters.delete(hit.name);
+        const delay = mock.responseDelays.get(hit.name) ?? 0;
+        mock.responseDelays.delete(hit.name);
+        setTimeout(() => {
+          hit.at = performance.now();
+          mock.responses.push(hit);
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok');
+          events.emit('responses');
+          for (const resolve of waiters.get(hit.name) ?? []) resolve(hit);
+          waiters.delete(hit.name);
+        }, delay);
       } else {
         res.writeHead(404).end();
       }

@@ -1,0 +1,27 @@
+import { Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { Reply } from '../../src/core/reply.ts';
+import type { Where } from '../../src/core/request.ts';
+import type { Logger } from './logger.ts';
+import { renderMessages } from './render.ts';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Sends `reply` to a channel without an interaction to answer (scheduled quiz posts, results of
+ * closed questions). A long reply goes as several messages, in reading order. A channel post is
+ * seen by everyone in the channel, so `ephemeral` cannot apply. Rejects when Discord refuses
+ * (no access, unknown channel), so the caller can record the failure.
+ */
+export async function postToChannel(rest: REST, where: Where, reply: Reply, logger: Logger): Promise<void> {
+  if (where.platform !== 'discord') throw new Error(`discord: cannot post to a ${where.platform} channel`);
+  if (!SNOWFLAKE.test(where.channel)) throw new Error(`discord: "${where.channel.slice(0, 40)}" is not a channel id`);
+  // One at a time: Discord orders messages by arrival, and a refusal stops the rest.
+  for (const message of renderMessages(reply, logger)) {
+    const body: RESTPostAPIChannelMessageJSONBody = {
+      embeds: message.embeds,
+      components: message.components,
+      allowed_mentions: { parse: [] },
+    };
+    await rest.post(Routes.channelMessages(where.channel), { body });
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * `/quiz [topic] [count]`: multiple-choice questions generated from the corpus, each tied to its
+ * passage; answering quotes and cites that passage. Subcommands: answer and next (from buttons),
+ * stats, review, and for moderators close, schedule and settings.
+ */
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { reply, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import { isModerator } from '../moderation/permissions.ts';
+import { userStats } from '../quiz/leaderboard.ts';
+import { answerQuestion, closeQuestion, nextQuestion, startReview, startRun } from '../quiz/play.ts';
+import { reviewSummary } from '../quiz/review.ts';
+import { QuizArgsSchema, type QuizArgs } from './quiz-args.ts';
+import { scheduleCommand, settingsCommand } from './quiz-schedule.ts';
+
+function moderatorsOnly(sub: string): Reply {
+  return reply({
+    kind: 'refusal',
+    ephemeral: true,
+    title: 'Moderators only',
+    blocks: [{ type: 'paragraph', text: `/quiz ${sub} is for this group's moderators. Nothing was changed.` }],
+  });
+}
+
+function statsReply(ctx: CommandContext, req: Request): Reply {
+  const space = spaceKey(req.where);
+  const now = ctx.now().getTime();
+  const s = userStats(ctx.db, space, req.user.id, now);
+  const r = reviewSummary(ctx.db, space, req.user.id, now);
+  if (!s) return reply({ kind: 'notice', title: 'Your quiz stats', blocks: [{ type: 'paragraph', text: 'No answers yet in this group. Try /quiz.' }], ephemeral: true });
+  return reply({
+    title: 'Your quiz stats',
+    blocks: [
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Score', value: `${s.right} right of ${s.answered}` },
+          { label: 'Accuracy', value: `${Math.round(s.accuracy * 100)}%` },
+          { label: 'Streak', value: `${s.streak} (best ${s.bestStreak})` },
+          { label: 'Rank', value: `${s.rank} of ${s.players}` },
+          { label: 'Review', value: `${r.due} due, ${r.scheduled} in your pile` },
+        ],
+      },
+    ],
+    actions: r.due ? [ctx.actions.make(`Review ${r.due} mistake${r.due === 1 ? '' : 's'}`, { command: 'quiz', args: 'review' }, 'primary')] : [],
+    ephemeral: true,
+  });
+}
+
+export const quizCommand = defineCommand<QuizArgs>({
+  spec: {
+    name: 'quiz',
+    description: 'A quiz question from the sources; answers quote and cite the passage. Also: stats, review.',
+    usage: '/quiz [topic] [count 1–10] | stats | review | close N | schedule …',
+    example: '/quiz Kirov 3',
+    options: [
+      { name: 'topic', description: 'A topic, or stats / review; moderators: close N, schedule …', required: false, autocomplete: false, maxLength: 200 },
+      { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, maxLength: 2 },
+    ],
+    moderatorOnly: false,
+  },
+  schema: QuizArgsSchema,
+  run(ctx, args, req) {
+    switch (args.sub) {
+      case 'start':
+        return startRun(ctx, req.where, { topic: args.topic, count: args.count, createdBy: req.user.id });
+      case 'answer':
+        return answerQuestion(ctx, req, args.post, args.option);
+      case 'next':
+        return nextQuestion(ctx, req, args.run, args.index);
+      case 'stats':
+        return statsReply(ctx, req);
+      case 'review':
+        return startReview(ctx, req);
+      case 'close':
+        return isModerator(ctx, req) ? closeQuestion(ctx, req, args.post) : moderatorsOnly('close');
+      case 'schedule':
+        return isModerator(ctx, req) ? scheduleCommand(ctx, req, args.rest) : moderatorsOnly('schedule');
+      case 'settings':
+        return isModerator(ctx, req) ? settingsCommand(ctx, req, args.closeMinutes) : moderatorsOnly('settings');
+    }
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * `/review`: the moderators' queue. Open reports one per page (Curate / Hide / Dismiss resolve
+ * them), `/review quiz …` the quiz bank, `/review log` the audit log. Each change is logged and undoable.
+ */
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import { commit } from '../moderation/audit.ts';
+import { fail, modLine, parsePassageId, parseSeq, splitVerb } from '../moderation/input.ts';
+import { changed, resolveReports, unchanged } from '../moderation/replies.ts';
+import { getReport, type Report } from '../moderation/report-store.ts';
+import { logPage } from '../moderation/review-log.ts';
+import { reportBlocks, reportsPage } from '../moderation/review-reports.ts';
+import { parseQuizArgs, type QuizArgs } from '../moderation/review-quiz-args.ts';
+import { runQuiz } from '../moderation/review-quiz.ts';
+import { actorOf } from '../moderation/actor.ts';
+import { hidePassage } from './hide.ts';
+
+const USAGE = '/review · /review log · /review dismiss N · /review hide N [ID] · /review curate N · /review quiz …';
+
+type ReviewArgs =
+  | { verb: 'reports' }
+  | { verb: 'log' }
+  | { verb: 'dismiss'; seq: number }
+  | { verb: 'curate'; seq: number }
+  | { verb: 'hide'; seq: number; passage: string | null }
+  | { verb: 'quiz'; quiz: QuizArgs };
+
+const ReviewSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.union([z.literal(''), modLine(3000, USAGE)]))
+  .transform((s, ctx): ReviewArgs => {
+    const [verb, rest] = splitVerb(s);
+    const [first = '', second = '', ...extra] = rest.split(' ');
+    switch (verb) {
+      case '':
+      case 'reports':
+        return { verb: 'reports' };
+      case 'log':
+        return { verb: 'log' };
+      case 'quiz':
+        return { verb, quiz: parseQuizArgs(ctx, rest) };
+      case 'dismiss':
+      case 'curate':
+        if (second) return fail(ctx, `/review ${verb} takes one report number, e.g. /review ${verb} 3.`);
+        return { verb, seq: parseSeq(ctx, first, 'report') };
+      case 'hide':
+        if (extra.length) return fail(ctx, 'Usage: /review hide N [passage id]');
+        return { verb, seq: parseSeq(ctx, first, 'report'), passage: second ? parsePassageId(ctx, second) : null };
+      default:
+        return fail(ctx, USAGE);
+    }
+  });
+
+/** The report, if it exists here and is still open; otherwise the reply that says why not. */
+function openReport(ctx: CommandContext, req: Request, seq: number): Report | Reply {
+  const r = getReport(ctx.db, spaceKey(req.where), seq);
+  if (!r) return errorReply('No such report', `There is no report #${seq} in this group. /review lists the open ones.`);
+  if (r.status !== 'open') return unchanged(`Report #${seq} is closed`, `It was already resolved (${r.status}${r.resolvedBy ? ` by ${r.resolvedBy.name}` : ''}). /undo in /review log reopens it.`);
+  return r;
+}
+
+function dismiss(ctx: CommandContext, req: Request, r: Report): Reply {
+  const entry = commit(ctx, req, 'report.dismiss', `Dismissed report #${r.seq} on /${r.command} ${r.args}`, resolveReports([r], 'dismissed', actorOf(req), ctx.now().getTime()));
+  return changed(ctx, entry, `Report #${r.seq} dismissed`, 'The answer stays as it is.', [], [ctx.actions.make('Next report', { command: 'review', args: '' })]);
+}
+
+function hide(ctx: CommandContext, req: Request, r: Report, passage: string | null): Reply {
+  if (!r.citations.length) return errorReply('Nothing cited', `Report #${r.seq}’s reply quoted no passage; curate or dismiss it instead.`);
+  if (!passage) {
+    // A chooser: which of the reply's passages to hide.
+    const body = reportBlocks(r);
+    return reply({
+      kind: 'notice',
+      ephemeral: true,
+      title: `Report #${r.seq}: hide which passage?`,
+      blocks: [...body.blocks, { type: 'paragraph', text: `Hiding resolves the report. Type /review hide ${r.seq} ID for a passage without a button.` }],
+      citations: body.citations,
+      actions: r.citations.slice(0, 5).map((c) => ctx.actions.make(`Hide ${c.passage}`, { command: 'review', args: `hide ${r.seq} ${c.passage}` }, 'danger')),
+    });
+  }
+  if (!r.citations.some((c) => c.passage === passage)) {
+    return errorReply('Not in this report', `${passage} is not among the passages report #${r.seq} cites (${r.citations.map((c) => c.passage).join(', ')}). Use /hide ${passage} to hide it anyway.`);
+  }
+  const also = resolveReports([r], 'hidden', actorOf(req), ctx.now().getTime());
+  return hidePassage(ctx, req, passage, `report #${r.seq}${r.reason ? `: ${r.reason}` : ''}`.slice(0, 300), also, ` Resolved report #${r.seq}.`);
+}
+
+function curateHelp(ctx: CommandContext, r: Report): Reply {
+  const ids = r.citations.slice(0, 3).map((c) => c.passage).join(' ') || 'PASSAGE-IDS';
+  return reply({
+    kind: 'notice',
+    ephemeral: true,
+    title: `Curate /${r.command} ${r.args}`,
+    blocks: [
+      { type: 'paragraph', text: 'Type one of these, with your own words in capitals replaced. Either resolves this report and every other open report on the same answer.' },
+      {
+        type: 'list',
+        items: [`Pin an answer in place of the automatic one: /curate pin ${r.command} ${r.args} | YOUR ANSWER | ${ids}`, `Or a note above it: /curate note ${r.command} ${r.args} | YOUR NOTE`],
+      },
+    ],
+    actions: [ctx.actions.make('Dismiss instead', { command: 'review', args: `dismiss ${r.seq}` }, 'danger')],
+  });
+}
+
+export const reviewCommand = defineCommand({
+  spec: {
+    name: 'review',
+    description: 'Moderators’ queue: open reports (curate, hide, dismiss), quiz questions, the audit log.',
+    usage: '/review [log | dismiss N | hide N [ID] | curate N | quiz …]',
+    example: '/review',
+    options: [{ name: 'what', description: 'Empty for open reports; log; dismiss N; hide N; curate N; quiz …', required: false, autocomplete: false, maxLength: 3000 }],
+    moderatorOnly: true,
+  },
+  schema: ReviewSchema,
+  run(ctx, args, req) {
+    switch (args.verb) {
+      case 'reports':
+        return reportsPage(ctx, req);
+      case 'log':
+        return logPage(ctx, req);
+      case 'quiz':
+        return runQuiz(ctx, req, args.quiz);
+      default: {
+        const r = openReport(ctx, req, args.seq);
+        if (!('seq' in r)) return r;
+        if (args.verb === 'dismiss') return dismiss(ctx, req, r);
+        if (args.verb === 'hide') return hide(ctx, req, r, args.passage);
+        return curateHelp(ctx, r);
+      }
+    }
+  },
+});

@@ -1,0 +1,62 @@
+/** The review queue: open reports one per page, each with Curate / Hide / Dismiss buttons. */
+import type { CommandContext } from '../core/command.ts';
+import { reply, type Action, type Block, type Citation, type Reply } from '../core/reply.ts';
+import { spaceKey, type Request } from '../core/request.ts';
+import { openReports, type Report } from './report-store.ts';
+import { dayLabel } from './actor.ts';
+
+/** Quotes of the reported reply shown in the queue; the rest are listed by id. */
+const QUOTES_SHOWN = 2;
+
+export function reportBlocks(r: Report): { blocks: Block[]; citations: Citation[] } {
+  const citations: Citation[] = r.citations.slice(0, QUOTES_SHOWN);
+  const blocks: Block[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Request', value: `/${r.command} ${r.args}` },
+        { label: 'Reported by', value: `${r.reporter.name} on ${dayLabel(r.at)}` },
+        { label: 'Reason', value: r.reason ?? 'none given' },
+        { label: 'The reply was', value: r.replyTitle || '(untitled)' },
+        { label: 'It cited', value: r.citations.length ? r.citations.map((c) => c.passage).join(', ') : 'no passages' },
+      ],
+    },
+    ...citations.map((c, i): Block => ({ type: 'quote', text: c.quote, attribution: c.attribution, citation: i })),
+  ];
+  return { blocks, citations };
+}
+
+export function reportActions(ctx: CommandContext, r: Report): Action[] {
+  return [
+    ctx.actions.make('Curate', { command: 'review', args: `curate ${r.seq}` }, 'primary'),
+    ...(r.citations.length ? [ctx.actions.make('Hide a passage', { command: 'review', args: `hide ${r.seq}` })] : []),
+    ctx.actions.make('Dismiss', { command: 'review', args: `dismiss ${r.seq}` }, 'danger'),
+  ];
+}
+
+export function reportsPage(ctx: CommandContext, req: Request): Reply {
+  const open = openReports(ctx.db, spaceKey(req.where));
+  if (!open.length) {
+    return reply({
+      kind: 'notice',
+      ephemeral: true,
+      title: 'No open reports',
+      blocks: [{ type: 'paragraph', text: 'The review queue is empty. /review log shows what moderators changed.' }],
+      actions: [ctx.actions.make('Audit log', { command: 'review', args: 'log' })],
+    });
+  }
+  const total = open.length;
+  const index = Math.min(Math.max(1, req.page ?? 1), total);
+  const r = open[index - 1]!;
+  const nav: Action[] = [];
+  if (index > 1) nav.push(ctx.actions.make('‹ Back', { command: 'review', args: '', page: index - 1 }));
+  if (index < total) nav.push(ctx.actions.make(`Next › (${index + 1}/${total})`, { command: 'review', args: '', page: index + 1 }));
+  return reply({
+    kind: 'notice',
+    ephemeral: true,
+    title: `Report #${r.seq} (${index}/${total} open)`,
+    ...reportBlocks(r),
+    actions: [...nav, ...reportActions(ctx, r)].slice(0, 5),
+    ...(total > 1 ? { page: { index, total } } : {}),
+  });
+}

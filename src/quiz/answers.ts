@@ -1,0 +1,36 @@
+/**
+ * Recording an answer exactly once per user and post. The UNIQUE (post_id, user_id) key with
+ * INSERT OR IGNORE makes double clicks, retried interactions and two bot processes handling the
+ * same click count once; the review pile changes only for the insert that won, in the same
+ * transaction (IMMEDIATE, so concurrent writers queue on SQLite's lock instead of failing).
+ */
+import type { DB } from '../db/open.ts';
+import type { Post } from './posts.ts';
+import { applyReview } from './review.ts';
+
+export interface Recorded {
+  /** False when this user had already answered this post: nothing changed. */
+  inserted: boolean;
+  choice: number;
+  correct: boolean;
+}
+
+export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: string; choice: number; now: number }): Recorded {
+  return db
+    .transaction((): Recorded => {
+      const correct = a.choice === a.post.body.answer;
+      const info = db
+        .prepare(
+          `INSERT OR IGNORE INTO quiz_answers (post_id, user_id, user_name, space, question_id, choice, correct, practice, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(a.post.id, a.userId, a.userName.slice(0, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, a.post.forUser ? 1 : 0, a.now);
+      if (info.changes === 1) {
+        applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
+        return { inserted: true, choice: a.choice, correct };
+      }
+      const prior = db.prepare('SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?').get(a.post.id, a.userId) as { choice: number; correct: number };
+      return { inserted: false, choice: prior.choice, correct: prior.correct === 1 };
+    })
+    .immediate();
+}

@@ -1,0 +1,47 @@
+/** "When?" questions: a date or year blanked in its sentence; distractors are nearby dates printed alike. */
+import { DATE_PATTERN, dateDistractors, formatDate, parseDate, type DateFormat } from './distractors.ts';
+import { clozeStem, type Draft, type GenContext } from './draft.ts';
+import { blankOut, containsWords, type SentenceRef } from './text.ts';
+
+export interface DateChoice {
+  date: DateFormat;
+  raw: string;
+  start: number;
+}
+
+/** The fullest date in the sentence that occurs once, outside parentheses, in the years 1890–1960. */
+export function quizDate(text: string): DateChoice | null {
+  const found: DateChoice[] = [];
+  for (const m of text.matchAll(DATE_PATTERN)) {
+    const date = parseDate(m);
+    const raw = m[0];
+    const start = m.index!;
+    if (date.year < 1890 || date.year > 1960 || date.month < 0 || formatDate(date) !== raw) continue;
+    // The same year printed elsewhere in the sentence would give the answer away.
+    if ((text.match(new RegExp(`\\b${date.year}\\b`, 'g')) ?? []).length !== 1) continue;
+    const before = text.slice(0, start);
+    if ((before.match(/[([]/g) ?? []).length > (before.match(/[)\]]/g) ?? []).length) continue;
+    if (/(?:pp?|[Vv]ol|No)\.?\s*$/.test(before)) continue;
+    found.push({ date, raw, start });
+  }
+  return found.sort((a, b) => b.raw.length - a.raw.length)[0] ?? null;
+}
+
+export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
+  const choice = quizDate(s.text);
+  if (!choice) return null;
+  const clozed = blankOut(s.text, choice.start, choice.start + choice.raw.length);
+  const stem = clozeStem(ctx, s, clozed);
+  if (containsWords(stem, String(choice.date.year))) return null;
+  const distractors = dateDistractors(choice.date, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
+  if (distractors.length < 3) return null;
+  return {
+    kind: 'date',
+    prompt: choice.date.style === 'year' ? 'Which year fills the blank?' : 'Which date fills the blank?',
+    stem,
+    answer: formatDate(choice.date),
+    distractors,
+    passage: s.passage,
+    quote: s.text,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * "How many?" questions: a figure with what it counts and when, blanked in its sentence.
+ * Numbers that may be page, article or order numbers are never used.
+ */
+import { figuresIn, type Figure } from '../core/figures.ts';
+import { figureDistractors } from './distractors.ts';
+import { clozeStem, type Draft, type GenContext } from './draft.ts';
+import { blankOut, containsWords, usableSentence, type SentenceRef } from './text.ts';
+
+/** A word before the number that makes it a reference, not a quantity. */
+const REFERENCE_BEFORE = /(?:Article|Order|Decree|Resolution|No|Nos|[Nn]umber|[Pp]ages?|pp?|[Vv]ol|[Vv]olume|[Cc]h|[Cc]hapter|[Ss]ection|[Pp]ara|[Pp]aragraph|[Ff]ile|[Ff]ond|[Dd]elo|[Ll]ist|[Pp]rotocol|[Pp]oint|[Ii]tem|[Cc]ase|[Uu]nit|[Rr]oom|[Nn]ote|§|#|\$|£)\.?\s*$/;
+/** What the number counts must start with a noun-like word, not a preposition ("139 million in 1914"). */
+const WEAK_START = /^(?:in|to|of|by|and|or|at|from|for|on|than|with|as|were|was|had|is|are|per|a|an|the|it|this|that|which|who|more|less|out|up)\b/i;
+
+export interface FigureChoice {
+  figure: Figure;
+  start: number;
+}
+
+/** The first figure in a sentence that a question can safely rest on, or null. */
+export function quizFigure(text: string, opts: { needYear?: boolean; from?: number } = {}): FigureChoice | null {
+  for (const figure of figuresIn(text)) {
+    const start = text.indexOf(figure.raw);
+    if (start < (opts.from ?? 0) || text.indexOf(figure.raw, start + 1) >= 0) continue;
+    // One end of a range ("25–29 million") is not a figure on its own.
+    if (/[–-]\s*$/.test(text.slice(0, start)) || /^\s*[–-]\s*\d/.test(text.slice(start + figure.raw.length))) continue;
+    if (!figure.counts || !/^\p{Ll}/u.test(figure.counts)) continue;
+    // "3 per cent of all the arrests": for a share, "of" introduces what it counts.
+    if (WEAK_START.test(figure.counts) && !(/%|per ?cent/i.test(figure.raw) && /^of\b/.test(figure.counts))) continue;
+    if ((opts.needYear ?? true) && !figure.years.length) continue;
+    const before = text.slice(0, start);
+    if (REFERENCE_BEFORE.test(before)) continue;
+    // Inside parentheses or brackets a number is usually a reference or an aside.
+    if ((before.match(/[([]/g) ?? []).length > (before.match(/[)\]]/g) ?? []).length) continue;
+    return { figure, start };
+  }
+  return null;
+}
+
+const YEAR = /\b1[89]\d\d\b/;
+
+/**
+ * The text a figure question quotes: the sentence, or the sentence with the one before it when
+ * only that one says when ("In 1937–38 … Of these victims, 700,000 were executed.").
+ */
+function withWhen(s: SentenceRef): { ref: SentenceRef; from: number } | null {
+  if (usableSentence(s.text) && quizFigure(s.text)) return { ref: s, from: 0 };
+  if (!quizFigure(s.text, { needYear: false })) return null;
+  const i = s.passage.sentences.findIndex((x) => x.start === s.start);
+  const prev = i > 0 ? s.passage.sentences[i - 1] : undefined;
+  if (!prev) return null;
+  const text = s.passage.text.slice(prev.start, s.end);
+  if (!YEAR.test(text) || text.length > 400 || !usableSentence(text, { max: 400 })) return null;
+  return { ref: { passage: s.passage, start: prev.start, end: s.end, text }, from: s.start - prev.start };
+}
+
+export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | null {
+  const found = withWhen(sentence);
+  if (!found) return null;
+  const s = found.ref;
+  const choice = quizFigure(s.text, { needYear: false, from: found.from });
+  if (!choice) return null;
+  const { figure, start } = choice;
+  const clozed = blankOut(s.text, start, start + figure.raw.length);
+  const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
+  if (!distractors) return null;
+  const stem = clozeStem(ctx, s, clozed);
+  if (containsWords(stem, figure.raw)) return null;
+  return {
+    kind: 'figure',
+    prompt: 'Which figure fills the blank?',
+    stem,
+    answer: figure.raw,
+    distractors,
+    passage: s.passage,
+    quote: s.text,
+  };
+}

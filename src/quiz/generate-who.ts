@@ -1,0 +1,91 @@
+/**
+ * "Who?" questions: a sentence that defines a person (an office, a rank, a trade next to the
+ * name) with the name blanked; distractors are people of the same walk of life.
+ */
+import { GIVEN_NAMES, TITLES } from '../people/given-names.ts';
+import { peopleDistractors } from './distractors.ts';
+import { clozeStem, type Draft, type GenContext } from './draft.ts';
+import { mentionsIn, type QuizPerson } from './people.ts';
+import { blankOut, containsWords, type SentenceRef } from './text.ts';
+
+/** Words that say what someone was. */
+const ROLE =
+  /\b(?:People['’]s Commissar|[Cc]ommissar|[Hh]ead of|[Cc]hief of|[Cc]hief|Marshal|General|[Ss]ecretary|[Cc]hairman|[Ll]eader of|[Mm]ember of|[Cc]ommander|[Hh]istorian|[Jj]ournalist|[Ww]riter|[Pp]rofessor|[Aa]uthor of|[Dd]eputy|[Dd]irector|[Pp]rosecutor|[Aa]mbassador|[Ee]ditor|President|Premier|Prime Minister|[Mm]inister|[Cc]hancellor|[Ff]ounder of)\b/;
+
+/** Capitalised words that may stand before a name without being part of it. */
+const TITLE_WORDS = /^(?:The|A|An|In|On|At|By|For|With|And|But|When|While|After|Before|Comrade|Mr|Mrs|Dr|Secretary|Commissar|Chairman|Deputy|Head|Chief|Leader|Ambassador|Soviet|Russian|German|British|American|Polish|Cossack|Bolshevik|Trotskyite|Trotskyist)$/;
+
+const INITIALS_BEFORE = /(?:(?:\p{Lu}\p{Ll}?\.)\s?)+$/u;
+
+const PATRONYMIC = /(?:ovich|evich|ich|ovna|evna)$/;
+
+/**
+ * The full name span: the surname plus the given name, patronymic or initials printed before it.
+ * Null when a capitalised word of unknown kind sits right before the name ("Christian Rakovsky"
+ * with "Christian" unknown): blanking only part of a name would give the answer away.
+ */
+export function nameSpan(text: string, span: { start: number; end: number }, qp: QuizPerson): { start: number; end: number } | null {
+  let start = span.start;
+  const before = text.slice(0, start);
+  for (const full of Object.keys(qp.person.fullNames).sort((a, b) => b.length - a.length)) {
+    const given = full.slice(0, full.lastIndexOf(' ') + 1);
+    if (given && before.endsWith(given)) {
+      start -= given.length;
+      break;
+    }
+  }
+  for (;;) {
+    const prev = /(\p{Lu}[\p{Ll}'’-]*\.?)\s+$/u.exec(text.slice(0, start));
+    if (!prev) break;
+    const word = prev[1]!;
+    const isGiven = /^(?:\p{Lu}\p{Ll}?\.)+$/u.test(word) || GIVEN_NAMES.has(word) || PATRONYMIC.test(word);
+    if (isGiven) {
+      start = prev.index;
+      continue;
+    }
+    if (TITLES.has(word.replace(/\.$/, '')) || ROLE.test(word) || TITLE_WORDS.test(word)) break;
+    return null;
+  }
+  const initials = INITIALS_BEFORE.exec(text.slice(0, start));
+  return { start: initials ? start - initials[0].length : start, end: span.end };
+}
+
+/** Whether the words around the name define the person. */
+function defines(text: string, span: { start: number; end: number }): boolean {
+  const after = text.slice(span.end);
+  const appositive = /^(?:['’]s)?,\s+((?:the |a |an |then |former |later )*[^,;()]{3,80}?)(?:,|;|\.|$)/.exec(after);
+  if (appositive && ROLE.test(appositive[1]!)) return true;
+  const predicate = /^\s+(?:was|became|had been|served as|remained)\s+([^,;]{0,60})/.exec(after);
+  if (predicate && ROLE.test(predicate[1]!)) return true;
+  const clauseStart = Math.max(...[',', ';', '(', '—', ' – ', ':'].map((c) => text.lastIndexOf(c, span.start - 1)), -1);
+  const lead = text.slice(clauseStart + 1, span.start);
+  // "People's Commissar for Defence K.E. Voroshilov": a title phrase running straight into the name.
+  return lead.length <= 80 && ROLE.test(lead) && /(?:\p{Lu}[\p{L}'’]*|of|for|the)\s+$/u.test(lead);
+}
+
+export function whoDraft(ctx: GenContext, s: SentenceRef): Draft | null {
+  const mentions = mentionsIn(ctx.index, s.text);
+  for (const [id, spans] of mentions) {
+    const qp = ctx.people.get(id);
+    if (!qp || spans.length !== 1) continue;
+    const span = nameSpan(s.text, spans[0]!, qp);
+    if (!span || !defines(s.text, span)) continue;
+    const stem = clozeStem(ctx, s, blankOut(s.text, span.start, span.end));
+    const giveaway = [...Object.keys(qp.person.spellings), ...qp.display.split(/\s+/).filter((t) => t.length >= 3 && !t.endsWith('.'))];
+    if (giveaway.some((w) => containsWords(stem, w))) continue;
+    // Nobody named anywhere in the stem (the attribution too: "Real Stalin Series") is offered.
+    const distractors = peopleDistractors(qp, ctx.people.values(), new Set([...mentions.keys(), ...mentionsIn(ctx.index, stem).keys()]));
+    if (!distractors) continue;
+    return {
+      kind: 'who',
+      prompt: 'Who fills the blank?',
+      stem,
+      answer: qp.display,
+      distractors: distractors.map((d) => d.display),
+      passage: s.passage,
+      quote: s.text,
+      personId: id,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Choosing questions for a run: from the space's playable pool, matching the topic, leaving out
+ * passages the space's moderators hid; questions naming the topic first, then those least
+ * recently posted in the space, with the kinds taking turns so a run is a mix.
+ */
+import { randomInt } from 'node:crypto';
+import { hiddenPassages } from '../commands/hidden.ts';
+import type { CommandContext } from '../core/command.ts';
+import { spaceKey, type Where } from '../core/request.ts';
+import { contentTokens, ftsQuery } from '../search/fts-query.ts';
+import { ensureBank, playable, spaceQuestions } from './bank.ts';
+import { getSettings } from './settings.ts';
+import { norm } from './text.ts';
+import type { QuestionSnapshot } from './types.ts';
+
+export type Pick = { ok: true; questions: QuestionSnapshot[] } | { ok: false; reason: 'empty' | 'no-topic' };
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+export function playableQuestions(ctx: CommandContext, where: Where): QuestionSnapshot[] {
+  ensureBank(ctx.db, { repo: ctx.repo, people: ctx.people });
+  const space = spaceKey(where);
+  const settings = getSettings(ctx.db, space);
+  const hidden = hiddenPassages(ctx, where);
+  return spaceQuestions(ctx.db, space).filter((q) => playable(q, settings) && !hidden.has(q.passageId));
+}
+
+/** A question's words for topic matching, normalized once per process (normalizing is the slow part). */
+const searchTexts = new Map<string, string>();
+
+function searchText(q: QuestionSnapshot): string {
+  const raw = `${q.stem} ${q.options.join(' ')} ${q.quote}`;
+  const key = `${q.id}\u0000${raw}`;
+  let hit = searchTexts.get(key);
+  if (hit === undefined) {
+    if (searchTexts.size > 20_000) searchTexts.clear();
+    searchTexts.set(key, (hit = ` ${norm(raw)} `));
+  }
+  return hit;
+}
+
+/** Ids of the passages matching every word of the topic (unranked: only membership matters here). */
+function passagesMatching(ctx: CommandContext, topic: string): Set<string> {
+  const fts = ftsQuery(topic, 'all');
+  if (!fts) return new Set();
+  const rows = ctx.db.prepare('SELECT p.id FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ?').all(fts) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+export function pickQuestions(ctx: CommandContext, where: Where, topic: string | null, count: number): Pick {
+  let pool = playableQuestions(ctx, where);
+  if (!pool.length) return { ok: false, reason: 'empty' };
+  let strong = new Set<string>();
+  if (topic) {
+    const passages = passagesMatching(ctx, topic);
+    const phrase = ` ${norm(topic)} `;
+    const words = contentTokens(topic).map((w) => ` ${w}`);
+    const texts = new Map(pool.map((q) => [q.id, searchText(q)]));
+    pool = pool.filter((q) => passages.has(q.passageId) || texts.get(q.id)!.includes(phrase));
+    if (!pool.length) return { ok: false, reason: 'no-topic' };
+    // Questions whose own text names the topic come before those whose passage merely mentions it.
+    strong = new Set(pool.filter((q) => words.length > 0 && words.every((w) => texts.get(q.id)!.includes(w))).map((q) => q.id));
+  }
+  const lastPosted = new Map(
+    (ctx.db.prepare('SELECT question_id, max(created_at) AS at FROM quiz_posts WHERE space = ? GROUP BY question_id').all(spaceKey(where)) as { question_id: string; at: number }[]).map(
+      (r) => [r.question_id, r.at],
+    ),
+  );
+  // Never-posted questions first (in random order), then the longest unseen.
+  const ordered = shuffle(pool).sort(
+    (a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || (lastPosted.get(a.id) ?? 0) - (lastPosted.get(b.id) ?? 0),
+  );
+  const byKind = new Map<string, QuestionSnapshot[]>();
+  for (const q of ordered.slice(0, Math.max(count * 6, 30))) byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), q]);
+  const kinds = shuffle([...byKind.keys()]);
+  const out: QuestionSnapshot[] = [];
+  while (out.length < count && kinds.some((k) => byKind.get(k)!.length)) {
+    for (const k of kinds) {
+      const next = byKind.get(k)!.shift();
+      if (next && out.length < count) out.push(next);
+    }
+  }
+  return { ok: true, questions: out };
+}

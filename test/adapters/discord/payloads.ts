@@ -1,0 +1,62 @@
+/**
+ * Raw interaction payloads for the real-bot tests, made from the recorded fixtures: who sends
+ * them, in which guild, and what they carry.
+ */
+import { interaction, rawFixture, type Payload } from './harness.ts';
+
+/** The guild and channel every fixture is recorded in (cached from guild-create.json). */
+export const GUILD_A = '1298765432109876543';
+export const CHANNEL_A = '1298765432109876600';
+
+export type Person = 'moderator' | 'member';
+
+/** Olga has Manage Server (from command-quote.json); Pavel has not (from button-next-page.json). */
+const MEMBER_FIXTURE: Record<Person, string> = { moderator: 'command-quote', member: 'button-next-page' };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function memberOf(person: Person): { member: unknown; permissions: unknown } {
+  const raw = rawFixture(MEMBER_FIXTURE[person]);
+  if (!isRecord(raw) || !isRecord(raw['member'])) throw new Error(`fixture ${MEMBER_FIXTURE[person]} has no member`);
+  return { member: raw['member'], permissions: raw['member']['permissions'] };
+}
+
+export interface Sender {
+  as?: Person;
+  /** Another guild (not in the client's cache), as `[guildId, channelId]`. */
+  guild?: [string, string];
+}
+
+/** `payload` sent by `as`, moved to another guild if asked. */
+function from(payload: Payload, { as, guild }: Sender): Payload {
+  let out: Payload = payload;
+  if (as) {
+    const { member, permissions } = memberOf(as);
+    const channel = isRecord(out['channel']) ? { ...out['channel'], permissions } : out['channel'];
+    out = { ...out, member, channel };
+  }
+  if (guild) {
+    // Every place the ids occur (guild, channel, data, integration owners, message) moves at once.
+    const text = JSON.stringify(out).replaceAll(GUILD_A, guild[0]).replaceAll(CHANNEL_A, guild[1]);
+    out = { ...out, ...JSON.parse(text) };
+  }
+  return out;
+}
+
+export function slash(name: string, options: Record<string, string>, sender: Sender = {}): Payload {
+  const data = { name, options: Object.entries(options).map(([key, value]) => ({ name: key, type: 3, value })) };
+  return from(interaction('command-quote', data), sender);
+}
+
+export function autocomplete(name: string, option: string, partial: string, sender: Sender = {}): Payload {
+  return from(interaction('autocomplete-quote', { name, options: [{ name: option, type: 3, value: partial, focused: true }] }), sender);
+}
+
+/** A click on `customId`, on the message that carried it (its embeds and buttons as sent). */
+export function click(customId: string, message: { embeds?: unknown[]; components?: unknown[] }, sender: Sender = {}): Payload {
+  const payload = interaction('button-next-page', { custom_id: customId });
+  const recorded = isRecord(payload['message']) ? payload['message'] : {};
+  return from({ ...payload, message: { ...recorded, embeds: message.embeds ?? [], components: message.components ?? [] } }, sender);
+}

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderReply } from '../../../adapters/slack/render.ts';
+import { hostileReply, longReply, quizPost } from './fake-bot.ts';
+import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { limitViolations, mrkdwnTexts, parseMessage, visibleWords } from './message-shape.ts';
+
+let h: HttpHarness;
+beforeEach(async () => {
+  h = await startHttpHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const postMessages = () => h.mock.api.filter((c) => c.name === 'chat.postMessage');
+/** chat.postMessage is form-encoded by the WebClient; blocks arrive as a JSON string. */
+const asMessage = (form: Record<string, string>) => parseMessage({ text: form.text, blocks: JSON.parse(form.blocks ?? 'null') });
+
+describe('SlackHandle.post: a reply to a channel without a slash command (scheduled quizzes)', () => {
+  it('GIVEN a quiz post THEN one chat.postMessage to that channel with the bot token, blocks, fallback text and no link_names', async () => {
+    await h.handle.post('C0QUIZ', quizPost(0));
+    const [call, ...more] = postMessages();
+    expect(more).toEqual([]);
+    expect(call!.headers.authorization).toBe('Bearer xoxb-test-token');
+    expect(call!.form.channel).toBe('C0QUIZ');
+    expect(call!.form).not.toHaveProperty('link_names');
+    expect(call!.form).not.toHaveProperty('parse');
+    expect(call!.form.unfurl_links).toBe('false');
+    const msg = asMessage(call!.form);
+    expect(limitViolations(msg)).toEqual([]);
+    expect(msg.text).toBe('Quiz — Who fills the blank?');
+    expect(msg.blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
+  });
+
+  it('GIVEN corpus text with <!channel>, <@U123> and @everyone THEN the posted blocks and fallback carry them escaped', async () => {
+    await h.handle.post('C0QUIZ', hostileReply());
+    const [call] = postMessages();
+    const sent = `${call!.form.text}\n${call!.form.blocks}`;
+    for (const live of ['<!channel>', '<!here>', '<@U123>', '<!everyone>', '<https://evil.example']) expect(sent).not.toContain(live);
+    for (const t of mrkdwnTexts(asMessage(call!.form))) expect(t).not.toMatch(/[<>]/);
+    expect(call!.form.blocks).toContain('&lt;!channel&gt;');
+  });
+
+  it('GIVEN a reply over 30,000 characters THEN several messages posted in order, each within limits, no word lost or cut', async () => {
+    const long = longReply();
+    await h.handle.post('C0QUIZ', long);
+    const calls = postMessages();
+    expect(calls.length).toBe(renderReply(long).length);
+    expect(calls.length).toBeGreaterThan(1);
+    const messages = calls.map((c) => asMessage(c.form));
+    for (const m of messages) expect(limitViolations(m)).toEqual([]);
+    expect(calls.every((c) => c.form.channel === 'C0QUIZ')).toBe(true);
+    const sections = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : [])));
+    const words = long.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    expect(visibleWords(sections)).toEqual(visibleWords(words));
+  });
+
+  it('GIVEN Slack refuses the channel THEN post rejects with Slack’s error, so the scheduler can record it', async () => {
+    h.mock.refusedChannels.set('C0PRIVATE', 'not_in_channel');
+    await expect(h.handle.post('C0PRIVATE', quizPost(0))).rejects.toThrow(/not_in_channel/);
+  });
+});

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { hiddenPassages } from '../../src/commands/hidden.ts';
+import { ADMIN, EMELYANOV_YEZHOV, STUDENT, freshSpace, moderationBot, quotes, run, snapshot, text } from './support.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = moderationBot();
+});
+
+describe('hiding passages', () => {
+  it('GIVEN a passage cited by /who, /ask and /compare WHEN hidden THEN none of them cites it, and the corpus still has it', async () => {
+    const where = freshSpace();
+    const ask0 = await run(bot, where, STUDENT, '/ask Who killed Kirov?');
+    const askFirst = ask0.citations[0]!.passage;
+    const cmp0 = await run(bot, where, STUDENT, '/compare executions');
+    const cmpFirst = cmp0.citations[0]!.passage;
+    expect((await run(bot, where, STUDENT, '/who Yezhov')).citations.map((c) => c.passage)).toContain(EMELYANOV_YEZHOV);
+
+    for (const id of [askFirst, cmpFirst, EMELYANOV_YEZHOV]) {
+      const r = await run(bot, where, ADMIN, `/hide ${id} | under review`);
+      expect(r.title).toBe(`Hidden: ${id}`);
+      // The confirmation shows what was hidden, verbatim.
+      expect(bot.ctx.repo.passage(id)!.text).toContain(r.citations[0]!.quote);
+    }
+    expect((await run(bot, where, STUDENT, '/ask Who killed Kirov?')).citations.map((c) => c.passage)).not.toContain(askFirst);
+    expect((await run(bot, where, STUDENT, '/compare executions')).citations.map((c) => c.passage)).not.toContain(cmpFirst);
+    const who = await run(bot, where, STUDENT, '/who Yezhov');
+    expect(who.citations.map((c) => c.passage)).not.toContain(EMELYANOV_YEZHOV);
+    expect(quotes(who).join(' ')).not.toContain('head of the NKVD from January 1937 onwards');
+    expect(hiddenPassages(bot.ctx, where)).toEqual(new Set([askFirst, cmpFirst, EMELYANOV_YEZHOV]));
+    // Not deleted: /show still finds it.
+    expect((await run(bot, where, STUDENT, `/show ${EMELYANOV_YEZHOV}`)).kind).toBe('answer');
+  });
+
+  it('GIVEN a hidden passage WHEN unhidden THEN answers cite it again', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
+    const r = await run(bot, where, ADMIN, `/unhide ${EMELYANOV_YEZHOV}`);
+    expect(r.title).toBe(`Visible again: ${EMELYANOV_YEZHOV}`);
+    expect((await run(bot, where, STUDENT, '/who Yezhov')).citations.map((c) => c.passage)).toContain(EMELYANOV_YEZHOV);
+    expect((await run(bot, where, ADMIN, `/unhide ${EMELYANOV_YEZHOV}`)).title).toBe('Not hidden');
+  });
+
+  it('GIVEN hidden passages THEN /hide list shows them with who hid them and why', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV} | quote out of context`);
+    const again = await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
+    expect(again.title).toBe('Already hidden');
+    const r = await run(bot, where, ADMIN, '/hide list');
+    expect(text(r)).toContain(`${EMELYANOV_YEZHOV} — hidden by Ada Admin on 2025-03-14: quote out of context`);
+  });
+
+  it.each([
+    ['/hide not-a-passage-id!', 'is not a passage id'],
+    ['/hide rei-zzzzz', 'No passage has the id'],
+    [`/hide ${EMELYANOV_YEZHOV} | ${'r'.repeat(301)}`, 'at most 300 characters'],
+    ['/hide', 'Hide which passage?'],
+    ['/unhide 42', 'is not a passage id'],
+  ])('GIVEN bad input %# THEN a clear error and nothing hidden', async (line, message) => {
+    const where = freshSpace();
+    const before = snapshot(bot);
+    const r = await run(bot, where, ADMIN, line);
+    expect(r.kind).toBe('error');
+    expect(text(r)).toContain(message);
+    expect(snapshot(bot)).toBe(before);
+  });
+});
+
+describe('source notes', () => {
+  it('GIVEN a note on a source THEN /source shows it at the end of the card; clearing removes it', async () => {
+    const where = freshSpace();
+    const card0 = await run(bot, where, STUDENT, '/source real-stalin-11');
+    const set = await run(bot, where, ADMIN, '/sourcenote real-stalin-11 | A pro-Stalin compilation: check each quote against its original.');
+    expect(set.title).toBe('Note saved: real-stalin-11');
+    const card = await run(bot, where, STUDENT, '/source real-stalin-11');
+    expect(card.blocks.slice(0, -1)).toEqual(card0.blocks);
+    expect(card.blocks.at(-1)).toEqual({
+      type: 'paragraph',
+      text: 'Note from this group’s moderators (Ada Admin, 2025-03-14): A pro-Stalin compilation: check each quote against its original.',
+    });
+    // Other sources' cards are unchanged.
+    expect(text(await run(bot, where, STUDENT, '/source reiman-2016'))).not.toContain('Note from this group');
+    const cleared = await run(bot, where, ADMIN, '/sourcenote clear real-stalin-11');
+    expect(cleared.title).toBe('Note cleared: real-stalin-11');
+    expect(await run(bot, where, STUDENT, '/source real-stalin-11')).toEqual(card0);
+  });
+
+  it('GIVEN a source named by author THEN the note goes on that source', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, '/sourcenote Reiman | Peer-reviewed.');
+    expect(text(await run(bot, where, STUDENT, '/source reiman-2016'))).toContain('Peer-reviewed.');
+  });
+
+  it.each([
+    ['/sourcenote nosuchsource | note', 'No source is called'],
+    ['/sourcenote reiman-2016 no bar here', 'Put a | between'],
+    ['/sourcenote reiman-2016 |   ', 'The note is empty'],
+    [`/sourcenote reiman-2016 | ${'n'.repeat(601)}`, 'at most 600 characters'],
+  ])('GIVEN bad input %# THEN a clear error and nothing written', async (line, message) => {
+    const where = freshSpace();
+    const before = snapshot(bot);
+    const r = await run(bot, where, ADMIN, line);
+    expect(r.kind).toBe('error');
+    expect(text(r)).toContain(message);
+    expect(snapshot(bot)).toBe(before);
+  });
+});

@@ -1,0 +1,190 @@
+/** Quality of the generated bank on the real corpus. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attribution } from '../../src/corpus/cite.ts';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { DATE_PATTERN, parseDate, parseFigure } from '../../src/quiz/distractors.ts';
+import { generateQuestions } from '../../src/quiz/generate.ts';
+import { quizFigure } from '../../src/quiz/generate-figure.ts';
+import { sourceOption } from '../../src/quiz/generate-source.ts';
+import { quizPeople } from '../../src/quiz/people.ts';
+import { containsWords, corpusSentences, norm, usableSentence } from '../../src/quiz/text.ts';
+import type { Question } from '../../src/quiz/types.ts';
+import { clock, quizBot } from './helpers.ts';
+
+let bot: CoreBot;
+let bank: Question[];
+
+beforeAll(() => {
+  bot = quizBot(clock());
+  bank = generateQuestions(bot.ctx.repo, bot.ctx.people);
+}, 60_000);
+
+const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
+const answerOf = (q: Question) => q.options[q.answer]!;
+
+describe('quiz bank — generated from the real corpus', () => {
+  it('GIVEN the five sources THEN at least 50 questions are generated, at least 10 of every kind', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(50);
+    for (const k of ['who', 'figure', 'date', 'source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(10);
+  });
+
+  it('GIVEN the same corpus twice THEN generation is identical: ids, stems, option order', () => {
+    const again = generateQuestions(bot.ctx.repo, bot.ctx.people);
+    expect(again.map((q) => [q.id, q.stem, q.options, q.answer])).toEqual(bank.map((q) => [q.id, q.stem, q.options, q.answer]));
+  }, 30_000);
+
+  it('GIVEN every question THEN its answer does not appear in its stem', () => {
+    const leaks = bank.filter((q) => containsWords(q.stem, answerOf(q)));
+    expect(leaks.map((q) => q.stem)).toEqual([]);
+  });
+
+  it('GIVEN every question THEN its options are distinct and no distractor equals the answer', () => {
+    for (const q of bank) {
+      const normalized = q.options.map(norm);
+      expect(new Set(normalized).size, q.stem).toBe(q.options.length);
+      expect(q.answer).toBeLessThan(q.options.length);
+    }
+  });
+
+  it('GIVEN every question THEN its passage exists and the quote its explanation uses is verbatim in it', () => {
+    for (const q of bank) {
+      const p = bot.ctx.repo.passage(q.passageId);
+      expect(p, q.passageId).toBeDefined();
+      expect(p!.text.includes(q.quote), `${q.passageId}: ${q.quote}`).toBe(true);
+    }
+  });
+
+  it('GIVEN every question THEN no two stems are the same (ignoring case and punctuation)', () => {
+    const stems = bank.map((q) => norm(q.stem));
+    expect(new Set(stems).size).toBe(stems.length);
+  });
+
+  it('GIVEN the cloze and true/false questions THEN each stem names its source, so sources that disagree cannot both be right', () => {
+    for (const q of bank.filter((x) => x.kind !== 'source')) {
+      const p = bot.ctx.repo.passage(q.passageId)!;
+      expect(q.stem, q.id).toContain(attribution(bot.ctx.repo.source(p.sourceId)!.meta, p));
+    }
+  });
+
+  it('GIVEN a "which source" question THEN its quote comes from the answer source and from no other source', () => {
+    const sources = bot.ctx.repo.sources();
+    const textOf = new Map(sources.map((s) => [s.meta.id, norm(bot.ctx.repo.passagesOf(s.meta.id).map((p) => p.text).join('\n'))]));
+    for (const q of ofKind('source')) {
+      const p = bot.ctx.repo.passage(q.passageId)!;
+      expect(answerOf(q)).toBe(sourceOption(bot.ctx.repo.source(p.sourceId)!));
+      expect(q.options).toEqual(sources.map(sourceOption));
+      expect(q.stem).toBe(`“${q.quote.trim()}”`);
+      for (const other of sources.filter((s) => s.meta.id !== p.sourceId)) expect(textOf.get(other.meta.id)!.includes(norm(q.quote)), other.meta.id).toBe(false);
+    }
+  });
+
+  it('GIVEN "which source" questions THEN every one of the five sources is the answer at least once', () => {
+    const answers = new Set(ofKind('source').map(answerOf));
+    expect(answers.size).toBe(5);
+  });
+
+  it('GIVEN a figure question THEN the distractors are printed like the answer and of the same magnitude', () => {
+    for (const q of ofKind('figure')) {
+      const a = parseFigure(answerOf(q))!;
+      expect(a, answerOf(q)).not.toBeNull();
+      for (const o of q.options) {
+        const f = parseFigure(o)!;
+        expect(f, o).not.toBeNull();
+        expect([f.suffix, f.decimals], `${o} vs ${answerOf(q)}`).toEqual([a.suffix, a.decimals]);
+        // Thousands are grouped in an option exactly when they are in the answer.
+        if (f.value >= 10_000 && a.value >= 1000) expect(f.grouped, `${o} vs ${answerOf(q)}`).toBe(a.grouped);
+        expect(f.value / a.value).toBeGreaterThanOrEqual(0.45);
+        expect(f.value / a.value).toBeLessThanOrEqual(2.2);
+      }
+    }
+  });
+
+  it('GIVEN a date question THEN every option is a date in the same format within five years of the answer', () => {
+    for (const q of ofKind('date')) {
+      const parse = (s: string) => {
+        const m = [...s.matchAll(DATE_PATTERN)];
+        expect(m.length === 1 && m[0]![0] === s, s).toBe(true);
+        return parseDate(m[0]!);
+      };
+      const a = parse(answerOf(q));
+      for (const o of q.options) {
+        const d = parse(o);
+        expect(d.style).toBe(a.style);
+        expect(Math.abs(d.year - a.year)).toBeLessThanOrEqual(5);
+      }
+    }
+  });
+
+  it('GIVEN a who question THEN every option is a person from the people index and none of them is named in the stem', () => {
+    const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo));
+    const names = new Set([...people.values()].map((p) => p.display));
+    for (const q of ofKind('who')) {
+      for (const o of q.options) {
+        expect(names.has(o), o).toBe(true);
+        expect(containsWords(q.stem, o.split(' ').pop()!), `${o} in ${q.stem}`).toBe(false);
+      }
+    }
+  });
+
+  it('GIVEN a true/false question THEN a true claim is the quoted sentence and a false one differs by one swapped figure, date or name', () => {
+    for (const q of ofKind('truefalse')) {
+      expect(q.options).toEqual(['True', 'False']);
+      const p = bot.ctx.repo.passage(q.passageId)!;
+      const prefix = `Claim attributed to ${attribution(bot.ctx.repo.source(p.sourceId)!.meta, p)}: `;
+      expect(q.stem.startsWith(prefix), q.stem).toBe(true);
+      const claim = q.stem.slice(prefix.length);
+      if (answerOf(q) === 'True') {
+        expect(claim).toBe(q.quote.trim());
+      } else {
+        expect(claim).not.toBe(q.quote.trim());
+        const [, original, replacement] = /^The source has “(.+)”, not “(.+)”\.$/.exec(q.note ?? '') ?? [];
+        expect(original, q.note).toBeDefined();
+        expect(claim).toBe(q.quote.trim().replace(original!, replacement!));
+      }
+    }
+    const falses = ofKind('truefalse').filter((q) => answerOf(q) === 'False').length;
+    expect(falses / ofKind('truefalse').length).toBeGreaterThan(0.3);
+    expect(falses / ofKind('truefalse').length).toBeLessThan(0.7);
+  });
+
+  it('GIVEN a quote a question rests on THEN it is a whole statement: not too long, not starting mid-quote', () => {
+    for (const q of bank) {
+      expect(q.quote.length, q.quote).toBeLessThanOrEqual(400);
+      expect(q.quote.trim(), q.id).not.toMatch(/^[“"‘']?\s*(?:…|\.\.\.)|^\p{Ll}/u);
+    }
+  });
+
+  describe('real corpus excerpts', () => {
+    it('GIVEN Maskharashvili on the replaced state security minister THEN a who question asks for Genrikh Yagoda', () => {
+      const q = ofKind('who').find((x) => x.quote.includes('was substituted by a new minister Yezhov'));
+      expect(q?.stem).toContain('“In 1936, the state security minister ____ was substituted by a new minister Yezhov.”');
+      expect(answerOf(q!)).toBe('Genrikh Yagoda');
+      expect(q!.stem.startsWith('Maskharashvili (n.d.')).toBe(true);
+    });
+
+    it("GIVEN Emelyanov's arrest figure for 1937-38 THEN the figure question offers 1,372,392 among grouped figures", () => {
+      const q = bank.find((x) => x.quote === 'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.');
+      expect(q?.kind === 'figure' || q?.kind === 'truefalse').toBe(true);
+      if (q!.kind === 'figure') {
+        expect(answerOf(q!)).toBe('1,372,392');
+        expect(q!.stem).toContain('altogether ____ people were arrested');
+      }
+    });
+
+    it('GIVEN a figure that is a reference, one end of a range, or in parentheses THEN no figure question rests on it', () => {
+      expect(quizFigure('Under Article 107 of the Criminal Code, 1,500 peasants were tried in 1928.')?.figure.raw).toBe('1,500');
+      expect(quizFigure('The order was printed on page 245 of the 1937 edition of the party journal.')).toBeNull();
+      expect(quizFigure('The war took a toll of 25–29 million lives between 1941 and 1945.')).toBeNull();
+      expect(quizFigure('The party (then 2,800,000 members) was purged in 1933.')).toBeNull();
+      expect(quizFigure('Within a comparable area, the USSR\'s population grew from 139 million in 1914 to 154 million in 1929.')).toBeNull();
+    });
+
+    it('GIVEN excerpts starting mid-quote, ending in an ellipsis or too long THEN they are not used', () => {
+      expect(usableSentence('They all set as their chief task the murder of Comrade Stalin….')).toBe(false);
+      expect(usableSentence('…and the campaign against the kulaks went on until the spring of 1933.')).toBe(false);
+      expect(usableSentence('“Lenin waited and worked for the international revolution and nobody denied it.')).toBe(false);
+      expect(usableSentence('The reduction of the Party ranks from 2,800,000 to 1,588,852 over the period 1934-39 was large.')).toBe(true);
+      expect(usableSentence(`${'The purge went on and on, '.repeat(14)}until 1938.`)).toBe(false);
+    });
+  });
+});
