@@ -65,7 +65,7 @@ function profileReply(ctx: CommandContext, person: Person, req: Request): Reply 
       const s0 = m.sentences.find((s) => !used.has(`${m.passage.id}:${s.start}`)) ?? m.sentences[0]!;
       used.add(`${m.passage.id}:${s0.start}`);
       const n = Math.max(profile.counts.get(s.meta.id) ?? 0, ms.length);
-      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${n} passage${n === 1 ? '' : 's'} name ${person.canonical}:` : undefined;
+      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}:` : undefined;
       units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), lead));
     });
   }

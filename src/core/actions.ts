@@ -17,6 +17,8 @@ export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 export class ActionStore {
   private readonly insert;
   private readonly select;
+  /** Ids this process has stored already: the same buttons recur on every reply, and a write per button is wasted. */
+  private readonly known = new Set<string>();
 
   constructor(db: DB) {
     this.insert = db.prepare('INSERT OR IGNORE INTO actions (id, payload_json, created_at) VALUES (?, ?, ?)');
@@ -26,7 +28,10 @@ export class ActionStore {
   make(label: string, payload: ActionPayload, style?: Action['style']): Action {
     const json = JSON.stringify(ActionPayloadSchema.parse(payload));
     const id = `a${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`;
-    this.insert.run(id, json, Date.now());
+    if (!this.known.has(id)) {
+      this.insert.run(id, json, Date.now());
+      this.known.add(id);
+    }
     return style ? { id, label, style } : { id, label };
   }
 
