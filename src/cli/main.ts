@@ -31,9 +31,12 @@ program
     const paths = resolvePaths(opts);
     const db = openDb(paths.db);
     try {
-      const progress = (done: number, total: number, id: string) => process.stderr.write(`\r  segmenting ${done}/${total} ${id.padEnd(30)}`);
+      // A progress line that rewrites itself on a terminal; one line per source in a log.
+      const tty = process.stderr.isTTY;
+      const progress = (done: number, total: number, id: string) =>
+        process.stderr.write(tty ? `\r  segmenting ${done}/${total} ${id.padEnd(40)}` : `  segmented ${done}/${total} ${id}\n`);
       const r = ingest(db, paths.corpus, progress);
-      process.stderr.write('\r'.padEnd(50) + '\r');
+      if (tty) process.stderr.write(`\r${' '.repeat(60)}\r`);
       console.log(
         `Ingested ${r.sources} sources: ${r.sections} sections, ${r.passages} passages, ${r.notes} notes, ${r.sentences} sentences in ${r.seconds.toFixed(2)} s → ${paths.db}`,
       );

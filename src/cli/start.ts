@@ -21,7 +21,12 @@ export async function start(): Promise<void> {
   const corpusOpts = config.SOURCEBOOK_CORPUS ? { corpusDir: config.SOURCEBOOK_CORPUS } : {};
 
   if (what.console) {
-    const bot = createBot({ ...dbOpts, ...corpusOpts, log: (m, err) => process.stderr.write(`${m} ${err instanceof Error ? err.message : ''}\n`) });
+    const bot = createBot({
+      ...dbOpts,
+      ...corpusOpts,
+      log: (m, err) => process.stderr.write(`${m} ${err instanceof Error ? err.message : ''}\n`),
+      onIndexing: () => process.stderr.write('Building the search index from corpus/ (first start, about a second)…\n'),
+    });
     await runConsole({ bot });
     bot.close();
     return;

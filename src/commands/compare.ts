@@ -93,7 +93,10 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     command: 'compare',
     args: req.args,
     actions: ctx.actions,
-    extra: [ctx.actions.make('Report', { command: 'report', args: `compare ${req.args}`.slice(0, 500) }, 'danger')],
+    extra: [
+      ctx.actions.make('Quiz me on this', { command: 'quiz', args: topic }),
+      ctx.actions.make('Report', { command: 'report', args: `compare ${req.args}`.slice(0, 500) }, 'danger'),
+    ],
   });
 }
 

@@ -83,6 +83,7 @@ function profileReply(ctx: CommandContext, person: Person, req: Request): Reply 
     actions: ctx.actions,
     extra: [
       ctx.actions.make('Cite first quote', { command: 'cite', args: first.id }),
+      ctx.actions.make('Quiz me on this', { command: 'quiz', args: Object.keys(person.spellings)[0] ?? person.canonical }),
       ctx.actions.make('Report', { command: 'report', args: `who ${req.args}` }, 'danger'),
     ],
   });

@@ -24,6 +24,8 @@ export interface BotOptions {
   corpusDir?: string;
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
+  /** Told before the corpus is (re)indexed at start, so a console can say why the first start pauses. */
+  onIndexing?: () => void;
 }
 
 export interface CoreBot extends Bot {
@@ -33,7 +35,7 @@ export interface CoreBot extends Bot {
 
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
-  ensureCorpus(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS ?? DEFAULT_CORPUS_DIR);
+  ensureCorpus(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS ?? DEFAULT_CORPUS_DIR, opts.onIndexing);
   const repo = new CorpusRepo(db);
   const ctx: CommandContext = { db, repo, people: PeopleIndex.load(db), actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
   const log = opts.log ?? ((msg, err) => console.error(msg, err));

@@ -32,7 +32,8 @@ export function corpusFingerprint(corpusDir: string): string {
 }
 
 /** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */
-export function ensureCorpus(db: DB, corpusDir: string, onProgress?: Progress): IngestResult | null {
+export function ensureCorpus(db: DB, corpusDir: string, onStart?: () => void, onProgress?: Progress): IngestResult | null {
   if (storedFingerprint(db) === corpusFingerprint(corpusDir)) return null;
+  onStart?.();
   return ingest(db, corpusDir, onProgress);
 }

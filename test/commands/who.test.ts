@@ -69,3 +69,14 @@ describe('/who', () => {
     expect(allText(r)).toContain('/who Yezhov');
   });
 });
+
+describe('/who follow-ups', () => {
+  it('GIVEN a profile THEN "Quiz me on this" starts a quiz about that person', async () => {
+    const r = await ask(bot, '/who Yezhov');
+    const quiz = r.actions.find((a) => a.label === 'Quiz me on this');
+    expect(quiz).toBeDefined();
+    const q = await bot.act(quiz!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, { platform: 'discord', space: 'g-quiz', channel: 'c' });
+    expect(q.title).toMatch(/^Quiz/);
+    expect(allText(q)).toContain('Yezhov');
+  });
+});
