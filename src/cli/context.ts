@@ -1,6 +1,6 @@
 /** Opens the database for a CLI command, building the corpus index first when it is missing or stale. */
 import { CorpusRepo } from '../corpus/repo.ts';
-import { ensureCorpus } from '../corpus/ingest.ts';
+import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 
@@ -9,17 +9,14 @@ export interface PathOptions {
   corpus?: string;
 }
 
-export function resolvePaths(opts: PathOptions): { db: string; corpus: string } {
-  return {
-    db: opts.db ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE,
-    corpus: opts.corpus ?? process.env.SOURCEBOOK_CORPUS ?? DEFAULT_CORPUS_DIR,
-  };
+export function resolvePaths(opts: PathOptions): { db: string; corpus: string | undefined } {
+  return { db: opts.db ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE, corpus: opts.corpus ?? process.env.SOURCEBOOK_CORPUS };
 }
 
 export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) => process.stderr.write(`${m}\n`)): { db: DB; repo: CorpusRepo } {
   const paths = resolvePaths(opts);
   const db = openDb(paths.db);
-  const result = ensureCorpus(db, paths.corpus);
+  const result = ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR));
   if (result) log(`Indexed the corpus: ${result.sources} sources, ${result.passages} passages in ${result.seconds.toFixed(2)} s.`);
   return { db, repo: new CorpusRepo(db) };
 }

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ingest } from '../corpus/ingest.ts';
 import { MetadataError } from '../corpus/metadata.ts';
 import { openDb } from '../db/open.ts';
+import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { openCorpus, resolvePaths } from './context.ts';
 import { exportLines } from './export.ts';
 import { searchJson, searchText } from './search-format.ts';
@@ -35,7 +36,7 @@ program
       const tty = process.stderr.isTTY;
       const progress = (done: number, total: number, id: string) =>
         process.stderr.write(tty ? `\r  segmenting ${done}/${total} ${id.padEnd(40)}` : `  segmented ${done}/${total} ${id}\n`);
-      const r = ingest(db, paths.corpus, progress);
+      const r = ingest(db, paths.corpus ?? DEFAULT_CORPUS_DIR, progress);
       if (tty) process.stderr.write(`\r${' '.repeat(60)}\r`);
       console.log(
         `Ingested ${r.sources} sources: ${r.sections} sections, ${r.passages} passages, ${r.notes} notes, ${r.sentences} sentences in ${r.seconds.toFixed(2)} s → ${paths.db}`,
@@ -56,7 +57,8 @@ program
   .option('-n, --limit <n>', 'how many passages', positiveInt, 8)
   .option('--json', 'print JSON: { query, results: [{ passage, source, text, where, quotedFrom, score }] }')
   .option('--db <file>', 'database file')
-  .action((words: string[], opts: { limit: number; json?: boolean; db?: string }) => {
+  .option('--corpus <dir>', 'corpus folder (default: the one the database was built from)')
+  .action((words: string[], opts: { limit: number; json?: boolean; db?: string; corpus?: string }) => {
     const { db, repo } = openCorpus(opts);
     const query = words.join(' ');
     const hits = repo.search(query, { limit: opts.limit, diverse: true });
@@ -69,7 +71,8 @@ program
   .description('the whole segmented corpus as JSON Lines, one passage per line')
   .option('--json', 'JSON Lines (the default and only format)')
   .option('--db <file>', 'database file')
-  .action((opts: { db?: string }) => {
+  .option('--corpus <dir>', 'corpus folder (default: the one the database was built from)')
+  .action((opts: { db?: string; corpus?: string }) => {
     const { db, repo } = openCorpus(opts);
     for (const line of exportLines(repo)) process.stdout.write(`${line}\n`);
     db.close();
@@ -82,8 +85,9 @@ program
   .option('--json', 'print the Reply as JSON: { text, citations: [{ passage, source, quote, where }], actions: [{ id, label }], … }')
   .option('--action <id>', 'run a follow-up action id from an earlier --json reply instead')
   .option('--db <file>', 'database file')
-  .action(async (words: string[], opts: { json?: boolean; action?: string; db?: string }) => {
-    const bot = createBot(opts.db ? { dbPath: opts.db } : {});
+  .option('--corpus <dir>', 'corpus folder (default: the one the database was built from)')
+  .action(async (words: string[], opts: { json?: boolean; action?: string; db?: string; corpus?: string }) => {
+    const bot = createBot({ ...(opts.db ? { dbPath: opts.db } : {}), ...(opts.corpus ? { corpusDir: opts.corpus } : {}) });
     const { command, args } = parseCommandLine(words.join(' '));
     const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
     console.log(opts.json ? JSON.stringify(replyJson(r), null, 2) : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''));

@@ -4,7 +4,7 @@
  * with the nearest passages offered as leads, never as the answer.
  */
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
+import { insideQuotation, mergeUnits, quoteUnit, textUnit, withLeadIn } from '../core/quotes.ts';
 import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
@@ -69,11 +69,14 @@ export function rankSentences(ctx: CommandContext, question: string, exclude: Re
     for (const [i, s] of h.passage.sentences.entries()) {
       const text = h.passage.text.slice(s.start, s.end);
       if (text.length < 25 || text.endsWith('?')) continue;
+      // Someone quoted inside the passage is shown with the lead-in that names them, or not at all.
+      const span = insideQuotation(h.passage, s) ? withLeadIn(h.passage, i) : s;
+      if (!span) continue;
       const { coverage, matched } = w.coverage(roots, rootSets[i]!);
       if (matched < need) continue;
       const f = fit(want, text);
       // Coverage decides whether it answers at all; the kind of answer it holds decides which answers best.
-      candidates.push({ passage: h.passage, start: s.start, end: s.end, coverage: coverage * Math.min(f, 1), score: coverage * f + 0.02 * Math.min(h.score, 10) });
+      candidates.push({ passage: h.passage, start: span.start, end: span.end, coverage: coverage * Math.min(f, 1), score: coverage * f + 0.02 * Math.min(h.score, 10) });
     }
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -5,9 +5,9 @@
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { figuresIn, relateFigures, type Figure } from '../core/figures.ts';
+import { figuresIn, relateFigures, type SourcedFigure } from '../core/figures.ts';
 import { pagedReply } from '../core/pager.ts';
-import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { insideQuotation, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
@@ -29,7 +29,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const exclude = hiddenPassages(ctx, req.where);
   const units: Unit[] = [];
   const silent: string[] = [];
-  const figures: { source: string; figure: Figure }[] = [];
+  const figures: SourcedFigure[] = [];
   let speaking = 0;
   for (const s of ctx.repo.sources()) {
     const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude });
@@ -40,7 +40,10 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
         return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!), figs: figuresIn(text) };
       });
     });
-    const onTopic = sentences.filter((x) => x.coverage >= ON_TOPIC && x.text.length >= 25);
+    const need = Math.min(2, roots.length);
+    const onTopic = sentences.filter(
+      (x) => x.coverage >= ON_TOPIC && x.matched >= need && x.text.length >= 25 && !insideQuotation(x.passage, x.passage.sentences[x.index]!),
+    );
     if (!onTopic.length) {
       silent.push(sourceName(s));
       continue;
@@ -70,11 +73,8 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
       .sort((a, b) => (a.passage.id === b.passage.id ? a.index - b.index : 0));
     const withFigures = [...picked.filter((x) => x.figs.length), ...near];
     near.forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name}, beside it:` : undefined)));
-    const figs = withFigures.flatMap((x) => x.figs);
-    if (figs.length) {
-      units.push(textUnit(`Figures ${name} gives here: ${figs.map((f) => `${f.raw}${f.counts ? ` (${f.counts})` : ''}${f.years.length ? `, ${f.years.join(', ')}` : ''}`).join('; ')}.`));
-      figures.push(...figs.map((figure) => ({ source: name, figure })));
-    }
+    // Only figures in sentences quoted above are related; the quotes say what each counts.
+    figures.push(...withFigures.flatMap((x) => x.figs.map((figure) => ({ source: name, passage: x.passage.id, figure }))));
   }
   if (!speaking) {
     return reply({ kind: 'not-found', title: `No source speaks to “${topic}”`, blocks: [{ type: 'paragraph', text: 'None of the sources has a passage on this topic. Try other words or /ask.' }] });
@@ -82,7 +82,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const relations = relateFigures(figures);
   // What the sources share or dispute comes first; the quotes behind it follow, source by source.
   const summary: Unit[] = [];
-  if (relations.length) summary.push(textUnit('How the figures relate (arithmetic by Sourcebook):', ...relations.map((r) => r.text)));
+  if (relations.length) summary.push(textUnit('How figures quoted below relate (Sourcebook’s arithmetic, not a source’s claim):', ...relations.map((r) => r.text)));
   return pagedReply({
     title: `Compare: ${topic}`,
     header: textUnit(

@@ -45,7 +45,7 @@ export const sourceCommand = defineCommand({
     if (!id) {
       const sources = ctx.repo.sources();
       return reply({
-        title: `The corpus: ${sources.length} sources`,
+        title: `The corpus: ${sources.length} source${sources.length === 1 ? '' : 's'}`,
         blocks: [
           {
             type: 'list',

@@ -3,6 +3,7 @@ import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { Person } from '../people/extract.ts';
 import type { PeopleIndex } from '../people/index.ts';
+import { insideQuotation } from '../core/quotes.ts';
 
 /** Words that say what someone was: office, rank, trade. */
 const ROLE =
@@ -70,7 +71,8 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
   for (const h of hits) {
     const p = h.passage;
     if (person.sharedSurname && !owned.has(p.sourceId) && !fullForms.some((f) => p.text.includes(f))) continue;
-    const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)));
+    // Sentences that name the person in the passage author's own words (not inside a quotation).
+    const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
     if (!sentences.length) continue;
     mentions.push({ passage: p, sentences });
     for (const [s, re] of spellingPatterns) {

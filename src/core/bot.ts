@@ -3,7 +3,7 @@
  * returns a Reply. Nothing thrown inside a command reaches an adapter.
  */
 import { CorpusRepo } from '../corpus/repo.ts';
-import { ensureCorpus } from '../corpus/ingest.ts';
+import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 import { PeopleIndex } from '../people/index.ts';
@@ -14,6 +14,7 @@ import { COMMANDS, findCommand } from './registry.ts';
 import { errorReply, reply, type Reply } from './reply.ts';
 import type { Asker, Request, Where } from './request.ts';
 import { suggest } from './suggest.ts';
+import { resetTermWeights } from './relevance.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 
@@ -35,12 +36,26 @@ export interface CoreBot extends Bot {
 
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
-  ensureCorpus(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS ?? DEFAULT_CORPUS_DIR, opts.onIndexing);
+  ensureCorpus(db, corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR), opts.onIndexing);
   const repo = new CorpusRepo(db);
   const ctx: CommandContext = { db, repo, people: PeopleIndex.load(db), actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
 
+  // `sourcebook ingest` may rebuild the corpus under a running bot (another process, same file):
+  // caches keyed to the old corpus are dropped when its fingerprint changes.
+  const fingerprint = db.prepare("SELECT value FROM meta WHERE key = 'corpus_fingerprint'").pluck();
+  let seen = fingerprint.get() as string | undefined;
+  function refresh(): void {
+    const now = fingerprint.get() as string | undefined;
+    if (now === seen) return;
+    seen = now;
+    repo.reset();
+    ctx.people = PeopleIndex.load(db);
+    resetTermWeights(db);
+  }
+
   async function handle(req: Request): Promise<Reply> {
+    refresh();
     const command = findCommand(req.command);
     if (!command) return errorReply('Unknown command', `There is no /${req.command.slice(0, 40)} command. Try /help.`);
     try {
@@ -77,6 +92,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     },
     suggest(command: string, option: string, partial: string, where: Where): Suggestion[] {
       try {
+        refresh();
         return suggest(ctx, command, option, partial, where);
       } catch (err) {
         log('autocomplete failed', err);

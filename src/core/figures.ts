@@ -2,6 +2,9 @@
  * Figures in a sentence: the number, what it counts (the words after it) and the years around it.
  * Years, page numbers and note numbers are not figures.
  */
+import { rootsOf } from './relevance.ts';
+import { rootFamily } from '../search/roots.ts';
+
 export interface Figure {
   value: number;
   /** As printed: "1,220,932", "1.3 million", "680,000". */
@@ -13,9 +16,23 @@ export interface Figure {
 
 const NUMBER = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand|per cent|percent|%))?(?![\w/-]|,\d)/gi;
 
+const YEAR = /\b1[89]\d\d(?:[–-]\d{2,4})?\b/g;
+
+/** Years a span covers: "1937-38" → 1937, 1938. */
+export function yearsCovered(years: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const y of years) {
+    const [a, b] = y.split(/[–-]/);
+    const from = Number(a);
+    const to = b ? Number(b.length === 2 ? a!.slice(0, 2) + b : b) : from;
+    for (let n = from; n <= to && n - from < 20; n++) out.add(n);
+  }
+  return out;
+}
+
 export function figuresIn(sentence: string): Figure[] {
-  const years = [...new Set(sentence.match(/\b1[89]\d\d(?:[–-]\d{2,4})?\b/g) ?? [])];
-  const out: Figure[] = [];
+  const yearsAt = [...sentence.matchAll(YEAR)].map((m) => ({ at: m.index!, text: m[0] }));
+  const found: (Figure & { at: number })[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const digits = m[1]!;
     const scale = (m[2] ?? '').trim().toLowerCase();
@@ -31,8 +48,22 @@ export function figuresIn(sentence: string): Figure[] {
     if (scale === 'thousand') value *= 1_000;
     const after = sentence.slice(m.index! + m[0].length);
     const counts = (/^\s*([^.,;:()\u2013\u2014"“”\d]{0,60})/.exec(after)?.[1] ?? '').trim().split(/\s+/).slice(0, 5).join(' ');
-    out.push({ value, raw: m[0].trim(), counts, years });
+    found.push({ value, raw: m[0].trim(), counts, years: [], at: m.index! });
   }
+  // A figure's year is the nearest one before it. A figure after another one in the same
+  // sentence shares its year, unless the words between move in time ("and in the following year 900").
+  const out: Figure[] = [];
+  found.forEach((f, i) => {
+    const { at, ...fig } = f;
+    const prev = i > 0 ? found[i - 1]! : null;
+    const year = [...yearsAt].reverse().find((y) => y.at < at && (!prev || y.at > prev.at));
+    let years: string[] = year ? [year.text] : [];
+    if (!year && prev) {
+      const between = sentence.slice(prev.at, at);
+      years = /\b(year|following|next|later|previous|earlier|before|after)\b/i.test(between) ? [] : out[i - 1]!.years;
+    }
+    out.push({ ...fig, years });
+  });
   return out;
 }
 
@@ -44,8 +75,29 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** Relations between figures of different sources: equal, one the sum of two others, or a ratio. */
-export function relateFigures(figs: { source: string; figure: Figure }[]): Relation[] {
+/** What a figure counts, as comparable roots: "people were executed" and "executed" share "execut". */
+function countRoots(f: Figure): Set<string> {
+  return new Set(rootsOf(f.counts).flatMap(rootFamily));
+}
+
+function comparable(a: Figure, b: Figure): boolean {
+  const ra = countRoots(a);
+  return [...countRoots(b)].some((r) => ra.has(r));
+}
+
+export interface SourcedFigure {
+  source: string;
+  /** The passage the figure was quoted from. */
+  passage: string;
+  figure: Figure;
+}
+
+/**
+ * Relations between figures of different sources, only where they plainly count the same thing:
+ * equal or within 5% when the words after them match; one the sum of two others when the two
+ * come from one passage, for different years that the total's years cover (1937 + 1938 = 1937-38).
+ */
+export function relateFigures(figs: SourcedFigure[]): Relation[] {
   const big = figs.filter((f) => f.figure.value >= 1000 && !f.figure.raw.includes('%'));
   const out: Relation[] = [];
   const seen = new Set<string>();
@@ -53,24 +105,31 @@ export function relateFigures(figs: { source: string; figure: Figure }[]): Relat
     for (let j = i + 1; j < big.length; j++) {
       const a = big[i]!;
       const b = big[j]!;
-      if (a.source === b.source) continue;
+      if (a.source === b.source || !comparable(a.figure, b.figure)) continue;
       const key = [a.figure.value, b.figure.value].sort().join('/');
       if (seen.has(key)) continue;
       seen.add(key);
       const hi = Math.max(a.figure.value, b.figure.value);
       const lo = Math.min(a.figure.value, b.figure.value);
-      if (hi === lo) out.push({ text: `${a.source} and ${b.source} give the same figure, ${a.figure.raw}.` });
-      else if ((hi - lo) / hi <= 0.05) out.push({ text: `${a.source} (${a.figure.raw}) and ${b.source} (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.` });
+      if (hi === lo) out.push({ text: `${a.source} [${a.passage}] and ${b.source} [${b.passage}] give the same figure, ${a.figure.raw}.` });
+      else if ((hi - lo) / hi <= 0.05) out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.` });
     }
   }
   for (const c of big) {
+    const cYears = yearsCovered(c.figure.years);
     for (let i = 0; i < big.length; i++) {
       for (let j = i + 1; j < big.length; j++) {
         const a = big[i]!;
         const b = big[j]!;
-        if (a === c || b === c || a.source !== b.source || a.source === c.source) continue;
+        if (a === c || b === c || a.passage !== b.passage || a.source === c.source) continue;
+        const ya = yearsCovered(a.figure.years);
+        const yb = yearsCovered(b.figure.years);
+        const distinctYears = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0];
+        if (!distinctYears || ![...ya, ...yb].every((y) => cYears.has(y))) continue;
         if (Math.abs(a.figure.value + b.figure.value - c.figure.value) <= c.figure.value * 0.001) {
-          out.push({ text: `${a.source}'s ${a.figure.raw} + ${b.figure.raw} = ${fmt(a.figure.value + b.figure.value)}, which is ${c.source}'s ${c.figure.raw}.` });
+          out.push({
+            text: `${a.source} [${a.passage}]: ${a.figure.raw} (${a.figure.years[0]}) + ${b.figure.raw} (${b.figure.years[0]}) = ${fmt(a.figure.value + b.figure.value)}, which is ${c.source}'s figure for ${c.figure.years.join(', ')} [${c.passage}]: ${c.figure.raw}.`,
+          });
         }
       }
     }

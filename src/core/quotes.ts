@@ -71,3 +71,38 @@ export function unitLength(u: Unit): number {
     }
   }, 0);
 }
+
+const OPEN = /[“«„]/g;
+const CLOSE = /[”»]/g;
+
+/**
+ * True when a sentence is someone else's words inside an author's passage: it opens with a
+ * quotation mark, or a quotation opened before it is still open. Shown under the author's name
+ * it would put the quoted person's words in the author's mouth, so answers skip it. A passage
+ * that is itself a quotation (kind 'quote') is attributed as such and never skipped.
+ */
+export function insideQuotation(p: Passage, s: { start: number; end: number }): boolean {
+  if (p.kind === 'quote') return false;
+  const sentence = p.text.slice(s.start, s.end);
+  if (/^[“«„"‘']/.test(sentence)) return true;
+  const before = p.text.slice(0, s.start);
+  const opened = (before.match(OPEN) ?? []).length - (before.match(CLOSE) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length;
+  // Single quotes double as apostrophes: only a mark before a word opens, only one after a word and before a space or punctuation closes.
+  const singleOpen = (before.match(/(?:^|[\s(\[—–])['‘](?=\p{L})/gu) ?? []).length;
+  const singleClose = (before.match(/(?<=[\p{L}.,!?;:])['’](?=[\s.,;:!?)\]—–]|$)/gu) ?? []).length;
+  return opened > 0 || straight % 2 === 1 || singleOpen > singleClose;
+}
+
+/**
+ * For a sentence inside a quotation, the span back to the sentence where the quotation opens
+ * (the lead-in that names the speaker: "Yaroslavsky said in Moscow, 'They reproach us…"), so
+ * the quoted words are shown with who said them. Null when that span would be too long to quote.
+ */
+export function withLeadIn(p: Passage, index: number): { start: number; end: number } | null {
+  const s = p.sentences[index]!;
+  let i = index;
+  while (i > 0 && insideQuotation(p, p.sentences[i]!)) i--;
+  const span = { start: p.sentences[i]!.start, end: s.end };
+  return span.end - span.start <= MAX_QUOTE ? span : null;
+}

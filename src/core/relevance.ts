@@ -67,6 +67,11 @@ export class TermWeights {
 
 const cache = new WeakMap<DB, TermWeights>();
 
+/** Document frequencies change at ingest: the next termWeights() call recomputes them. */
+export function resetTermWeights(db: DB): void {
+  cache.delete(db);
+}
+
 /** One TermWeights per database: document frequencies change only at ingest. */
 export function termWeights(db: DB): TermWeights {
   let w = cache.get(db);

@@ -54,8 +54,9 @@ export function attribution(meta: SourceMeta, p: Passage): string {
   let label = `${authorLabel(meta)} (${parts.join(', ')})`;
   const speaker = p.speaker ? meta.speakers?.[p.speaker] ?? p.speaker : null;
   if (speaker && !meta.authors.some((a) => speaker === `${a.given} ${a.family}`.trim())) label += `, ${speaker}`;
-  // A compilation's excerpt quotes its work; a note in an essay cites one.
-  if (p.quotedFrom?.author) label += `, ${p.kind === 'quote' ? 'quoting' : 'citing'} ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
+  // Only a passage that is itself a quotation names its original here. A note attached to an
+  // ordinary paragraph belongs to one sentence of it, not to whichever sentence is shown.
+  if (p.kind === 'quote' && p.quotedFrom?.author) label += `, quoting ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
   return label;
 }
 
@@ -67,7 +68,7 @@ export function where(meta: SourceMeta, p: Passage): string {
   if (pages) parts.push(p.pages?.approximate ? `${pages} (reconstructed)` : pages);
   if (!parts.length) parts.push(paragraphLabel(p));
   if (p.speaker) parts.push(`speaker ${meta.speakers?.[p.speaker] ?? p.speaker}`);
-  if (p.quotedFrom) parts.push(`${p.kind === 'quote' ? 'quoting' : 'citing'} ${p.quotedFrom.citation}`);
+  if (p.quotedFrom) parts.push(`${p.kind === 'quote' ? 'quoting' : 'with a note citing'} ${p.quotedFrom.citation}`);
   return parts.join(', ');
 }
 
@@ -97,15 +98,16 @@ function italic(s: string): string {
   return `*${s}*`;
 }
 
+/** Adds a closing period unless the text already ends a sentence, also inside emphasis or quotes ("Happened?*"). */
 function end(s: string): string {
-  return /[.?!]$/.test(s) ? s : `${s}.`;
+  return /[.?!][*”"’']*$/.test(s) ? s : `${s}.`;
 }
 
 /** Chicago author-date, reference-list form, with the passage's locator and id. Titles in *asterisks*. */
 export function chicago(meta: SourceMeta, p: Passage): string {
   const who = names(meta, 'chicago');
   const title = isBook(meta) ? italic(meta.title) : `“${end(meta.title)}”`;
-  const head = who ? `${end(who)} ${yearLabel(meta)}.` : `${title} ${yearLabel(meta)}.`;
+  const head = end(who ? `${end(who)} ${yearLabel(meta)}` : `${title} ${yearLabel(meta)}`);
   const parts = [head];
   if (who) parts.push(isBook(meta) ? end(title) : title);
   if (meta.citation.containerTitle && !isBook(meta)) parts.push(end(italic(meta.citation.containerTitle)));
@@ -137,5 +139,6 @@ export function mla(meta: SourceMeta, p: Passage): string {
 }
 
 function withQuotedWork(citation: string, p: Passage): string {
-  return p.quotedFrom ? `${citation} Quoting: ${end(p.quotedFrom.citation)}` : citation;
+  if (!p.quotedFrom) return citation;
+  return `${citation} ${p.kind === 'quote' ? 'Quoting' : 'Note cites'}: ${end(p.quotedFrom.citation)}`;
 }

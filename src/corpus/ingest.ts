@@ -1,7 +1,7 @@
 /** Ingest: validate and segment the corpus folder, then replace the stored corpus in one transaction. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DB } from '../db/open.ts';
 import { SEGMENTER_VERSION } from '../segment/index.ts';
 import { buildCorpus, type Progress } from './build.ts';
@@ -18,6 +18,7 @@ export function ingest(db: DB, corpusDir: string, onProgress?: Progress): Ingest
   const t0 = performance.now();
   const built = buildCorpus(corpusDir, onProgress);
   const counts = storeCorpus(db, built);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('corpus_dir', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(resolve(corpusDir));
   return { ...counts, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -36,4 +37,14 @@ export function ensureCorpus(db: DB, corpusDir: string, onStart?: () => void, on
   if (storedFingerprint(db) === corpusFingerprint(corpusDir)) return null;
   onStart?.();
   return ingest(db, corpusDir, onProgress);
+}
+
+/**
+ * The corpus folder a database belongs to: the one asked for, else the one it was last ingested
+ * from (so `ingest --corpus X --db F` followed by `ask --db F` keeps X), else the fallback.
+ */
+export function corpusDirFor(db: DB, explicit: string | undefined, fallback: string): string {
+  if (explicit) return explicit;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'corpus_dir'").get() as { value: string } | undefined;
+  return row && existsSync(join(row.value, 'sources.json')) ? row.value : fallback;
 }

@@ -68,13 +68,19 @@ export function diversify(hits: Hit[], limit: number): Hit[] {
 }
 
 export class CorpusRepo {
+  /** Keyed by passage id, never rowid: ingest reuses rowids for other passages. */
   private readonly byId = new Map<string, Passage>();
-  private readonly byRowid = new Map<number, Passage>();
   private sourceList: Source[] | null = null;
 
   private readonly statements = new Map<string, Statement>();
 
   constructor(readonly db: DB) {}
+
+  /** Forgets cached passages and sources: called when the corpus was re-ingested under a running bot. */
+  reset(): void {
+    this.byId.clear();
+    this.sourceList = null;
+  }
 
   /** Prepared once per SQL text: preparing costs as much as running a small FTS query. */
   private stmt(sql: string): Statement {
@@ -107,7 +113,7 @@ export class CorpusRepo {
   /** Passages of one source in document order. */
   passagesOf(sourceId: string): Passage[] {
     const rows = this.stmt('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
-    return rows.map((r) => this.byRowid.get(r.rowid) ?? this.hydrate(r));
+    return rows.map((r) => this.byId.get(r.id) ?? this.hydrate(r));
   }
 
   /** Passage ids that start with a prefix, for autocomplete. */
@@ -132,7 +138,7 @@ export class CorpusRepo {
     return rows
       .filter((r) => !opts.exclude?.has(r.id))
       .slice(0, limit)
-      .map((r) => ({ passage: this.byRowid.get(r.rowid) ?? this.passage(r.id)!, score: -r.rank }));
+      .map((r) => ({ passage: this.passage(r.id)!, score: -r.rank }));
   }
 
   /** How many passages match an already-safe FTS5 query, per source. */
@@ -181,7 +187,6 @@ export class CorpusRepo {
       sentences,
     };
     this.byId.set(p.id, p);
-    this.byRowid.set(row.rowid, p);
     return p;
   }
 }

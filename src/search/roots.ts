@@ -21,7 +21,7 @@ export function root(word: string): string {
 /** Each group: words as typed (for FTS) — their roots are matched in sentences. */
 export const SYNONYM_GROUPS: string[][] = [
   ['kill', 'murder', 'assassination', 'assassinate'],
-  ['execute', 'execution', 'shot', 'shoot'],
+  ['execute', 'execution', 'shot', 'shoot', 'death'],
   ['arrest', 'detain', 'imprison'],
   ['purge', 'repression', 'reprisal'],
 ];

@@ -30,7 +30,14 @@ describe('/compare', () => {
 
   it('GIVEN executions THEN Reiman’s two yearly figures are shown to sum to Emelyanov’s total, with the arithmetic', async () => {
     const first = await ask(bot, '/compare executions');
-    expect(allText(first)).toContain("Reiman (2016)'s 353,074 + 328,618 = 681,692, which is Emelyanov (2012)'s 681,692.");
+    expect(allText(first)).toContain(
+      "Reiman (2016) [rei-9eahq]: 353,074 (1937) + 328,618 (1938) = 681,692, which is Emelyanov (2012)'s figure for 1937-38 [eme-yf15y]: 681,692.",
+    );
+    // Both sentences behind the arithmetic are quoted in the reply, so the reader sees what each figure counts.
+    const pages = await allPages('/compare executions');
+    const quoted = pages.flatMap((p) => p.citations.map((c) => c.quote));
+    expect(quoted).toContain('In 1937, 353,074 ordinary citizens were sentenced to death.');
+    expect(quoted).toContain('In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.');
   });
 
   it('GIVEN figures in a sentence THEN years and order numbers are not figures, and what they count is kept', () => {
@@ -44,9 +51,25 @@ describe('/compare', () => {
     expect(figuresIn('the real figure of about 800,000 and 1.3 million people')[1]!.value).toBe(1_300_000);
   });
 
-  it('GIVEN equal figures from two sources THEN they are reported as the same', () => {
+  it('GIVEN equal figures counting the same thing in two sources THEN they are reported as the same', () => {
     const f = figuresIn('98 of 139 and 1,372,392 people')[1]!;
-    expect(relateFigures([{ source: 'A', figure: f }, { source: 'B', figure: f }]).map((r) => r.text)).toEqual(['A and B give the same figure, 1,372,392.']);
+    expect(relateFigures([{ source: 'A', passage: 'p1', figure: f }, { source: 'B', passage: 'p2', figure: f }]).map((r) => r.text)).toEqual([
+      'A [p1] and B [p2] give the same figure, 1,372,392.',
+    ]);
+  });
+
+  it('GIVEN equal figures that count different things THEN they are not related', () => {
+    const a = figuresIn('Some 2 million amendments to the draft were proposed.')[0]!;
+    const b = figuresIn('About 2 million people attended the meetings.')[0]!;
+    expect(relateFigures([{ source: 'A', passage: 'p1', figure: a }, { source: 'B', passage: 'p2', figure: b }])).toEqual([]);
+  });
+
+  it('GIVEN "in 1937 … and in the following year" THEN the second figure does not inherit 1937', () => {
+    const f = figuresIn('That means in 1937, 970 people were executed each and every day, and in the following year 900 people per day.');
+    expect(f.map((x) => [x.raw, x.years])).toEqual([
+      ['970', ['1937']],
+      ['900', []],
+    ]);
   });
 
   it('GIVEN two people THEN each gets a line and the passages naming both are quoted', async () => {
