@@ -52,6 +52,7 @@ async function recordQueries(bot: CoreBot, line: string): Promise<{ fts: string;
 
 const dir = mkdtempSync(join(tmpdir(), 'sourcebook-bench-'));
 const dbs = new Map<number, DB>();
+const corpora = new Map<number, string>();
 const ingestRows: (string | number)[][] = [];
 for (const n of SCALES) {
   const corpus = scaledCorpus(n);
@@ -61,7 +62,7 @@ for (const n of SCALES) {
   if (n > 1) process.stderr.write('\n');
   ingestRows.push([`×${n}`, r.sources, r.passages, r.notes, ((performance.now() - t0) / 1000).toFixed(2)]);
   dbs.set(n, db);
-  if (n > 1) rmSync(corpus, { recursive: true, force: true });
+  corpora.set(n, corpus);
 }
 
 say(`# Sourcebook benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${new Date().toISOString().slice(0, 10)}. Times in ms unless stated.\n`);
@@ -87,7 +88,10 @@ say(
 );
 const cmdRows: (string | number)[][] = [];
 for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
-  const bot = createBot({ db: dbs.get(n)!, corpusDir: n === 1 ? join(PROJECT_ROOT, 'corpus') : join(PROJECT_ROOT, 'corpus'), log: () => {} });
+  // The scaled corpus folder, not the bundled one: otherwise createBot would re-index ×1 into this database.
+  const bot = createBot({ db: dbs.get(n)!, corpusDir: corpora.get(n)!, log: () => {} });
+  const passages = (dbs.get(n)!.prepare('SELECT count(*) AS c FROM passages').get() as { c: number }).c;
+  if (passages < 1400 * n) throw new Error(`bench: the ×${n} database holds ${passages} passages`);
   for (const line of COMMANDS) {
     const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
     const queries = await recordQueries(bot, line);
@@ -112,6 +116,7 @@ for (const [file, fn, title] of [
 }
 
 for (const db of dbs.values()) db.close();
+for (const [n, dir] of corpora) if (n > 1) rmSync(dir, { recursive: true, force: true });
 rmSync(dir, { recursive: true, force: true });
 writeFileSync(join(PROJECT_ROOT, 'docs', 'bench.md'), `${out.join('\n')}\n`);
 console.error('\nwritten to docs/bench.md');

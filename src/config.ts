@@ -26,7 +26,14 @@ export const ConfigSchema = z
     SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'SLACK_APP_TOKEN should start with xapp-').optional()),
     SLACK_SIGNING_SECRET: optional,
     SLACK_MODE: optional.pipe(z.enum(['socket', 'http']).optional()),
-    SLACK_PORT: optional.pipe(z.string().regex(/^\d{1,5}$/, 'SLACK_PORT is a port number').transform(Number).optional()),
+    SLACK_PORT: optional.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'SLACK_PORT is a port number')
+        .transform(Number)
+        .refine((n) => n <= 65535, 'SLACK_PORT is a port number (0–65535)')
+        .optional(),
+    ),
     SOURCEBOOK_DB: optional,
     SOURCEBOOK_CORPUS: optional,
     LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
@@ -34,6 +41,12 @@ export const ConfigSchema = z
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) next to SLACK_BOT_TOKEN' });
+    }
+    if (c.SLACK_MODE === 'socket' && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'SLACK_MODE=socket needs SLACK_APP_TOKEN' });
+    }
+    if (c.SLACK_MODE === 'http' && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'SLACK_MODE=http needs SLACK_SIGNING_SECRET' });
     }
     if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'Slack credentials are set but SLACK_BOT_TOKEN is missing' });

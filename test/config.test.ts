@@ -29,6 +29,13 @@ describe('start-up configuration', () => {
     expect(planFor({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '  ' }).console).toBe(true);
   });
 
+  it('GIVEN a Slack mode without its credential or an impossible port THEN the problem is named', () => {
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_MODE: 'socket' });
+    expect(socket.ok || socket.problems.join()).toMatch(/SLACK_MODE=socket needs SLACK_APP_TOKEN/);
+    const port = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '99999' });
+    expect(port.ok || port.problems.join()).toMatch(/0–65535/);
+  });
+
   it('GIVEN half a Slack setup or a malformed value THEN each problem is named', () => {
     const r = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', DISCORD_SHARDS: 'many', SLACK_APP_TOKEN: 'oops' });
     expect(r.ok).toBe(false);

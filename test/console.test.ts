@@ -55,3 +55,10 @@ describe('console chat', () => {
     expect(r).toBe('T\n\np\n\n[1] Go');
   });
 });
+
+describe('console colours', () => {
+  it('GIVEN colour on THEN titles and actions carry ANSI codes that are closed again', () => {
+    const r = renderConsole({ kind: 'answer', title: 'T', blocks: [], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false }, { width: 80, color: true });
+    expect(r).toBe('\u001b[1mT\u001b[22m\n\n\n\n\u001b[33m[1] Go\u001b[39m');
+  });
+});

@@ -1,8 +1,13 @@
 /** A Reply for a terminal: wrapped to the width, quotes indented, actions numbered. */
-import { styleText } from 'node:util';
 import type { Block, Reply } from '../../src/core/reply.ts';
 
-type Style = Parameters<typeof styleText>[0];
+// ANSI SGR codes by hand: util.styleText only exists from Node 20.12, and we support all of 20.
+const STYLES = { bold: [1, 22], dim: [2, 22], red: [31, 39], cyan: [36, 39], yellow: [33, 39] } as const;
+type Style = keyof typeof STYLES;
+function styleText(style: Style, s: string): string {
+  const [on, off] = STYLES[style];
+  return `\u001b[${on}m${s}\u001b[${off}m`;
+}
 
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];

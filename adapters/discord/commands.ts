@@ -9,6 +9,9 @@ import type { CommandOption, CommandSpec } from '../../src/core/bot-api.ts';
 import { LIMITS } from './limits.ts';
 import { truncateAtWord } from './text.ts';
 
+/** The command only server admins may run (it names the moderator role). */
+const ADMIN_COMMAND = 'sourcebook';
+
 /** The slash command definitions Discord needs for the core's commands. */
 export function slashCommands(specs: CommandSpec[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return specs.map((spec) => ({
@@ -17,8 +20,10 @@ export function slashCommands(specs: CommandSpec[]): RESTPostAPIChatInputApplica
     description: describe(spec.description, spec.name),
     // Discord wants required options first; Request.args still follows the spec's order.
     options: [...spec.options.filter((o) => o.required), ...spec.options.filter((o) => !o.required)].map(slashOption),
-    // Hidden from members who lack Manage Server; the core still checks isAdmin on every call.
-    ...(spec.moderatorOnly ? { default_member_permissions: PermissionFlagsBits.ManageGuild.toString() } : {}),
+    // Only the admins' own /sourcebook command is hidden from members without Manage Server. The
+    // moderator commands stay visible: a moderator role named with /sourcebook config must be able
+    // to use them, and the core refuses everyone else on every call.
+    ...(spec.name === ADMIN_COMMAND ? { default_member_permissions: PermissionFlagsBits.ManageGuild.toString() } : {}),
   }));
 }
 

@@ -9,6 +9,7 @@ import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
+import { inAuthorsVoice } from '../corpus/cite.ts';
 import { hiddenPassages } from './hidden.ts';
 import { figuresIn } from '../core/figures.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
@@ -63,8 +64,8 @@ export function rankSentences(ctx: CommandContext, question: string, exclude: Re
   const candidates: Candidate[] = [];
   const need = Math.min(2, roots.length);
   for (const h of hits) {
-    // Interviewers' questions are not answers.
-    if (h.passage.speaker && /^(GJ|Q|QUESTION|Interviewer)$/i.test(h.passage.speaker)) continue;
+    // Interviewers' questions and unsigned ledes are not the source's answer.
+    if (!inAuthorsVoice(ctx.repo.source(h.passage.sourceId)!.meta, h.passage)) continue;
     const rootSets = sentenceRootsOf(h.passage);
     for (const [i, s] of h.passage.sentences.entries()) {
       const text = h.passage.text.slice(s.start, s.end);

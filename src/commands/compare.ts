@@ -2,7 +2,7 @@
  * `/compare TOPIC`: what each source says on a topic, side by side, with the figures it gives and
  * how figures from different sources relate. `/compare A vs B`: two people or two sources.
  */
-import { authorLabel, yearLabel } from '../corpus/cite.ts';
+import { authorLabel, inAuthorsVoice, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { figuresIn, relateFigures, type SourcedFigure } from '../core/figures.ts';
@@ -32,7 +32,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const figures: SourcedFigure[] = [];
   let speaking = 0;
   for (const s of ctx.repo.sources()) {
-    const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude });
+    const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude }).filter((h) => inAuthorsVoice(s.meta, h.passage));
     const sentences = hits.flatMap((h) => {
       const rootSets = sentenceRootsOf(h.passage);
       return h.passage.sentences.map((sp, index) => {
@@ -91,11 +91,11 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     units: [...summary, ...units],
     page: req.page ?? 1,
     command: 'compare',
-    args: req.args,
+    args: topic,
     actions: ctx.actions,
     extra: [
       ctx.actions.make('Quiz me on this', { command: 'quiz', args: topic }),
-      ctx.actions.make('Report', { command: 'report', args: `compare ${req.args}`.slice(0, 500) }, 'danger'),
+      ctx.actions.make('Report', { command: 'report', args: `compare ${topic}` }, 'danger'),
     ],
   });
 }
@@ -121,7 +121,7 @@ function compareSources(ctx: CommandContext, a: Source, b: Source): Reply {
   });
 }
 
-function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request): Reply {
+function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request, args: string): Reply {
   const exclude = hiddenPassages(ctx, req.where);
   const pa = buildProfile(ctx.repo, ctx.people, a, exclude);
   const pb = buildProfile(ctx.repo, ctx.people, b, exclude);
@@ -142,7 +142,7 @@ function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request):
     const s = m.sentences[0]!;
     units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s.start, s.end)));
   }
-  return pagedReply({ title: `${a.canonical} vs ${b.canonical}`, units, page: req.page ?? 1, command: 'compare', args: req.args, actions: ctx.actions });
+  return pagedReply({ title: `${a.canonical} vs ${b.canonical}`, units, page: req.page ?? 1, command: 'compare', args, actions: ctx.actions });
 }
 
 type Side = { kind: 'source'; source: Source } | { kind: 'person'; person: Person } | { kind: 'none'; text: string };
@@ -171,7 +171,7 @@ export const compareCommand = defineCommand({
       const a = side(ctx, vs[0]);
       const b = side(ctx, vs[1]);
       if (a.kind === 'source' && b.kind === 'source') return compareSources(ctx, a.source, b.source);
-      if (a.kind === 'person' && b.kind === 'person') return comparePeople(ctx, a.person, b.person, req);
+      if (a.kind === 'person' && b.kind === 'person') return comparePeople(ctx, a.person, b.person, req, topic);
       const unknown = [a, b].filter((s) => s.kind === 'none').map((s) => `“${(s as { text: string }).text}”`);
       return errorReply(
         'Cannot compare those',

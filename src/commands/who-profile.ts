@@ -4,6 +4,7 @@ import type { Passage } from '../corpus/types.ts';
 import type { Person } from '../people/extract.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import { insideQuotation } from '../core/quotes.ts';
+import { inAuthorsVoice } from '../corpus/cite.ts';
 
 /** Words that say what someone was: office, rank, trade. */
 const ROLE =
@@ -70,6 +71,7 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
   const spellingsBySource = new Map<string, Set<string>>();
   for (const h of hits) {
     const p = h.passage;
+    if (!inAuthorsVoice(repo.source(p.sourceId)!.meta, p)) continue;
     if (person.sharedSurname && !owned.has(p.sourceId) && !fullForms.some((f) => p.text.includes(f))) continue;
     // Sentences that name the person in the passage author's own words (not inside a quotation).
     const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));

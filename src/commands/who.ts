@@ -26,7 +26,8 @@ function choice(ctx: CommandContext, surname: string, people: Person[]): Reply {
   });
 }
 
-function profileReply(ctx: CommandContext, person: Person, req: Request): Reply {
+/** `name` is the cleaned argument: buttons carry it, never the raw text as typed. */
+function profileReply(ctx: CommandContext, person: Person, req: Request, name: string): Reply {
   const profile = buildProfile(ctx.repo, ctx.people, person, hiddenPassages(ctx, req.where));
   if (!profile.mentions.length) {
     return reply({ kind: 'not-found', title: person.canonical, blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }] });
@@ -79,12 +80,12 @@ function profileReply(ctx: CommandContext, person: Person, req: Request): Reply 
     units,
     page: req.page ?? 1,
     command: 'who',
-    args: req.args,
+    args: name,
     actions: ctx.actions,
     extra: [
       ctx.actions.make('Cite first quote', { command: 'cite', args: first.id }),
       ctx.actions.make('Quiz me on this', { command: 'quiz', args: Object.keys(person.spellings)[0] ?? person.canonical }),
-      ctx.actions.make('Report', { command: 'report', args: `who ${req.args}` }, 'danger'),
+      ctx.actions.make('Report', { command: 'report', args: `who ${name}` }, 'danger'),
     ],
   });
 }
@@ -104,7 +105,7 @@ export const whoCommand = defineCommand({
     const r = ctx.people.resolve(name);
     switch (r.kind) {
       case 'person':
-        return profileReply(ctx, r.person, req);
+        return profileReply(ctx, r.person, req, name);
       case 'ambiguous':
         return choice(ctx, r.surname, r.people);
       case 'suggest':

@@ -10,8 +10,17 @@ import { root, rootFamily } from '../search/roots.ts';
 
 export { root };
 
+/** A word seen for each root, so its document frequency can be asked of FTS5 in FTS5's own stemming. */
+const wordOfRoot = new Map<string, string>();
+
 export function rootsOf(text: string): string[] {
-  return [...new Set(contentTokens(text).map(root))];
+  const roots = new Set<string>();
+  for (const token of contentTokens(text)) {
+    const r = root(token);
+    if (!wordOfRoot.has(r)) wordOfRoot.set(r, token);
+    roots.add(r);
+  }
+  return [...roots];
 }
 
 const passageRoots = new WeakMap<object, Set<string>[]>();
@@ -27,7 +36,10 @@ export function sentenceRoots(text: string): Set<string> {
   return new Set((foldDiacritics(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root));
 }
 
-/** Inverse document frequency per root, from the FTS vocabulary (porter stems share the root prefix). */
+/**
+ * Inverse document frequency per root. Our roots and FTS5's Porter stems differ ("party" vs
+ * "parti"), so the count comes from an FTS5 query for a word with that root, stemmed by FTS5.
+ */
 export class TermWeights {
   private readonly cache = new Map<string, number>();
   private readonly total: number;
@@ -35,13 +47,15 @@ export class TermWeights {
 
   constructor(db: DB) {
     this.total = Math.max(1, (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n);
-    this.stmt = db.prepare("SELECT coalesce(max(doc), 0) AS df FROM passages_vocab WHERE term >= ? AND term < ? || 'zzzz'");
+    this.stmt = db.prepare('SELECT count(*) AS df FROM passages_fts WHERE passages_fts MATCH ?');
   }
 
   idf(r: string): number {
     let v = this.cache.get(r);
     if (v === undefined) {
-      const df = (this.stmt.get(r, r) as { df: number }).df;
+      // Tokens are letters and digits only, so the quoted word is a plain FTS5 string.
+      const word = (wordOfRoot.get(r) ?? r).replace(/[^\p{L}\p{N}]/gu, '');
+      const df = word ? (this.stmt.get(`"${word}"`) as { df: number }).df : 0;
       v = Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
       this.cache.set(r, v);
     }

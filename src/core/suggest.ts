@@ -25,7 +25,8 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
       const out: Suggestion[] = [];
       for (const p of ctx.people.all) {
         const spellings = Object.keys(p.spellings);
-        const hit = !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || nameKey(s).startsWith(key));
+        // A query with no letters ("1") has an empty key, which would match everyone.
+        const hit = !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || (key !== '' && nameKey(s).startsWith(key)));
         if (hit && p.mentions >= 2) out.push({ label: clip(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: clip(p.canonical) });
         if (out.length >= MAX) break;
       }

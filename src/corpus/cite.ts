@@ -43,6 +43,21 @@ function paragraphLabel(p: Passage): string {
   return `¶${p.ord + 1}`;
 }
 
+/** The speaker's full name when it is not the document's author (an interviewer), else null. */
+export function otherVoice(meta: SourceMeta, p: Pick<Passage, 'speaker'>): string | null {
+  if (!p.speaker) return null;
+  const speaker = meta.speakers?.[p.speaker] ?? p.speaker;
+  return meta.authors.some((a) => speaker === `${a.given} ${a.family}`.trim()) ? null : speaker;
+}
+
+/**
+ * Passages in the document's own voice: not an interviewer's question, not an unsigned lede.
+ * Answers are drawn from these; the others are still searchable and citable.
+ */
+export function inAuthorsVoice(meta: SourceMeta, p: Pick<Passage, 'speaker' | 'kind'>): boolean {
+  return p.kind !== 'lede' && otherVoice(meta, p) === null;
+}
+
 /** "Reiman (2016, ch. 6, pp. 101–112)" — what precedes every quotation. */
 export function attribution(meta: SourceMeta, p: Passage): string {
   const parts = [yearLabel(meta)];
@@ -52,8 +67,10 @@ export function attribution(meta: SourceMeta, p: Passage): string {
   if (pages) parts.push(pages);
   if (!section && !pages && p.sectionPath.length === 0) parts.push(paragraphLabel(p));
   let label = `${authorLabel(meta)} (${parts.join(', ')})`;
-  const speaker = p.speaker ? meta.speakers?.[p.speaker] ?? p.speaker : null;
-  if (speaker && !meta.authors.some((a) => speaker === `${a.given} ${a.family}`.trim())) label += `, ${speaker}`;
+  // Someone else's words in the document are named first, so they are never read as the author's.
+  const other = otherVoice(meta, p);
+  if (other) label = `${other}, in ${label}`;
+  if (p.kind === 'lede') label = `Unsigned introduction to ${label}`;
   // Only a passage that is itself a quotation names its original here. A note attached to an
   // ordinary paragraph belongs to one sentence of it, not to whichever sentence is shown.
   if (p.kind === 'quote' && p.quotedFrom?.author) label += `, quoting ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;

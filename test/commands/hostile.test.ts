@@ -45,3 +45,12 @@ describe('hostile input', () => {
     expect(r.kind).toBe('error');
   });
 });
+
+describe('arguments padded with whitespace', () => {
+  it('GIVEN a name padded with thousands of spaces THEN the profile and its buttons work', async () => {
+    const r = await ask(bot, `/who Nikolai${' '.repeat(2100)}Yezhov`);
+    expect(r.title).toBe('Who was Nikolai Yezhov?');
+    const compare = await ask(bot, `/compare executions${' '.repeat(2100)}1937`);
+    expect(compare.kind).not.toBe('error');
+  });
+});

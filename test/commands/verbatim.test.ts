@@ -1,7 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { ask, corpusBot, HERE, STUDENT } from '../support/corpus-bot.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ask, corpusBot, CORPUS_DIR, HERE, STUDENT } from '../support/corpus-bot.ts';
+
+/** The raw file as a reader sees it: markers and markup gone, line and page breaks closed up. */
+function rawText(file: string): string {
+  return readFileSync(join(CORPUS_DIR, file), 'utf8')
+    .replace(/<sup>\s*\d+\s*<\/sup>/g, '')
+    .replace(/<sup>\s*([^<]*?)\s*<\/sup>/g, '$1')
+    .replace(/[⁰¹²³⁴-⁹]+/gu, '')
+    .replace(/[*\\]/g, '')
+    .replace(/\s+/gu, ' ')
+    .replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
+}
+
+function norm(s: string): string {
+  return s.replace(/[*\\]/g, '').replace(/\s+/gu, ' ');
+}
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -25,6 +42,8 @@ async function withPages(line: string): Promise<Reply[]> {
   return out;
 }
 
+const raws = new Map<string, string>();
+
 describe('attribution and verbatim quotes', () => {
   it.each(SAMPLE)('GIVEN %s THEN every quote is verbatim in its cited passage and attributed to that passage’s source', async (line) => {
     const replies = await withPages(line);
@@ -38,6 +57,15 @@ describe('attribution and verbatim quotes', () => {
         expect(passage.text).toContain(c.quote);
         expect(b.text.replace(/ \[…\]$/, '')).toBe(c.quote);
         expect(b.attribution).toBe(c.attribution);
+        // Independently of the database: the quote's opening and closing words stand in the cited
+        // source's own file, and the attribution names that source's author.
+        const source = bot.ctx.repo.source(c.source)!.meta;
+        const raw = raws.get(source.file) ?? rawText(source.file);
+        raws.set(source.file, raw);
+        const q = norm(c.quote);
+        expect(raw).toContain(q.slice(0, 30));
+        expect(raw).toContain(q.slice(-30));
+        expect(c.attribution).toContain(`${source.authors[0]?.family ?? 'Real Stalin Series Part 11'} (`);
         n++;
       }
     }

@@ -63,9 +63,10 @@ describe('slashCommands', () => {
     expect(long.startsWith(command!.description.slice(0, -1))).toBe(true);
   });
 
-  test('GIVEN a moderator-only command THEN it is hidden by default from members without Manage Server', () => {
-    const [mod, open] = slashCommands([spec({ name: 'reindex', moderatorOnly: true }), spec({})]);
-    expect(mod!.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+  test('GIVEN the admin command THEN it is hidden by default from members without Manage Server; moderator commands stay visible to a named moderator role', () => {
+    const [admin, mod, open] = slashCommands([spec({ name: 'sourcebook', moderatorOnly: true }), spec({ name: 'review', moderatorOnly: true }), spec({})]);
+    expect(admin!.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(mod!.default_member_permissions).toBeUndefined();
     expect(open!.default_member_permissions).toBeUndefined();
   });
 
