@@ -10,7 +10,16 @@ import { nameKey } from './name-key.ts';
 
 export const AliasFileSchema = z.object({
   $comment: z.string().optional(),
-  people: z.array(z.object({ canonical: z.string().min(2), same: z.array(z.string().min(2)), note: z.string().optional() })),
+  people: z.array(
+    z.object({
+      canonical: z.string().min(2),
+      same: z.array(z.string().min(2)),
+      /** The sources this person is named in. When given, the entry applies only there: if the surname is also
+       * used in other sources (a different person of that name), the canonical name is not imposed on it. */
+      sources: z.array(z.string().min(1)).min(1).optional(),
+      note: z.string().optional(),
+    }),
+  ),
 });
 export type AliasFile = z.infer<typeof AliasFileSchema>;
 
@@ -43,8 +52,23 @@ export interface TextUnit {
 const SURNAME_ENDING = /(?:ov|ova|ev|eva|yov|in|ina|sky|ski|skii|skiy|skaya|dze|shvili|vili|enko|ich|yan|ian|uk)$/;
 const CAP_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 /** Abbreviations that look like initials but introduce places or numbers. */
-const NOT_INITIALS = new Set(['St.', 'Mt.', 'No.', 'Ft.', 'Co.', 'Gen.', 'Vol.', 'Ch.']);
-const WORD = /(?<!\p{L})(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}?\.)/gu;
+const NOT_INITIALS = new Set(['St', 'Mt', 'No', 'Ft', 'Co', 'Gen', 'Vol', 'Vi', 'Pp', 'Op', 'Nr']);
+/** A capitalised word, whole ("MacDonald" is not "Mac"). */
+const WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/gu;
+/**
+ * What stands right before a surname: a word, optionally followed by initials ("Nikolay B.",
+ * "Supplies N.B.", "Marshal"), or initials alone ("A.P.", "G. K."). Initials glued to a preceding
+ * letter are the end of an acronym ("USSR. The…"), not initials.
+ */
+const BEFORE_NAME = /(?<![\p{L}])(?:(\p{Lu}\p{Ll}+)\s+((?:\p{Lu}\p{Ll}?\.\s?){0,2})|((?:\p{Lu}\p{Ll}?\.\s?){1,3}))$/u;
+/** Patronymics ("Mikhail Ivanovich Kalinin"): between a given name and the surname they are not surnames. */
+const PATRONYMIC = /(?:ovich|evich|ovna|evna|ichna)$/;
+/** Sentence words that follow an abbreviation ("…the U.S. Whoever said") and are never surnames. */
+const NOT_NAMES = new Set(
+  'Yes No Yet Thus Then Also However Whoever Whatever Indeed Hence Still Even Only Now So Though Although Nevertheless Moreover Furthermore Meanwhile Perhaps Instead Otherwise Therefore'.split(
+    ' ',
+  ),
+);
 /** A surname-like word counts as a person when some sentence treats it as one. */
 const PERSON_CONTEXT = /^(?:'s|’s)?,?\s+(?:said|says|wrote|writes|stated|told|claimed|argued|recalled|declared|admitted|testified|asked|replied|explained|noted|believed|ordered|demanded|was (?:arrested|shot|executed|appointed|removed|killed|murdered)|himself|who)/;
 /** Words that look like surnames by ending but are not people in this domain. */
@@ -60,13 +84,17 @@ interface Group {
   fromIndex: boolean;
   indexNames: string[];
   aliasCanonical?: string;
+  /** Sources the alias entry is limited to (see AliasFileSchema). */
+  aliasSources?: Set<string>;
+  /** full name → sources it was seen in */
+  fullNameSources: Map<string, Set<string>>;
 }
 
 function group(groups: Map<string, Group>, surname: string): Group {
   const key = nameKey(surname);
   let g = groups.get(key);
   if (!g) {
-    g = { key, spellings: new Map(), clusters: new Map(), titles: new Map(), bySource: new Map(), fromIndex: false, indexNames: [] };
+    g = { key, spellings: new Map(), clusters: new Map(), titles: new Map(), bySource: new Map(), fromIndex: false, indexNames: [], fullNameSources: new Map() };
     groups.set(key, g);
   }
   return g;
@@ -96,6 +124,43 @@ function mergePatronymicClusters(clusters: Map<string, Map<string, number>>): vo
   }
 }
 
+interface Intro {
+  /** How the surname was introduced: by a known given name, by initials alone, or by a title. */
+  kind: 'given' | 'initials' | 'title';
+  /** The given part to show with the surname ("Nikolay B.", "N.B."), when there is one. */
+  given: string | null;
+  title: string | null;
+}
+
+/** Initials, or a title written like initials ("Mr.", "Dr."); null for abbreviations such as "St.". */
+function initialsIntro(initials: string, title: string | null): Intro | null {
+  const first = initials.split(/[\s.]+/)[0] ?? '';
+  if (TITLES.has(first)) {
+    const rest = initials.slice(initials.indexOf('.') + 1).trim();
+    return { kind: 'title', given: rest || null, title: first };
+  }
+  if (NOT_INITIALS.has(first)) return title ? { kind: 'title', given: null, title } : null;
+  return { kind: title ? 'title' : 'initials', given: initials, title };
+}
+
+/**
+ * Reads what precedes a surname. "Word Initials." keeps the word only when it is a known given
+ * name ("Nikolay B. Eysmont"); otherwise the word is the end of the previous phrase and only the
+ * initials belong to the name ("…for Supplies N.B. Eismont" → "N.B.").
+ */
+function introduction(before: string): Intro | null {
+  const m = BEFORE_NAME.exec(before);
+  if (!m) return null;
+  const word = m[1];
+  const initials = (m[2] ?? m[3] ?? '').trim();
+  if (word) {
+    if (TITLES.has(word)) return initials ? initialsIntro(initials, word) : { kind: 'title', given: null, title: word };
+    if (GIVEN_NAMES.has(word)) return { kind: 'given', given: initials ? `${word} ${initials}` : word, title: null };
+    return initials ? initialsIntro(initials, null) : null;
+  }
+  return initialsIntro(initials, null);
+}
+
 function initialOf(given: string): string {
   return nameKey(given.split(/[\s.]+/)[0] ?? given).charAt(0);
 }
@@ -103,7 +168,8 @@ function initialOf(given: string): string {
 /** "Yezhov, Nikolay I." → ["Yezhov", "Nikolay I."] */
 function splitIndexName(name: string): [string, string] | null {
   const m = /^([\p{Lu}][\p{L}'’-]+),\s*(.+)$/u.exec(name.trim());
-  return m ? [m[1]!, m[2]!.trim()] : null;
+  // "Gaulle, Charles de." : the full stop ends the entry, it does not abbreviate the particle.
+  return m ? [m[1]!, m[2]!.trim().replace(/(?<=\s\p{Ll}{2,})\.$/u, '')] : null;
 }
 
 export function extractPeople(units: TextUnit[], indexNames: string[], aliases: AliasFile | null): Person[] {
@@ -116,13 +182,18 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     g.fromIndex = true;
     g.indexNames.push(`${parts[1]} ${parts[0]}`);
   }
+  // Other spellings an alias entry limits to its sources: key → group, sources.
+  const scopedSpellings = new Map<string, { g: Group; sources: Set<string> }>();
   for (const a of aliases?.people ?? []) {
     const canonicalSurname = a.canonical.split(' ').pop()!;
     const g = group(groups, canonicalSurname);
     g.aliasCanonical = a.canonical;
+    if (a.sources) g.aliasSources = new Set(a.sources);
     for (const s of a.same) {
       const sur = s.split(/\s+/).pop()!;
-      if (nameKey(sur) !== g.key) groups.set(nameKey(sur), g);
+      if (nameKey(sur) === g.key) continue;
+      if (g.aliasSources) scopedSpellings.set(nameKey(sur), { g, sources: g.aliasSources });
+      else groups.set(nameKey(sur), g);
     }
   }
 
@@ -138,19 +209,27 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     const lower = lowercase.get(w.toLowerCase()) ?? 0;
     return lower >= Math.max(2, 0.2 * (capitalised.get(w.toLowerCase()) ?? 0));
   };
+  // A word after a given name or a title is a surname; after initials alone it may also be a sentence
+  // start after an abbreviation ("the U.S. Whoever…"), so it needs two such sightings or a surname ending.
   const introducedBy = new Map<string, number>();
+  const introducedByInitials = new Map<string, number>();
   const inPersonContext = new Map<string, number>();
   for (const u of units) {
     for (const m of u.text.matchAll(WORD)) {
       const w = m[0];
-      if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w) || commonWord(w)) continue;
-      const before = u.text.slice(Math.max(0, m.index - 30), m.index);
-      const prev = /(\p{Lu}\p{Ll}*\.?)\s+$/u.exec(before)?.[1];
-      if (prev && (GIVEN_NAMES.has(prev) || (/^\p{Lu}\p{Ll}?\.$/u.test(prev) && !NOT_INITIALS.has(prev)) || TITLES.has(prev))) bump(introducedBy, w);
-      else if (SURNAME_ENDING.test(w) && PERSON_CONTEXT.test(u.text.slice(m.index + w.length, m.index + w.length + 30))) bump(inPersonContext, w);
+      if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w) || NOT_NAMES.has(w) || GIVEN_NAMES.has(w) || commonWord(w)) continue;
+      // "Ye" in "Kliment Ye. Voroshilov" is an initial.
+      if (w.length <= 2 && u.text[m.index + w.length] === '.') continue;
+      const after = u.text.slice(m.index + w.length, m.index + w.length + 30);
+      const intro = introduction(u.text.slice(Math.max(0, m.index - 40), m.index));
+      if (intro?.kind === 'given' && PATRONYMIC.test(w) && /^\s+\p{Lu}\p{Ll}/u.test(after)) continue;
+      if (intro?.kind === 'initials') bump(introducedByInitials, w);
+      else if (intro) bump(introducedBy, w);
+      else if (SURNAME_ENDING.test(w) && PERSON_CONTEXT.test(after)) bump(inPersonContext, w);
     }
   }
-  for (const w of introducedBy.keys()) if (!GIVEN_NAMES.has(w)) group(groups, w);
+  for (const w of introducedBy.keys()) group(groups, w);
+  for (const [w, n] of introducedByInitials) if (n >= 2 || SURNAME_ENDING.test(w)) group(groups, w);
   for (const [w] of inPersonContext) group(groups, w);
 
   // Pass 2: count mentions, spellings, full-name clusters, titles — per source.
@@ -165,25 +244,29 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     }
     return g;
   };
+  const scopedOf = new Map<string, { g: Group; sources: Set<string> } | null>();
   for (const u of units) {
-    for (const m of u.text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/gu)) {
-      const w = m[1]!;
-      const g = groupOfWord(w);
+    for (const m of u.text.matchAll(WORD)) {
+      const w = m[0];
+      let scoped = scopedOf.get(w);
+      if (scoped === undefined) scopedOf.set(w, (scoped = scopedSpellings.get(nameKey(w)) ?? null));
+      const g = scoped?.sources.has(u.sourceId) ? scoped.g : groupOfWord(w);
       if (!g) continue;
+      if (w.length <= 2 && u.text[m.index + w.length] === '.') continue; // an initial
       bump(g.spellings, w);
       bump(g.bySource, u.sourceId);
-      const before = u.text.slice(Math.max(0, m.index! - 40), m.index!);
-      const full = /(?<!\p{L})((?:\p{Lu}\p{Ll}?\.\s?){1,3}|(\p{Lu}\p{Ll}+)\s(?:(?:\p{Lu}\p{Ll}?\.\s?){1,2})?)$/u.exec(before);
-      if (full) {
-        const givenPart = full[1]!.trim();
-        const firstWord = givenPart.split(/[\s.]+/)[0]!;
-        if (TITLES.has(firstWord)) bump(g.titles, firstWord);
-        else if (/\.$/.test(givenPart) || GIVEN_NAMES.has(firstWord)) {
-          let byName = g.clusters.get(initialOf(givenPart));
-          if (!byName) g.clusters.set(initialOf(givenPart), (byName = new Map()));
-          bump(byName, `${givenPart} ${w}`);
-        }
-      }
+      const intro = introduction(u.text.slice(Math.max(0, m.index - 40), m.index));
+      if (!intro) continue;
+      if (intro.title) bump(g.titles, intro.title);
+      if (!intro.given) continue;
+      const initial = initialOf(intro.given);
+      let byName = g.clusters.get(initial);
+      if (!byName) g.clusters.set(initial, (byName = new Map()));
+      const full = `${intro.given} ${w}`;
+      bump(byName, full);
+      const where = g.fullNameSources.get(full) ?? new Set<string>();
+      where.add(u.sourceId);
+      g.fullNameSources.set(full, where);
     }
   }
 
@@ -193,13 +276,17 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     if (seen.has(g)) continue;
     seen.add(g);
     const mentions = [...g.spellings.values()].reduce((a, b) => a + b, 0);
-    if (mentions === 0) continue;
+    // A name seen once is too little to tell a person from a stray capitalised word.
+    if (mentions < 2) continue;
     mergePatronymicClusters(g.clusters);
+    // An alias entry limited to some sources applies only when every mention is in them.
+    const aliasApplies = !!g.aliasCanonical && (!g.aliasSources || [...g.bySource.keys()].every((s) => g.aliasSources!.has(s)));
+    const aliasCanonical = aliasApplies ? g.aliasCanonical : undefined;
     // Only clusters seen at least twice (or named in an index) count as distinct people.
     const clusters = [...g.clusters.entries()].filter(
       ([initial, names]) => [...names.values()].reduce((a, b) => a + b, 0) >= 2 || g.indexNames.some((n) => initialOf(n) === initial),
     );
-    const shared = clusters.length >= 2 && !g.aliasCanonical;
+    const shared = clusters.length >= 2 && !aliasCanonical;
     const surname = [...g.spellings.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     const base = {
       surnameKey: g.key,
@@ -216,8 +303,13 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
         people.push({ ...base, id: `${g.key}.${initial}`, canonical: fullest(all) ?? surname, fullNames: Object.fromEntries(names), initial });
       }
     } else {
-      const all = [...g.clusters.values()].flatMap((m) => [...m.keys()]);
-      const canonical = g.aliasCanonical ?? fullest([...g.indexNames, ...all]) ?? surname;
+      let all = [...g.clusters.values()].flatMap((m) => [...m.keys()]);
+      // When a source-limited alias does not apply, a full name seen only in the alias's sources names
+      // the alias's person, not the others of that surname.
+      if (g.aliasCanonical && !aliasCanonical && g.aliasSources) {
+        all = all.filter((n) => [...(g.fullNameSources.get(n) ?? [])].some((s) => !g.aliasSources!.has(s)));
+      }
+      const canonical = aliasCanonical ?? fullest([...g.indexNames, ...all]) ?? surname;
       const fullNames = Object.fromEntries([...g.clusters.values()].flatMap((m) => [...m.entries()]));
       people.push({ ...base, id: g.key, canonical, fullNames, initial: null });
     }

@@ -12,7 +12,9 @@ export const GIVEN_NAMES = new Set(
   Zinovy Roy Andrew Anne Arch Arthur Charles David Edward Frederick George Harold Henry Isaac James John Joseph Leonard Louis
   Ludo Martin Mauritz Michael Michal Milan Moshe Paul Richard Robert Roger Ronald Sidney Simon Stephen Steven Theodore Thomas
   Upton Walter William Winston Adolf Franklin Harry Kurt Ante Anna Grover Hugo Jiri Jiří Miroslav Dieter Vadim Oleg Aleksandra
-  Avraam Kirill Mikoian Nestor Ordzhonikidze Stanislaw Grigol Sergo Budu Polikarp Filipp Ian Ion Iona Vitaly Viktor Victor`
+  Avraam Kirill Mikoian Nestor Ordzhonikidze Stanislaw Grigol Sergo Budu Polikarp Filipp Ian Ion Iona Vitaly Viktor Victor
+  Avgust Ieronim Lavr Martemyan Martemjan Martemian Vissarion Vlas Yevgeni Yevgeny Yevgenii Evgeni Evgeny Evgenii Christian
+  Klementy Kliment Jānis Jänis Janis Edvard Eduard Yemelyan Emelyan Moisey Moisei Bernard Sergey Semyon Yelena Elena`
     .split(/\s+/)
     .filter(Boolean),
 );

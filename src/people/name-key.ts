@@ -1,7 +1,8 @@
 /**
  * A spelling-insensitive key for personal names, so transliteration variants meet:
  * Yezhov / Ezhov / Ежов, Tukhachevsky / Tukhachevski, Yagoda / Jagoda, Yenukidze / Enukidze,
- * Ordzhonikidze / Orjonikidze, Nikolayev / Nikolaev, Zinoviev / Zinovyev.
+ * Ordzhonikidze / Orjonikidze, Nikolayev / Nikolaev, Zinoviev / Zinovyev, Eysmont / Eismont.
+ * Double letters are kept, so "Marshal" and "Marshall" stay apart.
  */
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
@@ -27,13 +28,15 @@ export function nameKey(name: string): string {
     .replace(/tz/g, 'ts')
     .replace(/w/g, 'v')
     .replace(/j/g, 'y')
-    .replace(/(ii|iy|yi|ij)$/g, 'i')
+    .replace(/(ii|iy|yi|ij|yy)$/g, 'i') // -ий, -ый: Tukhachevskii, Neizvestnyy
     .replace(/y$/g, 'i')
     .replace(/([aeiou])y(?=[aeiou])/g, '$1') // Nikolayev → Nikolaev
+    .replace(/(?<=[aeiou])y/g, 'i') // Eysmont → Eismont, Kuybyshev → Kuibyshev
+    .replace(/ii(?=[aeiou])/g, 'i') // -ия: Rossiia → Rossiya
     .replace(/^y(?=[aeiou])/, '') // Yezhov → ezhov, Jagoda → agoda
     .replace(/(?<=[bcdfghklmnprstvz])y(?=[aeiou])/g, 'i') // Zinovyev → zinoviev
-    .replace(/ie/g, 'e')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/ie/g, 'e');
+  // Double letters are kept: they tell names apart ("Marshal" the title, "Marshall" the surname).
   return s;
 }
 

@@ -5,7 +5,7 @@
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const ABBREVIATION_TAIL =
-  /(?:^|[\s(—–\-“"‘'])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|St|Prof|Doz|Sgt|Messrs|cf|Cf|vol|Vol|vols|pp?|ed|eds|Ed|Trans|No|Nos|nos|i\.e|e\.g|etc|viz|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Univ|Inc|ltd|Ltd|ch|chap|fn|n|г|гг|т|тт|см)\.\s*$/u;
+  /(?:^|[\s([{—–\-“"‘'])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|St|Prof|Doz|Sgt|Messrs|cf|Cf|vol|Vol|vols|pp?|ed|eds|Ed|Trans|No|Nos|nos|i\.e|e\.g|etc|viz|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Univ|Inc|ltd|Ltd|ch|chap|fn|n|г|гг|т|тт|см)\.\s*$/u;
 
 export interface SentenceSpan {
   text: string;

@@ -279,11 +279,31 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
       expect(pages('Yezhovshina Begins')).toEqual({ start: 55, end: 60, approximate: true });
     });
 
-    it('GIVEN page breaks counted before a passage THEN its range starts no earlier than the counted page', () => {
-      expect(one('Every year, before I start my lecture').pages).toEqual({ start: 1, end: 2, approximate: true });
+    it('GIVEN a passage THEN it spans no more pages than the page breaks rejoined inside it', () => {
+      const lines = raw.split(/\r?\n/);
+      const breaksIn = (p: SegPassage): number => {
+        let n = 0;
+        for (let i = p.lines[0]; i < p.lines[1] - 1; i++) if (!lines[i]!.trim() && lines[i + 1]!.trim()) n++;
+        return n;
+      };
+      const wide = passages.filter((p) => p.pages!.end - p.pages!.start > breaksIn(p));
+      expect(wide.map((p) => [p.lines, p.pages])).toEqual([]);
+      const oneLine = passages.filter((p) => p.kind !== 'table' && p.lines[0] === p.lines[1]);
+      expect(oneLine.length).toBeGreaterThan(150);
+      for (const p of oneLine) expect(p.pages!.end).toBe(p.pages!.start);
+      expect(passages.filter((p) => p.kind === 'body' && p.pages!.end - p.pages!.start >= 2)).toEqual([]);
+    });
+
+    it('GIVEN page breaks counted before a passage THEN it starts on the counted page and ends after its own breaks', () => {
+      expect(one('Every year, before I start my lecture').pages).toEqual({ start: 1, end: 1, approximate: true });
+      // L45 "…What" / L47 "were the social and psychological consequences…": one page turn inside
+      expect(one('Here is a list of questions taken from a Russian school manual').pages).toEqual({ start: 1, end: 2, approximate: true });
       expect(one('The purpose of these lessons and TV programmes').pages).toEqual({ start: 2, end: 2, approximate: true });
-      expect(one('Nikolai Yezhov, head of the NKVD from January 1937').pages).toEqual({ start: 55, end: 60, approximate: true });
+      expect(one('In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.').pages).toEqual({ start: 2, end: 2, approximate: true });
+      expect(one('Nikolai Yezhov, head of the NKVD from January 1937').pages).toEqual({ start: 55, end: 55, approximate: true });
       expect(one('Millions of Soviet people were ready to explain').pages).toEqual({ start: 60, end: 60, approximate: true });
+      // first paragraph of "Plots Against Stalin's Political Reforms" (pp. 27–33): not the whole section
+      expect(one('Not only Khrushchev, but also many other Party functionaries').pages).toEqual({ start: 27, end: 27, approximate: true });
       for (const p of passages) {
         expect(p.pages?.approximate).toBe(true);
         expect(p.pages!.start).toBeLessThanOrEqual(p.pages!.end);

@@ -17,6 +17,16 @@ describe('sentence splitting', () => {
     expect(texts('See Vol. 13, p. 110 and cf. the note. Next.')).toHaveLength(2);
   });
 
+  it('GIVEN an abbreviation right after an opening bracket or parenthesis THEN no break after it', () => {
+    expect(texts('[Dec. 29, 1935 NKVD report on Trotskyists]')).toEqual(['[Dec. 29, 1935 NKVD report on Trotskyists]']);
+    expect(texts('[Feb. 17-20, 1938 Central That decision “On Comrade Postyshev”]')).toHaveLength(1);
+    expect(texts('He was there. [Gen. Yakir] wrote it (Col. Gorchakov agreed). Next.')).toEqual([
+      'He was there.',
+      '[Gen. Yakir] wrote it (Col. Gorchakov agreed).',
+      'Next.',
+    ]);
+  });
+
   it('GIVEN spaced ellipses inside a sentence THEN one sentence', () => {
     expect(texts('To make a long story short, he let the cat out of the bag . . .')).toHaveLength(1);
   });

@@ -9,8 +9,10 @@
  *   ENDNOTES heading as `N. text` (a note may run over several lines).
  * - A box between two `* * *` rules is a sidebar; a run of tab-separated lines is a table
  *   (with a preceding "Fig N." caption); lines opening with a dash are list items.
- * - Pages: section ranges from CONTENTS, narrowed per passage by the page breaks counted
- *   before it (each rejoined split is one page turn), always `approximate: true`.
+ * - Pages: section ranges from CONTENTS. A passage's pages are an estimate, always
+ *   `approximate: true`: it starts at its section's page plus the page breaks counted before
+ *   it (each rejoined split is one page turn) and ends that many pages later as it has page
+ *   breaks of its own, both clamped to the section's range.
  */
 import type {
   PageRange,
@@ -123,6 +125,8 @@ interface Building {
   last: number;
   unit: number;
   breaksBefore: number;
+  /** Page breaks rejoined inside this passage. */
+  breaksInside: number;
 }
 
 interface Unit {
@@ -271,7 +275,7 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
   };
   const startPara = (kind: PassageKind, raw: string, line: number): Building => {
     const u = ensureUnit();
-    return { kind, raw, first: line, last: line, unit: u, breaksBefore: units[u]?.breaks ?? 0 };
+    return { kind, raw, first: line, last: line, unit: u, breaksBefore: units[u]?.breaks ?? 0, breaksInside: 0 };
   };
 
   for (let k = 0; k < items.length; k++) {
@@ -340,6 +344,7 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
       if (it.afterBlank) {
         const u = units[cur.unit];
         if (u) u.breaks++;
+        cur.breaksInside++;
       }
       continue;
     }
@@ -365,8 +370,9 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
   const passagePages = (b: Building): PageRange | null => {
     const u = units[b.unit];
     if (!u || u.start === null) return null;
-    const end = unitEnd(u) ?? u.start;
-    return { start: Math.min(u.start + b.breaksBefore, end), end, approximate: true };
+    const last = unitEnd(u) ?? u.start;
+    const start = Math.min(u.start + b.breaksBefore, last);
+    return { start, end: Math.min(start + b.breaksInside, last), approximate: true };
   };
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
