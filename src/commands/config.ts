@@ -81,11 +81,11 @@ export const configCommand = defineCommand({
     if (args.verb === 'remove') {
       if (!exists) return unchanged('Not a moderator role', `${args.role} is not a moderator role in this group.`);
       const entry = commit(ctx, req, 'config.modrole.remove', `Removed moderator role ${args.role}`, [{ target, after: null }]);
-      return changed(ctx, entry, 'Moderator role removed', `Members of ${args.role} no longer moderate Sourcebook here (unless they are admins).`);
+      return changed(ctx, req, entry, 'Moderator role removed', `Members of ${args.role} no longer moderate Sourcebook here (unless they are admins).`);
     }
     if (exists) return unchanged('Already a moderator role', `${args.role} already moderates Sourcebook here.`);
     if (modRoles(ctx.db, space).length >= MAX_MOD_ROLES) return errorReply('Too many roles', `At most ${MAX_MOD_ROLES} moderator roles; remove one first. Nothing was changed.`);
     const entry = commit(ctx, req, 'config.modrole.add', `Named ${args.role} a moderator role`, [{ target, after: { by: actorOf(req), at: ctx.now().getTime() } }]);
-    return changed(ctx, entry, 'Moderator role added', `Members of ${args.role} can now use the moderator commands here (/review, /curate, /hide…).`);
+    return changed(ctx, req, entry, 'Moderator role added', `Members of ${args.role} can now use the moderator commands here (/review, /curate, /hide…).`);
   },
 });

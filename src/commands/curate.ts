@@ -92,7 +92,7 @@ function save(ctx: CommandContext, req: Request, t: AnswerTarget, kind: Curation
     kind === 'answer'
       ? curatedAnswer(ctx, { command: t.command, state, auto: reply({ kind: 'not-found', title: '' }), hidden: hiddenIds(ctx.db, space) })
       : withNote(reply({ title: '' }), state);
-  return changed(ctx, entry, `${what} /${t.command} ${t.args}`, `Done: members of this group now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`, [
+  return changed(ctx, req, entry, `${what} /${t.command} ${t.args}`, `Done: members of this group now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`, [
     { blocks: preview.blocks, citations: preview.citations },
   ]);
 }
@@ -118,7 +118,7 @@ function clear(ctx: CommandContext, req: Request, t: AnswerTarget): Reply {
     `Cleared the curation of /${t.command} ${t.args}`,
     kinds.map((kind) => ({ target: { type: 'curation', command: t.command, key, kind }, after: null })),
   );
-  return changed(ctx, entry, `Cleared /${t.command} ${t.args}`, `Members now see the automatic answer again.`);
+  return changed(ctx, req, entry, `Cleared /${t.command} ${t.args}`, `Members now see the automatic answer again.`);
 }
 
 function list(ctx: CommandContext, req: Request): Reply {

@@ -41,6 +41,7 @@ export function hidePassage(ctx: CommandContext, req: Request, id: string, reaso
   const entry = commit(ctx, req, 'hide', `Hid passage ${id}${reason ? ` (${reason})` : ''}`, changes);
   return changed(
     ctx,
+    req,
     entry,
     `Hidden: ${id}`,
     `This passage no longer appears in answers or quizzes in this group; it stays in the corpus and in other servers. /unhide ${id} brings it back.${alsoText}`,

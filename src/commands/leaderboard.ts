@@ -36,7 +36,7 @@ export const leaderboardCommand = defineCommand<Period>({
     if (me && me.rank > TOP) items.push(`… ${line(me)} (you)`);
     return reply({
       title: `Quiz leaderboard — ${LABEL[period]}`,
-      blocks: [{ type: 'list', items }, { type: 'paragraph', text: 'Score = right answers; review practice is not counted.' }],
+      blocks: [{ type: 'list', items }, { type: 'paragraph', text: 'Score = right answers, each question counted once per member (a re-posted question is practice); review practice is not counted.' }],
       actions: PERIODS.filter((p) => p !== period).map((p) => ctx.actions.make(LABEL[p], { command: 'leaderboard', args: p })),
     });
   },

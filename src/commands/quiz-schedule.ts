@@ -1,56 +1,107 @@
-/** `/quiz schedule …` and `/quiz settings …`: moderators' quiz administration for a channel and space. */
+/**
+ * `/quiz schedule …` and `/quiz settings …`: moderators' quiz administration for a channel and
+ * space. Every change goes through the audit log, so it shows in /review log and /undo reverts it.
+ */
 import type { CommandContext } from '../core/command.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
-import { addSchedule, listSchedules, nextRunOf, removeSchedule, ScheduleSpecSchema, splitScheduleArgs, type Schedule } from '../quiz/schedule.ts';
-import { setCloseMinutes } from '../quiz/settings.ts';
+import { record } from '../moderation/audit.ts';
+import { readQuizCloseMinutes } from '../moderation/quiz-admin-targets.ts';
+import { changed, unchanged } from '../moderation/replies.ts';
+import {
+  addSchedule,
+  catchUpMinutes,
+  getSchedule,
+  listSchedules,
+  nextRunOf,
+  removeSchedule,
+  SCHEDULE_PLATFORMS,
+  scheduleState,
+  ScheduleSpecSchema,
+  splitScheduleArgs,
+  type Schedule,
+} from '../quiz/schedule.ts';
+import { getSettings, setCloseMinutes } from '../quiz/settings.ts';
 
 function describe(s: Schedule, now: Date): string {
   const next = nextRunOf(s, now);
   const parts = [`#${s.id}: ${s.label} (${s.timezone})`, `${s.count} question${s.count === 1 ? '' : 's'}`];
   if (s.topic) parts.push(`topic “${s.topic}”`);
-  parts.push(`posted up to ${s.maxLateMinutes} min late after a restart`);
+  parts.push(`posted up to ${catchUpMinutes(s.maxLateMinutes)} min late after a restart`);
   if (next) parts.push(`next ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   return parts.join(' · ');
 }
 
-export function scheduleCommand(ctx: CommandContext, req: Request, rest: string): Reply {
+function notChanged(refused: string): Reply {
+  return errorReply('/quiz schedule', `${refused.replace(/([^.!?])$/, '$1.')} Nothing was changed.`);
+}
+
+function list(ctx: CommandContext, req: Request): Reply {
+  const schedules = listSchedules(ctx.db, spaceKey(req.where), req.where.channel);
+  return reply({
+    kind: schedules.length ? 'answer' : 'notice',
+    title: 'Quiz schedules in this channel',
+    blocks: schedules.length
+      ? [{ type: 'list', items: schedules.map((s) => describe(s, ctx.now())) }]
+      : [{ type: 'paragraph', text: 'None yet. Add one with /quiz schedule 09:00 tz=Europe/Prague count=3.' }],
+    ephemeral: true,
+  });
+}
+
+function remove(ctx: CommandContext, req: Request, tail: string[]): Reply {
   const space = spaceKey(req.where);
+  const id = tail.length === 1 ? /^#?(\d{1,12})$/.exec(tail[0]!) : null;
+  if (!id) return errorReply('/quiz schedule remove ID', 'Give the schedule number shown by /quiz schedule list, e.g. /quiz schedule remove 3.');
+  const existing = getSchedule(ctx.db, space, Number(id[1]));
+  if (!existing) return errorReply('No such schedule', `This group has no quiz schedule #${id[1]}. See /quiz schedule list.`);
   const now = ctx.now();
-  const [head, ...tail] = rest.split(' ');
-  if (head === 'list' && !tail.length) {
-    const list = listSchedules(ctx.db, space, req.where.channel);
-    return reply({
-      kind: list.length ? 'answer' : 'notice',
-      title: 'Quiz schedules in this channel',
-      blocks: list.length
-        ? [{ type: 'list', items: list.map((s) => describe(s, now)) }]
-        : [{ type: 'paragraph', text: 'None yet. Add one with /quiz schedule 09:00 tz=Europe/Prague count=3.' }],
-      ephemeral: true,
-    });
-  }
-  if (head === 'remove') {
-    const id = tail.length === 1 ? /^#?(\d{1,12})$/.exec(tail[0]!) : null;
-    if (!id) return errorReply('/quiz schedule remove ID', 'Give the schedule number shown by /quiz schedule list, e.g. /quiz schedule remove 3.');
-    const removed = removeSchedule(ctx.db, space, Number(id[1]));
-    if (!removed) return errorReply('No such schedule', `This group has no quiz schedule #${id[1]}. See /quiz schedule list.`);
-    return reply({ kind: 'notice', title: 'Schedule removed', blocks: [{ type: 'paragraph', text: `Removed ${describe(removed, now)}.` }], ephemeral: true });
+  const entry = record(ctx, req, 'quiz.schedule.remove', `Removed quiz schedule #${existing.id} (${existing.label}, ${existing.timezone})`, () => {
+    const removed = removeSchedule(ctx.db, space, existing.id, now.getTime());
+    if (!removed) return `Quiz schedule #${existing.id} was removed a moment ago`;
+    return { targets: [{ type: 'quiz-schedule', id: existing.id }], before: [{ ...scheduleState(removed) }] };
+  });
+  if ('refused' in entry) return notChanged(entry.refused);
+  return changed(ctx, req, entry, 'Schedule removed', `Removed ${describe(existing, now)}.`);
+}
+
+function add(ctx: CommandContext, req: Request, rest: string): Reply {
+  // The console has no channel a scheduled post could appear in: nothing would ever show it.
+  if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(req.where.platform)) {
+    return errorReply('/quiz schedule', 'Scheduled posts need Discord or Slack: the console has no channel to post to. Use /quiz to ask a question now. Nothing was changed.');
   }
   const raw = splitScheduleArgs(rest);
   if ('error' in raw) return errorReply('/quiz schedule', raw.error);
   const spec = ScheduleSpecSchema.safeParse(raw);
   if (!spec.success) return errorReply('/quiz schedule', spec.error.issues[0]?.message ?? 'That schedule was not understood.');
-  const added = addSchedule(ctx.db, space, req.where, spec.data, req.user.id, now.getTime());
-  if ('error' in added) return errorReply('/quiz schedule', added.error);
-  return reply({ kind: 'notice', title: 'Quiz scheduled', blocks: [{ type: 'paragraph', text: `Added ${describe(added, now)}.` }], ephemeral: true });
+  const space = spaceKey(req.where);
+  const now = ctx.now();
+  const entry = record(ctx, req, 'quiz.schedule.add', `Scheduled quizzes in channel ${req.where.channel}: ${spec.data.label} (${spec.data.timezone})`, () => {
+    const s = addSchedule(ctx.db, space, req.where, spec.data, req.user.id, now.getTime());
+    if ('error' in s) return s.error;
+    return { targets: [{ type: 'quiz-schedule', id: s.id }], before: [null] };
+  });
+  if ('refused' in entry) return notChanged(entry.refused);
+  const target = entry.targets[0];
+  const added = target?.type === 'quiz-schedule' ? getSchedule(ctx.db, space, target.id) : null;
+  return changed(ctx, req, entry, 'Quiz scheduled', added ? `Added ${describe(added, now)}.` : 'Added.');
+}
+
+export function scheduleCommand(ctx: CommandContext, req: Request, rest: string): Reply {
+  const [head, ...tail] = rest.split(' ');
+  if (head === 'list' && !tail.length) return list(ctx, req);
+  if (head === 'remove') return remove(ctx, req, tail);
+  return add(ctx, req, rest);
 }
 
 export function settingsCommand(ctx: CommandContext, req: Request, closeMinutes: number): Reply {
-  const { before, after } = setCloseMinutes(ctx.db, spaceKey(req.where), closeMinutes);
-  return reply({
-    kind: 'notice',
-    title: 'Quiz settings',
-    blocks: [{ type: 'paragraph', text: `New questions stay open ${after.closeMinutes} minutes (was ${before.closeMinutes}).` }],
-    ephemeral: true,
+  const space = spaceKey(req.where);
+  const current = getSettings(ctx.db, space).closeMinutes;
+  if (current === closeMinutes) return unchanged('Nothing changed', `New questions already stay open ${current} minutes here.`);
+  const entry = record(ctx, req, 'quiz.settings', `Set quiz questions to stay open ${closeMinutes} minutes (was ${current})`, () => {
+    const before = readQuizCloseMinutes(ctx.db, space);
+    setCloseMinutes(ctx.db, space, closeMinutes);
+    return { targets: [{ type: 'quiz-close-minutes' }], before: [before] };
   });
+  if ('refused' in entry) return errorReply('Quiz settings', entry.refused);
+  return changed(ctx, req, entry, 'Quiz settings', `New questions stay open ${closeMinutes} minutes (was ${current}).`);
 }

@@ -6,9 +6,12 @@
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
+import { record } from '../moderation/audit.ts';
 import { isModerator } from '../moderation/permissions.ts';
+import { readQuizPost } from '../moderation/quiz-admin-targets.ts';
 import { userStats } from '../quiz/leaderboard.ts';
 import { answerQuestion, closeQuestion, nextQuestion, startReview, startRun } from '../quiz/play.ts';
+import { markClosed, type Post } from '../quiz/posts.ts';
 import { reviewSummary } from '../quiz/review.ts';
 import { QuizArgsSchema, type QuizArgs } from './quiz-args.ts';
 import { scheduleCommand, settingsCommand } from './quiz-schedule.ts';
@@ -20,6 +23,17 @@ function moderatorsOnly(sub: string): Reply {
     title: 'Moderators only',
     blocks: [{ type: 'paragraph', text: `/quiz ${sub} is for this group's moderators. Nothing was changed.` }],
   });
+}
+
+/** Closes a post for /quiz close and logs it (/review log, /undo reopens it while its time lasts); false when it was closed already. */
+function closeLogged(ctx: CommandContext, req: Request, post: Post): boolean {
+  const space = spaceKey(req.where);
+  const entry = record(ctx, req, 'quiz.close', `Closed quiz question #${post.id}`, () => {
+    const before = readQuizPost(ctx.db, space, post.id);
+    if (!markClosed(ctx.db, post.id, req.user.id, ctx.now().getTime())) return 'already closed';
+    return { targets: [{ type: 'quiz-post', id: post.id }], before: [before] };
+  });
+  return !('refused' in entry);
 }
 
 function statsReply(ctx: CommandContext, req: Request): Reply {
@@ -73,7 +87,7 @@ export const quizCommand = defineCommand<QuizArgs>({
       case 'review':
         return startReview(ctx, req);
       case 'close':
-        return isModerator(ctx, req) ? closeQuestion(ctx, req, args.post) : moderatorsOnly('close');
+        return isModerator(ctx, req) ? closeQuestion(ctx, req, args.post, (post) => closeLogged(ctx, req, post)) : moderatorsOnly('close');
       case 'schedule':
         return isModerator(ctx, req) ? scheduleCommand(ctx, req, args.rest) : moderatorsOnly('schedule');
       case 'settings':

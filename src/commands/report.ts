@@ -62,7 +62,9 @@ export const reportCommand = defineCommand({
         channel: req.where.channel.slice(0, 200),
         at: ctx.now().getTime(),
       });
-    })();
+      // IMMEDIATE: the count and the next number are read before the insert; with shards on one
+      // database a deferred transaction fails (SQLITE_BUSY_SNAPSHOT) if another writes in between.
+    }).immediate();
     if (seq === null) {
       return reply({
         kind: 'refusal',

@@ -64,7 +64,7 @@ function openReport(ctx: CommandContext, req: Request, seq: number): Report | Re
 
 function dismiss(ctx: CommandContext, req: Request, r: Report): Reply {
   const entry = commit(ctx, req, 'report.dismiss', `Dismissed report #${r.seq} on /${r.command} ${r.args}`, resolveReports([r], 'dismissed', actorOf(req), ctx.now().getTime()));
-  return changed(ctx, entry, `Report #${r.seq} dismissed`, 'The answer stays as it is.', [], [ctx.actions.make('Next report', { command: 'review', args: '' })]);
+  return changed(ctx, req, entry, `Report #${r.seq} dismissed`, 'The answer stays as it is.', [], [ctx.actions.make('Next report', { command: 'review', args: '' })]);
 }
 
 function hide(ctx: CommandContext, req: Request, r: Report, passage: string | null): Reply {

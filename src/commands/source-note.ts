@@ -54,13 +54,13 @@ export const sourceNoteCommand = defineCommand({
     if (args.verb === 'clear') {
       if (!existing) return unchanged('No note', `${id} has no note in this group.`);
       const entry = commit(ctx, req, 'source-note.clear', `Cleared the note on ${id}`, [{ target, after: null }]);
-      return changed(ctx, entry, `Note cleared: ${id}`, 'The source card shows no moderators’ note now.');
+      return changed(ctx, req, entry, `Note cleared: ${id}`, 'The source card shows no moderators’ note now.');
     }
     if (existing?.text === args.text) return unchanged('Nothing changed', `${id} already has exactly this note.`);
     const entry = commit(ctx, req, 'source-note.set', `${existing ? 'Changed' : 'Added'} the note on ${id}`, [
       { target, after: { text: args.text, by: actorOf(req), at: ctx.now().getTime() } },
     ]);
-    return changed(ctx, entry, `Note saved: ${id}`, `/source ${id} in this group now ends with your note.`, [], [
+    return changed(ctx, req, entry, `Note saved: ${id}`, `/source ${id} in this group now ends with your note.`, [], [
       ctx.actions.make('Show card', { command: 'source', args: id }),
     ]);
   },

@@ -21,6 +21,6 @@ export const unhideCommand = defineCommand({
     if (!ctx.repo.passage(id)) return errorReply('Unknown passage', `No passage has the id “${id}”.`);
     if (!getHidden(ctx.db, spaceKey(req.where), id)) return unchanged('Not hidden', `${id} is not hidden in this group.`);
     const entry = commit(ctx, req, 'unhide', `Unhid passage ${id}`, [{ target: { type: 'hidden', passage: id }, after: null }]);
-    return changed(ctx, entry, `Visible again: ${id}`, 'This passage appears in answers and quizzes in this group again.');
+    return changed(ctx, req, entry, `Visible again: ${id}`, 'This passage appears in answers and quizzes in this group again.');
   },
 });

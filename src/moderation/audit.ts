@@ -2,14 +2,18 @@
  * The audit log and the one write path for moderator changes: `commit` reads each target's state,
  * writes the new state and logs before/after in a single transaction, so a failure anywhere leaves
  * nothing half-written. `undo` restores an entry's before-state the same way, and is logged too.
+ * Both read before they write, so their transactions take the write lock first (IMMEDIATE): with
+ * several processes on one database, a deferred read-then-write fails with SQLITE_BUSY_SNAPSHOT
+ * whenever another process commits in between, while an immediate one waits its turn.
  */
 import { z } from 'zod';
 import type { CommandContext } from '../core/command.ts';
 import type { Request } from '../core/request.ts';
 import { spaceKey } from '../core/request.ts';
 import type { DB } from '../db/open.ts';
+import { isSpaceAdmin } from './permissions.ts';
 import { stmt } from './sql.ts';
-import { readState, sameState, TargetSchema, writeState, type State, type Target } from './targets.ts';
+import { readState, sameState, StateRefused, TargetSchema, writeState, type State, type Target } from './targets.ts';
 import { ActorSchema, actorOf } from './actor.ts';
 
 export interface Change {
@@ -107,7 +111,7 @@ export function record(ctx: CommandContext, req: Request, action: string, summar
         after,
         undoes: null,
       });
-    })();
+    }).immediate();
   } catch (err) {
     if (err instanceof Refused) return { refused: err.message };
     throw err;
@@ -118,9 +122,10 @@ export function record(ctx: CommandContext, req: Request, action: string, summar
 export function commit(ctx: CommandContext, req: Request, action: string, summary: string, changes: Change[]): AuditEntry {
   if (!changes.length) throw new Error('commit needs at least one change');
   const space = spaceKey(req.where);
+  const now = ctx.now().getTime();
   const entry = record(ctx, req, action, summary, () => {
     const before = changes.map((c) => readState(ctx.db, space, c.target));
-    for (const c of changes) writeState(ctx.db, space, c.target, c.after);
+    for (const c of changes) writeState(ctx.db, space, c.target, c.after, now);
     return { targets: changes.map((c) => c.target), before };
   });
   if ('refused' in entry) throw new Error(entry.refused);
@@ -142,7 +147,16 @@ export function listEntries(db: DB, space: string, limit: number, offset: number
   return rows.map(toEntry);
 }
 
-export type UndoResult = { ok: true; entry: AuditEntry; original: AuditEntry } | { ok: false; title: string; message: string };
+export type UndoResult = { ok: true; entry: AuditEntry; original: AuditEntry } | { ok: false; title: string; message: string; refusal?: true };
+
+/** Naming moderators is the admins' call, so undoing such a change is too (a moderator could otherwise restore a role an admin removed). */
+export function needsAdmin(entry: AuditEntry): boolean {
+  return entry.targets.some((t) => t.type === 'modrole');
+}
+
+export function mayUndo(req: Request, entry: AuditEntry): boolean {
+  return !needsAdmin(entry) || isSpaceAdmin(req);
+}
 
 /**
  * Restores what entry `seq` changed, if nothing has changed those targets since (otherwise a later
@@ -150,9 +164,13 @@ export type UndoResult = { ok: true; entry: AuditEntry; original: AuditEntry } |
  */
 export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult {
   const space = spaceKey(req.where);
-  return ctx.db.transaction((): UndoResult => {
+  const now = ctx.now().getTime();
+  const attempt = ctx.db.transaction((): UndoResult => {
     const original = getEntry(ctx.db, space, seq);
     if (!original) return { ok: false, title: 'No such change', message: `There is no change #${seq} in this group's audit log. See /review log.` };
+    if (!mayUndo(req, original)) {
+      return { ok: false, refusal: true, title: 'Admins only', message: `Change #${seq} changed who moderates here; only this group’s admins can undo it. Nothing was changed.` };
+    }
     if (original.undoneBy !== null) {
       return { ok: false, title: 'Already undone', message: `Change #${seq} was already undone by #${original.undoneBy}. Undo #${original.undoneBy} to bring it back.` };
     }
@@ -164,9 +182,9 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
         message: `What change #${seq} touched has been changed again since. Undo the later change first (see /review log); nothing was changed.`,
       };
     }
-    original.targets.forEach((t, i) => writeState(ctx.db, space, t, original.before[i] ?? null));
+    original.targets.forEach((t, i) => writeState(ctx.db, space, t, original.before[i] ?? null, now));
     const entry = insertEntry(ctx.db, space, {
-      at: ctx.now().getTime(),
+      at: now,
       actor: actorOf(req),
       action: 'undo',
       summary: `Undid #${seq}: ${original.summary}`.slice(0, 1000),
@@ -179,6 +197,13 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
     // Undoing an undo re-applies the original change, which is then no longer undone.
     if (original.undoes !== null) stmt(ctx.db, 'UPDATE mod_audit SET undone_by = NULL WHERE space = ? AND seq = ?').run(space, original.undoes);
     return { ok: true, entry, original };
-  })();
+  });
+  try {
+    return attempt.immediate();
+  } catch (err) {
+    // A state that cannot come back (a question whose time ran out): said plainly, nothing restored.
+    if (err instanceof StateRefused) return { ok: false, title: 'Cannot undo', message: `${err.message} Nothing was changed.` };
+    throw err;
+  }
 }
 

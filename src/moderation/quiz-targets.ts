@@ -27,8 +27,8 @@ function must(change: { ok: true } | { ok: false; error: string }): void {
   if (!change.ok) throw new Error(change.error);
 }
 
-function bodyJson(q: Pick<QuestionSnapshot, 'prompt' | 'stem' | 'options' | 'answer' | 'passageId' | 'quote' | 'note'>): string {
-  return JSON.stringify([q.prompt, q.stem, q.options, q.answer, q.passageId, q.quote, q.note ?? '']);
+function bodyJson(q: Pick<QuestionSnapshot, 'prompt' | 'stem' | 'options' | 'answer' | 'passageId' | 'quote' | 'note' | 'noteBy'>): string {
+  return JSON.stringify([q.prompt, q.stem, q.options, q.answer, q.passageId, q.quote, q.note ?? '', q.noteBy ?? null]);
 }
 
 function setStatus(db: DB, space: string, id: string, status: QuestionStatus): void {
@@ -52,7 +52,7 @@ export function writeQuizQuestion(db: DB, space: string, id: string, state: unkn
   const want = QuizQuestionStateSchema.parse(state) as unknown as QuestionSnapshot;
   if (bodyJson(want) !== bodyJson(current)) {
     const { prompt, stem, options, answer, passageId, quote } = want;
-    must(editQuestion(db, space, id, { prompt, stem, options, answer, passageId, quote, note: want.note ?? '' }));
+    must(editQuestion(db, space, id, { prompt, stem, options, answer, passageId, quote, note: want.note ?? '', ...(want.noteBy ? { noteBy: want.noteBy } : {}) }));
   }
   if (want.status !== getQuestion(db, space, id)!.status) setStatus(db, space, id, want.status);
 }

@@ -3,7 +3,8 @@ import type { CommandContext } from '../core/command.ts';
 import type { Unit } from '../core/quotes.ts';
 import { mergeUnits, textUnit } from '../core/quotes.ts';
 import { reply, type Action, type Reply } from '../core/reply.ts';
-import type { AuditEntry, Change } from './audit.ts';
+import type { Request } from '../core/request.ts';
+import { mayUndo, type AuditEntry, type Change } from './audit.ts';
 import type { Report, ReportStatus } from './report-store.ts';
 import type { Actor } from './actor.ts';
 
@@ -11,14 +12,19 @@ export function undoAction(ctx: CommandContext, entry: AuditEntry): Action {
   return ctx.actions.make(`Undo #${entry.seq}`, { command: 'undo', args: String(entry.seq) });
 }
 
-/** A moderator's change went through: what changed, then anything worth showing (a preview, the hidden quote). */
-export function changed(ctx: CommandContext, entry: AuditEntry, title: string, text: string, extra: Unit[] = [], actions: Action[] = []): Reply {
+/**
+ * A moderator's change went through: what changed, then anything worth showing (a preview, the
+ * hidden quote). The Undo button is offered only to someone allowed to use it.
+ */
+export function changed(ctx: CommandContext, req: Request, entry: AuditEntry, title: string, text: string, extra: Unit[] = [], actions: Action[] = []): Reply {
+  const undoable = mayUndo(req, entry);
+  const how = undoable ? `/undo ${entry.seq} reverts it.` : 'only this group’s admins can undo it.';
   return reply({
     kind: 'notice',
     ephemeral: true,
     title,
-    ...mergeUnits([textUnit(`${text} Logged as change #${entry.seq}; /undo ${entry.seq} reverts it.`), ...extra]),
-    actions: [undoAction(ctx, entry), ...actions].slice(0, 5),
+    ...mergeUnits([textUnit(`${text} Logged as change #${entry.seq}; ${how}`), ...extra]),
+    actions: [...(undoable ? [undoAction(ctx, entry)] : []), ...actions].slice(0, 5),
   });
 }
 

@@ -8,8 +8,10 @@ import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { errorReply, reply, type Action, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { addQuestion, approveQuestion, editQuestion, getQuestion, pendingQuestions, rejectQuestion, setApproval } from '../quiz/bank.ts';
+import { noteText } from '../quiz/render.ts';
 import { getSettings } from '../quiz/settings.ts';
-import type { Change, QuestionSnapshot } from '../quiz/types.ts';
+import type { Change, NoteBy, QuestionSnapshot } from '../quiz/types.ts';
+import { actorOf } from './actor.ts';
 import { record, type AuditEntry } from './audit.ts';
 import { hiddenIds } from './hidden-store.ts';
 import { readQuizApproval } from './quiz-targets.ts';
@@ -39,8 +41,13 @@ export function questionUnits(ctx: CommandContext, q: QuestionSnapshot, hidden: 
   ];
   const p = ctx.repo.passage(q.passageId);
   if (p) units.push(quoteUnit(ctx.repo, p, q.quote, 'The explanation quotes:'));
-  if (q.note) units.push(textUnit(`Sourcebook's note after the quote: ${q.note}`));
+  // A moderator's note is labelled as theirs; only a generated note is the bot's own words.
+  if (q.note) units.push(textUnit(q.noteBy ? `After the quote: ${noteText(q)}` : `Sourcebook's note after the quote: ${q.note}`));
   return units;
+}
+
+function signature(ctx: CommandContext, req: Request): NoteBy {
+  return { name: actorOf(req).name, at: ctx.now().getTime() };
 }
 
 function questionActions(ctx: CommandContext, q: QuestionSnapshot): Action[] {
@@ -92,7 +99,7 @@ function logged(ctx: CommandContext, req: Request, action: string, summary: stri
 function afterChange(ctx: CommandContext, req: Request, entry: AuditEntry | Reply, title: string, text: string): Reply {
   if (!('seq' in entry)) return entry;
   const q = getQuestion(ctx.db, spaceKey(req.where), (entry.targets[0] as { id: string }).id)!;
-  return changed(ctx, entry, title, text, questionUnits(ctx, q, hiddenIds(ctx.db, spaceKey(req.where))), [
+  return changed(ctx, req, entry, title, text, questionUnits(ctx, q, hiddenIds(ctx.db, spaceKey(req.where))), [
     ctx.actions.make('Next waiting', { command: 'review', args: 'quiz' }),
   ]);
 }
@@ -112,6 +119,7 @@ export function runQuiz(ctx: CommandContext, req: Request, args: QuizArgs): Repl
       if ('refused' in entry) return errorReply('Not changed', entry.refused);
       return changed(
         ctx,
+        req,
         entry,
         `Quiz approval ${args.on ? 'on' : 'off'}`,
         args.on ? 'Generated questions now wait for approval (/review quiz) before they are asked here.' : 'Generated questions are asked here without approval; rejected ones still never are.',
@@ -133,11 +141,14 @@ export function runQuiz(ctx: CommandContext, req: Request, args: QuizArgs): Repl
       return afterChange(ctx, req, entry, `Question ${status}`, status === 'approved' ? 'It can be asked in this group’s quizzes.' : 'It will not be asked in this group’s quizzes.');
     }
     case 'edit': {
-      const entry = logged(ctx, req, 'quiz.edit', `Edited quiz question ${args.id} (${Object.keys(args.patch).join(', ')})`, () => editQuestion(ctx.db, space, args.id, args.patch));
+      // A note is signed by the moderator who wrote it.
+      const patch = typeof args.patch.note === 'string' && args.patch.note ? { ...args.patch, noteBy: signature(ctx, req) } : args.patch;
+      const entry = logged(ctx, req, 'quiz.edit', `Edited quiz question ${args.id} (${Object.keys(args.patch).join(', ')})`, () => editQuestion(ctx.db, space, args.id, patch));
       return afterChange(ctx, req, entry, 'Question edited', 'The edit applies in this group only.');
     }
     case 'add': {
-      const entry = logged(ctx, req, 'quiz.add', `Added a quiz question: ${args.input.stem.slice(0, 80)}`, () => addQuestion(ctx.db, space, { ...args.input, by: req.user.name.slice(0, 100) }));
+      const input = { ...args.input, by: actorOf(req).name, ...(args.input.note ? { noteBy: signature(ctx, req) } : {}) };
+      const entry = logged(ctx, req, 'quiz.add', `Added a quiz question: ${args.input.stem.slice(0, 80)}`, () => addQuestion(ctx.db, space, input));
       return afterChange(ctx, req, entry, 'Question added', 'Your question is approved and joins this group’s quizzes.');
     }
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { CurationKindSchema, CurationStateSchema, getCuration, putCuration } from './curation-store.ts';
 import { HiddenStateSchema, getHidden, putHidden } from './hidden-store.ts';
+import { readQuizCloseMinutes, readQuizPost, readQuizSchedule, writeQuizCloseMinutes, writeQuizPost, writeQuizSchedule } from './quiz-admin-targets.ts';
 import { readQuizApproval, readQuizQuestion, writeQuizApproval, writeQuizQuestion } from './quiz-targets.ts';
 import { ReportStateSchema, getReportState, putReportState } from './report-store.ts';
 import { RoleStateSchema, getRole, putRole } from './roles-store.ts';
@@ -19,8 +20,13 @@ export const TargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('modrole'), role: z.string().max(64) }),
   z.object({ type: z.literal('quiz-question'), id: z.string().max(40) }),
   z.object({ type: z.literal('quiz-approval') }),
+  z.object({ type: z.literal('quiz-close-minutes') }),
+  z.object({ type: z.literal('quiz-schedule'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('quiz-post'), id: z.number().int().positive() }),
 ]);
 export type Target = z.infer<typeof TargetSchema>;
+
+export { StateRefused } from './quiz-admin-targets.ts';
 
 /** A target's state: one of the kinds' state objects, or null when absent. */
 export type State = Record<string, unknown> | null;
@@ -41,11 +47,20 @@ export function readState(db: DB, space: string, t: Target): State {
       return readQuizQuestion(db, space, t.id);
     case 'quiz-approval':
       return readQuizApproval(db, space);
+    case 'quiz-close-minutes':
+      return readQuizCloseMinutes(db, space);
+    case 'quiz-schedule':
+      return readQuizSchedule(db, space, t.id);
+    case 'quiz-post':
+      return readQuizPost(db, space, t.id);
   }
 }
 
-/** Validates the state for its kind before writing: a malformed state throws and the transaction rolls back. */
-export function writeState(db: DB, space: string, t: Target, state: unknown): void {
+/**
+ * Validates the state for its kind before writing: a malformed state throws and the transaction
+ * rolls back. `now` is the change's time (a question past its time cannot be reopened).
+ */
+export function writeState(db: DB, space: string, t: Target, state: unknown, now: number): void {
   switch (t.type) {
     case 'curation':
       return putCuration(db, space, t, CurationStateSchema.nullable().parse(state));
@@ -61,6 +76,12 @@ export function writeState(db: DB, space: string, t: Target, state: unknown): vo
       return writeQuizQuestion(db, space, t.id, state);
     case 'quiz-approval':
       return writeQuizApproval(db, space, state);
+    case 'quiz-close-minutes':
+      return writeQuizCloseMinutes(db, space, state);
+    case 'quiz-schedule':
+      return writeQuizSchedule(db, space, t.id, state, now);
+    case 'quiz-post':
+      return writeQuizPost(db, space, t.id, state, now);
   }
 }
 

@@ -3,6 +3,9 @@
  * INSERT OR IGNORE makes double clicks, retried interactions and two bot processes handling the
  * same click count once; the review pile changes only for the insert that won, in the same
  * transaction (IMMEDIATE, so concurrent writers queue on SQLite's lock instead of failing).
+ *
+ * A question scores once per member: an answer to a question the member already answered in a
+ * scored post (it was posted again) is recorded as practice, so re-posts cannot pad a score.
  */
 import type { DB } from '../db/open.ts';
 import type { Post } from './posts.ts';
@@ -13,24 +16,35 @@ export interface Recorded {
   inserted: boolean;
   choice: number;
   correct: boolean;
+  /** Whether the answer counts on the leaderboard (not review practice, not a repeat). */
+  scored: boolean;
 }
 
 export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: string; choice: number; now: number }): Recorded {
   return db
     .transaction((): Recorded => {
       const correct = a.choice === a.post.body.answer;
+      const repeat =
+        !a.post.forUser &&
+        db.prepare('SELECT 1 FROM quiz_answers WHERE space = ? AND user_id = ? AND question_id = ? AND practice = 0 AND post_id <> ? LIMIT 1').get(a.post.space, a.userId, a.post.questionId, a.post.id) !==
+          undefined;
+      const practice = a.post.forUser !== null || repeat;
       const info = db
         .prepare(
           `INSERT OR IGNORE INTO quiz_answers (post_id, user_id, user_name, space, question_id, choice, correct, practice, answered_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.post.id, a.userId, a.userName.slice(0, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, a.post.forUser ? 1 : 0, a.now);
+        .run(a.post.id, a.userId, a.userName.slice(0, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, practice ? 1 : 0, a.now);
       if (info.changes === 1) {
         applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
-        return { inserted: true, choice: a.choice, correct };
+        return { inserted: true, choice: a.choice, correct, scored: !practice };
       }
-      const prior = db.prepare('SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?').get(a.post.id, a.userId) as { choice: number; correct: number };
-      return { inserted: false, choice: prior.choice, correct: prior.correct === 1 };
+      const prior = db.prepare('SELECT choice, correct, practice FROM quiz_answers WHERE post_id = ? AND user_id = ?').get(a.post.id, a.userId) as {
+        choice: number;
+        correct: number;
+        practice: number;
+      };
+      return { inserted: false, choice: prior.choice, correct: prior.correct === 1, scored: prior.practice === 0 };
     })
     .immediate();
 }

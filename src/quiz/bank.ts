@@ -9,9 +9,10 @@ import { storedFingerprint } from '../corpus/store.ts';
 import type { DB } from '../db/open.ts';
 import { PeopleIndex } from '../people/index.ts';
 import { generateQuestions } from './generate.ts';
+import { upgradeBody } from './legacy.ts';
 import { getSettings, saveSettings, type QuizSettings } from './settings.ts';
 import { norm, stableId } from './text.ts';
-import { QuestionBodySchema, STATUSES, type Change, type Question, type QuestionBody, type QuestionSnapshot, type QuestionStatus } from './types.ts';
+import { NoteBySchema, QuestionBodySchema, STATUSES, type Change, type NoteBy, type Question, type QuestionBody, type QuestionSnapshot, type QuestionStatus } from './types.ts';
 import { questionProblem } from './validate.ts';
 
 const Row = z.object({
@@ -37,7 +38,7 @@ function parseBody(json: string | null): QuestionBody | null {
   if (hit === undefined) {
     try {
       const r = QuestionBodySchema.safeParse(JSON.parse(json));
-      hit = r.success ? r.data : null;
+      hit = r.success ? upgradeBody(r.data) : null;
     } catch {
       hit = null;
     }
@@ -47,12 +48,28 @@ function parseBody(json: string | null): QuestionBody | null {
   return hit;
 }
 
-function bodyOf(q: QuestionBody): QuestionBody {
-  const { kind, prompt, stem, options, answer, passageId, quote, note } = q;
-  return { kind, prompt, stem, options, answer, passageId, quote, ...(note ? { note } : {}) };
+/** The stored fields of a question (a snapshot or question carries more). */
+export function bodyOf(q: QuestionBody): QuestionBody {
+  const { kind, prompt, stem, options, answer, passageId, quote, note, noteBy } = q;
+  return { kind, prompt, stem, options, answer, passageId, quote, ...(note ? { note, ...(noteBy ? { noteBy } : {}) } : {}) };
 }
 
+/** Who wrote a note stored before notes were attributed: a moderator, unless it is the generated one. */
+const LEGACY_NOTE_BY: NoteBy = { name: 'this group’s moderators' };
+
 // ---------------------------------------------------------------- generation
+
+/**
+ * Bumped when generation changes what questions say (not only which are made), so a stored bank
+ * is regenerated; questions that did not change keep their ids, and so their per-space status.
+ */
+export const GENERATOR_VERSION = 2;
+
+/** The key a bank is stored under: the corpus fingerprint and the generator version. */
+export function bankKey(db: DB): string | null {
+  const fingerprint = storedFingerprint(db);
+  return fingerprint ? `${fingerprint}/g${GENERATOR_VERSION}` : null;
+}
 
 export interface BankDeps {
   repo?: CorpusRepo;
@@ -60,12 +77,12 @@ export interface BankDeps {
 }
 
 /**
- * Makes sure the current corpus's questions are stored; returns the corpus fingerprint (null
- * without a corpus). Generation runs outside the write lock; the write re-checks, so two
- * processes starting together store the bank once.
+ * Makes sure the current corpus's questions are stored; returns the bank key (null without a
+ * corpus). Generation runs outside the write lock; the write re-checks, so two processes starting
+ * together store the bank once.
  */
 export function ensureBank(db: DB, deps: BankDeps = {}): string | null {
-  const fingerprint = storedFingerprint(db);
+  const fingerprint = bankKey(db);
   if (!fingerprint) return null;
   if (db.prepare('SELECT 1 FROM quiz_banks WHERE fingerprint = ?').get(fingerprint)) return fingerprint;
   const questions = generateQuestions(deps.repo ?? new CorpusRepo(db), deps.people ?? PeopleIndex.load(db));
@@ -88,9 +105,11 @@ const SELECT = `SELECT q.id, q.space, q.body_json, s.status, s.override_json
   FROM quiz_questions q LEFT JOIN quiz_question_space s ON s.question_id = q.id AND s.space = ?`;
 
 function toSnapshot(row: Row, space: string, settings: QuizSettings): QuestionSnapshot | null {
-  const body = parseBody(row.override_json) ?? parseBody(row.body_json);
+  const base = parseBody(row.body_json);
+  let body = parseBody(row.override_json) ?? base;
   if (!body) return null;
   const origin = row.space === null ? 'generated' : 'moderator';
+  if (body.note && !body.noteBy && (origin === 'moderator' || body.note !== base?.note)) body = { ...body, noteBy: LEGACY_NOTE_BY };
   // A stored 'pending' means no decision yet (the row may exist only to hold an edit).
   const decided = row.status === 'approved' || row.status === 'rejected' ? row.status : null;
   const status: QuestionStatus = decided ?? (origin === 'generated' && settings.approval ? 'pending' : 'approved');
@@ -104,7 +123,7 @@ export function playable(q: QuestionSnapshot, settings: QuizSettings): boolean {
 
 /** Every question this space can see (current generated ones and its own), with its status. */
 export function spaceQuestions(db: DB, space: string): QuestionSnapshot[] {
-  const fingerprint = storedFingerprint(db);
+  const fingerprint = bankKey(db);
   const settings = getSettings(db, space);
   const rows = db.prepare(`${SELECT} WHERE q.fingerprint = ? OR q.space = ? ORDER BY q.space IS NOT NULL, q.ord`).all(space, fingerprint, space);
   const out: QuestionSnapshot[] = [];
@@ -173,6 +192,8 @@ export const QuestionPatchSchema = z
     passageId: z.string().trim().min(1).max(60),
     quote: z.string().min(1).max(2000),
     note: z.string().trim().max(300),
+    /** Who wrote `note`; a note given without it is the bot's own words. */
+    noteBy: NoteBySchema,
   })
   .partial()
   .strict();
@@ -189,7 +210,9 @@ export function editQuestion(db: DB, space: string, id: string, patch: unknown):
     .transaction((): Change<QuestionSnapshot> => {
       const before = getQuestion(db, space, id);
       if (!before) return { ok: false, error: `No question “${id}” in this space.` };
-      const body = bodyOf({ ...before, ...p.data, ...(p.data.note === '' ? { note: undefined } : {}) });
+      // A new note carries its own author (or none): the old note's author does not sign it.
+      const noteBy = p.data.note !== undefined ? p.data.noteBy : (p.data.noteBy ?? before.noteBy);
+      const body = bodyOf({ ...before, ...p.data, noteBy, ...(p.data.note === '' ? { note: undefined } : {}) });
       const problem = questionProblem(new CorpusRepo(db), body);
       if (problem) return { ok: false, error: problem };
       const json = JSON.stringify(body);
@@ -217,7 +240,9 @@ export const NewQuestionSchema = z
     quote: z.string().min(1).max(2000).optional(),
     prompt: z.string().trim().min(1).max(120).optional(),
     note: z.string().trim().max(300).optional(),
+    /** The moderator adding it: signs the note. */
     by: z.string().max(100).optional(),
+    noteBy: NoteBySchema.optional(),
   })
   .strict();
 export type NewQuestion = z.infer<typeof NewQuestionSchema>;
@@ -237,7 +262,7 @@ export function addQuestion(db: DB, space: string, input: unknown): Change<Quest
     answer: p.data.answer,
     passageId: passage.id,
     quote: p.data.quote ?? openingSentences(passage.text, passage.sentences),
-    ...(p.data.note ? { note: p.data.note } : {}),
+    ...(p.data.note ? { note: p.data.note, noteBy: p.data.noteBy ?? { name: p.data.by?.trim() || LEGACY_NOTE_BY.name } } : {}),
   });
   const problem = questionProblem(repo, body);
   if (problem) return { ok: false, error: problem };

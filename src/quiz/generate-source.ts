@@ -1,7 +1,9 @@
 /**
  * "Which source says this?": a short verbatim quote, the five sources as options. Trains source
  * criticism: the same events sound different in a monograph, an essay and a compilation. A quote
- * that another source also contains (a compilation quoting an essay) is never used.
+ * that another source also contains (a compilation quoting an essay) is never used, and neither are
+ * words a source quotes from someone else (a quotation passage, or a sentence inside quotation
+ * marks): the answer would credit a third party's words to the source that quoted them.
  */
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
@@ -21,6 +23,16 @@ function giveaways(s: Source): string[] {
   return [...s.meta.authors.map((a) => a.family), authorLabel(s.meta), s.meta.title].filter((w) => w.length >= 4);
 }
 
+/** Whether the sentence at `start` is the source's own words: not a quotation passage, not inside an open quotation. */
+export function ownWords(s: SentenceRef): boolean {
+  const p = s.passage;
+  if (p.kind === 'quote' || p.quotedFrom) return false;
+  if (/^[“"‘]/.test(s.text.trim())) return false;
+  const before = p.text.slice(0, s.start);
+  const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return opened <= 0 && (before.match(/"/g) ?? []).length % 2 === 0;
+}
+
 function interesting(text: string): boolean {
   const words = text.split(/\s+/).length;
   return words >= 9 && (/\d/.test(text) || /\s\p{Lu}\p{Ll}{2,}/u.test(text));
@@ -36,7 +48,7 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
     const label = sourceOption(source);
     const words = giveaways(source).map((w) => ` ${norm(w)} `);
     const candidates = sentences
-      .filter((s) => s.passage.sourceId === source.meta.id && usableSentence(s.text, { min: 60, max: 200 }) && interesting(s.text))
+      .filter((s) => s.passage.sourceId === source.meta.id && ownWords(s) && usableSentence(s.text, { min: 60, max: 200 }) && interesting(s.text))
       .filter((s) => {
         const text = ` ${norm(s.text)} `;
         return !words.some((w) => text.includes(w));

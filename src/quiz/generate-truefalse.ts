@@ -1,18 +1,21 @@
 /**
- * True-or-false against a cited sentence. The false variant swaps one figure, date or name for a
- * distractor of the same type; which variant a sentence gets is decided by hash. The claim is
- * shown without quotation marks (it may be altered); the explanation quotes the true sentence.
+ * "Is this what the source says?" against a cited sentence. The altered variant swaps one figure,
+ * date or name for a distractor of the same type; which variant a sentence gets is decided by
+ * hash. The claim is shown without quotation marks (it may be altered); the explanation quotes the
+ * real sentence. The options judge the attribution, never the claim: the sources are partisan, and
+ * "True" under a claim would be the bot vouching for it.
  */
 import { dateDistractors, figureDistractors, peopleDistractors } from './distractors.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
 import { quizDate } from './generate-date.ts';
 import { quizFigure } from './generate-figure.ts';
+import { sourceOption } from './generate-source.ts';
 import { nameSpan } from './generate-who.ts';
 import { mentionsIn, type QuizPerson } from './people.ts';
 import { hash32, type SentenceRef } from './text.ts';
+import { DOES_NOT_SAY, SAYS } from './types.ts';
 
-export const TRUE = 'True';
-export const FALSE = 'False';
+export { DOES_NOT_SAY, SAYS };
 
 interface Swap {
   start: number;
@@ -56,10 +59,10 @@ export function trueFalseDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const claim = isFalse ? `${s.text.slice(0, swap.start)}${swap.replacement}${s.text.slice(swap.end)}` : s.text;
   return {
     kind: 'truefalse',
-    prompt: 'True or false: is this what the source says?',
+    prompt: `Is this what ${sourceOption(ctx.repo.source(s.passage.sourceId)!)} says?`.slice(0, 120),
     stem: `Claim attributed to ${sourceLabel(ctx, s.passage)}: ${claim.trim()}`,
-    answer: isFalse ? FALSE : TRUE,
-    distractors: [isFalse ? TRUE : FALSE],
+    answer: isFalse ? DOES_NOT_SAY : SAYS,
+    distractors: [isFalse ? SAYS : DOES_NOT_SAY],
     passage: s.passage,
     quote: s.text,
     note: isFalse ? `The source has “${swap.original}”, not “${swap.replacement}”.` : 'The source says exactly this.',

@@ -9,7 +9,7 @@ import type { Draft, GenContext } from './draft.ts';
 import { dateDraft } from './generate-date.ts';
 import { figureDraft } from './generate-figure.ts';
 import { sourceDrafts } from './generate-source.ts';
-import { FALSE, TRUE, trueFalseDraft } from './generate-truefalse.ts';
+import { DOES_NOT_SAY, SAYS, trueFalseDraft } from './generate-truefalse.ts';
 import { whoDraft } from './generate-who.ts';
 import { quizPeople } from './people.ts';
 import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassage, usableSentence, type SentenceRef } from './text.ts';
@@ -21,8 +21,8 @@ const MAX_PER_PERSON = 3;
 
 function toQuestion(d: Draft): Question {
   const id = stableId('q', d.kind, d.passage.id, d.stem, d.answer);
-  // True/false read "True, False"; sources are always listed alike; other options are shuffled.
-  const ordered = d.order ?? (d.kind === 'truefalse' ? [TRUE, FALSE] : seededShuffle([d.answer, ...d.distractors], id));
+  // "Says this" comes before "does not say this"; sources are always listed alike; other options are shuffled.
+  const ordered = d.order ?? (d.kind === 'truefalse' ? [SAYS, DOES_NOT_SAY] : seededShuffle([d.answer, ...d.distractors], id));
   return {
     id,
     origin: 'generated',

@@ -1,5 +1,6 @@
 /**
- * Scores per space from recorded answers (review practice excluded): score = right answers,
+ * Scores per space from recorded answers (practice excluded: review runs, and answers to a
+ * question the member had already answered, see answers.ts): score = right answers,
  * accuracy = right / answered, streak = right answers in a row up to the latest one.
  */
 import type { DB } from '../db/open.ts';

@@ -1,7 +1,8 @@
 /**
  * Choosing questions for a run: from the space's playable pool, matching the topic, leaving out
- * passages the space's moderators hid; questions naming the topic first, then those least
- * recently posted in the space, with the kinds taking turns so a run is a mix.
+ * passages the space's moderators hid. Questions the group saw in the past week come last (a
+ * repeat scores nothing and teaches little); then questions naming the topic first, then those
+ * least recently posted, with the kinds taking turns so a run is a mix.
  */
 import { randomInt } from 'node:crypto';
 import { hiddenPassages } from '../commands/hidden.ts';
@@ -12,6 +13,9 @@ import { ensureBank, playable, spaceQuestions } from './bank.ts';
 import { getSettings } from './settings.ts';
 import { norm } from './text.ts';
 import type { QuestionSnapshot } from './types.ts';
+
+/** A question posted in the group this recently is asked again only when nothing else matches. */
+export const RECENT_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type Pick = { ok: true; questions: QuestionSnapshot[] } | { ok: false; reason: 'empty' | 'no-topic' };
 
@@ -54,7 +58,7 @@ function passagesMatching(ctx: CommandContext, topic: string): Set<string> {
   return new Set(rows.map((r) => r.id));
 }
 
-export function pickQuestions(ctx: CommandContext, where: Where, topic: string | null, count: number): Pick {
+export function pickQuestions(ctx: CommandContext, where: Where, topic: string | null, count: number, now = ctx.now().getTime()): Pick {
   let pool = playableQuestions(ctx, where);
   if (!pool.length) return { ok: false, reason: 'empty' };
   let strong = new Set<string>();
@@ -68,15 +72,28 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
     // Questions whose own text names the topic come before those whose passage merely mentions it.
     strong = new Set(pool.filter((q) => words.length > 0 && words.every((w) => texts.get(q.id)!.includes(w))).map((q) => q.id));
   }
+  // Public posts only: a member's review question was not seen by the group.
   const lastPosted = new Map(
-    (ctx.db.prepare('SELECT question_id, max(created_at) AS at FROM quiz_posts WHERE space = ? GROUP BY question_id').all(spaceKey(where)) as { question_id: string; at: number }[]).map(
-      (r) => [r.question_id, r.at],
-    ),
+    (
+      ctx.db.prepare('SELECT question_id, max(created_at) AS at FROM quiz_posts WHERE space = ? AND for_user IS NULL GROUP BY question_id').all(spaceKey(where)) as {
+        question_id: string;
+        at: number;
+      }[]
+    ).map((r) => [r.question_id, r.at]),
   );
-  // Never-posted questions first (in random order), then the longest unseen.
+  const recent = (q: QuestionSnapshot) => (lastPosted.get(q.id) ?? -Infinity) > now - RECENT_MS;
+  // Topic-named first; then never-posted (in random order), then the longest unseen.
   const ordered = shuffle(pool).sort(
     (a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || (lastPosted.get(a.id) ?? 0) - (lastPosted.get(b.id) ?? 0),
   );
+  const out = mixKinds(ordered.filter((q) => !recent(q)), count);
+  // Only when nothing else is left: the questions seen longest ago first.
+  if (out.length < count) out.push(...ordered.filter(recent).sort((a, b) => lastPosted.get(a.id)! - lastPosted.get(b.id)!).slice(0, count - out.length));
+  return { ok: true, questions: out };
+}
+
+/** Up to `count` questions from the front of `ordered`, the kinds taking turns. */
+function mixKinds(ordered: QuestionSnapshot[], count: number): QuestionSnapshot[] {
   const byKind = new Map<string, QuestionSnapshot[]>();
   for (const q of ordered.slice(0, Math.max(count * 6, 30))) byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), q]);
   const kinds = shuffle([...byKind.keys()]);
@@ -87,5 +104,5 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
       if (next && out.length < count) out.push(next);
     }
   }
-  return { ok: true, questions: out };
+  return out;
 }

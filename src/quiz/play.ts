@@ -7,7 +7,7 @@ import type { CommandContext } from '../core/command.ts';
 import { errorReply, reply, type Action, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request, type Where } from '../core/request.ts';
 import { recordAnswer } from './answers.ts';
-import { getQuestion } from './bank.ts';
+import { bodyOf, getQuestion } from './bank.ts';
 import { pickQuestions } from './pick.ts';
 import { createRun, getPost, getRun, insertPost, isClosed, markClosed, postAt, tally, expiredOpenPosts, type Post, type Run } from './posts.ts';
 import { closedPost, feedback, questionPost } from './render.ts';
@@ -19,8 +19,7 @@ import type { QuestionSnapshot } from './types.ts';
 const REVIEW_OPEN_MS = 7 * DAY_MS;
 
 function snapshotBody(q: QuestionSnapshot) {
-  const { kind, prompt, stem, options, answer, passageId, quote, note } = q;
-  return { id: q.id, body: { kind, prompt, stem, options, answer, passageId, quote, ...(note ? { note } : {}) } };
+  return { id: q.id, body: bodyOf(q) };
 }
 
 function openMs(ctx: CommandContext, run: Run): number {
@@ -43,7 +42,7 @@ export interface StartOptions {
 
 /** Starts a run of `count` questions in `where` and returns its first question post. */
 export function startRun(ctx: CommandContext, where: Where, o: StartOptions): Reply {
-  const picked = pickQuestions(ctx, where, o.topic, o.count);
+  const picked = pickQuestions(ctx, where, o.topic, o.count, o.now ?? ctx.now().getTime());
   if (!picked.ok) {
     return picked.reason === 'no-topic'
       ? reply({ kind: 'not-found', title: `No quiz questions about “${o.topic}”`, blocks: [{ type: 'paragraph', text: 'Try another topic (a name, a year, a word such as “Kirov” or “trials”), or /quiz with no topic.' }], ephemeral: true })
@@ -97,17 +96,26 @@ export function answerQuestion(ctx: CommandContext, req: Request, postId: number
   const rec = recordAnswer(ctx.db, { post, userId: req.user.id, userName: req.user.name, choice, now });
   const next = nextAction(ctx, run, post);
   return {
-    ...feedback(ctx, post, rec.choice, rec.correct, { repeat: !rec.inserted, ...(next ? { next } : {}) }),
+    ...feedback(ctx, post, rec.choice, rec.correct, { repeat: !rec.inserted, unscored: !rec.scored && !post.forUser, ...(next ? { next } : {}) }),
     updateOriginal: questionPost(ctx, post, run, tally(ctx.db, post.id)),
   };
 }
 
-/** A moderator's /quiz close: the post with its answer, cited passage and result, for the channel. */
-export function closeQuestion(ctx: CommandContext, req: Request, postId: number): Reply {
+/**
+ * A moderator's /quiz close: the post with its answer, cited passage and result, for the channel.
+ * `close` marks the post closed and says whether this call closed it (the command passes one that
+ * writes the audit log too).
+ */
+export function closeQuestion(
+  ctx: CommandContext,
+  req: Request,
+  postId: number,
+  close: (post: Post) => boolean = (p) => markClosed(ctx.db, p.id, req.user.id, ctx.now().getTime()),
+): Reply {
   const post = getPost(ctx.db, postId);
   const run = post ? getRun(ctx.db, post.runId) : null;
   if (!post || !run || post.space !== spaceKey(req.where) || post.forUser) return NOT_HERE();
-  const closedNow = markClosed(ctx.db, post.id, req.user.id, ctx.now().getTime());
+  const closedNow = post.closedAt === null && close(post);
   const closed = closedPost(ctx, getPost(ctx.db, post.id)!, run, tally(ctx.db, post.id));
   return closedNow ? closed : { ...closed, title: `Already closed — ${closed.title}`, ephemeral: true };
 }
@@ -116,13 +124,13 @@ export function closeQuestion(ctx: CommandContext, req: Request, postId: number)
  * Closes public posts whose time is up and returns the result posts for those someone answered.
  * Each post is closed by exactly one caller (see `markClosed`), so each result is posted once.
  */
-export function closeExpired(ctx: CommandContext, now: number): { where: Where; reply: Reply }[] {
-  const out: { where: Where; reply: Reply }[] = [];
+export function closeExpired(ctx: CommandContext, now: number): { postId: number; where: Where; reply: Reply }[] {
+  const out: { postId: number; where: Where; reply: Reply }[] = [];
   for (const post of expiredOpenPosts(ctx.db, now)) {
     if (!markClosed(ctx.db, post.id, 'timer', post.closesAt)) continue;
     const run = getRun(ctx.db, post.runId);
     const t = tally(ctx.db, post.id);
-    if (run && t.answered > 0) out.push({ where: run.where, reply: closedPost(ctx, getPost(ctx.db, post.id)!, run, t) });
+    if (run && t.answered > 0) out.push({ postId: post.id, where: run.where, reply: closedPost(ctx, getPost(ctx.db, post.id)!, run, t) });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import type { Where } from '../core/request.ts';
+import { upgradeBody } from './legacy.ts';
 import { QuestionBodySchema, type QuestionBody } from './types.ts';
 
 const WhereSchema = z.object({ platform: z.enum(['discord', 'slack', 'console']), space: z.string(), channel: z.string() });
@@ -82,7 +83,8 @@ export function getRun(db: DB, id: number): Run | null {
   const questions = RunQuestions.safeParse(json(row.data.questions_json));
   if (!where.success || !questions.success) return null;
   const d = row.data;
-  return { id: d.id, space: d.space, where: where.data, topic: d.topic, questions: questions.data, forUser: d.for_user, createdBy: d.created_by, createdAt: d.created_at };
+  const upgraded = questions.data.map((q) => ({ ...q, body: upgradeBody(q.body) }));
+  return { id: d.id, space: d.space, where: where.data, topic: d.topic, questions: upgraded, forUser: d.for_user, createdBy: d.created_by, createdAt: d.created_at };
 }
 
 function toPost(raw: unknown): Post | null {
@@ -92,7 +94,7 @@ function toPost(raw: unknown): Post | null {
   if (!body.success) return null;
   const d = row.data;
   return {
-    id: d.id, runId: d.run_id, runIndex: d.run_index, space: d.space, questionId: d.question_id, body: body.data,
+    id: d.id, runId: d.run_id, runIndex: d.run_index, space: d.space, questionId: d.question_id, body: upgradeBody(body.data),
     forUser: d.for_user, createdAt: d.created_at, closesAt: d.closes_at, closedAt: d.closed_at, closedBy: d.closed_by,
   };
 }
@@ -128,6 +130,11 @@ export function isClosed(p: Post, now: number): boolean {
 /** Marks a post closed; true only for the caller that closed it (exactly one, across processes). */
 export function markClosed(db: DB, id: number, by: string, at: number): boolean {
   return db.prepare('UPDATE quiz_posts SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL').run(at, by, id).changes === 1;
+}
+
+/** Sets a post's closed state as it was (what /undo of /quiz close calls); false when the post is not in `space`. */
+export function setClosedState(db: DB, space: string, id: number, closedAt: number | null, closedBy: string | null): boolean {
+  return db.prepare('UPDATE quiz_posts SET closed_at = ?, closed_by = ? WHERE id = ? AND space = ?').run(closedAt, closedBy, id, space).changes === 1;
 }
 
 export interface Tally {

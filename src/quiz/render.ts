@@ -31,13 +31,22 @@ function heading(post: Post, run: Run, suffix?: string): string {
   return `${kind}${where} — ${suffix ?? post.body.prompt}`;
 }
 
+/** A question's note as shown: a moderator's note is labelled as theirs; an unlabelled one is the bot's own words. */
+export function noteText(body: QuestionBody): string | null {
+  if (!body.note) return null;
+  if (!body.noteBy) return body.note;
+  const when = body.noteBy.at === undefined ? '' : `, ${new Date(body.noteBy.at).toISOString().slice(0, 10)}`;
+  return `Note from ${body.noteBy.name}${when}: ${body.note}`;
+}
+
 /** The passage the question comes from, quoted and attributed, or a note when it left the corpus. */
 export function explanation(ctx: CommandContext, body: QuestionBody, lead: string): Unit {
   const passage = ctx.repo.passage(body.passageId);
   const units: Unit[] = [];
   if (passage && passage.text.includes(body.quote)) units.push(quoteUnit(ctx.repo, passage, body.quote, lead));
   else units.push(textUnit(`The passage this question came from (${body.passageId}) is no longer in the corpus.`));
-  if (body.note) units.push(textUnit(body.note));
+  const note = noteText(body);
+  if (note) units.push(textUnit(note));
   return mergeUnits(units);
 }
 
@@ -63,8 +72,9 @@ export function questionPost(ctx: CommandContext, post: Post, run: Run, t: Tally
 export function closedPost(ctx: CommandContext, post: Post, run: Run, t: Tally): Reply {
   const body = post.body;
   const share = t.answered ? ` (${Math.round((t.right / t.answered) * 100)}%)` : '';
+  // The prompt stays with the answer: "Is this what Emelyanov (2012) says?" — never a bare verdict on a claim.
   const unit = mergeUnits([
-    textUnit(body.stem),
+    textUnit(body.prompt, body.stem),
     { blocks: [{ type: 'list', items: body.options.map((_, i) => `${optionLabel(body, i)}${i === body.answer ? '  ✓' : ''}`) }], citations: [] },
     textUnit(`Answer: ${optionLabel(body, body.answer)}`),
     explanation(ctx, body, 'Where it comes from:'),
@@ -78,12 +88,23 @@ export function closedPost(ctx: CommandContext, post: Post, run: Run, t: Tally):
   });
 }
 
-export function feedback(ctx: CommandContext, post: Post, choice: number, correct: boolean, opts: { repeat: boolean; next?: Action }): Reply {
+export function feedback(
+  ctx: CommandContext,
+  post: Post,
+  choice: number,
+  correct: boolean,
+  opts: { repeat: boolean; unscored?: boolean; next?: Action },
+): Reply {
   const body = post.body;
   const verdict = correct ? 'Right!' : 'Not quite.';
   const lead = opts.repeat ? `You already answered this question: ${optionLabel(body, choice)}. ` : '';
-  const line = correct ? `${lead}${optionLabel(body, body.answer)} is the answer.` : `${lead}You chose ${optionLabel(body, choice)}; the answer is ${optionLabel(body, body.answer)}.`;
-  const unit = mergeUnits([textUnit(line), explanation(ctx, body, 'The passage it comes from:')]);
+  // The prompt leads, so the answer reads as an answer to it ("Is this what … says?"), not as a verdict on the claim.
+  const line = correct
+    ? `${lead}${body.prompt} The answer is ${optionLabel(body, body.answer)}.`
+    : `${lead}${body.prompt} You chose ${optionLabel(body, choice)}; the answer is ${optionLabel(body, body.answer)}.`;
+  const units = [textUnit(line), explanation(ctx, body, 'The passage it comes from:')];
+  if (opts.unscored) units.push(textUnit('You answered this question when it was posted before, so this answer is practice: only your first answer to a question counts on the leaderboard.'));
+  const unit = mergeUnits(units);
   const actions: Action[] = [];
   if (opts.next) actions.push(opts.next);
   if (ctx.repo.passage(body.passageId)) actions.push(ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId }));

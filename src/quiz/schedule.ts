@@ -1,6 +1,7 @@
 /**
  * Scheduled quiz posts per channel: parsing and validating `/quiz schedule …` (zod; the cron
- * pattern checked by croner, the timezone by Intl) and storing schedules.
+ * pattern checked by croner, the timezone by Intl) and storing schedules. A removed schedule is
+ * kept with `removed_at` set, so /undo can restore it with its id and its claimed slots.
  */
 import { Cron } from 'croner';
 import { z } from 'zod';
@@ -9,6 +10,20 @@ import type { Where } from '../core/request.ts';
 
 export const DEFAULT_TZ = 'UTC';
 export const DEFAULT_MAX_LATE = 60;
+/**
+ * However small a schedule's max lateness, a slot stays due this long: the scheduler ticks every
+ * 30 seconds and a tick can run late, so a shorter window (0 minutes) would almost never contain
+ * a tick and the schedule would never post. At least twice the tick interval.
+ */
+export const MIN_CATCH_UP_MINUTES = 2;
+
+/** How long after its time a slot is still posted. */
+export function catchUpMinutes(maxLateMinutes: number): number {
+  return Math.max(maxLateMinutes, MIN_CATCH_UP_MINUTES);
+}
+
+/** Platforms a scheduled post can reach: the console has no channel to post to. */
+export const SCHEDULE_PLATFORMS = ['discord', 'slack'] as const;
 export const MAX_SCHEDULES_PER_CHANNEL = 10;
 const HOUR = 60 * 60 * 1000;
 
@@ -104,6 +119,20 @@ export interface Schedule extends ScheduleSpec {
 }
 
 const WhereSchema = z.object({ platform: z.enum(['discord', 'slack', 'console']), space: z.string(), channel: z.string() });
+
+/** A schedule as the audit log holds it (its id is the target); read back through this schema. */
+export const ScheduleStateSchema = z.object({
+  where: WhereSchema,
+  pattern: z.string().min(1).max(100),
+  label: z.string().max(200),
+  timezone: z.string().max(64).refine(validTimezone),
+  topic: z.string().max(100).nullable(),
+  count: z.number().int().min(1).max(10),
+  maxLateMinutes: z.number().int().min(0).max(1440),
+  createdBy: z.string().max(100),
+  createdAt: z.number().int(),
+});
+export type ScheduleState = z.infer<typeof ScheduleStateSchema>;
 const ScheduleRow = z.object({
   id: z.number(),
   space: z.string(),
@@ -139,7 +168,7 @@ function toSchedule(raw: unknown): Schedule | null {
 export function addSchedule(db: DB, space: string, where: Where, spec: ScheduleSpec, createdBy: string, now: number): Schedule | { error: string } {
   return db
     .transaction((): Schedule | { error: string } => {
-      const n = (db.prepare('SELECT count(*) AS n FROM quiz_schedules WHERE space = ? AND channel = ?').get(space, where.channel) as { n: number }).n;
+      const n = activeInChannel(db, space, where.channel);
       if (n >= MAX_SCHEDULES_PER_CHANNEL) return { error: `This channel already has ${n} schedules; remove one first (/quiz schedule list).` };
       const info = db
         .prepare(
@@ -152,25 +181,68 @@ export function addSchedule(db: DB, space: string, where: Where, spec: ScheduleS
     .immediate();
 }
 
+function activeInChannel(db: DB, space: string, channel: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM quiz_schedules WHERE space = ? AND channel = ? AND removed_at IS NULL').get(space, channel) as { n: number }).n;
+}
+
 export function listSchedules(db: DB, space: string, channel: string): Schedule[] {
-  return (db.prepare('SELECT * FROM quiz_schedules WHERE space = ? AND channel = ? ORDER BY id').all(space, channel) as unknown[])
+  return (db.prepare('SELECT * FROM quiz_schedules WHERE space = ? AND channel = ? AND removed_at IS NULL ORDER BY id').all(space, channel) as unknown[])
     .map(toSchedule)
     .filter((s): s is Schedule => s !== null);
 }
 
 export function allSchedules(db: DB): Schedule[] {
-  return (db.prepare('SELECT * FROM quiz_schedules ORDER BY id').all() as unknown[]).map(toSchedule).filter((s): s is Schedule => s !== null);
+  return (db.prepare('SELECT * FROM quiz_schedules WHERE removed_at IS NULL ORDER BY id').all() as unknown[]).map(toSchedule).filter((s): s is Schedule => s !== null);
 }
 
-/** Removes a schedule of this space (any channel); its claimed slots go with it. */
-export function removeSchedule(db: DB, space: string, id: number): Schedule | null {
+/** A schedule of this space (any channel) that has not been removed. */
+export function getSchedule(db: DB, space: string, id: number): Schedule | null {
+  return toSchedule(db.prepare('SELECT * FROM quiz_schedules WHERE id = ? AND space = ? AND removed_at IS NULL').get(id, space));
+}
+
+/** Removes a schedule of this space (any channel); its claimed slots stay, so an undo cannot post one twice. */
+export function removeSchedule(db: DB, space: string, id: number, now: number): Schedule | null {
   return db
     .transaction(() => {
-      const s = toSchedule(db.prepare('SELECT * FROM quiz_schedules WHERE id = ? AND space = ?').get(id, space));
-      if (s) db.prepare('DELETE FROM quiz_schedules WHERE id = ?').run(id);
+      const s = getSchedule(db, space, id);
+      if (s) db.prepare('UPDATE quiz_schedules SET removed_at = ? WHERE id = ?').run(now, id);
       return s;
     })
     .immediate();
+}
+
+export function scheduleState(s: Schedule): ScheduleState {
+  const { where, pattern, label, timezone, topic, count, maxLateMinutes, createdBy, createdAt } = s;
+  return { where, pattern, label, timezone, topic, count, maxLateMinutes, createdBy, createdAt };
+}
+
+/**
+ * Sets schedule `id` of this space to `state` (null removes it): what /undo calls. A removed
+ * schedule comes back under its own id; an error says why it cannot (the channel is full).
+ */
+export function putScheduleState(db: DB, space: string, id: number, state: ScheduleState | null, now: number): { error: string } | null {
+  if (!state) {
+    removeSchedule(db, space, id, now);
+    return null;
+  }
+  const row = db.prepare('SELECT space, removed_at FROM quiz_schedules WHERE id = ?').get(id) as { space: string; removed_at: number | null } | undefined;
+  if (row && row.space !== space) return { error: `Schedule #${id} belongs to another group.` };
+  if ((!row || row.removed_at !== null) && activeInChannel(db, space, state.where.channel) >= MAX_SCHEDULES_PER_CHANNEL) {
+    return { error: `That channel already has ${MAX_SCHEDULES_PER_CHANNEL} schedules; remove one first.` };
+  }
+  const values = [state.where.channel, JSON.stringify(state.where), state.pattern, state.label, state.timezone, state.topic, state.count, state.maxLateMinutes, state.createdBy, state.createdAt];
+  if (row) {
+    db.prepare(
+      `UPDATE quiz_schedules SET channel = ?, where_json = ?, pattern = ?, label = ?, timezone = ?, topic = ?, count = ?, max_late_minutes = ?, created_by = ?, created_at = ?, removed_at = NULL
+       WHERE id = ?`,
+    ).run(...values, id);
+  } else {
+    db.prepare(
+      `INSERT INTO quiz_schedules (id, space, channel, where_json, pattern, label, timezone, topic, count, max_late_minutes, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, space, ...values);
+  }
+  return null;
 }
 
 /** The next time a schedule posts, for listings. */

@@ -6,6 +6,14 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const MAX_OPTIONS = 5;
 
+/** The options of a says-this question: they judge the attribution, never the claim. */
+export const SAYS = 'The source says this';
+export const DOES_NOT_SAY = 'The source does not say this';
+
+/** Who wrote a question's note: a moderator's words are shown as theirs, never as the bot's. */
+export const NoteBySchema = z.object({ name: z.string().min(1).max(100), at: z.number().int().optional() });
+export type NoteBy = z.infer<typeof NoteBySchema>;
+
 export const QuestionBodySchema = z
   .object({
     kind: z.enum(QUESTION_KINDS),
@@ -19,8 +27,9 @@ export const QuestionBodySchema = z
     passageId: z.string().min(1).max(60),
     /** Verbatim text of that passage quoted in the explanation. */
     quote: z.string().min(1).max(2000),
-    /** The bot's own words after the quote ("The source gives 1934, not 1936."). */
+    /** Words after the quote: the bot's own ("The source has “1934”, not “1936”.") unless `noteBy` names a moderator. */
     note: z.string().max(300).optional(),
+    noteBy: NoteBySchema.optional(),
   })
   .refine((q) => q.answer < q.options.length, { message: 'The answer must be one of the options.' });
 export type QuestionBody = z.infer<typeof QuestionBodySchema>;

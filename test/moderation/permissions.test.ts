@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
+import { spaceKey } from '../../src/core/request.ts';
+import { getEntry } from '../../src/moderation/audit.ts';
 import { isModerator } from '../../src/moderation/permissions.ts';
+import { changed } from '../../src/moderation/replies.ts';
 import { ADMIN, EMELYANOV_YEZHOV, REIMAN_YEZHOV, STUDENT, freshSpace, member, run, snapshot, text } from './support.ts';
 import { moderationBot } from './support.ts';
 
@@ -103,5 +106,47 @@ describe('who is a moderator', () => {
     const r = await run(bot, freshSpace(), ADMIN, '/sourcebook modrole 1');
     expect(r.kind).toBe('error');
     expect(text(r)).toContain('/sourcebook config modrole ROLE');
+  });
+
+  it('GIVEN an admin removed moderator role R WHEN a moderator by another role runs /undo of it THEN it is refused: only admins name moderators, and nothing changes', async () => {
+    const where = freshSpace('discord');
+    const r = '111111111111111111';
+    const other = member(['222222222222222222'], 'u-mod-s');
+    await run(bot, where, ADMIN, `/sourcebook config modrole ${r}`);
+    await run(bot, where, ADMIN, '/sourcebook config modrole 222222222222222222');
+    await run(bot, where, ADMIN, `/sourcebook config modrole remove ${r}`);
+    const before = snapshot(bot);
+    for (const seq of [1, 2, 3]) {
+      const u = await run(bot, where, other, `/undo ${seq}`);
+      expect(u.kind).toBe('refusal');
+      expect(u.title).toBe('Admins only');
+      expect(text(u)).toContain('only this group’s admins can undo it');
+    }
+    expect(snapshot(bot)).toBe(before);
+    expect((await run(bot, where, member([r]), '/review')).kind).toBe('refusal');
+    // An admin may.
+    expect((await run(bot, where, ADMIN, '/undo 3')).title).toBe('Undone: #3');
+    expect((await run(bot, where, member([r]), '/review')).kind).toBe('notice');
+  });
+
+  it('GIVEN a change to moderator roles THEN its confirmation offers Undo to an admin but not to a moderator who is not one', async () => {
+    const where = freshSpace('discord');
+    await run(bot, where, ADMIN, '/sourcebook config modrole 777777777777777777');
+    const entry = getEntry(bot.ctx.db, spaceKey(where), 1)!;
+    const asAdmin = changed(bot.ctx, { command: 'undo', args: '', user: ADMIN, where }, entry, 't', 'x');
+    const asMod = changed(bot.ctx, { command: 'undo', args: '', user: member(['777777777777777777']), where }, entry, 't', 'x');
+    expect(asAdmin.actions.map((a) => a.label)).toEqual(['Undo #1']);
+    expect(asMod.actions).toEqual([]);
+    expect(text(asMod)).toContain('only this group’s admins can undo it');
+  });
+
+  it('GIVEN any other change THEN a moderator by role may undo it', async () => {
+    const where = freshSpace('discord');
+    await run(bot, where, ADMIN, '/sourcebook config modrole 666666666666666666');
+    const mod = member(['666666666666666666']);
+    await run(bot, where, ADMIN, `/hide ${REIMAN_YEZHOV}`);
+    const u = await run(bot, where, mod, '/undo 2');
+    expect(u.title).toBe('Undone: #2');
+    expect(u.actions.map((a) => a.label)).toEqual(['Undo #3']);
   });
 });

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { listEntries } from '../../src/moderation/audit.ts';
-import { ensureBank, getQuestion } from '../../src/quiz/bank.ts';
-import { ADMIN, EMELYANOV_YEZHOV, STUDENT, click, freshSpace, moderationBot, run, snapshot, text } from './support.ts';
+import { bodyOf, ensureBank, getQuestion, spaceQuestions } from '../../src/quiz/bank.ts';
+import { createRun, insertPost } from '../../src/quiz/posts.ts';
+import type { QuestionSnapshot } from '../../src/quiz/types.ts';
+import { ADMIN, EMELYANOV_YEZHOV, NOW, STUDENT, click, freshSpace, moderationBot, run, snapshot, text } from './support.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -103,6 +105,8 @@ describe('/review quiz', () => {
     ['/review quiz add Which office did Yezhov hold in 1937? | a; b; c | 4 | eme-rmhkc', '1 to 3'],
     ['/review quiz add Which office did Yezhov hold in 1937? | a; b; c | 1 | eme-zzzzz', 'No passage has the id'],
     ['/review quiz add Which office did Yezhov hold in 1937? | Yezhov; b; c | 1 | eme-rmhkc', 'gives the answer away'],
+    // The surname alone names the answer: refused too.
+    ['/review quiz add Who headed the NKVD before Yezhov, Yagoda or another? | Genrikh Yagoda; Lavrentiy Beria; Vyacheslav Molotov | 1 | eme-rmhkc', '“Yagoda”, part of the answer’s name'],
   ])('GIVEN malformed quiz input %# THEN a clear message and nothing written', async (line, message) => {
     const where = freshSpace();
     const before = snapshot(bot);
@@ -130,5 +134,52 @@ describe('/review quiz', () => {
       bot.ctx.db.exec('DROP TRIGGER fail_audit');
     }
     expect(getQuestion(bot.ctx.db, spaceKey(where), id)!.status).toBe('pending');
+  });
+});
+
+describe('a moderator’s note on a question', () => {
+  /** Posts `q` in `where` and answers it right: the feedback shows the explanation and the note. */
+  async function answered(where: Where, q: QuestionSnapshot) {
+    const r = createRun(bot.ctx.db, { space: spaceKey(where), where, topic: null, questions: [{ id: q.id, body: bodyOf(q) }], forUser: null, createdBy: 'test', createdAt: NOW.getTime() });
+    const post = insertPost(bot.ctx.db, r, 1, NOW.getTime(), 3_600_000)!;
+    return run(bot, where, STUDENT, `/quiz answer ${post.id} ${q.answer}`);
+  }
+
+  function paragraphs(r: { blocks: { type: string; text?: string }[] }): string[] {
+    return r.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text!] : []));
+  }
+
+  it('GIVEN a moderator adds a question with a note THEN players see it as the moderator’s, with name and date — never as Sourcebook’s words', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, ADD);
+    const id = (listEntries(bot.ctx.db, spaceKey(where), 1, 0)[0]!.targets[0] as { id: string }).id;
+    const q = getQuestion(bot.ctx.db, spaceKey(where), id)!;
+    const fb = await answered(where, q);
+    expect(paragraphs(fb)).toContain('Note from Ada Admin, 2025-03-14: Emelyanov quotes Gregory here.');
+    expect(paragraphs(fb)).not.toContain('Emelyanov quotes Gregory here.');
+    const shown = await run(bot, where, ADMIN, `/review quiz show ${id}`);
+    expect(text(shown)).toContain('After the quote: Note from Ada Admin, 2025-03-14: Emelyanov quotes Gregory here.');
+    expect(text(shown)).not.toContain("Sourcebook's note");
+  });
+
+  it('GIVEN a moderator edits a generated question’s note THEN it is signed; undo brings back the generated note as it was', async () => {
+    const where = freshSpace();
+    const generated = spaceQuestions(bot.ctx.db, spaceKey(where)).find((x) => x.kind === 'truefalse' && x.note)!;
+    await run(bot, where, ADMIN, `/review quiz edit ${generated.id} | note: Compare with Reiman's account.`);
+    const fb = await answered(where, getQuestion(bot.ctx.db, spaceKey(where), generated.id)!);
+    expect(paragraphs(fb)).toContain("Note from Ada Admin, 2025-03-14: Compare with Reiman's account.");
+    await run(bot, where, ADMIN, '/undo 1');
+    const back = getQuestion(bot.ctx.db, spaceKey(where), generated.id)!;
+    expect(back.noteBy).toBeUndefined();
+    // The generated note is the bot's own words about the source's wording, shown unlabelled.
+    expect(paragraphs(await answered(where, back))).toContain(generated.note);
+  });
+
+  it('GIVEN a moderator’s note stored before notes were signed THEN it is shown as the moderators’, not the bot’s', async () => {
+    const where = freshSpace();
+    const body = { kind: 'custom', prompt: 'Question from the moderators', stem: 'Which office did Yezhov hold from January 1937?', options: ['head of the NKVD', 'head of the Comintern'], answer: 0, passageId: EMELYANOV_YEZHOV, quote: bot.ctx.repo.passage(EMELYANOV_YEZHOV)!.text.slice(0, 40), note: 'Old unsigned note.' };
+    bot.ctx.db.prepare('INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, NULL, ?, ?, 0, ?, 0)').run('mLegacyNote1', spaceKey(where), 'custom', JSON.stringify(body));
+    const q = getQuestion(bot.ctx.db, spaceKey(where), 'mLegacyNote1')!;
+    expect(paragraphs(await answered(where, q))).toContain('Note from this group’s moderators: Old unsigned note.');
   });
 });

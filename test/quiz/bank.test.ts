@@ -2,9 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
+import { storedFingerprint } from '../../src/corpus/store.ts';
+import { createBot } from '../../src/core/bot.ts';
+import { openDb } from '../../src/db/open.ts';
 import {
   addQuestion,
   approveQuestion,
+  bankKey,
   editQuestion,
   ensureBank,
   getQuestion,
@@ -14,7 +18,7 @@ import {
   spaceQuestions,
 } from '../../src/quiz/bank.ts';
 import { playableQuestions } from '../../src/quiz/pick.ts';
-import { ALICE, GUILD_A, GUILD_B, clock, postInfo, quizBot, run } from './helpers.ts';
+import { ALICE, CORPUS_DIR, GUILD_A, GUILD_B, clock, postInfo, quizBot, run } from './helpers.ts';
 
 let bot: CoreBot;
 const A = spaceKey(GUILD_A);
@@ -130,5 +134,24 @@ describe("moderators' own questions", () => {
     expect(addQuestion(db(), A, { ...base, options: ['Moscow', 'moscow'] })).toMatchObject({ ok: false, error: 'Two options are the same.' });
     expect(addQuestion(db(), A, base).ok).toBe(true);
     expect(addQuestion(db(), A, base)).toMatchObject({ ok: false, error: expect.stringContaining('already has a question') });
+  });
+});
+
+describe('a bank stored by an earlier generator', () => {
+  it('GIVEN questions stored under the corpus fingerprint alone (the generator before this one) THEN they are replaced: a compilation’s quotation no longer asks “Which source says this?”', () => {
+    const db = openDb(':memory:');
+    // A bot whose bank is not generated yet: the database holds only the earlier generator's.
+    const other = createBot({ db, corpusDir: CORPUS_DIR, log: () => {} });
+    const fingerprint = storedFingerprint(db)!;
+    const current = bankKey(db)!;
+    expect(current).not.toBe(fingerprint);
+    // The old bank: one source question crediting Sinclair and Lyons's words (quoted by the compilation) to it.
+    const old = { kind: 'source', prompt: 'Which source says this?', stem: '“I can only repeat that in my view the Soviet Union is today a city under siege.”', options: ['A', 'B'], answer: 1, passageId: 'rea-3s8yp', quote: 'x' };
+    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qOldBank0001', ?, NULL, 'source', 0, ?, 0)").run(fingerprint, JSON.stringify(old));
+    db.prepare('INSERT INTO quiz_banks (fingerprint, questions, created_at) VALUES (?, 1, 0)').run(fingerprint);
+    ensureBank(db, other.ctx);
+    const ids = spaceQuestions(db, A).map((q) => q.id);
+    expect(ids.length).toBeGreaterThanOrEqual(50);
+    expect(ids).not.toContain('qOldBank0001');
   });
 });

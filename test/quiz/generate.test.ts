@@ -5,9 +5,10 @@ import type { CoreBot } from '../../src/core/bot.ts';
 import { DATE_PATTERN, parseDate, parseFigure } from '../../src/quiz/distractors.ts';
 import { generateQuestions } from '../../src/quiz/generate.ts';
 import { quizFigure } from '../../src/quiz/generate-figure.ts';
-import { sourceOption } from '../../src/quiz/generate-source.ts';
+import { sourceDrafts, sourceOption } from '../../src/quiz/generate-source.ts';
+import { DOES_NOT_SAY, SAYS } from '../../src/quiz/generate-truefalse.ts';
 import { quizPeople } from '../../src/quiz/people.ts';
-import { containsWords, corpusSentences, norm, usableSentence } from '../../src/quiz/text.ts';
+import { containsWords, corpusSentences, norm, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
 import { clock, quizBot } from './helpers.ts';
 
@@ -36,6 +37,28 @@ describe('quiz bank — generated from the real corpus', () => {
   it('GIVEN every question THEN its answer does not appear in its stem', () => {
     const leaks = bank.filter((q) => containsWords(q.stem, answerOf(q)));
     expect(leaks.map((q) => q.stem)).toEqual([]);
+  });
+
+  // Checked independently of the generator's own filters (containsWords, norm): plain regexes over the raw text.
+  it('GIVEN a who question THEN no word of the answer’s name (given name or surname) appears anywhere in the stem', () => {
+    const leaks: string[] = [];
+    for (const q of ofKind('who')) {
+      for (const word of answerOf(q).split(/\s+/).filter((w) => w.length >= 3 && !w.endsWith('.'))) {
+        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').test(q.stem)) leaks.push(`${word} in ${q.stem}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('GIVEN a figure or date question THEN no number of two or more digits in the answer appears in the stem', () => {
+    const numbers = (s: string) => (s.match(/\d[\d,.]*\d|\d/g) ?? []).map((n) => n.replace(/[,.]/g, '')).filter((n) => n.length >= 2);
+    const leaks: string[] = [];
+    for (const q of [...ofKind('figure'), ...ofKind('date')]) {
+      const inStem = new Set(numbers(q.stem));
+      for (const n of numbers(answerOf(q))) if (inStem.has(n)) leaks.push(`${answerOf(q)} in ${q.stem}`);
+    }
+    expect(leaks).toEqual([]);
   });
 
   it('GIVEN every question THEN its options are distinct and no distractor equals the answer', () => {
@@ -78,9 +101,32 @@ describe('quiz bank — generated from the real corpus', () => {
     }
   });
 
-  it('GIVEN "which source" questions THEN every one of the five sources is the answer at least once', () => {
+  it('GIVEN "which source" questions THEN every source with words of its own is the answer at least once; the quote compilation never is', () => {
     const answers = new Set(ofKind('source').map(answerOf));
-    expect(answers.size).toBe(5);
+    const label = (id: string) => sourceOption(bot.ctx.repo.source(id)!);
+    expect(answers).toEqual(new Set(['reiman-2016', 'emelyanov-2012', 'goble-2019', 'maskharashvili-interview'].map(label)));
+    // Every sentence of the compilation is someone else's words, quoted: crediting them to it would be wrong.
+    expect(answers.has(label('real-stalin-11'))).toBe(false);
+  });
+
+  it('GIVEN every sentence a "which source" question could use THEN none is a quotation: not a quote passage, not quoted from another work, not inside quotation marks', () => {
+    // All candidates, not the few chosen per source, so the test does not depend on which the hash picks.
+    const sentences = corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage));
+    const drafts = sourceDrafts({ repo: bot.ctx.repo, index: bot.ctx.people, people: new Map() }, sentences, 100_000);
+    expect(drafts.length).toBeGreaterThan(100);
+    const passages = new Set(drafts.map((d) => d.passage.id));
+    // Emelyanov quoting Khrushchev's speech (eme-tysrq), Yezhov's words in Emelyanov (eme-vrz15), a compilation quote (rea-3s8yp).
+    expect(bot.ctx.repo.passage('eme-tysrq')!.quotedFrom?.author).toBe('Khrushchev');
+    expect(passages.has('eme-tysrq')).toBe(false);
+    expect(passages.has('rea-3s8yp')).toBe(false);
+    expect(drafts.some((d) => d.quote.includes('said Yezhov'))).toBe(false);
+    for (const d of drafts) {
+      expect(d.passage.kind, d.passage.id).not.toBe('quote');
+      expect(d.passage.quotedFrom, d.passage.id).toBeNull();
+      expect(d.quote.trim(), d.passage.id).not.toMatch(/^[“"‘]/);
+      const before = d.passage.text.slice(0, d.passage.text.indexOf(d.quote));
+      expect(before.split('“').length, `${d.passage.id}: open quotation before “${d.quote}”`).toBe(before.split('”').length);
+    }
   });
 
   it('GIVEN a figure question THEN the distractors are printed like the answer and of the same magnitude', () => {
@@ -126,14 +172,23 @@ describe('quiz bank — generated from the real corpus', () => {
     }
   });
 
-  it('GIVEN a true/false question THEN a true claim is the quoted sentence and a false one differs by one swapped figure, date or name', () => {
+  it('GIVEN a says-this question THEN the options judge the attribution, never the claim: “The source says this” / “does not say this”, under “Is this what <source> says?”', () => {
     for (const q of ofKind('truefalse')) {
-      expect(q.options).toEqual(['True', 'False']);
+      expect(q.options).toEqual(['The source says this', 'The source does not say this']);
+      expect(q.options.some((o) => /^(true|false)$/i.test(o))).toBe(false);
+      const p = bot.ctx.repo.passage(q.passageId)!;
+      expect(q.prompt).toBe(`Is this what ${sourceOption(bot.ctx.repo.source(p.sourceId)!)} says?`);
+    }
+  });
+
+  it('GIVEN a says-this question THEN a “says this” claim is the quoted sentence and a “does not say this” one differs by one swapped figure, date or name', () => {
+    for (const q of ofKind('truefalse')) {
+      expect(q.options).toEqual([SAYS, DOES_NOT_SAY]);
       const p = bot.ctx.repo.passage(q.passageId)!;
       const prefix = `Claim attributed to ${attribution(bot.ctx.repo.source(p.sourceId)!.meta, p)}: `;
       expect(q.stem.startsWith(prefix), q.stem).toBe(true);
       const claim = q.stem.slice(prefix.length);
-      if (answerOf(q) === 'True') {
+      if (answerOf(q) === SAYS) {
         expect(claim).toBe(q.quote.trim());
       } else {
         expect(claim).not.toBe(q.quote.trim());
@@ -142,7 +197,7 @@ describe('quiz bank — generated from the real corpus', () => {
         expect(claim).toBe(q.quote.trim().replace(original!, replacement!));
       }
     }
-    const falses = ofKind('truefalse').filter((q) => answerOf(q) === 'False').length;
+    const falses = ofKind('truefalse').filter((q) => answerOf(q) === DOES_NOT_SAY).length;
     expect(falses / ofKind('truefalse').length).toBeGreaterThan(0.3);
     expect(falses / ofKind('truefalse').length).toBeLessThan(0.7);
   });
@@ -172,7 +227,7 @@ describe('quiz bank — generated from the real corpus', () => {
     });
 
     it('GIVEN a figure that is a reference, one end of a range, or in parentheses THEN no figure question rests on it', () => {
-      expect(quizFigure('Under Article 107 of the Criminal Code, 1,500 peasants were tried in 1928.')?.figure.raw).toBe('1,500');
+      expect(quizFigure('In 1928, under Article 107 of the Criminal Code, 1,500 peasants were tried.')?.figure.raw).toBe('1,500');
       expect(quizFigure('The order was printed on page 245 of the 1937 edition of the party journal.')).toBeNull();
       expect(quizFigure('The war took a toll of 25–29 million lives between 1941 and 1945.')).toBeNull();
       expect(quizFigure('The party (then 2,800,000 members) was purged in 1933.')).toBeNull();

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { replyJson } from '../../src/core/plain-text.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { spaceKey } from '../../src/core/request.ts';
+import { bodyOf, spaceQuestions } from '../../src/quiz/bank.ts';
+import { SAYS } from '../../src/quiz/generate-truefalse.ts';
 import { closeExpired } from '../../src/quiz/play.ts';
+import { createRun, insertPost } from '../../src/quiz/posts.ts';
 import { ALICE, BOB, GUILD_A, GUILD_B, MINUTE, MOD, actionArgs, clock, postInfo, quizBot, run, text, type Clock } from './helpers.ts';
 
 let c: Clock;
@@ -180,6 +184,35 @@ describe('closing a question', () => {
     const late = await bot.act(info.right, BOB, GUILD_A);
     expect(late.title).toBe('This question has closed');
     await run(bot, '/quiz settings close=60', MOD);
+  });
+});
+
+describe('“Is this what the source says?” questions', () => {
+  it('GIVEN Emelyanov’s claim that officers “involved in Tukhachevsky’s plot” were arrested, as a says-this question THEN the feedback and the closed post answer the prompt, never “True” as a verdict on the claim', async () => {
+    const q = spaceQuestions(bot.ctx.db, spaceKey(GUILD_A)).find((x) => x.kind === 'truefalse' && x.options[x.answer] === SAYS && x.quote.includes('involved in Tukhachevsky’s plot'))!;
+    expect(q.prompt).toBe('Is this what Emelyanov (2012) says?');
+    const r = createRun(bot.ctx.db, { space: spaceKey(GUILD_A), where: GUILD_A, topic: null, questions: [{ id: q.id, body: bodyOf(q) }], forUser: null, createdBy: 'test', createdAt: c.t });
+    const post = insertPost(bot.ctx.db, r, 1, c.t, 60 * MINUTE)!;
+    const fb = await run(bot, `/quiz answer ${post.id} ${q.answer}`, ALICE);
+    expect(text(fb)).toContain('Is this what Emelyanov (2012) says? The answer is A. The source says this.');
+    const closed = await run(bot, `/quiz close ${post.id}`, MOD);
+    expect(closed.blocks[0]).toEqual({ type: 'paragraph', text: 'Is this what Emelyanov (2012) says?' });
+    expect(text(closed)).toContain('Answer: A. The source says this');
+    for (const reply of [fb, closed]) expect(text(reply)).not.toMatch(/\b(?:True|False)\b/);
+  });
+});
+
+describe('a says-this question stored with the old True / False options', () => {
+  it('GIVEN a post made before the change THEN it is shown with the attribution options, and its closed post never says “True”', async () => {
+    const q = spaceQuestions(bot.ctx.db, spaceKey(GUILD_A)).find((x) => x.kind === 'truefalse' && x.options[x.answer] === SAYS)!;
+    const old = { ...bodyOf(q), prompt: 'True or false: is this what the source says?', options: ['True', 'False'] };
+    const r = createRun(bot.ctx.db, { space: spaceKey(GUILD_A), where: GUILD_A, topic: null, questions: [{ id: q.id, body: old }], forUser: null, createdBy: 'test', createdAt: c.t });
+    const post = insertPost(bot.ctx.db, r, 1, c.t, 60 * MINUTE)!;
+    expect(post.body.options).toEqual(['The source says this', 'The source does not say this']);
+    await run(bot, `/quiz answer ${post.id} ${q.answer}`, BOB);
+    const closed = await run(bot, `/quiz close ${post.id}`, MOD);
+    expect(text(closed)).toContain('Answer: A. The source says this');
+    expect(text(closed)).not.toMatch(/\bTrue\b/);
   });
 });
 

@@ -8,8 +8,8 @@ import type { CoreBot } from '../../src/core/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { openDb } from '../../src/db/open.ts';
-import { addSchedule, ScheduleSpecSchema, splitScheduleArgs } from '../../src/quiz/schedule.ts';
-import { createScheduler, dueSlot, type Scheduler } from '../../src/quiz/scheduler.ts';
+import { addSchedule, MIN_CATCH_UP_MINUTES, ScheduleSpecSchema, splitScheduleArgs } from '../../src/quiz/schedule.ts';
+import { createScheduler, dueSlot, TICK_MS, type Scheduler } from '../../src/quiz/scheduler.ts';
 import { GUILD_A, MINUTE, MOD, clock, postInfo, quizBot, removeDbFile, run, tempDbFile, text, type Clock } from './helpers.ts';
 
 interface Posted {
@@ -177,6 +177,72 @@ describe('scheduled quiz posts', () => {
     expect(await runUntil(sch, c, Date.UTC(2025, 6, 1, 10, 5))).toHaveLength(2);
     await run(bot, `/quiz schedule remove ${s.id}`, MOD);
     expect(await runUntil(sch, c, Date.UTC(2025, 6, 1, 14, 5))).toHaveLength(0);
+  });
+});
+
+describe('max lateness 0', () => {
+  it('GIVEN an hourly schedule with maxlate=0 and the real 30-second ticks, each a little late, over three hours THEN every slot is posted, once', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 7, 4, 8, 59, 0));
+    schedule(bot, c, '0 * * * * maxlate=0');
+    const posts: Posted[] = [];
+    const s = scheduler(bot, c, 'solo', posts);
+    const slots: Date[] = [];
+    for (let i = 0; i < 3 * 120; i++) {
+      // Timers drift: each tick runs 0–60 ms later than the last.
+      c.advance(TICK_MS + (i % 7) * 10);
+      slots.push(...(await s.tick()).posted.map((p) => p.slot));
+    }
+    expect(slots.map(iso)).toEqual(['2025-08-04T09:00', '2025-08-04T10:00', '2025-08-04T11:00']);
+    expect(posts.filter((p) => !p.reply.title.includes('closed'))).toHaveLength(3);
+  }, 60_000);
+
+  it('GIVEN the catch-up window THEN it spans at least two ticks, so a slot cannot fall between them', () => {
+    expect(MIN_CATCH_UP_MINUTES * MINUTE).toBeGreaterThanOrEqual(2 * TICK_MS);
+  });
+});
+
+describe('posts that cannot reach their channel', () => {
+  it('GIVEN a closed question whose result fails to post THEN the failure is recorded with the post, not lost', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 8, 1, 8, 0));
+    await run(bot, '/quiz settings close=5', MOD);
+    const info = postInfo(bot, await run(bot, '/quiz'));
+    await bot.act(info.right, { id: 'u-y', name: 'y', isAdmin: false, groups: [] }, GUILD_A);
+    c.advance(6 * MINUTE);
+    const failing = createScheduler({ bot, now: c.now, owner: 'solo', log: () => {}, post: async () => Promise.reject(new Error('no discord adapter is running')) });
+    expect(await failing.tick()).toMatchObject({ closed: 0, failed: 1 });
+    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as { result_posted_at: number | null; result_error: string };
+    expect(row).toEqual({ result_posted_at: null, result_error: 'no discord adapter is running' });
+    await run(bot, '/quiz settings close=60', MOD);
+  });
+
+  it('GIVEN a closed question whose result posts THEN the post records when', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 8, 2, 8, 0));
+    await run(bot, '/quiz settings close=5', MOD);
+    const info = postInfo(bot, await run(bot, '/quiz'));
+    await bot.act(info.right, { id: 'u-y', name: 'y', isAdmin: false, groups: [] }, GUILD_A);
+    c.advance(6 * MINUTE);
+    expect(await scheduler(bot, c, 'solo', []).tick()).toMatchObject({ closed: 1, failed: 0 });
+    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as { result_posted_at: number | null; result_error: string | null };
+    expect(row.result_posted_at).not.toBeNull();
+    expect(row.result_error).toBeNull();
+    await run(bot, '/quiz settings close=60', MOD);
+  });
+
+  it('GIVEN a console schedule stored before they were refused THEN its slot is recorded as failed with the reason, and no question is created', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 8, 3, 8, 1));
+    const console_ = { platform: 'console' as const, space: 'local', channel: 'console' };
+    const spec = ScheduleSpecSchema.parse(splitScheduleArgs('0 9 * * *'));
+    const sch = addSchedule(bot.ctx.db, spaceKey(console_), console_, spec, 'local', c.t);
+    if ('error' in sch) throw new Error(sch.error);
+    const runsBefore = (bot.ctx.db.prepare('SELECT count(*) AS n FROM quiz_runs').get() as { n: number }).n;
+    const posts: Posted[] = [];
+    c.t = Date.UTC(2025, 8, 3, 9, 0, 10);
+    expect(await scheduler(bot, c, 'solo', posts).tick()).toMatchObject({ posted: [], failed: 1 });
+    const slot = bot.ctx.db.prepare('SELECT posted_at, error FROM quiz_slots WHERE schedule_id = ?').get(sch.id) as { posted_at: number | null; error: string };
+    expect(slot.posted_at).toBeNull();
+    expect(slot.error).toContain('scheduled posts need Discord or Slack');
+    expect((bot.ctx.db.prepare('SELECT count(*) AS n FROM quiz_runs').get() as { n: number }).n).toBe(runsBefore);
+    expect(posts).toEqual([]);
   });
 });
 
