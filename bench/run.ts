@@ -94,6 +94,7 @@ for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
   if (passages < 1400 * n) throw new Error(`bench: the ×${n} database holds ${passages} passages`);
   for (const line of COMMANDS) {
     const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+    process.stderr.write(`  ×${n} ${line}\n`);
     const queries = await recordQueries(bot, line);
     const raw = queries.map((q) => rawSql(dbs.get(n)!, q.fts, q.opts));
     const full = await timeAsync(n === 1 ? 200 : 40, () => bot.handle({ command: command!, args: args!, user: USER, where: WHERE }));

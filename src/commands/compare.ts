@@ -31,8 +31,9 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const silent: string[] = [];
   const figures: SourcedFigure[] = [];
   let speaking = 0;
+  const perSource = ctx.repo.searchPerSource(topic, 6, exclude);
   for (const s of ctx.repo.sources()) {
-    const hits = ctx.repo.search(topic, { sources: [s.meta.id], limit: 6, exclude }).filter((h) => inAuthorsVoice(s.meta, h.passage));
+    const hits = (perSource.get(s.meta.id) ?? []).filter((h) => inAuthorsVoice(s.meta, h.passage));
     const sentences = hits.flatMap((h) => {
       const rootSets = sentenceRootsOf(h.passage);
       return h.passage.sentences.map((sp, index) => {

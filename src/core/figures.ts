@@ -80,10 +80,7 @@ function countRoots(f: Figure): Set<string> {
   return new Set(rootsOf(f.counts).flatMap(rootFamily));
 }
 
-function comparable(a: Figure, b: Figure): boolean {
-  const ra = countRoots(a);
-  return [...countRoots(b)].some((r) => ra.has(r));
-}
+const MAX_RELATIONS = 6;
 
 export interface SourcedFigure {
   source: string;
@@ -99,34 +96,43 @@ export interface SourcedFigure {
  */
 export function relateFigures(figs: SourcedFigure[]): Relation[] {
   const big = figs.filter((f) => f.figure.value >= 1000 && !f.figure.raw.includes('%'));
+  const roots = new Map(big.map((f) => [f, countRoots(f.figure)] as const));
   const out: Relation[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < big.length; i++) {
-    for (let j = i + 1; j < big.length; j++) {
+  for (let i = 0; i < big.length && out.length < MAX_RELATIONS; i++) {
+    for (let j = i + 1; j < big.length && out.length < MAX_RELATIONS; j++) {
       const a = big[i]!;
       const b = big[j]!;
-      if (a.source === b.source || !comparable(a.figure, b.figure)) continue;
+      if (a.source === b.source) continue;
+      const hi = Math.max(a.figure.value, b.figure.value);
+      const lo = Math.min(a.figure.value, b.figure.value);
+      if ((hi - lo) / hi > 0.05) continue;
+      const rb = roots.get(b)!;
+      if (![...roots.get(a)!].some((r) => rb.has(r))) continue;
       const key = [a.figure.value, b.figure.value].sort().join('/');
       if (seen.has(key)) continue;
       seen.add(key);
-      const hi = Math.max(a.figure.value, b.figure.value);
-      const lo = Math.min(a.figure.value, b.figure.value);
       if (hi === lo) out.push({ text: `${a.source} [${a.passage}] and ${b.source} [${b.passage}] give the same figure, ${a.figure.raw}.` });
-      else if ((hi - lo) / hi <= 0.05) out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.` });
+      else out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.` });
     }
   }
-  for (const c of big) {
-    const cYears = yearsCovered(c.figure.years);
-    for (let i = 0; i < big.length; i++) {
-      for (let j = i + 1; j < big.length; j++) {
-        const a = big[i]!;
-        const b = big[j]!;
-        if (a === c || b === c || a.passage !== b.passage || a.source === c.source) continue;
+  // Sums: two addends from one passage, looked up against totals by value.
+  const byValue = new Map<number, SourcedFigure[]>();
+  for (const f of big) byValue.set(f.figure.value, [...(byValue.get(f.figure.value) ?? []), f]);
+  const byPassage = new Map<string, SourcedFigure[]>();
+  for (const f of big) byPassage.set(f.passage, [...(byPassage.get(f.passage) ?? []), f]);
+  for (const group of byPassage.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!;
+        const b = group[j]!;
         const ya = yearsCovered(a.figure.years);
         const yb = yearsCovered(b.figure.years);
-        const distinctYears = ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0];
-        if (!distinctYears || ![...ya, ...yb].every((y) => cYears.has(y))) continue;
-        if (Math.abs(a.figure.value + b.figure.value - c.figure.value) <= c.figure.value * 0.001) {
+        if (!(ya.size === 1 && yb.size === 1 && [...ya][0] !== [...yb][0])) continue;
+        for (const c of byValue.get(a.figure.value + b.figure.value) ?? []) {
+          if (c.source === a.source || out.length >= MAX_RELATIONS) continue;
+          const cYears = yearsCovered(c.figure.years);
+          if (![...ya, ...yb].every((y) => cYears.has(y))) continue;
           out.push({
             text: `${a.source} [${a.passage}]: ${a.figure.raw} (${a.figure.years[0]}) + ${b.figure.raw} (${b.figure.years[0]}) = ${fmt(a.figure.value + b.figure.value)}, which is ${c.source}'s figure for ${c.figure.years.join(', ')} [${c.passage}]: ${c.figure.raw}.`,
           });
@@ -134,5 +140,5 @@ export function relateFigures(figs: SourcedFigure[]): Relation[] {
       }
     }
   }
-  return out.slice(0, 6);
+  return out;
 }

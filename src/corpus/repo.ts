@@ -141,6 +141,49 @@ export class CorpusRepo {
       .map((r) => ({ passage: this.passage(r.id)!, score: -r.rank }));
   }
 
+  /**
+   * The best `perSource` matches of every source, from one FTS5 evaluation (a query per source
+   * would evaluate the whole index once per source).
+   */
+  matchPerSource(fts: string, perSource: number, exclude?: ReadonlySet<string>): Map<string, Hit[]> {
+    const rows = this.stmt(
+      // bm25() cannot run inside a window function, so the ranks are materialised first.
+      `WITH m AS MATERIALIZED (
+         SELECT p.id AS id, p.source_id AS source_id, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank
+         FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+         WHERE passages_fts MATCH ?)
+       SELECT id, source_id, rank FROM (
+         SELECT id, source_id, rank, row_number() OVER (PARTITION BY source_id ORDER BY rank) AS n FROM m)
+       WHERE n <= ? ORDER BY rank`,
+    ).all(fts, perSource + (exclude?.size ?? 0)) as { id: string; source_id: string; rank: number }[];
+    const out = new Map<string, Hit[]>();
+    for (const r of rows) {
+      if (exclude?.has(r.id)) continue;
+      const list = out.get(r.source_id) ?? [];
+      if (list.length < perSource) list.push({ passage: this.passage(r.id)!, score: -r.rank });
+      out.set(r.source_id, list);
+    }
+    return out;
+  }
+
+  /** Like `search`, per source: all words first, then any word for sources that found too little. */
+  searchPerSource(text: string, perSource: number, exclude?: ReadonlySet<string>): Map<string, Hit[]> {
+    const all = ftsQuery(text, 'all');
+    if (!all) return new Map();
+    const out = this.matchPerSource(all, perSource, exclude);
+    const any = ftsQuery(text, 'any')!;
+    if (any === all) return out;
+    for (const [source, hits] of this.matchPerSource(any, perSource, exclude)) {
+      const have = out.get(source) ?? [];
+      if (have.length >= perSource) continue;
+      const seen = new Set(have.map((h) => h.passage.id));
+      // Partial matches rank below every full match, as in `search`.
+      for (const h of hits) if (have.length < perSource && !seen.has(h.passage.id)) have.push({ ...h, score: h.score / 4 });
+      out.set(source, have);
+    }
+    return out;
+  }
+
   /** How many passages match an already-safe FTS5 query, per source. */
   countBySource(fts: string): Map<string, number> {
     const rows = this.stmt('SELECT p.source_id AS s, count(*) AS n FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? GROUP BY p.source_id')
