@@ -35,19 +35,34 @@ function rawSql(db: DB, fts: string, opts: SearchOptions): () => unknown {
   return () => stmt.all(fts, ...sources, (opts.limit ?? 10) + (opts.exclude?.size ?? 0));
 }
 
+function rawPerSourceSql(db: DB, fts: string, perSource: number): () => unknown {
+  const stmt = db.prepare(
+    `WITH m AS MATERIALIZED (SELECT p.id AS id, p.source_id AS source_id, bm25(passages_fts, 1.0, 0.4, 0.2) AS rank
+       FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ?)
+     SELECT id, rank FROM (SELECT id, rank, row_number() OVER (PARTITION BY source_id ORDER BY rank) AS n FROM m) WHERE n <= ?`,
+  );
+  return () => stmt.all(fts, perSource);
+}
+
 /** The FTS5 queries a command issues, recorded from one run, so their raw cost can be timed alone. */
-async function recordQueries(bot: CoreBot, line: string): Promise<{ fts: string; opts: SearchOptions }[]> {
+async function recordQueries(bot: CoreBot, db: DB, line: string): Promise<(() => unknown)[]> {
   const repo = bot.ctx.repo;
-  const seen: { fts: string; opts: SearchOptions }[] = [];
-  const original = repo.match.bind(repo);
+  const raw: (() => unknown)[] = [];
+  const match = repo.match.bind(repo);
+  const perSource = repo.matchPerSource.bind(repo);
   repo.match = (fts, opts = {}) => {
-    seen.push({ fts, opts });
-    return original(fts, opts);
+    raw.push(rawSql(db, fts, opts));
+    return match(fts, opts);
+  };
+  repo.matchPerSource = (fts, n, exclude) => {
+    raw.push(rawPerSourceSql(db, fts, n));
+    return perSource(fts, n, exclude);
   };
   const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
   await bot.handle({ command: command!, args: args!, user: USER, where: WHERE });
-  repo.match = original;
-  return seen;
+  repo.match = match;
+  repo.matchPerSource = perSource;
+  return raw;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sourcebook-bench-'));
@@ -95,8 +110,7 @@ for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
   for (const line of COMMANDS) {
     const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
     process.stderr.write(`  ×${n} ${line}\n`);
-    const queries = await recordQueries(bot, line);
-    const raw = queries.map((q) => rawSql(dbs.get(n)!, q.fts, q.opts));
+    const raw = await recordQueries(bot, dbs.get(n)!, line);
     const full = await timeAsync(n === 1 ? 200 : 40, () => bot.handle({ command: command!, args: args!, user: USER, where: WHERE }));
     const rawT = timeIt(n === 1 ? 200 : 40, () => raw.forEach((f) => f()));
     cmdRows.push([`×${n}`, line, full.p50, full.p99, rawT.p50, rawT.p99, raw.length ? (full.p50 / Math.max(rawT.p50, 0.001)).toFixed(1) : '–']);
