@@ -61,13 +61,20 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
       continue;
     }
     // The passages that say most about the person: most mentioning sentences first.
-    const best = [...ms].sort((a, b) => b.sentences.length - a.sentences.length).slice(0, 2);
-    best.forEach((m, i) => {
-      const s0 = m.sentences.find((s) => !used.has(`${m.passage.id}:${s.start}`)) ?? m.sentences[0]!;
+    // Sentences not already quoted above, from the passages that mention the person most.
+    const picks = [...ms]
+      .sort((a, b) => b.sentences.length - a.sentences.length)
+      .flatMap((m) => {
+        const s0 = m.sentences.find((x) => !used.has(`${m.passage.id}:${x.start}`));
+        return s0 ? [{ m, s0 }] : [];
+      })
+      .slice(0, 2);
+    const n = Math.max(profile.counts.get(s.meta.id) ?? 0, ms.length);
+    const lead = `${sourceName(s.meta.id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
+    if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
+    picks.forEach(({ m, s0 }, i) => {
       used.add(`${m.passage.id}:${s0.start}`);
-      const n = Math.max(profile.counts.get(s.meta.id) ?? 0, ms.length);
-      const lead = i === 0 ? `${sourceName(s.meta.id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}:` : undefined;
-      units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), lead));
+      units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), i === 0 ? `${lead}:` : undefined));
     });
   }
   if (silent.length) units.push(textUnit(`Not mentioned in: ${silent.join(', ')}.`));

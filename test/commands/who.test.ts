@@ -80,3 +80,11 @@ describe('/who follow-ups', () => {
     expect(allText(q)).toContain('Yezhov');
   });
 });
+
+describe('/who without repeats', () => {
+  it.each(['Georgy K. Zhukov', 'Yezhov', 'Yuri Zhukov', 'Kirov'])('GIVEN /who %s THEN no sentence is quoted twice on a page', async (name) => {
+    const r = await ask(bot, `/who ${name}`);
+    const keys = r.citations.map((c) => `${c.passage}:${c.quote}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
