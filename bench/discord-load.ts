@@ -11,6 +11,8 @@ import { createFakeBot } from '../test/adapters/discord/fake-bot.ts';
 import { startFakeDiscord, type Recorded } from '../test/adapters/discord/fake-discord.ts';
 import { gatewayGuildCreate, gatewayInteractionCreate, interaction, rawFixture, type Payload } from '../test/adapters/discord/harness.ts';
 
+import { percentile } from './stats.ts';
+
 export interface DiscordLoadResult {
   n: number;
   seconds: number;
@@ -53,11 +55,6 @@ function makeInteraction(i: number): Payload {
 }
 
 const isInitialCallback = (r: Recorded): boolean => r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export async function runDiscordLoad(options: DiscordLoadOptions = {}): Promise<DiscordLoadResult> {
   const n = options.n ?? 1000;

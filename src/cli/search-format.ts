@@ -1,6 +1,7 @@
 /** Search results for the terminal and for `--json`. */
 import { attribution, where } from '../corpus/cite.ts';
 import type { CorpusRepo, Hit } from '../corpus/repo.ts';
+import { clipAtWord } from '../core/quotes.ts';
 
 export interface SearchJson {
   query: string;
@@ -25,9 +26,8 @@ export function searchJson(repo: CorpusRepo, query: string, hits: Hit[]): Search
 }
 
 function excerpt(text: string, max = 320): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > 0 ? cut : max)} …`;
+  const { text: shown, clipped } = clipAtWord(text, max);
+  return clipped ? `${shown} …` : shown;
 }
 
 export function searchText(repo: CorpusRepo, query: string, hits: Hit[]): string {

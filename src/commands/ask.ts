@@ -4,7 +4,7 @@
  * with the nearest passages offered as leads, never as the answer.
  */
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { insideQuotation, mergeUnits, quoteUnit, textUnit, withLeadIn } from '../core/quotes.ts';
+import { clipAtWord, insideQuotation, mergeUnits, quoteUnit, textUnit, withLeadIn } from '../core/quotes.ts';
 import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
@@ -135,7 +135,7 @@ export const askCommand = defineCommand({
     units.push(textUnit(`${chosen.length} passage${chosen.length === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}; the sources may disagree, so read each in context.`));
     const first = chosen[0]!.passage;
     return reply({
-      title: question.length > 200 ? `${question.slice(0, question.lastIndexOf(' ', 200))} …` : question,
+      title: clipAtWord(question, 200).clipped ? `${clipAtWord(question, 200).text} …` : question,
       ...mergeUnits(units),
       actions: [
         ctx.actions.make('More context', { command: 'show', args: first.id }, 'primary'),

@@ -1,8 +1,8 @@
 /** Reads, validates and segments a corpus folder in memory. Nothing here touches a database. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segment, SEGMENTER_VERSION } from '../segment/index.ts';
+import { segment } from '../segment/index.ts';
+import { corpusHash } from './fingerprint.ts';
 import { assignPassageIds, contentHash } from '../segment/ids.ts';
 import { splitSentences, type SentenceSpan } from '../segment/sentences.ts';
 import type { SegmentedSource, SegPassage } from '../segment/types.ts';
@@ -36,20 +36,18 @@ export type Progress = (done: number, total: number, sourceId: string) => void;
 
 export function buildCorpus(corpusDir: string, onProgress?: Progress): BuiltCorpus {
   const metas = loadMetadata(corpusDir);
-  const fingerprint = createHash('sha256').update(`segmenter:${SEGMENTER_VERSION}\n`);
-  fingerprint.update(readFileSync(join(corpusDir, 'sources.json')));
   const aliases = loadAliases(corpusDir);
-  fingerprint.update(JSON.stringify(aliases));
+  const texts: string[] = [];
   const sources = metas.map((meta, i) => {
     const text = readFileSync(join(corpusDir, meta.file), 'utf8');
-    fingerprint.update(text);
+    texts.push(text);
     const built = buildSource(meta, text);
     onProgress?.(i + 1, metas.length, meta.id);
     return built;
   });
   const units = sources.flatMap((s) => s.passages.map((p) => ({ sourceId: s.meta.id, text: p.text })));
   const indexNames = sources.flatMap((s) => s.segmented.indexEntries.map((e) => e.name));
-  return { sources, people: extractPeople(units, indexNames, aliases), fingerprint: fingerprint.digest('hex') };
+  return { sources, people: extractPeople(units, indexNames, aliases), fingerprint: corpusHash(readFileSync(join(corpusDir, 'sources.json')), aliases, texts) };
 }
 
 export function buildSource(meta: SourceMeta, text: string): BuiltSource {

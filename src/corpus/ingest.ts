@@ -1,9 +1,8 @@
 /** Ingest: validate and segment the corpus folder, then replace the stored corpus in one transaction. */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DB } from '../db/open.ts';
-import { SEGMENTER_VERSION } from '../segment/index.ts';
+import { corpusHash } from './fingerprint.ts';
 import { buildCorpus, type Progress } from './build.ts';
 import { loadMetadata } from './metadata.ts';
 import { loadAliases } from './aliases.ts';
@@ -25,11 +24,8 @@ export function ingest(db: DB, corpusDir: string, onProgress?: Progress): Ingest
 /** Same hash as buildCorpus computes, without segmenting: cheap enough to run at every start. */
 export function corpusFingerprint(corpusDir: string): string {
   const metas = loadMetadata(corpusDir);
-  const h = createHash('sha256').update(`segmenter:${SEGMENTER_VERSION}\n`);
-  h.update(readFileSync(join(corpusDir, 'sources.json')));
-  h.update(JSON.stringify(loadAliases(corpusDir)));
-  for (const m of metas) h.update(readFileSync(join(corpusDir, m.file), 'utf8'));
-  return h.digest('hex');
+  const texts = metas.map((m) => readFileSync(join(corpusDir, m.file), 'utf8'));
+  return corpusHash(readFileSync(join(corpusDir, 'sources.json')), loadAliases(corpusDir), texts);
 }
 
 /** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */
