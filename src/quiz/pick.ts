@@ -39,9 +39,17 @@ export function playableQuestions(ctx: CommandContext, where: Where): QuestionSn
 /** A question's words for topic matching, normalized once per process (normalizing is the slow part). */
 const searchTexts = new Map<string, string>();
 
+/** What a player sees before answering: a question "about Yezhov" must name him here, not only in the quote shown afterwards. */
+function shownText(q: QuestionSnapshot): string {
+  return normalized(q.id, `${q.stem} ${q.options.join(' ')}`);
+}
+
 function searchText(q: QuestionSnapshot): string {
-  const raw = `${q.stem} ${q.options.join(' ')} ${q.quote}`;
-  const key = `${q.id}\u0000${raw}`;
+  return normalized(q.id, `${q.stem} ${q.options.join(' ')} ${q.quote}`);
+}
+
+function normalized(id: string, raw: string): string {
+  const key = `${id}\u0000${raw}`;
   let hit = searchTexts.get(key);
   if (hit === undefined) {
     if (searchTexts.size > 20_000) searchTexts.clear();
@@ -70,7 +78,7 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
     pool = pool.filter((q) => passages.has(q.passageId) || texts.get(q.id)!.includes(phrase));
     if (!pool.length) return { ok: false, reason: 'no-topic' };
     // Questions whose own text names the topic come before those whose passage merely mentions it.
-    strong = new Set(pool.filter((q) => words.length > 0 && words.every((w) => texts.get(q.id)!.includes(w))).map((q) => q.id));
+    strong = new Set(pool.filter((q) => words.length > 0 && words.every((w) => shownText(q).includes(w))).map((q) => q.id));
   }
   // Public posts only: a member's review question was not seen by the group.
   const lastPosted = new Map(
@@ -86,7 +94,10 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
   const ordered = shuffle(pool).sort(
     (a, b) => Number(strong.has(b.id)) - Number(strong.has(a.id)) || (lastPosted.get(a.id) ?? 0) - (lastPosted.get(b.id) ?? 0),
   );
-  const out = mixKinds(ordered.filter((q) => !recent(q)), count);
+  // The kinds take turns within the topic-named questions first, so a mix never pulls in a weaker match.
+  const fresh = ordered.filter((q) => !recent(q));
+  const out = mixKinds(fresh.filter((q) => strong.has(q.id)), count);
+  if (out.length < count) out.push(...mixKinds(fresh.filter((q) => !strong.has(q.id)), count - out.length));
   // Only when nothing else is left: the questions seen longest ago first.
   if (out.length < count) out.push(...ordered.filter(recent).sort((a, b) => lastPosted.get(a.id)! - lastPosted.get(b.id)!).slice(0, count - out.length));
   return { ok: true, questions: out };

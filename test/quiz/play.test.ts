@@ -122,6 +122,18 @@ describe('/quiz TOPIC COUNT — a run', () => {
     for (const q of qs) expect(bot.ctx.repo.passage(q.body.passageId)!.text).toMatch(/Yezhov|Ezhov/i);
   });
 
+  it('GIVEN /quiz Yezhov 10 in ten servers THEN every question names Yezhov before it is answered, not only in the quote shown after', async () => {
+    for (let i = 0; i < 10; i++) {
+      const where = { platform: 'discord' as const, space: `guild-topic-${i}`, channel: 'quiz' };
+      const first = await run(bot, '/quiz Yezhov 10', ALICE, where);
+      expect(first.title).toMatch(/^Quiz 1\/10 — /);
+      const row = bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE space = ? ORDER BY id DESC LIMIT 1').get(spaceKey(where)) as { questions_json: string };
+      const qs = JSON.parse(row.questions_json) as { body: { stem: string; options: string[] } }[];
+      expect(qs).toHaveLength(10);
+      for (const q of qs) expect(`${q.body.stem} ${q.body.options.join(' ')}`).toMatch(/Yezhov|Ezhov/);
+    }
+  });
+
   it('GIVEN the last question of a run is answered THEN no “Next” is offered', async () => {
     const info = postInfo(bot, await run(bot, '/quiz Kirov 1'));
     const fb = await bot.act(info.right, BOB, GUILD_A);
