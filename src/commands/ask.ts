@@ -30,6 +30,22 @@ function wants(question: string): Want {
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+/gu;
 
+const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b`);
+const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|${MONTH}`);
+
+/** Per passage, want and sentence index → fit: the same passages come back for question after question. */
+const fits = new WeakMap<Passage, Map<string, number>>();
+
+function fitOf(want: Want, p: Passage, index: number, sentence: string): number {
+  if (want === null) return 1;
+  let known = fits.get(p);
+  if (!known) fits.set(p, (known = new Map()));
+  const key = `${want}${index}`;
+  let f = known.get(key);
+  if (f === undefined) known.set(key, (f = fit(want, sentence)));
+  return f;
+}
+
 /** 0: the sentence cannot hold that kind of answer; 1: it can; 1.15: it plainly does (a figure, a full date, a full name). */
 function fit(want: Want, sentence: string): number {
   switch (want) {
@@ -37,8 +53,8 @@ function fit(want: Want, sentence: string): number {
       if (figuresIn(sentence).length) return 1.15;
       return /\d|\b(hundred|thousand|million|dozen)s?\b/i.test(sentence) ? 1 : 0.7;
     case 'time':
-      if (new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b`).test(sentence)) return 1.15;
-      return /\b1[89]\d\d\b/.test(sentence) || new RegExp(MONTH).test(sentence) ? 1 : 0.7;
+      if (FULL_DATE.test(sentence)) return 1.15;
+      return YEAR_OR_MONTH.test(sentence) ? 1 : 0.7;
     case 'person':
       if ([...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!))) return 1.15;
       return /\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0.7;
@@ -75,7 +91,7 @@ export function rankSentences(ctx: CommandContext, question: string, exclude: Re
       if (!span) continue;
       const { coverage, matched } = w.coverage(roots, rootSets[i]!);
       if (matched < need) continue;
-      const f = fit(want, text);
+      const f = fitOf(want, h.passage, i, text);
       // Coverage decides whether it answers at all; the kind of answer it holds decides which answers best.
       candidates.push({ passage: h.passage, start: span.start, end: span.end, coverage: coverage * Math.min(f, 1), score: coverage * f + 0.02 * Math.min(h.score, 10) });
     }

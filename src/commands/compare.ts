@@ -5,7 +5,7 @@
 import { authorLabel, inAuthorsVoice, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { figuresIn, relateFigures, type SourcedFigure } from '../core/figures.ts';
+import { sentenceFiguresOf, relateFigures, type SourcedFigure } from '../core/figures.ts';
 import { pagedReply } from '../core/pager.ts';
 import { insideQuotation, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
@@ -36,9 +36,10 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     const hits = (perSource.get(s.meta.id) ?? []).filter((h) => inAuthorsVoice(s.meta, h.passage));
     const sentences = hits.flatMap((h) => {
       const rootSets = sentenceRootsOf(h.passage);
+      const figureSets = sentenceFiguresOf(h.passage);
       return h.passage.sentences.map((sp, index) => {
         const text = h.passage.text.slice(sp.start, sp.end);
-        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!), figs: figuresIn(text) };
+        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!), figs: figureSets[index]! };
       });
     });
     const need = Math.min(2, roots.length);

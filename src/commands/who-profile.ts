@@ -41,7 +41,28 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Profiles per person and hidden-passage set. A profile depends only on the corpus, and a
+ * re-ingest replaces every Person (the people index is reloaded), which drops these entries.
+ * Callers treat a profile as read-only.
+ */
+const profiles = new WeakMap<Person, Map<string, Profile>>();
+const PROFILES_PER_PERSON = 8;
+
 export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
+  let known = profiles.get(person);
+  if (!known) profiles.set(person, (known = new Map()));
+  const key = [...exclude].sort().join(' ');
+  let profile = known.get(key);
+  if (!profile) {
+    // Servers with their own hidden passages each get an entry; the oldest goes first.
+    if (known.size >= PROFILES_PER_PERSON) known.delete(known.keys().next().value!);
+    known.set(key, (profile = computeProfile(repo, people, person, exclude)));
+  }
+  return profile;
+}
+
+function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
   const spellings = people.spellingsOf(person);
   const alternatives = spellings.map(escapeRe).join('|');
   const pattern = new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})`, 'u');

@@ -81,8 +81,19 @@ const CLOSE = /[”»]/g;
  * it would put the quoted person's words in the author's mouth, so answers skip it. A passage
  * that is itself a quotation (kind 'quote') is attributed as such and never skipped.
  */
+/** Per passage, sentence start → the answer: counting marks in the text before each sentence is quadratic in a passage. */
+const quotedAt = new WeakMap<Passage, Map<number, boolean>>();
+
 export function insideQuotation(p: Passage, s: { start: number; end: number }): boolean {
   if (p.kind === 'quote') return false;
+  let known = quotedAt.get(p);
+  if (!known) quotedAt.set(p, (known = new Map()));
+  let inside = known.get(s.start);
+  if (inside === undefined) known.set(s.start, (inside = quotationOpenAt(p, s)));
+  return inside;
+}
+
+function quotationOpenAt(p: Passage, s: { start: number; end: number }): boolean {
   const sentence = p.text.slice(s.start, s.end);
   if (/^[“«„"‘']/.test(sentence)) return true;
   const before = p.text.slice(0, s.start);

@@ -36,7 +36,13 @@ export function expansions(token: string): string[] {
 }
 
 /** Roots that count as the same word as this root in a sentence. */
+const families = new Map<string, string[]>();
+
 export function rootFamily(r: string): string[] {
-  const g = GROUP_OF.get(r);
-  return g ? [...new Set([r, ...g.map(root)])] : [r];
+  let f = families.get(r);
+  if (!f) {
+    const g = GROUP_OF.get(r);
+    families.set(r, (f = g ? [...new Set([r, ...g.map(root)])] : [r]));
+  }
+  return f;
 }

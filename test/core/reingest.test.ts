@@ -11,15 +11,16 @@ const dir = mkdtempSync(join(tmpdir(), 'sb-reingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('re-ingest under a running bot', () => {
-  it('GIVEN a bot that has answered THEN after another process re-ingests a bigger corpus it answers from the new corpus', async () => {
+  it('GIVEN a bot that has answered THEN after another process re-ingests a bigger corpus it answers from the new corpus, /who included', async () => {
     const file = join(dir, 'sb.db');
     const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
     expect((await ask(bot, '/ask Who killed Kirov?')).kind).toBe('answer');
     expect((await ask(bot, '/source')).title).toBe('The corpus: 5 sources');
+    expect((await ask(bot, '/who Yezhov')).citations.map((c) => c.source)).not.toContain('study-note');
 
     const corpus = join(dir, 'corpus');
     cpSync(CORPUS_DIR, corpus, { recursive: true });
-    writeFileSync(join(corpus, 'note.txt'), 'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n');
+    writeFileSync(join(corpus, 'note.txt'), 'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n\nYezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.\n');
     const meta = JSON.parse(readFileSync(join(corpus, 'sources.json'), 'utf8')) as { sources: Record<string, unknown>[] };
     meta.sources.unshift({ ...meta.sources[0]!, id: 'study-note', file: 'note.txt', idPrefix: 'stn', title: 'Study Note' });
     writeFileSync(join(corpus, 'sources.json'), JSON.stringify(meta));
@@ -31,6 +32,8 @@ describe('re-ingest under a running bot', () => {
     const r = await ask(bot, '/ask How cold was the weather in Leningrad?');
     expect(r.citations[0]?.source).toBe('study-note');
     expect(r.citations[0]?.quote).toBe('The weather in Leningrad was unusually cold that December, the note records.');
+    const who = await ask(bot, '/who Yezhov');
+    expect(who.citations.find((c) => c.source === 'study-note')?.quote).toBe("Yezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.");
     bot.close();
   });
 });
