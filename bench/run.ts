@@ -3,12 +3,14 @@
  * latency next to the raw FTS5 time of the same retrieval, and the adapters under load.
  * Prints Markdown and writes docs/bench.md.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type CoreBot } from '../src/core/bot.ts';
 import { CorpusRepo, type SearchOptions } from '../src/corpus/repo.ts';
 import { ingest } from '../src/corpus/ingest.ts';
+import { loadMetadata } from '../src/corpus/metadata.ts';
+import { segment } from '../src/segment/index.ts';
 import { openDb, type DB } from '../src/db/open.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { ftsQuery } from '../src/search/fts-query.ts';
@@ -83,6 +85,15 @@ for (const n of SCALES) {
 say(`# Sourcebook benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${new Date().toISOString().slice(0, 10)}. Times in ms unless stated.\n`);
 say('## Ingest (validate, segment, index)\n');
 say(table(['corpus', 'sources', 'passages', 'notes', 'seconds'], ingestRows));
+
+say('\n## Segmentation per source (format profile only, no database)\n');
+const corpusDir = join(PROJECT_ROOT, 'corpus');
+const segRows = loadMetadata(corpusDir).map((meta) => {
+  const raw = readFileSync(join(corpusDir, meta.file), 'utf8');
+  const t = timeIt(30, () => segment(meta, raw));
+  return [meta.id, meta.profile, `${Math.round(raw.length / 1024)} KB`, segment(meta, raw).passages.length, t.p50, t.p99];
+});
+say(table(['source', 'profile', 'size', 'passages', 'p50', 'p99'], segRows));
 
 say('\n## Search: `sourcebook search` vs the raw FTS5 query\n');
 const searchRows: (string | number)[][] = [];

@@ -162,7 +162,7 @@ export function dateDistractors(d: DateFormat, seed: string, n = 3, avoid: (s: s
 export function peopleDistractors(answer: QuizPerson, pool: Iterable<QuizPerson>, exclude: ReadonlySet<string>, n = 3): QuizPerson[] | null {
   const all = [...pool].filter((p) => p.person.id !== answer.person.id && !exclude.has(p.person.id));
   const distance = (p: QuizPerson) => Math.abs(Math.log(p.person.mentions) - Math.log(answer.person.mentions));
-  const rank = (ps: QuizPerson[]) => ps.sort((a, b) => distance(a) - distance(b) || a.person.id.localeCompare(b.person.id));
+  const rank = (ps: QuizPerson[]) => ps.sort((a, b) => distance(a) - distance(b) || a.person.id.localeCompare(b.person.id, 'en'));
   const same = rank(all.filter((p) => p.group === answer.group));
   const chosen = same.slice(0, n);
   if (chosen.length < n && answer.group !== 'foreign') {

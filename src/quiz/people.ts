@@ -95,7 +95,7 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
     }
   }
   const out = new Map<string, QuizPerson>();
-  for (const p of [...candidates.values()].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id))) {
+  for (const p of [...candidates.values()].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id, 'en'))) {
     const c = counts.get(p.id);
     const total = c?.get('political') ?? 0;
     let group: RoleGroup = 'political';
