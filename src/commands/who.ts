@@ -7,6 +7,7 @@ import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
 import { hiddenPassages } from './hidden.ts';
+import { mentionsReply, nameMentions } from './who-mentions.ts';
 import { buildProfile } from './who-profile.ts';
 
 function label(p: Person): string {
@@ -122,12 +123,15 @@ export const whoCommand = defineCommand({
           blocks: [{ type: 'paragraph', text: `Did you mean ${r.people.map((p) => p.canonical).join(' or ')}?` }],
           actions: r.people.map((p) => ctx.actions.make(p.canonical, { command: 'who', args: p.canonical })),
         });
-      default:
+      default: {
+        const found = nameMentions(ctx, name, hiddenPassages(ctx, req.where));
+        if (found.length) return mentionsReply(ctx, name, found);
         return reply({
           kind: 'not-found',
           title: `No one called “${name}” in the corpus`,
           blocks: [{ type: 'paragraph', text: 'The corpus does not name this person. Try a surname (e.g. /who Yezhov) or /ask for a topic.' }],
         });
+      }
     }
   },
 });

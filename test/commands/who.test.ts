@@ -70,6 +70,35 @@ describe('/who', () => {
   });
 });
 
+describe('/who for a name too rare to profile', () => {
+  it('GIVEN Naumov, named once in Emelyanov’s text THEN no profile, but the sentence naming him, attributed and cited — never “the corpus does not name this person”', async () => {
+    const r = await ask(bot, '/who naumov');
+    expect(r.kind).toBe('answer');
+    expect(r.title).toBe('“Naumov” in the corpus');
+    expect(allText(r)).toContain('Sourcebook has no profile of “Naumov”');
+    expect(allText(r)).not.toContain('does not name');
+    expect(quotes(r)).toEqual(['Historian Leonid Naumov states that the quotas demanded by some secretaries were lowered by a factor of 7.']);
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]!.source).toBe('emelyanov-2012');
+    expect(r.citations[0]!.attribution).toMatch(/^Emelyanov \(2012/);
+  });
+
+  it('GIVEN Moscow, a capitalised word in 30 passages but no person THEN not-found that says so and offers /compare', async () => {
+    const r = await ask(bot, '/who Moscow');
+    expect(r.kind).toBe('not-found');
+    expect(allText(r)).toMatch(/“Moscow” occurs in \d+ passages, but not as a person/);
+    expect(r.citations).toEqual([]);
+    expect(r.actions.map((a) => a.label)).toContain('Compare on Moscow');
+  });
+
+  it.each(['the', 'purge', 'executions'])('GIVEN the common word “%s” THEN the plain not-found, no quotes', async (word) => {
+    const r = await ask(bot, `/who ${word}`);
+    expect(r.kind).toBe('not-found');
+    expect(allText(r)).toContain('The corpus does not name this person');
+    expect(r.citations).toEqual([]);
+  });
+});
+
 describe('/who follow-ups', () => {
   it('GIVEN a profile THEN "Quiz me on this" starts a quiz about that person', async () => {
     const r = await ask(bot, '/who Yezhov');

@@ -33,6 +33,17 @@ describe('hiding passages', () => {
     expect((await run(bot, where, STUDENT, `/show ${EMELYANOV_YEZHOV}`)).kind).toBe('answer');
   });
 
+  it('GIVEN the only passage naming Naumov WHEN hidden THEN /who Naumov in that server quotes nothing, and another server still sees it', async () => {
+    const where = freshSpace();
+    const before = await run(bot, where, STUDENT, '/who Naumov');
+    const id = before.citations[0]!.passage;
+    await run(bot, where, ADMIN, `/hide ${id}`);
+    const after = await run(bot, where, STUDENT, '/who Naumov');
+    expect(after.kind).toBe('not-found');
+    expect(after.citations).toEqual([]);
+    expect((await run(bot, freshSpace(), STUDENT, '/who Naumov')).citations.map((c) => c.passage)).toEqual([id]);
+  });
+
   it('GIVEN a hidden passage WHEN unhidden THEN answers cite it again', async () => {
     const where = freshSpace();
     await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
