@@ -46,6 +46,13 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const request = requestOf(interaction, deps.bot.specs());
+  if (deps.bot.mayBeSlow?.()) {
+    // The core will block this process while it works: acknowledge first, or Discord drops the interaction.
+    await interaction.deferReply();
+    const answer = await guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
+    await completeDeferredReply(interaction, false, renderMessages(answer, deps.logger));
+    return;
+  }
   const answer = guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
   const early = await settledWithin(answer, deps.deferAfterMs);
   if (early) {
@@ -67,6 +74,12 @@ async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Prom
   }
   const user = askerOf(interaction);
   const where = whereOf(interaction);
+  if (deps.bot.mayBeSlow?.()) {
+    await interaction.deferUpdate();
+    const answer = await guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
+    await completeDeferredClick(interaction, clickAnswer(answer, deps.logger));
+    return;
+  }
   const answer = guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
   const early = await settledWithin(answer, deps.deferAfterMs);
   if (early) {

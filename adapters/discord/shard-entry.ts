@@ -3,7 +3,10 @@ import pino from 'pino';
 import { createBot } from '../../src/core/bot.ts';
 import { runShardProcess } from './shard-process.ts';
 
+const bot = createBot();
+// The parent built the question bank before spawning shards; this only re-checks it.
+bot.prepare();
 await runShardProcess({
-  bot: createBot(),
-  logger: pino({ name: 'sourcebook-discord', base: { shards: process.env.SHARDS } }),
+  bot,
+  logger: pino({ name: 'sourcebook-discord', level: process.env.LOG_LEVEL ?? 'info', base: { shards: process.env.SHARDS } }),
 });

@@ -34,6 +34,8 @@ export async function start(): Promise<void> {
 
   const logger = pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
   const bot = createBot({ ...dbOpts, ...corpusOpts, log: (msg, err) => logger.error({ err }, msg) });
+  // Built before any platform connects, so no user's first /quiz waits for it (shards share the database).
+  bot.prepare();
   const stops: (() => Promise<void>)[] = [];
   /** How scheduled quiz posts reach each platform's channels. */
   const posters: Partial<Record<Platform, (where: Where, reply: Reply) => Promise<void>>> = {};

@@ -40,4 +40,10 @@ export interface Bot {
   act(actionId: string, user: Asker, where: Where): Promise<Reply>;
   /** Autocomplete values for one option, at most 25. */
   suggest(command: string, option: string, partial: string, where: Where): Suggestion[];
+  /**
+   * True when the next answer may first do one-off work (the corpus changed under the bot, or
+   * its question bank is not built yet). The core answers synchronously, so an adapter with a
+   * deadline (Discord's 3 s) must acknowledge before calling it, not race a timer against it.
+   */
+  mayBeSlow?(): boolean;
 }

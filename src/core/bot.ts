@@ -17,6 +17,7 @@ import { suggest } from './suggest.ts';
 import { resetTermWeights } from './relevance.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
+import { bankKey, ensureBank } from '../quiz/bank.ts';
 
 export interface BotOptions {
   /** An open database (tests, benchmarks) or a file path; defaults to data/sourcebook.db. */
@@ -31,6 +32,9 @@ export interface BotOptions {
 
 export interface CoreBot extends Bot {
   readonly ctx: CommandContext;
+  /** Does the one-off work (the question bank for the current corpus) before users arrive. */
+  prepare(): void;
+  mayBeSlow(): boolean;
   close(): void;
 }
 
@@ -45,6 +49,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   // caches keyed to the old corpus are dropped when its fingerprint changes.
   const fingerprint = db.prepare("SELECT value FROM meta WHERE key = 'corpus_fingerprint'").pluck();
   let seen = fingerprint.get() as string | undefined;
+  const bankStored = db.prepare('SELECT 1 FROM quiz_banks WHERE fingerprint = ?').pluck();
   function refresh(): void {
     const now = fingerprint.get() as string | undefined;
     if (now === seen) return;
@@ -89,6 +94,15 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       const payload = ctx.actions.resolve(actionId);
       if (!payload) return errorReply('This button has expired', 'Run the command again to get fresh buttons.');
       return handle({ command: payload.command, args: payload.args, user, where, ...(payload.page ? { page: payload.page } : {}) });
+    },
+    prepare() {
+      refresh();
+      ensureBank(db, { repo: ctx.repo, people: ctx.people });
+    },
+    mayBeSlow() {
+      if (fingerprint.get() !== seen) return true;
+      const key = bankKey(db);
+      return key !== null && !bankStored.get(key);
     },
     suggest(command: string, option: string, partial: string, where: Where): Suggestion[] {
       try {
