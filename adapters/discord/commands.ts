@@ -28,6 +28,17 @@ export function slashCommands(specs: CommandSpec[]): RESTPostAPIChatInputApplica
 }
 
 function slashOption(option: CommandOption): APIApplicationCommandBasicOption {
+  if (option.integer) {
+    // Discord checks the type and range in the client, so "abc" or 11 never reaches the core.
+    return {
+      type: ApplicationCommandOptionType.Integer,
+      name: option.name,
+      description: describe(option.description, option.name),
+      required: option.required,
+      min_value: option.integer.min,
+      max_value: option.integer.max,
+    };
+  }
   const base = {
     type: ApplicationCommandOptionType.String,
     name: option.name,

@@ -24,10 +24,12 @@ export function whereOf(interaction: BaseInteraction): Where {
 
 /** The given option values, in the spec's order, joined with spaces. */
 export function argsOf(interaction: ChatInputCommandInteraction, spec: CommandSpec | undefined): string {
+  // Strings and whole numbers both become text: the core parses one argument line.
+  const text = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
   const values = spec
-    ? spec.options.map((option) => interaction.options.getString(option.name))
+    ? spec.options.map((option) => text(interaction.options.get(option.name)?.value))
     : // A command registered by an older version: keep the order Discord sent.
-      interaction.options.data.map((option) => (typeof option.value === 'string' ? option.value : null));
+      interaction.options.data.map((option) => text(option.value));
   return values
     .map((value) => value?.trim() ?? '')
     .filter((value) => value !== '')

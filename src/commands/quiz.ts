@@ -69,7 +69,7 @@ export const quizCommand = defineCommand<QuizArgs>({
     example: '/quiz Kirov 3',
     options: [
       { name: 'topic', description: 'A topic, or stats / review; moderators: close N, schedule …', required: false, autocomplete: false, maxLength: 200 },
-      { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, maxLength: 2 },
+      { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: 10 } },
     ],
     moderatorOnly: false,
   },

@@ -11,6 +11,8 @@ export interface CommandOption {
   /** A closed list of values (e.g. citation styles). */
   choices?: string[];
   maxLength?: number;
+  /** A whole number in a range; platforms with typed options (Discord) refuse anything else before it reaches the core. */
+  integer?: { min: number; max: number };
 }
 
 export interface CommandSpec {

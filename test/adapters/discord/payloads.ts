@@ -45,8 +45,9 @@ function from(payload: Payload, { as, guild }: Sender): Payload {
   return out;
 }
 
-export function slash(name: string, options: Record<string, string>, sender: Sender = {}): Payload {
-  const data = { name, options: Object.entries(options).map(([key, value]) => ({ name: key, type: 3, value })) };
+/** Options as Discord sends them: strings as type 3, whole numbers as type 4 (Integer). */
+export function slash(name: string, options: Record<string, string | number>, sender: Sender = {}): Payload {
+  const data = { name, options: Object.entries(options).map(([key, value]) => ({ name: key, type: typeof value === 'number' ? 4 : 3, value })) };
   return from(interaction('command-quote', data), sender);
 }
 
