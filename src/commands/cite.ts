@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { chicago, mla, where } from '../corpus/cite.ts';
 import { cleanText, defineCommand } from '../core/command.ts';
 import { errorReply, reply } from '../core/reply.ts';
-import { quoteUnit } from '../core/quotes.ts';
+import { quoteUnit, textUnit } from '../core/quotes.ts';
+import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
 import { mergeUnits } from '../core/quotes.ts';
 
 export const CITE_STYLES = ['chicago', 'mla', 'all'] as const;
@@ -33,7 +34,7 @@ export const citeCommand = defineCommand({
     moderatorOnly: false,
   },
   schema: CiteArgs,
-  run(ctx, { id, style }) {
+  run(ctx, { id, style }, req) {
     const p = ctx.repo.passage(id);
     if (!p) {
       const near = ctx.repo.idsStartingWith(id.slice(0, 4), 3);
@@ -50,7 +51,8 @@ export const citeCommand = defineCommand({
     fields.push({ label: 'Location', value: where(meta, p) });
     if (p.pages?.approximate) fields.push({ label: 'Note', value: 'Page numbers are reconstructed from the table of contents and page breaks (±1 page).' });
     const firstSentence = p.sentences[0] ? p.text.slice(p.sentences[0].start, p.sentences[0].end) : p.text;
-    const body = mergeUnits([{ blocks: [{ type: 'fields', fields }], citations: [] }, quoteUnit(ctx.repo, p, firstSentence, 'The passage begins:')]);
+    const hidden = hiddenPassages(ctx, req.where).has(p.id) ? [textUnit(HIDDEN_HERE)] : [];
+    const body = mergeUnits([...hidden, { blocks: [{ type: 'fields', fields }], citations: [] }, quoteUnit(ctx.repo, p, firstSentence, 'The passage begins:')]);
     return reply({
       title: `Citation for ${p.id}`,
       ...body,

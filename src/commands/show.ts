@@ -3,6 +3,7 @@ import { cleanText, defineCommand } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { errorReply } from '../core/reply.ts';
 import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
 
 export const showCommand = defineCommand({
   spec: {
@@ -34,6 +35,7 @@ export const showCommand = defineCommand({
     for (const n of p.notes) units.push(textUnit(`Note ${n.number} (the document's own note): ${n.text}`));
     return pagedReply({
       title: `Passage ${p.id}`,
+      ...(hiddenPassages(ctx, req.where).has(p.id) ? { header: textUnit(HIDDEN_HERE) } : {}),
       units,
       page: req.page ?? 1,
       command: 'show',

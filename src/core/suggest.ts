@@ -4,6 +4,7 @@ import { nameKey } from '../people/name-key.ts';
 import type { Suggestion } from './bot-api.ts';
 import type { CommandContext } from './command.ts';
 import type { Where } from './request.ts';
+import { hiddenPassages } from '../commands/hidden.ts';
 
 /** Topics students compare most; every one is answered by several sources. */
 export const KNOWN_TOPICS = [
@@ -17,7 +18,7 @@ function clip(s: string): string {
   return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
 }
 
-export function suggest(ctx: CommandContext, command: string, _option: string, partial: string, _where: Where): Suggestion[] {
+export function suggest(ctx: CommandContext, command: string, _option: string, partial: string, where: Where): Suggestion[] {
   const q = partial.trim().toLowerCase().slice(0, 100);
   switch (command) {
     case 'who': {
@@ -39,8 +40,15 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
         .slice(0, MAX)
         .map((s) => ({ label: clip(`${s.meta.id} — ${s.meta.title}`), value: s.meta.id }));
     case 'cite':
-    case 'show':
-      return ctx.repo.idsStartingWith(q, MAX).map((id) => ({ label: id, value: id }));
+    case 'show': {
+      // Passages this space hid are not offered; asked for by id, they still open, marked as hidden.
+      const hidden = hiddenPassages(ctx, where);
+      return ctx.repo
+        .idsStartingWith(q, MAX + hidden.size)
+        .filter((id) => !hidden.has(id))
+        .slice(0, MAX)
+        .map((id) => ({ label: id, value: id }));
+    }
     case 'compare':
       return KNOWN_TOPICS.filter((t) => !q || t.toLowerCase().includes(q)).map((t) => ({ label: t, value: t }));
     default:

@@ -44,6 +44,24 @@ describe('hiding passages', () => {
     expect((await run(bot, freshSpace(), STUDENT, '/who Naumov')).citations.map((c) => c.passage)).toEqual([id]);
   });
 
+  it('GIVEN a hidden passage THEN /show and /cite by id still open it but say it is hidden here, autocomplete no longer offers it, and another server sees no such note', async () => {
+    const where = freshSpace();
+    const prefix = EMELYANOV_YEZHOV.slice(0, 6);
+    const offered = () => bot.suggest('show', 'id', prefix, where).map((s) => s.value);
+    expect(offered()).toContain(EMELYANOV_YEZHOV);
+    await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
+    for (const line of [`/show ${EMELYANOV_YEZHOV}`, `/cite ${EMELYANOV_YEZHOV}`]) {
+      const r = await run(bot, where, STUDENT, line);
+      expect(r.kind).toBe('answer');
+      expect(text(r)).toContain('moderators hid this passage from answers and quizzes');
+    }
+    expect(offered()).not.toContain(EMELYANOV_YEZHOV);
+    expect(bot.suggest('cite', 'id', prefix, where).map((s) => s.value)).not.toContain(EMELYANOV_YEZHOV);
+    const elsewhere = freshSpace();
+    expect(text(await run(bot, elsewhere, STUDENT, `/show ${EMELYANOV_YEZHOV}`))).not.toContain('hid this passage');
+    expect(bot.suggest('show', 'id', prefix, elsewhere).map((s) => s.value)).toContain(EMELYANOV_YEZHOV);
+  });
+
   it('GIVEN a hidden passage WHEN unhidden THEN answers cite it again', async () => {
     const where = freshSpace();
     await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
