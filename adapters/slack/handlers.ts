@@ -1,16 +1,17 @@
 /**
- * Maps Slack events to Bot calls: slash commands → handle, buttons → act, App Home → specs.
- * Every listener acks first: Slack gives three seconds, the bot may take longer.
+ * Maps Slack events to Bot calls: slash commands → handle, buttons → act, App Home → specs and
+ * the workspace's `/leaderboard`. Every listener acks first: Slack gives three seconds, the bot may
+ * take longer.
  */
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../src/core/bot-api.ts';
 import { errorReply, type Reply } from '../../src/core/reply.ts';
-import type { Where } from '../../src/core/request.ts';
 import type { AskerLookup } from './asker.ts';
 import { deliver, redraw } from './deliver.ts';
 import { homeView } from './home.ts';
 import { ACTION_PREFIX, LIMITS } from './limits.ts';
+import { commandRequest, homeLeaderboardRequest, slackWhere } from './to-request.ts';
 import type { Turns } from './turns.ts';
 
 export interface HandlerDeps {
@@ -44,12 +45,10 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
     const name = command.command.replace(/^\//, '');
-    // Enterprise Grid sends team_id too; it is the workspace, which is where data belongs.
-    const where: Where = { platform: 'slack', space: command.team_id, channel: command.channel_id };
     // Asked for every command, not only moderator-only ones: the core decides what needs it
     // (`/quiz close` is a moderator's subcommand of a command everyone may use).
     const user = await askers.asker(client, command.team_id, { id: command.user_id, name: command.user_name });
-    const reply = await guarded(log, `/${name}`, () => bot.handle({ command: name, args: command.text.trim(), user, where }));
+    const reply = await guarded(log, `/${name}`, () => bot.handle(commandRequest(command, user)));
     await deliver(respond ?? missingRespond(log, `/${name}`), reply, { replace: false }, log);
   });
 
@@ -60,7 +59,7 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
     const space = body.team?.id ?? body.user.team_id ?? body.enterprise?.id ?? '';
     const container: Record<string, unknown> = body.container;
     const channel = body.channel?.id ?? text(container, 'channel_id') ?? '';
-    const where: Where = { platform: 'slack', space, channel };
+    const where = slackWhere(space, channel);
     const send = respond ?? missingRespond(log, `action ${actionId}`);
     const user = await askers.asker(client, space, { id: body.user.id, name: body.user.name ?? body.user.username });
     const messageTs = text(container, 'message_ts') ?? body.message?.ts ?? action.action_ts;
@@ -84,10 +83,20 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
     }
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== undefined && event.tab !== 'home') return;
+    const req = homeLeaderboardRequest(body.team_id, event.user, event.channel);
+    let board: Reply | undefined;
+    if (req) {
+      try {
+        board = await bot.handle(req);
+      } catch (err) {
+        // Bot.handle should never throw; if it does, the Home tab still lists the commands.
+        log.error({ err, team: req.where.space }, 'slack: the Home leaderboard threw');
+      }
+    }
     try {
-      await client.views.publish({ user_id: event.user, view: homeView(bot.specs()) });
+      await client.views.publish({ user_id: event.user, view: homeView(bot.specs(), board) });
     } catch (err) {
       log.error({ err, user: event.user }, 'slack: views.publish failed');
     }

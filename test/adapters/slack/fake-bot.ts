@@ -121,7 +121,13 @@ export interface FakeBot extends Bot {
   answered: number;
   /** Milliseconds `handle` waits before answering, to prove the adapter acks first. */
   delayMs: number;
+  /** What `/leaderboard` answers (the App Home asks for it); may throw. Default: nobody has answered. */
+  board: (req: Request) => Reply;
 }
+
+/** The core's `/leaderboard` before anyone answered: a notice, as the real command returns. */
+export const emptyBoard = (): Reply =>
+  reply({ kind: 'notice', title: 'Quiz leaderboard — all time', blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }] });
 
 /** `/ask` args pick the reply: "hostile", "long", "boom" (throws); anything else → the who reply. */
 export function createFakeBot(): FakeBot {
@@ -130,6 +136,7 @@ export function createFakeBot(): FakeBot {
     acted: [],
     answered: 0,
     delayMs: 0,
+    board: emptyBoard,
     specs: () => ['who', 'compare', 'ask', 'cite', 'source', 'help'].map((n) => spec(n)).concat(spec('purge', true)),
     async handle(req) {
       bot.handled.push(req);
@@ -137,6 +144,7 @@ export function createFakeBot(): FakeBot {
       if (req.command === 'purge') {
         return reply({ title: 'Purge', blocks: [{ type: 'paragraph', text: `admin=${req.user.isAdmin}` }], ephemeral: true });
       }
+      if (req.command === 'leaderboard') return bot.board(req);
       if (req.args === 'boom') throw new Error('fake bot exploded');
       if (req.args === 'hostile') return hostileReply();
       if (req.args === 'long') return longReply();

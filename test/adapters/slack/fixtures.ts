@@ -33,6 +33,8 @@ export interface ClickOptions {
   actionId?: string;
   /** Who clicked; default the fixture's U0STUDENT. */
   user?: string;
+  /** Their Slack name; default the fixture's anna. */
+  name?: string;
   /** The workspace; default the fixture's T0TEST. */
   team?: string;
   /** The ts of the message the button sits on. */
@@ -47,7 +49,7 @@ export function blockActions(opts: ClickOptions) {
   const ts = opts.messageTs ?? fixture.message.ts;
   return {
     ...fixture,
-    user: { ...fixture.user, id: opts.user ?? fixture.user.id, team_id: team },
+    user: { ...fixture.user, id: opts.user ?? fixture.user.id, team_id: team, ...(opts.name ? { name: opts.name, username: opts.name } : {}) },
     team: { ...fixture.team, id: team },
     container: { ...fixture.container, message_ts: ts },
     message: { ...fixture.message, ts },
@@ -56,5 +58,13 @@ export function blockActions(opts: ClickOptions) {
   };
 }
 
-export const appHomeOpened = (): unknown => read('app-home-opened.json');
+const homeSchema = z.looseObject({ team_id: z.string(), event: z.looseObject({ user: z.string() }) });
+
+/** An `app_home_opened` event callback; `team` and `user` default to the fixture's T0TEST and U0STUDENT. */
+export function appHomeOpened(opts: { team?: string; user?: string } = {}) {
+  const fixture = homeSchema.parse(read('app-home-opened.json'));
+  const team = opts.team ?? fixture.team_id;
+  const authorizations = [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }];
+  return { ...fixture, team_id: team, authorizations, event: { ...fixture.event, user: opts.user ?? fixture.event.user } };
+}
 export const socketHello = (): unknown => read('socket-hello.json');

@@ -3,9 +3,9 @@ import { pino } from 'pino';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/index.ts';
 import type { Bot } from '../../../src/core/bot-api.ts';
 import { createFakeBot, type FakeBot } from './fake-bot.ts';
-import { blockActions, slashCommand, type ClickOptions } from './fixtures.ts';
+import { appHomeOpened, blockActions, slashCommand, type ClickOptions } from './fixtures.ts';
 import { commandBody, interactionBody, postSigned, SIGNING_SECRET, type SignOptions } from './sign.ts';
-import { startSlackMock, type SlackMock } from './slack-mock.ts';
+import { startSlackMock, type Hit, type SlackMock } from './slack-mock.ts';
 
 export interface HttpHarness<B extends Bot = FakeBot> {
   mock: SlackMock;
@@ -17,6 +17,8 @@ export interface HttpHarness<B extends Bot = FakeBot> {
   click(value: string, responseId: string, actionId?: string): Promise<Response>;
   /** A click with more control: who, in which workspace, on which message. */
   clickAs(opts: Omit<ClickOptions, 'responseUrl'> & { responseId: string }): Promise<Response>;
+  /** A signed `app_home_opened` from `user` in `team`; resolves with the views.publish call it causes. */
+  openHome(opts?: { team?: string; user?: string }): Promise<Hit>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,18 @@ export async function startHttpHarness(bot: Bot = createFakeBot()): Promise<Http
     click: (value, responseId, actionId) =>
       postSigned(url, interactionBody(blockActions({ responseUrl: mock.responseUrl(responseId), value, ...(actionId ? { actionId } : {}) }))),
     clickAs: ({ responseId, ...opts }) => postSigned(url, interactionBody(blockActions({ ...opts, responseUrl: mock.responseUrl(responseId) }))),
+    openHome: async (opts = {}) => {
+      const published = () => mock.api.filter((c) => c.name === 'views.publish');
+      const before = published().length;
+      const res = await postSigned(url, JSON.stringify(appHomeOpened(opts)), { contentType: 'application/json' });
+      if (res.status !== 200) throw new Error(`app_home_opened answered ${res.status}`);
+      const deadline = Date.now() + 10_000;
+      while (published().length <= before) {
+        if (Date.now() > deadline) throw new Error('no views.publish after app_home_opened');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return published()[before]!;
+    },
     stop: async () => {
       await handle.stop();
       await mock.close();

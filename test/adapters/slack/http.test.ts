@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../../adapters/slack/render.ts';
+import { errorReply, reply } from '../../../src/core/reply.ts';
 import { longReply } from './fake-bot.ts';
 import { appHomeOpened } from './fixtures.ts';
 import { startHttpHarness, type HttpHarness } from './harness.ts';
@@ -168,5 +169,59 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
     const view = JSON.parse(publish?.form.view ?? '{}');
     expect(view.type).toBe('home');
     expect(publish?.form.view).toContain('*/who*');
+  });
+
+  it('GIVEN app_home_opened in a workspace THEN the core is asked for /leaderboard all there, under the space /leaderboard typed there gets', async () => {
+    await h.command({ command: '/leaderboard', text: 'all', team_id: 'T0ALPHA', response_url: h.mock.responseUrl('lb') });
+    await h.mock.responded('lb');
+    const before = h.mock.api.length;
+    await h.openHome({ team: 'T0ALPHA', user: 'U0ZOYA' });
+    const [typed, home] = h.bot.handled;
+    expect(home).toEqual({
+      command: 'leaderboard',
+      args: 'all',
+      user: { id: 'U0ZOYA', name: 'U0ZOYA', isAdmin: false, groups: [] },
+      where: { platform: 'slack', space: 'T0ALPHA', channel: 'D0LAN2Q65' },
+    });
+    expect([home!.command, home!.args, home!.where.platform, home!.where.space]).toEqual([typed!.command, typed!.args, typed!.where.platform, typed!.where.space]);
+    // Reading standings needs no powers: no users.info or usergroups.list per Home visit.
+    expect(h.mock.api.slice(before).map((c) => c.name)).toEqual(['views.publish']);
+  });
+
+  it('GIVEN a leaderboard with a hostile player name and period buttons THEN the Home view shows it escaped, below the commands, with no buttons', async () => {
+    h.bot.board = () =>
+      reply({
+        title: 'Quiz leaderboard — all time',
+        blocks: [{ type: 'list', items: ['1. zoya <!channel> — 3 right of 4 (75%), streak 2', '2. <@U123> — 1 right of 1 (100%), streak 1'] }],
+        actions: [{ id: 'lb:week', label: 'past 7 days' }],
+      });
+    const publish = await h.openHome();
+    const view = JSON.parse(publish.form.view ?? '{}') as { blocks: { type: string }[] };
+    const body = publish.form.view ?? '';
+    expect(body).toContain('1. zoya &lt;!channel&gt; — 3 right of 4 (75%), streak 2');
+    expect(body).toContain('&lt;@U123&gt;');
+    expect(body).not.toMatch(/<!channel>|<@U123>/);
+    expect(body.indexOf('*/who*')).toBeLessThan(body.indexOf('Quiz leaderboard'));
+    expect(view.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(body).not.toContain('No quiz answers yet');
+  });
+
+  it('GIVEN the core throws or errs on the Home leaderboard THEN views.publish still lists the commands, without a leaderboard', async () => {
+    h.bot.board = () => {
+      throw new Error('leaderboard exploded');
+    };
+    const thrown = await h.openHome();
+    h.bot.board = () => errorReply('Something went wrong', 'Sourcebook could not answer that.');
+    const erred = await h.openHome();
+    for (const publish of [thrown, erred]) {
+      expect(publish.form.view).toContain('*/who*');
+      expect(publish.form.view).not.toMatch(/leaderboard exploded|Something went wrong|Quiz leaderboard|No quiz answers yet/);
+    }
+  });
+
+  it('GIVEN nobody has answered a quiz in the workspace THEN the Home view says so in one short line', async () => {
+    const publish = await h.openHome();
+    expect(publish.form.view).toContain('No quiz answers yet — try `/quiz`.');
+    expect(publish.form.view).not.toContain('Nobody has answered');
   });
 });

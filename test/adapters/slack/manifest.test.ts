@@ -48,10 +48,11 @@ describe('adapters/slack/manifest.yml', () => {
     }
   });
 
-  it('GIVEN the manifest THEN every command passes its text through unescaped and has a short usage hint if it takes arguments', () => {
+  it('GIVEN the manifest THEN every command but /sourcebook passes its text through unescaped and has a short usage hint if it takes arguments', () => {
     const declared = slashCommands(manifest);
     for (const c of declared) {
-      expect(c.should_escape, c.command).toBe('false');
+      // /sourcebook names user groups: only escaped text turns a typed @mods into <!subteam^S…|@mods>.
+      expect(c.should_escape, c.command).toBe(c.command === '/sourcebook' ? 'true' : 'false');
       expect((c.usage_hint ?? '').length, c.command).toBeLessThanOrEqual(100);
       expect(c.description!.length, c.command).toBeLessThanOrEqual(100);
     }

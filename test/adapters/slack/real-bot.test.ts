@@ -167,3 +167,25 @@ describe('A quiz round on Slack with the real core bot', () => {
     expect(allText(closed)).toMatch(/Answer: [A-E]\. /);
   });
 });
+
+describe('/sourcebook config on Slack with the real core bot (the manifest escapes its text)', () => {
+  it('GIVEN an admin names a user group as escaped Slack text <!subteam^S0MODS|@mods> THEN the group id is stored and its members may use moderator commands', async () => {
+    const place = { team: 'T0GROUPS', channel: 'C0GROUPS' };
+    h.mock.userGroups.set('S0MODS', ['U0GROUPMOD']);
+    const before = await slash('/review', '', { user: 'U0GROUPMOD', ...place });
+    expect(before[0]!.text).toBe('Moderators only');
+
+    const added = await slash('/sourcebook', 'config modrole <!subteam^S0MODS|@mods>', { user: 'U0ADMIN', ...place });
+    expect(added[0]!.text).toBe('Moderator role added');
+    expect(added[0]!.response_type).toBe('ephemeral');
+    expect(allText(added)).toContain('Members of S0MODS can now use the moderator commands');
+    expect(allText(added)).not.toContain('<!subteam');
+
+    const shown = await slash('/sourcebook', 'config', { user: 'U0ADMIN', ...place });
+    expect(allText(shown)).toMatch(/• S0MODS \(added by /);
+
+    const after = await slash('/review', '', { user: 'U0GROUPMOD', ...place });
+    expect(after[0]!.text).not.toBe('Moderators only');
+    expect(after[0]!.text).toBe('No open reports');
+  });
+});

@@ -129,6 +129,31 @@ describe('homeView', () => {
     for (const s of specs) expect(text).toContain(`*/${s.name}*`);
     expect(text).toContain('Example: `/who Nakhayev`');
     expect(text).toContain('Who is &lt;!channel&gt;?');
-    expect(text).toMatch(/\*\/purge\*[^"]*admins and owners only/);
+    expect(text).toMatch(/\*\/purge\*[^"]*Moderators only: workspace admins and owners, and members of a user group an admin named with `\/sourcebook config modrole`/);
+    expect(text).not.toMatch(/\*\/who\*[^"]*Moderators only/);
+    expect(text).not.toContain('Quiz leaderboard');
+  });
+
+  it('GIVEN hundreds of commands and a leaderboard of thousands of players THEN at most 100 blocks, sections ≤ 3000, the leaderboard last and without buttons', () => {
+    const specs = Array.from({ length: 300 }, (_, i) => ({ ...createFakeBot().specs()[0]!, name: `cmd${i}` }));
+    const items = Array.from({ length: 5000 }, (_, i) => `${i + 1}. player${i} ${'x'.repeat(i % 7 === 0 ? 4000 : 20)} — 1 right of 1 (100%), streak 1`);
+    const board = reply({ title: 'Quiz leaderboard — all time', blocks: [{ type: 'list', items }], actions: [{ id: 'lb:week', label: 'past 7 days' }] });
+    const view = homeView(specs, board);
+    expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.homeBlocks);
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('*/cmd0*');
+    expect(json).toContain('1. player0');
+    expect(json.indexOf('*/cmd0*')).toBeLessThan(json.indexOf('Quiz leaderboard'));
+    expect(view.blocks.some((b) => b.type === 'actions')).toBe(false);
+    for (const b of view.blocks) if (b.type === 'section' && 'text' in b && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    // What did not fit is said, not silently dropped.
+    expect(json).toContain('Shortened');
+  });
+
+  it('GIVEN the leaderboard notice for a group with no answers THEN one short line instead of the notice', () => {
+    const notice = reply({ kind: 'notice', title: 'Quiz leaderboard — all time', blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }] });
+    const json = JSON.stringify(homeView(createFakeBot().specs(), notice).blocks);
+    expect(json).toContain('No quiz answers yet — try `/quiz`.');
+    expect(json).not.toContain('Nobody has answered');
   });
 });
