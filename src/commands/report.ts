@@ -2,77 +2,116 @@
  * `/report COMMAND ARGS [| reason]`: what the "Report" button on every answer runs. Stores the
  * reply as the reporter saw it (title and citations) for this group's moderators (/review).
  */
-import { defineCommand } from '../core/command.ts';
-import { reply } from '../core/reply.ts';
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { quoteUnit } from '../core/quotes.ts';
+import { reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
-import { CURATABLE } from '../moderation/curatable.ts';
+import { CURATABLE, type CuratableName } from '../moderation/curatable.ts';
+import { getQuestion } from '../quiz/bank.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
 import { fail, modLine, parseAnswerTarget, splitBars } from '../moderation/input.ts';
-import { countOpenBy, insertReport, MAX_REASON, openReportsFor } from '../moderation/report-store.ts';
+import { countOpenBy, insertReport, MAX_REASON, openReportsFor, type NewReport } from '../moderation/report-store.ts';
 import { actorOf } from '../moderation/actor.ts';
 
 /** Open reports one person may have in a space: enough for real use, not enough to flood the queue. */
 export const MAX_OPEN_REPORTS_PER_USER = 20;
 
-const ReportArgs = modLine(900, 'Report which answer? For example: /report who Yezhov | the dates look wrong').transform((s, ctx) => {
+/** `quiz ID`: a quiz question (the Report button under its feedback and its closed post). */
+const QUESTION_TARGET = /^quiz\s+([A-Za-z0-9_-]{1,40})$/;
+
+type ReportTarget = { kind: 'answer'; command: CuratableName; args: string; reason: string | null } | { kind: 'question'; id: string; reason: string | null };
+
+const ReportArgs = modLine(900, 'Report which answer? For example: /report who Yezhov | the dates look wrong').transform((s, ctx): ReportTarget => {
   const [target = '', ...rest] = splitBars(s);
-  const reason = rest.join(' | ').trim();
-  if (reason.length > MAX_REASON) return fail(ctx, `The reason is too long: at most ${MAX_REASON} characters, please.`);
-  return { ...parseAnswerTarget(ctx, target), reason: reason || null };
+  const reason = rest.join(' | ').trim() || null;
+  if (reason && reason.length > MAX_REASON) return fail(ctx, `The reason is too long: at most ${MAX_REASON} characters, please.`);
+  const question = QUESTION_TARGET.exec(target.trim());
+  if (question) return { kind: 'question', id: question[1]!, reason };
+  return { kind: 'answer', ...parseAnswerTarget(ctx, target), reason };
 });
+
+const ALREADY = (what: string, seq: number): Reply =>
+  reply({ kind: 'notice', ephemeral: true, title: 'Already reported', blocks: [{ type: 'paragraph', text: `You reported ${what} already (report #${seq}); the moderators will look at it.` }] });
+
+/** Stores the report unless the reporter has too many open; the report number, or null. */
+function store(ctx: CommandContext, req: Request, report: Omit<NewReport, 'reporter' | 'channel' | 'at'>): number | null {
+  const space = spaceKey(req.where);
+  return ctx.db
+    .transaction(() => {
+      if (countOpenBy(ctx.db, space, req.user.id) >= MAX_OPEN_REPORTS_PER_USER) return null;
+      return insertReport(ctx.db, space, { ...report, reporter: actorOf(req), channel: req.where.channel.slice(0, 200), at: ctx.now().getTime() });
+      // IMMEDIATE: the count and the next number are read before the insert; with shards on one
+      // database a deferred transaction fails (SQLITE_BUSY_SNAPSHOT) if another writes in between.
+    })
+    .immediate();
+}
+
+const TOO_MANY = (): Reply =>
+  reply({
+    kind: 'refusal',
+    ephemeral: true,
+    title: 'Too many open reports',
+    blocks: [{ type: 'paragraph', text: `You have ${MAX_OPEN_REPORTS_PER_USER} reports waiting for the moderators; please wait until they review them.` }],
+  });
+
+function reportQuestion(ctx: CommandContext, req: Request, id: string, reason: string | null): Reply {
+  const space = spaceKey(req.where);
+  const q = getQuestion(ctx.db, space, id);
+  if (!q) return reply({ kind: 'error', ephemeral: true, title: 'No such question', blocks: [{ type: 'paragraph', text: `There is no quiz question “${id}” in this group.` }] });
+  const key = `question:${q.id}`;
+  const mine = openReportsFor(ctx.db, space, 'quiz', key).find((r) => r.reporter.id === req.user.id);
+  if (mine) return ALREADY('this quiz question', mine.seq);
+  const p = ctx.repo.passage(q.passageId);
+  const seq = store(ctx, req, {
+    command: 'quiz',
+    args: q.id,
+    key,
+    reason,
+    replyTitle: `Quiz question: ${q.stem}`.slice(0, 1000),
+    // The passage as the question's explanation quoted it: what the moderators check the question against.
+    citations: p ? quoteUnit(ctx.repo, p, q.quote).citations.map(({ passage, source, quote, where, attribution }) => ({ passage, source, quote: quote.slice(0, 2000), where, attribution })) : [],
+  });
+  if (seq === null) return TOO_MANY();
+  return reply({
+    kind: 'notice',
+    ephemeral: true,
+    title: `Report #${seq} sent`,
+    blocks: [{ type: 'paragraph', text: `Thank you. This group’s moderators will review the quiz question “${q.stem}”${reason ? ` with your reason: ${reason}` : ''}.` }],
+  });
+}
 
 export const reportCommand = defineCommand({
   spec: {
     name: 'report',
     description: 'Report an answer to this group’s moderators, with an optional reason.',
-    usage: '/report COMMAND ARGS [| reason]',
+    usage: '/report COMMAND ARGS [| reason] · /report quiz QUESTION-ID [| reason]',
     example: '/report who Yezhov | the dates look wrong',
     // One option: adapters join separate options with spaces, which would lose the | before the reason.
     options: [{ name: 'answer', description: 'What was asked, then an optional | reason, e.g. who Yezhov | dates look wrong', required: true, autocomplete: false, maxLength: 900 }],
     moderatorOnly: false,
   },
   schema: ReportArgs,
-  async run(ctx, { command, args, reason }, req) {
+  async run(ctx, target, req) {
+    if (target.kind === 'question') return reportQuestion(ctx, req, target.id, target.reason);
+    const { command, args, reason } = target;
     const space = spaceKey(req.where);
     const key = curationKey(ctx, command, args);
     if (!key) return reply({ kind: 'error', ephemeral: true, title: 'Nothing to report', blocks: [{ type: 'paragraph', text: 'Name what was asked, e.g. /report who Yezhov.' }] });
     const mine = openReportsFor(ctx.db, space, command, key).find((r) => r.reporter.id === req.user.id);
-    if (mine) {
-      return reply({
-        kind: 'notice',
-        ephemeral: true,
-        title: 'Already reported',
-        blocks: [{ type: 'paragraph', text: `You reported /${command} ${mine.args} already (report #${mine.seq}); the moderators will look at it.` }],
-      });
-    }
+    if (mine) return ALREADY(`/${command} ${mine.args}`, mine.seq);
     // The reply exactly as this space shows it now, curation included: what the reporter saw.
     const asked: Request = { command, args, user: req.user, where: req.where };
     const shown = applyCuration(ctx, asked, await CURATABLE[command].run(ctx, args, asked));
-    const seq = ctx.db.transaction(() => {
-      if (countOpenBy(ctx.db, space, req.user.id) >= MAX_OPEN_REPORTS_PER_USER) return null;
-      return insertReport(ctx.db, space, {
-        command,
-        args,
-        key,
-        reason,
-        replyTitle: shown.title.slice(0, 1000),
-        citations: shown.citations.slice(0, 50).map((c) => ({ passage: c.passage, source: c.source, quote: c.quote, where: c.where, attribution: c.attribution })),
-        reporter: actorOf(req),
-        channel: req.where.channel.slice(0, 200),
-        at: ctx.now().getTime(),
-      });
-      // IMMEDIATE: the count and the next number are read before the insert; with shards on one
-      // database a deferred transaction fails (SQLITE_BUSY_SNAPSHOT) if another writes in between.
-    }).immediate();
-    if (seq === null) {
-      return reply({
-        kind: 'refusal',
-        ephemeral: true,
-        title: 'Too many open reports',
-        blocks: [{ type: 'paragraph', text: `You have ${MAX_OPEN_REPORTS_PER_USER} reports waiting for the moderators; please wait until they review them.` }],
-      });
-    }
+    const seq = store(ctx, req, {
+      command,
+      args,
+      key,
+      reason,
+      replyTitle: shown.title.slice(0, 1000),
+      citations: shown.citations.slice(0, 50).map((c) => ({ passage: c.passage, source: c.source, quote: c.quote, where: c.where, attribution: c.attribution })),
+    });
+    if (seq === null) return TOO_MANY();
     return reply({
       kind: 'notice',
       ephemeral: true,

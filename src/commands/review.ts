@@ -16,14 +16,16 @@ import { parseQuizArgs, type QuizArgs } from '../moderation/review-quiz-args.ts'
 import { runQuiz } from '../moderation/review-quiz.ts';
 import { actorOf } from '../moderation/actor.ts';
 import { hidePassage } from './hide.ts';
+import { questionHelp, rejectReported } from '../moderation/review-question-report.ts';
 
-const USAGE = '/review · /review log · /review dismiss N · /review hide N [ID] · /review curate N · /review quiz …';
+const USAGE = '/review · /review log · /review dismiss N · /review hide N [ID] · /review curate N · /review reject N · /review quiz …';
 
 type ReviewArgs =
   | { verb: 'reports' }
   | { verb: 'log' }
   | { verb: 'dismiss'; seq: number }
   | { verb: 'curate'; seq: number }
+  | { verb: 'reject'; seq: number }
   | { verb: 'hide'; seq: number; passage: string | null }
   | { verb: 'quiz'; quiz: QuizArgs };
 
@@ -44,6 +46,7 @@ const ReviewSchema = z
         return { verb, quiz: parseQuizArgs(ctx, rest) };
       case 'dismiss':
       case 'curate':
+      case 'reject':
         if (second) return fail(ctx, `/review ${verb} takes one report number, e.g. /review ${verb} 3.`);
         return { verb, seq: parseSeq(ctx, first, 'report') };
       case 'hide':
@@ -109,7 +112,7 @@ export const reviewCommand = defineCommand({
   spec: {
     name: 'review',
     description: 'Moderators’ queue: open reports (curate, hide, dismiss), quiz questions, the audit log.',
-    usage: '/review [log | dismiss N | hide N [ID] | curate N | quiz …]',
+    usage: '/review [log | dismiss N | hide N [ID] | curate N | reject N | quiz …]',
     example: '/review',
     options: [{ name: 'what', description: 'Empty for open reports; log; dismiss N; hide N; curate N; quiz …', required: false, autocomplete: false, maxLength: 3000 }],
     moderatorOnly: true,
@@ -128,6 +131,8 @@ export const reviewCommand = defineCommand({
         if (!('seq' in r)) return r;
         if (args.verb === 'dismiss') return dismiss(ctx, req, r);
         if (args.verb === 'hide') return hide(ctx, req, r, args.passage);
+        if (args.verb === 'reject') return rejectReported(ctx, req, r);
+        if (r.command === 'quiz') return questionHelp(ctx, r);
         return curateHelp(ctx, r);
       }
     }

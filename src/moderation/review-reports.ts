@@ -14,7 +14,7 @@ export function reportBlocks(r: Report): { blocks: Block[]; citations: Citation[
     {
       type: 'fields',
       fields: [
-        { label: 'Request', value: `/${r.command} ${r.args}` },
+        { label: 'Request', value: r.command === 'quiz' ? `quiz question ${r.args}` : `/${r.command} ${r.args}` },
         { label: 'Reported by', value: `${r.reporter.name} on ${dayLabel(r.at)}` },
         { label: 'Reason', value: r.reason ?? 'none given' },
         { label: 'The reply was', value: r.replyTitle || '(untitled)' },
@@ -27,6 +27,13 @@ export function reportBlocks(r: Report): { blocks: Block[]; citations: Citation[
 }
 
 export function reportActions(ctx: CommandContext, r: Report): Action[] {
+  if (r.command === 'quiz') {
+    return [
+      ctx.actions.make('Show question', { command: 'review', args: `quiz show ${r.args}` }),
+      ctx.actions.make('Reject question', { command: 'review', args: `reject ${r.seq}` }, 'primary'),
+      ctx.actions.make('Dismiss', { command: 'review', args: `dismiss ${r.seq}` }, 'danger'),
+    ];
+  }
   return [
     ctx.actions.make('Curate', { command: 'review', args: `curate ${r.seq}` }, 'primary'),
     ...(r.citations.length ? [ctx.actions.make('Hide a passage', { command: 'review', args: `hide ${r.seq}` })] : []),

@@ -69,6 +69,11 @@ export function questionPost(ctx: CommandContext, post: Post, run: Run, t: Tally
   });
 }
 
+/** A generated question can be wrong: whoever answered it can send it to this group's moderators (/review). */
+function reportAction(ctx: CommandContext, post: Post): Action {
+  return ctx.actions.make('Report question', { command: 'report', args: `quiz ${post.questionId}` }, 'danger');
+}
+
 export function closedPost(ctx: CommandContext, post: Post, run: Run, t: Tally): Reply {
   const body = post.body;
   const share = t.answered ? ` (${Math.round((t.right / t.answered) * 100)}%)` : '';
@@ -83,7 +88,7 @@ export function closedPost(ctx: CommandContext, post: Post, run: Run, t: Tally):
   return reply({
     title: heading(post, run, `closed (question #${post.id})`),
     ...unit,
-    actions: ctx.repo.passage(body.passageId) ? [ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId })] : [],
+    actions: [...(ctx.repo.passage(body.passageId) ? [ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId })] : []), reportAction(ctx, post)],
     ephemeral: run.forUser !== null,
   });
 }
@@ -108,5 +113,6 @@ export function feedback(
   const actions: Action[] = [];
   if (opts.next) actions.push(opts.next);
   if (ctx.repo.passage(body.passageId)) actions.push(ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId }));
+  actions.push(reportAction(ctx, post));
   return reply({ title: opts.repeat ? `Already answered — ${correct ? 'right' : 'wrong'}` : verdict, ...unit, actions, ephemeral: true });
 }
