@@ -2,8 +2,41 @@
 import { cleanText, defineCommand } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { errorReply } from '../core/reply.ts';
-import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { MAX_QUOTE, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import type { Passage } from '../corpus/types.ts';
 import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
+
+/** Whole sentences grouped up to CHUNK characters; a sentence longer than a quote is split between words. */
+const CHUNK = 600;
+
+function spans(p: Passage): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let cur: { start: number; end: number } | null = null;
+  for (const s of p.sentences.length ? p.sentences : [{ start: 0, end: p.text.length }]) {
+    if (cur && s.end - cur.start > CHUNK) {
+      out.push(cur);
+      cur = null;
+    }
+    if (!cur) cur = { start: s.start, end: s.end };
+    else cur.end = s.end;
+  }
+  if (cur) out.push(cur);
+  return out.flatMap((span) => splitLong(p.text, span));
+}
+
+function splitLong(text: string, span: { start: number; end: number }): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_QUOTE) {
+    const cut = text.lastIndexOf(' ', start + MAX_QUOTE);
+    const end = cut > start + MAX_QUOTE / 2 ? cut : start + MAX_QUOTE;
+    out.push({ start, end });
+    start = end;
+    while (start < span.end && text[start] === ' ') start++;
+  }
+  if (start < span.end) out.push({ start, end: span.end });
+  return out;
+}
 
 export const showCommand = defineCommand({
   spec: {
@@ -18,20 +51,9 @@ export const showCommand = defineCommand({
   run(ctx, id, req) {
     const p = ctx.repo.passage(id);
     if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”.`);
-    // Whole sentences per unit, so a long passage pages between sentences.
-    const units: Unit[] = [];
-    let start = -1;
-    let end = -1;
-    const flush = () => {
-      if (start >= 0) units.push(quoteUnit(ctx.repo, p, p.text.slice(start, end)));
-      start = -1;
-    };
-    for (const s of p.sentences) {
-      if (start < 0) start = s.start;
-      end = s.end;
-      if (end - start > 600) flush();
-    }
-    flush();
+    // Whole sentences per unit, so a long passage pages between sentences; each unit fits in one
+    // quote, so nothing is clipped: /show is where the whole passage must be readable.
+    const units: Unit[] = spans(p).map((s) => quoteUnit(ctx.repo, p, p.text.slice(s.start, s.end)));
     for (const n of p.notes) units.push(textUnit(`Note ${n.number} (the document's own note): ${n.text}`));
     return pagedReply({
       title: `Passage ${p.id}`,

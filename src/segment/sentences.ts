@@ -1,11 +1,12 @@
 /**
  * Sentence splitting. Intl.Segmenter (ICU, UAX #29) does the work; it breaks after
- * initials and abbreviations ("Georgi L.", "Col.", "J.V."), so those breaks are undone.
+ * initials and abbreviations ("Georgi L.", "Col.", "J.V.", and transliterated Russian initials
+ * of two letters: "K. Ye. Voroshilov", "Grigori Ya. Sokolnikov"), so those breaks are undone.
  */
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const ABBREVIATION_TAIL =
-  /(?:^|[\s([{—–\-“"‘'])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|St|Prof|Doz|Sgt|Messrs|cf|Cf|vol|Vol|vols|pp?|ed|eds|Ed|Trans|No|Nos|nos|i\.e|e\.g|etc|viz|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Univ|Inc|ltd|Ltd|ch|chap|fn|n|г|гг|т|тт|см)\.\s*$/u;
+  /(?:^|[\s([{—–\-“"‘'])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Ye|Ya|Yu|Yo|Ch|Sh|Zh|Kh|Ts|Mr|Mrs|Ms|Dr|Col|Gen|Lt|Capt|St|Prof|Doz|Sgt|Messrs|cf|Cf|vol|Vol|vols|pp?|ed|eds|Ed|Trans|No|Nos|nos|i\.e|e\.g|etc|viz|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Univ|Inc|ltd|Ltd|ch|chap|fn|n|г|гг|т|тт|см)\.\s*$/u;
 
 export interface SentenceSpan {
   text: string;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
-import { allText, ask, corpusBot } from '../support/corpus-bot.ts';
+import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -66,5 +66,27 @@ describe('/help', () => {
 
   it('GIVEN an unknown command THEN it points to /help', async () => {
     expect(allText(await ask(bot, '/frobnicate x'))).toContain('Try /help');
+  });
+});
+
+describe('/show', () => {
+  it('GIVEN every passage of the corpus THEN its pages together quote the whole passage, verbatim, nothing clipped', async () => {
+    const ids = (bot.ctx.db.prepare('SELECT id FROM passages ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(1000);
+    const user = { id: 'u', name: 'u', isAdmin: false, groups: [] };
+    const where = { platform: 'console' as const, space: 'show-all', channel: 'c' };
+    for (const id of ids) {
+      const shown: string[] = [];
+      for (let page = 1, total = 1; page <= total; page++) {
+        const r = await bot.handle({ command: 'show', args: id, user, where, page });
+        total = r.page?.total ?? 1;
+        shown.push(...quotes(r));
+      }
+      const passage = bot.ctx.repo.passage(id)!;
+      expect(shown.every((q) => !q.endsWith('[…]')), id).toBe(true);
+      // Units split between sentences or words; apart from that whitespace, the pages are the passage.
+      expect(shown.join('').replace(/\s+/g, ''), id).toBe(passage.text.replace(/\s+/g, ''));
+      for (const q of shown) expect(passage.text, id).toContain(q);
+    }
   });
 });

@@ -12,6 +12,15 @@ describe('sentence splitting', () => {
     expect(texts('It was signed by J.V. Stalin in 1937. Then it was sent.')).toHaveLength(2);
   });
 
+  it('GIVEN two-letter transliterated initials (Ye., Ya., Ch.) THEN no break after them', () => {
+    const text = 'But the conflict personified by Mikhail N. Tukhachevsky and K. Ye. Voroshilov seems to have been important for the future. Grigori Ya. Sokolnikov was arrested. It ended.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'But the conflict personified by Mikhail N. Tukhachevsky and K. Ye. Voroshilov seems to have been important for the future.',
+      'Grigori Ya. Sokolnikov was arrested.',
+      'It ended.',
+    ]);
+  });
+
   it('GIVEN titles and abbreviations THEN they do not end sentences', () => {
     expect(texts('Col. Gorchakov met Mr. Felix Morrow in the U.S. capital, e.g. at the office. They talked.')).toHaveLength(2);
     expect(texts('See Vol. 13, p. 110 and cf. the note. Next.')).toHaveLength(2);
