@@ -1,8 +1,9 @@
 /**
  * `/who` for a name the people index does not hold. The index keeps only people named often
- * enough to profile, so "the corpus does not name this person" would be untrue for a historian
- * cited once ("Leonid Naumov states that …"). When the name occurs in the text, the reply says
- * there is no profile and quotes the sentences that name them, attributed like every quote.
+ * the sources introduce (full name, initials, title, the book's index), so "the corpus does not
+ * name this person" would be untrue for a historian cited once ("Leonid Naumov states that …")
+ * or for Lenin, whom no source introduces. When the name occurs in the text, the reply says there
+ * is no profile and quotes the sentences that use it, attributed like every quote.
  */
 import { inAuthorsVoice } from '../corpus/cite.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -12,8 +13,8 @@ import { reply, type Reply } from '../core/reply.ts';
 import { ftsQuery } from '../search/fts-query.ts';
 
 const MAX_QUOTES = 3;
-/** The people index profiles anyone named this often; a word in more passages is a place or a body, not a rare person. */
-export const RARE_NAME_PASSAGES = 5;
+/** Passages read to find the name: enough to count it for a sentence like "at least 60 passages use it". */
+const SCAN = 60;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,23 +26,31 @@ interface Found {
   end: number;
 }
 
+export interface Mentions {
+  sentences: Found[];
+  /** More passages may use the name than were read: the count is a lower bound. */
+  capped: boolean;
+}
+
 /**
  * Sentences naming `name` as a name: written capitalised, never lower-case in the passages
  * found (so "/who the" or "/who purge" finds nothing), and capitalised at least once where a
  * sentence does not begin (a capital at the start of a sentence says nothing).
  */
-export function nameMentions(ctx: CommandContext, name: string, exclude: ReadonlySet<string>): Found[] {
+export function nameMentions(ctx: CommandContext, name: string, exclude: ReadonlySet<string>): Mentions {
   const words = name.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return [];
+  const none: Mentions = { sentences: [], capped: false };
+  if (!words.length || words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return none;
   const fts = ftsQuery(name, 'all');
-  if (!fts) return [];
+  if (!fts) return none;
   const capitalised = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
   const asName = new RegExp(`(?<!\\p{L})${escapeRe(capitalised)}(?!\\p{L})`, 'u');
   const lower = new RegExp(`(?<!\\p{L})${escapeRe(name.toLowerCase())}(?!\\p{L})`, 'u');
   const found: Found[] = [];
   let midSentence = false;
-  for (const { passage: p } of ctx.repo.match(fts, { limit: 30, exclude })) {
-    if (lower.test(p.text)) return [];
+  const hits = ctx.repo.match(fts, { limit: SCAN, exclude });
+  for (const { passage: p } of hits) {
+    if (lower.test(p.text)) return none;
     if (!inAuthorsVoice(ctx.repo.source(p.sourceId)!.meta, p)) continue;
     for (const s of p.sentences) {
       const text = p.text.slice(s.start, s.end);
@@ -51,24 +60,16 @@ export function nameMentions(ctx: CommandContext, name: string, exclude: Readonl
       found.push({ passage: p, start: s.start, end: s.end });
     }
   }
-  return midSentence ? found : [];
+  return midSentence ? { sentences: found, capped: hits.length === SCAN } : none;
 }
 
-export function mentionsReply(ctx: CommandContext, typed: string, found: Found[]): Reply {
+export function mentionsReply(ctx: CommandContext, typed: string, { sentences: found, capped }: Mentions): Reply {
   const name = typed.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
   const n = new Set(found.map((f) => f.passage.id)).size;
-  if (n > RARE_NAME_PASSAGES) {
-    return reply({
-      kind: 'not-found',
-      title: `No one called “${name}” in the corpus`,
-      blocks: [{ type: 'paragraph', text: `“${name}” occurs in ${n} passages, but not as a person Sourcebook can profile (a place or an organisation, perhaps). Try /compare ${name} or /ask.` }],
-      actions: [ctx.actions.make(`Compare on ${name}`, { command: 'compare', args: name })],
-    });
-  }
   const units: Unit[] = [
     textUnit(
-      `Sourcebook has no profile of “${name}”: the name is too rare in the corpus to say who or what it is. ` +
-        `${n === 1 ? 'One passage uses' : `${n} passages use`} it${found.length > MAX_QUOTES ? `; the first ${MAX_QUOTES} sentences` : ''}:`,
+      `Sourcebook has no profile of “${name}”: its people index holds those the sources introduce by full name, initials, title or the book’s index, and “${name}” is not among them. ` +
+        `${n === 1 ? 'One passage uses' : `${capped ? 'At least ' : ''}${n} passages use`} the name${found.length > MAX_QUOTES ? `; the first ${MAX_QUOTES} sentences` : ''}:`,
     ),
     ...found.slice(0, MAX_QUOTES).map((f) => quoteUnit(ctx.repo, f.passage, f.passage.text.slice(f.start, f.end))),
   ];

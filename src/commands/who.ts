@@ -125,7 +125,7 @@ export const whoCommand = defineCommand({
         });
       default: {
         const found = nameMentions(ctx, name, hiddenPassages(ctx, req.where));
-        if (found.length) return mentionsReply(ctx, name, found);
+        if (found.sentences.length) return mentionsReply(ctx, name, found);
         return reply({
           kind: 'not-found',
           title: `No one called “${name}” in the corpus`,

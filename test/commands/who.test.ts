@@ -76,6 +76,7 @@ describe('/who for a name too rare to profile', () => {
     expect(r.kind).toBe('answer');
     expect(r.title).toBe('“Naumov” in the corpus');
     expect(allText(r)).toContain('Sourcebook has no profile of “Naumov”');
+    expect(allText(r)).toContain('One passage uses the name:');
     expect(allText(r)).not.toContain('does not name');
     expect(quotes(r)).toEqual(['Historian Leonid Naumov states that the quotas demanded by some secretaries were lowered by a factor of 7.']);
     expect(r.citations).toHaveLength(1);
@@ -83,12 +84,14 @@ describe('/who for a name too rare to profile', () => {
     expect(r.citations[0]!.attribution).toMatch(/^Emelyanov \(2012/);
   });
 
-  it('GIVEN Moscow, a capitalised word in 30 passages but no person THEN not-found that says so and offers /compare', async () => {
-    const r = await ask(bot, '/who Moscow');
-    expect(r.kind).toBe('not-found');
-    expect(allText(r)).toMatch(/“Moscow” occurs in \d+ passages, but not as a person/);
-    expect(r.citations).toEqual([]);
-    expect(r.actions.map((a) => a.label)).toContain('Compare on Moscow');
+  it('GIVEN Lenin, named in dozens of passages but introduced by no source THEN no profile, but attributed sentences that use the name and a lower bound on how many passages do', async () => {
+    const r = await ask(bot, '/who Lenin');
+    expect(r.kind).toBe('answer');
+    expect(allText(r)).toContain('Sourcebook has no profile of “Lenin”');
+    expect(allText(r)).toMatch(/At least \d+ passages use the name; the first 3 sentences:/);
+    expect(quotes(r)).toHaveLength(3);
+    for (const q of quotes(r)) expect(q).toMatch(/Lenin/);
+    expect(r.citations).toHaveLength(3);
   });
 
   it.each(['the', 'purge', 'executions'])('GIVEN the common word “%s” THEN the plain not-found, no quotes', async (word) => {
