@@ -71,7 +71,8 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
   const hits = repo.match(fts, { limit: 150, exclude });
   // A shared surname's bare mentions may be the other person, so only the fetched, attributed ones are counted.
-  const counts = person.sharedSurname ? null : repo.countBySource(fts);
+  // Only the passage text counts: a compiler's heading or a quoted work's title naming them is not a passage about them.
+  const counts = person.sharedSurname ? null : repo.countBySource(`text : (${fts})`);
 
   // For a shared surname, a bare mention counts only in sources where this person is the only one named in full.
   const fullForms = Object.keys(person.fullNames);

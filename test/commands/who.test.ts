@@ -70,6 +70,16 @@ describe('/who', () => {
   });
 });
 
+describe('/who counts', () => {
+  it('GIVEN /who Hallgren THEN “N passages name” counts passages whose text names him, not headings or quoted-work titles', async () => {
+    const r = await ask(bot, '/who Hallgren');
+    const m = /(\d+) passages? names? Mauritz Hallgren/.exec(allText(r));
+    expect(m).not.toBeNull();
+    const inText = (bot.ctx.db.prepare("SELECT count(*) AS n FROM passages WHERE text LIKE '%Hallgren%'").get() as { n: number }).n;
+    expect(Number(m![1])).toBe(inText);
+  });
+});
+
 describe('/who for a name too rare to profile', () => {
   it('GIVEN Naumov, named once in Emelyanov’s text THEN no profile, but the sentence naming him, attributed and cited — never “the corpus does not name this person”', async () => {
     const r = await ask(bot, '/who naumov');
