@@ -81,12 +81,17 @@ program
 program
   .command('ask')
   .description('answer one command as the chat bots would, e.g. sourcebook ask "/who Yezhov"')
-  .argument('<command...>', 'a command line: "/who Yezhov", "/compare executions", or a plain question')
+  .argument('[command...]', 'a command line: "/who Yezhov", "/compare executions", or a plain question (not needed with --action)')
   .option('--json', 'print the Reply as JSON: { text, citations: [{ passage, source, quote, where }], actions: [{ id, label }], … }')
   .option('--action <id>', 'run a follow-up action id from an earlier --json reply instead')
   .option('--db <file>', 'database file')
   .option('--corpus <dir>', 'corpus folder (default: the one the database was built from)')
   .action(async (words: string[], opts: { json?: boolean; action?: string; db?: string; corpus?: string }) => {
+    if (!words.length && !opts.action) {
+      process.stderr.write('sourcebook ask: give a command line, e.g. sourcebook ask "/who Yezhov", or --action ID.\n');
+      process.exitCode = 1;
+      return;
+    }
     const bot = createBot({ ...(opts.db ? { dbPath: opts.db } : {}), ...(opts.corpus ? { corpusDir: opts.corpus } : {}) });
     const { command, args } = parseCommandLine(words.join(' '));
     const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
@@ -101,4 +106,16 @@ program
     await start();
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // A bad corpus is the user's to fix, not a crash: say what is wrong, without a stack trace.
+  if (e instanceof MetadataError) {
+    process.stderr.write(`Sourcebook cannot use the corpus: ${e.message}\nFix it and run again; \`sourcebook ingest\` checks the corpus without starting anything.\n`);
+  } else if (e instanceof Error && 'code' in e && e.code === 'ENOENT') {
+    process.stderr.write(`Sourcebook cannot find a file it needs: ${e.message}\n`);
+  } else {
+    throw e;
+  }
+  process.exitCode = 1;
+}
