@@ -9,12 +9,17 @@ import { mergeUnits } from '../core/quotes.ts';
 
 export const CITE_STYLES = ['chicago', 'mla', 'all'] as const;
 
-const CiteArgs = cleanText({ max: 60, emptyMessage: 'Which passage? Give its id, e.g. /cite rei-4k9x2 (ids appear under every quote).' }).transform(
+const CiteArgs = cleanText({ max: 60, emptyMessage: 'Which passage? Give its id, e.g. /cite rei-87dfk (ids appear under every quote).' }).transform(
   (s, ctx) => {
     const [id, style, ...rest] = s.split(' ');
     const st = (style ?? 'all').toLowerCase();
-    if (rest.length || !(CITE_STYLES as readonly string[]).includes(st)) {
+    if (rest.length) {
       ctx.addIssue({ code: 'custom', message: `Usage: /cite ID [${CITE_STYLES.join('|')}]` });
+      return z.NEVER;
+    }
+    if (!(CITE_STYLES as readonly string[]).includes(st)) {
+      const named = CITE_STYLES.filter((x) => x !== 'all').join(' or ');
+      ctx.addIssue({ code: 'custom', message: `“${style!.slice(0, 20)}” is not a style Sourcebook formats: choose ${named}, or leave it out for both.` });
       return z.NEVER;
     }
     return { id: id!.toLowerCase(), style: st as (typeof CITE_STYLES)[number] };
@@ -26,7 +31,7 @@ export const citeCommand = defineCommand({
     name: 'cite',
     description: 'Format a citation for a passage (Chicago author-date, MLA).',
     usage: '/cite ID [chicago|mla|all]',
-    example: '/cite rei-4k9x2 mla',
+    example: '/cite rei-87dfk mla',
     options: [
       { name: 'id', description: 'Passage id, shown under every quote', required: true, autocomplete: true, maxLength: 40 },
       { name: 'style', description: 'Citation style', required: false, autocomplete: false, choices: [...CITE_STYLES] },
@@ -37,10 +42,12 @@ export const citeCommand = defineCommand({
   run(ctx, { id, style }, req) {
     const p = ctx.repo.passage(id);
     if (!p) {
-      const near = ctx.repo.idsStartingWith(id.slice(0, 4), 3);
+      // The ids sharing the longest start with what was typed: a typo or a lost last letter.
+      let near: string[] = [];
+      for (let k = id.length - 1; k >= 4 && !near.length; k--) near = ctx.repo.idsStartingWith(id.slice(0, k), 3);
       return errorReply(
         'Unknown passage',
-        `No passage has the id “${id}”. Passage ids look like rei-4k9x2 and appear under every quote.`,
+        `No passage has the id “${id}”. Passage ids look like rei-87dfk and appear under every quote.`,
         near.map((n) => ctx.actions.make(`Cite ${n}`, { command: 'cite', args: n })),
       );
     }

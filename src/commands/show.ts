@@ -43,11 +43,11 @@ export const showCommand = defineCommand({
     name: 'show',
     description: 'Show a whole passage with its notes, by passage id.',
     usage: '/show ID',
-    example: '/show rei-4k9x2',
+    example: '/show rei-87dfk',
     options: [{ name: 'id', description: 'Passage id, shown under every quote', required: true, autocomplete: true, maxLength: 40 }],
     moderatorOnly: false,
   },
-  schema: cleanText({ max: 40, emptyMessage: 'Which passage? Give its id, e.g. /show rei-4k9x2.' }).transform((s) => s.toLowerCase()),
+  schema: cleanText({ max: 40, emptyMessage: 'Which passage? Give its id, e.g. /show rei-87dfk.' }).transform((s) => s.toLowerCase()),
   run(ctx, id, req) {
     const p = ctx.repo.passage(id);
     if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”.`);

@@ -14,7 +14,7 @@ export const SourceMetaSchema = z
     file: z.string().regex(/^[^/\\]+\.(txt|md)$/, 'a .txt or .md file name inside the corpus folder'),
     profile: z.enum(PROFILES),
     kind: z.enum(SOURCE_KINDS),
-    /** Short prefix of passage ids ("rei" → "rei-4k9x2"); defaults to the id's first three letters. */
+    /** Short prefix of passage ids ("rei" → "rei-87dfk"); defaults to the id's first three letters. */
     idPrefix: z.string().regex(/^[a-z]{2,5}$/).optional(),
     title: z.string().min(1),
     authors: z.array(Person),

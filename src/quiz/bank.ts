@@ -253,7 +253,7 @@ export function addQuestion(db: DB, space: string, input: unknown): Change<Quest
   if (!p.success) return { ok: false, error: p.error.issues[0]?.message ?? 'That question is not valid.' };
   const repo = new CorpusRepo(db);
   const passage = repo.passage(p.data.passageId);
-  if (!passage) return { ok: false, error: `No passage has the id “${p.data.passageId}”. Passage ids look like rei-4k9x2 and appear under every quote.` };
+  if (!passage) return { ok: false, error: `No passage has the id “${p.data.passageId}”. Passage ids look like rei-87dfk and appear under every quote.` };
   const body = bodyOf({
     kind: 'custom',
     prompt: p.data.prompt ?? 'Question from the moderators',

@@ -35,7 +35,7 @@ export function questionProblem(repo: CorpusRepo, body: QuestionBody): string | 
   const normalized = body.options.map(norm);
   if (new Set(normalized).size !== normalized.length) return 'Two options are the same.';
   const passage = repo.passage(body.passageId);
-  if (!passage) return `No passage has the id “${body.passageId}”. Passage ids look like rei-4k9x2 and appear under every quote.`;
+  if (!passage) return `No passage has the id “${body.passageId}”. Passage ids look like rei-87dfk and appear under every quote.`;
   if (!passage.text.includes(body.quote)) return `The quote is not verbatim in passage ${body.passageId}.`;
   return null;
 }

@@ -32,7 +32,7 @@ describe('/cite', () => {
 
   it('GIVEN an unknown id or style THEN a short usage message', async () => {
     expect((await ask(bot, '/cite rei-zzzzz')).title).toBe('Unknown passage');
-    expect(allText(await ask(bot, '/cite rei-zzzzz harvard'))).toContain('Usage: /cite ID [chicago|mla|all]');
+    expect(allText(await ask(bot, '/cite rei-zzzzz harvard'))).toContain('“harvard” is not a style Sourcebook formats');
   });
 });
 
@@ -88,5 +88,30 @@ describe('/show', () => {
       expect(shown.join('').replace(/\s+/g, ''), id).toBe(passage.text.replace(/\s+/g, ''));
       for (const q of shown) expect(passage.text, id).toContain(q);
     }
+  });
+});
+
+describe('examples and near misses', () => {
+  it('GIVEN every command’s own example THEN it runs and answers, never an error (the help must not send students to a dead end)', async () => {
+    const user = { id: 'u', name: 'u', isAdmin: true, groups: [] };
+    const where = { platform: 'console' as const, space: 'examples', channel: 'c' };
+    for (const spec of bot.specs()) {
+      const m = /^\/(\S+)\s*(.*)$/.exec(spec.example)!;
+      const r = await bot.handle({ command: m[1]!, args: m[2]!, user, where });
+      expect(r.kind, spec.example).not.toBe('error');
+    }
+  });
+
+  it('GIVEN a passage id missing its last letter THEN /cite offers the id it nearly is', async () => {
+    const id = (bot.ctx.db.prepare("SELECT id FROM passages WHERE source_id = 'emelyanov-2012' ORDER BY id DESC LIMIT 1").get() as { id: string }).id;
+    const r = await ask(bot, `/cite ${id.slice(0, -1)}`);
+    expect(r.kind).toBe('error');
+    expect(r.actions.map((a) => a.label)).toContain(`Cite ${id}`);
+  });
+
+  it('GIVEN a style Sourcebook does not format THEN it says which it does', async () => {
+    const r = await ask(bot, '/cite eme-yf15y apa');
+    expect(r.kind).toBe('error');
+    expect(allText(r)).toContain('“apa” is not a style Sourcebook formats: choose chicago or mla');
   });
 });
