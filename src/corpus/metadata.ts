@@ -72,6 +72,7 @@ export function loadMetadata(corpusDir: string): SourceMeta[] {
   const out: SourceMeta[] = [];
   const seenIds = new Map<string, number>();
   const seenPrefixes = new Map<string, string>();
+  const seenFiles = new Map<string, string>();
   top.data.sources.forEach((entry, i) => {
     const label = `sources[${i}]${typeof entry === 'object' && entry && 'id' in entry ? ` (${String(entry.id)})` : ''}`;
     const parsed = SourceMetaSchema.safeParse(entry);
@@ -87,7 +88,12 @@ export function loadMetadata(corpusDir: string): SourceMeta[] {
       problems.push(`${label}: passage id prefix "${meta.idPrefix}" is already used by ${other}; set a distinct "idPrefix"`);
     }
     seenPrefixes.set(meta.idPrefix, meta.id);
-    if (!existsSync(join(corpusDir, meta.file))) problems.push(`${label}: file "${meta.file}" not found in ${corpusDir}`);
+    const sameFile = seenFiles.get(meta.file);
+    if (sameFile) problems.push(`${label}: file "${meta.file}" is already the text of ${sameFile}; each source needs its own file`);
+    seenFiles.set(meta.file, meta.id);
+    const path = join(corpusDir, meta.file);
+    if (!existsSync(path)) problems.push(`${label}: file "${meta.file}" not found in ${corpusDir}`);
+    else if (!readFileSync(path, 'utf8').trim()) problems.push(`${label}: file "${meta.file}" is empty`);
     out.push(meta);
   });
   if (problems.length) throw new MetadataError(problems);

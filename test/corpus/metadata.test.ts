@@ -55,6 +55,19 @@ describe('corpus metadata', () => {
     expect(problems(dir).some((p) => /duplicate id "reiman-2016"/.test(p))).toBe(true);
   });
 
+  it('GIVEN a new entry pointing at another source’s file THEN the problem names both', () => {
+    const dir = corpusCopy();
+    editSources(dir, (s) => s.push({ ...s[1]!, id: 'second-interview', idPrefix: 'sec', file: s[0]!.file }));
+    expect(problems(dir)).toEqual([expect.stringMatching(/sources\[5\] \(second-interview\): file "[^"]+" is already the text of goble-2019/)]);
+  });
+
+  it('GIVEN a new entry whose text file is empty THEN it is refused as empty', () => {
+    const dir = corpusCopy();
+    writeFileSync(join(dir, 'blank.txt'), '  \n\n');
+    editSources(dir, (s) => s.push({ ...s[0]!, id: 'blank-doc', idPrefix: 'bla', file: 'blank.txt' }));
+    expect(problems(dir)).toEqual([expect.stringMatching(/sources\[5\] \(blank-doc\): file "blank\.txt" is empty/)]);
+  });
+
   it('GIVEN a bad entry THEN ingest refuses and the existing database keeps its corpus', () => {
     const db = openDb(':memory:');
     ingest(db, CORPUS_DIR);
