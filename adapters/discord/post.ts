@@ -1,4 +1,4 @@
-import { Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Where } from '../../src/core/request.ts';
 import type { Logger } from './logger.ts';
@@ -24,4 +24,10 @@ export async function postToChannel(rest: REST, where: Where, reply: Reply, logg
     };
     await rest.post(Routes.channelMessages(where.channel), { body });
   }
+}
+
+/** A poster for processes without a gateway client (the shard manager's parent): REST with the bot token is enough. */
+export function restPoster(token: string, logger: Logger): (where: Where, reply: Reply) => Promise<void> {
+  const rest = new REST({ version: '10' }).setToken(token);
+  return (where, reply) => postToChannel(rest, where, reply, logger);
 }

@@ -41,13 +41,11 @@ export async function start(): Promise<void> {
   const posters: Partial<Record<Platform, (where: Where, reply: Reply) => Promise<void>>> = {};
   if (what.discord && config.DISCORD_SHARDS) {
     const { startDiscordShards } = await import('../../adapters/discord/shards.ts');
-    const { postToChannel } = await import('../../adapters/discord/post.ts');
-    const { REST } = await import('discord.js');
+    const { restPoster } = await import('../../adapters/discord/post.ts');
     const shards = await startDiscordShards({ token: config.DISCORD_TOKEN!, totalShards: config.DISCORD_SHARDS, logger });
     stops.push(() => shards.stop());
     // Posting to a channel needs only REST, so the parent posts for all shards.
-    const rest = new REST({ version: '10' }).setToken(config.DISCORD_TOKEN!);
-    posters.discord = (where, reply) => postToChannel(rest, where, reply, logger);
+    posters.discord = restPoster(config.DISCORD_TOKEN!, logger);
   } else if (what.discord) {
     const { startDiscord } = await import('../../adapters/discord/index.ts');
     const discord = await startDiscord({ bot, token: config.DISCORD_TOKEN!, logger });
