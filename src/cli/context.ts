@@ -2,6 +2,7 @@
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
+import { PeopleIndex } from '../people/index.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 
 export interface PathOptions {
@@ -18,5 +19,9 @@ export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) =
   const db = openDb(paths.db);
   const result = ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR));
   if (result) log(`Indexed the corpus: ${result.sources} sources, ${result.passages} passages in ${result.seconds.toFixed(2)} s.`);
-  return { db, repo: new CorpusRepo(db) };
+  const repo = new CorpusRepo(db);
+  // `sourcebook search Ezhov` finds the passages that spell it Yezhov, as the bots do.
+  const people = PeopleIndex.load(db);
+  repo.spellings = (token) => people.spellingsFor(token);
+  return { db, repo };
 }

@@ -5,7 +5,7 @@
  */
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { clipAtWord, insideQuotation, mergeUnits, quoteUnit, textUnit, withLeadIn } from '../core/quotes.ts';
-import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
+import { nameFamilies, rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -74,6 +74,7 @@ interface Candidate {
 
 export function rankSentences(ctx: CommandContext, question: string, exclude: ReadonlySet<string>): { candidates: Candidate[]; leads: Passage[] } {
   const roots = rootsOf(question);
+  const names = nameFamilies(question, (t) => ctx.people.spellingsFor(t));
   const hits = ctx.repo.search(question, { limit: 40, exclude });
   const w = termWeights(ctx.db);
   const want = wants(question);
@@ -89,7 +90,7 @@ export function rankSentences(ctx: CommandContext, question: string, exclude: Re
       // Someone quoted inside the passage is shown with the lead-in that names them, or not at all.
       const span = insideQuotation(h.passage, s) ? withLeadIn(h.passage, i) : s;
       if (!span) continue;
-      const { coverage, matched } = w.coverage(roots, rootSets[i]!);
+      const { coverage, matched } = w.coverage(roots, rootSets[i]!, names);
       if (matched < need) continue;
       const f = fitOf(want, h.passage, i, text);
       // Coverage decides whether it answers at all; the kind of answer it holds decides which answers best.

@@ -8,7 +8,7 @@ import { cleanText, defineCommand, type CommandContext } from '../core/command.t
 import { sentenceFiguresOf, relateFigures, type SourcedFigure } from '../core/figures.ts';
 import { pagedReply } from '../core/pager.ts';
 import { insideQuotation, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
-import { rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
+import { nameFamilies, rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
@@ -26,6 +26,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   const roots = rootsOf(topic);
   if (!roots.length) return errorReply('Nothing to compare', 'Give a topic with words to search for, e.g. /compare executions.');
   const weights = termWeights(ctx.db);
+  const names = nameFamilies(topic, (t) => ctx.people.spellingsFor(t));
   const exclude = hiddenPassages(ctx, req.where);
   const units: Unit[] = [];
   const silent: string[] = [];
@@ -39,7 +40,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
       const figureSets = sentenceFiguresOf(h.passage);
       return h.passage.sentences.map((sp, index) => {
         const text = h.passage.text.slice(sp.start, sp.end);
-        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!), figs: figureSets[index]! };
+        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!, names), figs: figureSets[index]! };
       });
     });
     const need = Math.min(2, roots.length);

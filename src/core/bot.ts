@@ -43,6 +43,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   ensureCorpus(db, corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR), opts.onIndexing);
   const repo = new CorpusRepo(db);
   const ctx: CommandContext = { db, repo, people: PeopleIndex.load(db), actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
+  // Searches match a name in every spelling the corpus uses, whichever one was typed.
+  repo.spellings = (token) => ctx.people.spellingsFor(token);
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
 
   // `sourcebook ingest` may rebuild the corpus under a running bot (another process, same file):

@@ -23,6 +23,16 @@ export function rootsOf(text: string): string[] {
   return [...roots];
 }
 
+/** For each word of `text` that names a person, the roots of the corpus's spellings of that name. */
+export function nameFamilies(text: string, spellingsFor: (token: string) => readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const token of contentTokens(text)) {
+    const spellings = spellingsFor(token);
+    if (spellings.length) out.set(root(token), [...new Set(spellings.flatMap((s) => [...sentenceRoots(s)]))]);
+  }
+  return out;
+}
+
 const passageRoots = new WeakMap<object, Set<string>[]>();
 
 /** Roots of each sentence of a passage, computed once per passage: the corpus changes only at ingest. */
@@ -62,15 +72,19 @@ export class TermWeights {
     return v;
   }
 
-  /** Fraction of the question's weight a sentence covers, and how many roots matched. */
-  coverage(questionRoots: string[], sentence: Set<string>): { coverage: number; matched: number } {
+  /**
+   * Fraction of the question's weight a sentence covers, and how many roots matched. `names`
+   * (from `nameFamilies`) lets a name typed one way match the corpus's other spellings of it.
+   */
+  coverage(questionRoots: string[], sentence: Set<string>, names?: ReadonlyMap<string, string[]>): { coverage: number; matched: number } {
     let have = 0;
     let all = 0;
     let matched = 0;
     for (const r of questionRoots) {
+      const spelled = names?.get(r);
       const w = this.idf(r);
       all += w;
-      if (rootFamily(r).some((x) => sentence.has(x))) {
+      if (rootFamily(r).some((x) => sentence.has(x)) || spelled?.some((x) => sentence.has(x))) {
         have += w;
         matched++;
       }

@@ -74,6 +74,9 @@ export class CorpusRepo {
 
   private readonly statements = new Map<string, Statement>();
 
+  /** Other spellings of a name in the corpus, set by whoever holds the people index (the bot). */
+  spellings: (token: string) => readonly string[] = () => [];
+
   constructor(readonly db: DB) {}
 
   /** Forgets cached passages and sources: called when the corpus was re-ingested under a running bot. */
@@ -168,10 +171,10 @@ export class CorpusRepo {
 
   /** Like `search`, per source: all words first, then any word for sources that found too little. */
   searchPerSource(text: string, perSource: number, exclude?: ReadonlySet<string>): Map<string, Hit[]> {
-    const all = ftsQuery(text, 'all');
+    const all = ftsQuery(text, 'all', this.spellings);
     if (!all) return new Map();
     const out = this.matchPerSource(all, perSource, exclude);
-    const any = ftsQuery(text, 'any')!;
+    const any = ftsQuery(text, 'any', this.spellings)!;
     if (any === all) return out;
     for (const [source, hits] of this.matchPerSource(any, perSource, exclude)) {
       const have = out.get(source) ?? [];
@@ -198,11 +201,11 @@ export class CorpusRepo {
       return diversify(this.search(text, { ...opts, diverse: false, limit: limit * 4 }), limit);
     }
     const limit = opts.limit ?? 10;
-    const all = ftsQuery(text, 'all');
+    const all = ftsQuery(text, 'all', this.spellings);
     if (!all) return [];
     const hits = this.match(all, opts);
     if (hits.length >= limit) return hits;
-    const any = ftsQuery(text, 'any')!;
+    const any = ftsQuery(text, 'any', this.spellings)!;
     const seen = new Set(hits.map((h) => h.passage.id));
     for (const h of this.match(any, { ...opts, limit: limit * 2 })) {
       if (hits.length >= limit) break;

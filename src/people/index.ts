@@ -37,6 +37,17 @@ export class PeopleIndex {
     return new PeopleIndex(people);
   }
 
+  /**
+   * The corpus's spellings of a name typed as one word, matched exactly by name key (case,
+   * diacritics, transliteration): "ezhov" and "Ежов" → Yezhov, Ezhov. Empty for anything else.
+   */
+  spellingsFor(token: string): string[] {
+    if (token.length < 4) return [];
+    const found = this.byKey.get(nameKey(token));
+    if (!found) return [];
+    return [...new Set(found.flatMap((p) => Object.keys(p.spellings)))];
+  }
+
   byId(id: string): Person | undefined {
     return this.all.find((p) => p.id === id);
   }

@@ -26,14 +26,16 @@ function quote(token: string): string {
 }
 
 /**
- * `all`: every content word (or a synonym of it) must occur; `any`: at least one, ranked by bm25.
+ * `all`: every content word (or a synonym, or another spelling of a name) must occur; `any`: at
+ * least one, ranked by bm25.
  * Null when nothing is searchable.
  */
-export function ftsQuery(input: string, mode: 'all' | 'any'): string | null {
+export function ftsQuery(input: string, mode: 'all' | 'any', spellings: (token: string) => readonly string[] = () => []): string | null {
   const words = contentTokens(input).slice(0, 32);
   if (words.length === 0) return null;
   const terms = words.map((w) => {
-    const alts = expansions(w);
+    // A name also matches the corpus's other spellings of it (Ezhov → Yezhov, Ежов → Yezhov).
+    const alts = [...new Set([...expansions(w), ...spellings(w).flatMap((s) => contentTokens(s))])];
     return alts.length === 1 ? quote(w) : `(${alts.map(quote).join(' OR ')})`;
   });
   return terms.join(mode === 'all' ? ' AND ' : ' OR ');

@@ -40,3 +40,23 @@ describe('/ask', () => {
     expect(more.title).toBe(`Passage ${r.citations[0]!.passage}`);
   });
 });
+
+describe('names in any spelling', () => {
+  it.each(['Ezhov', 'Ежов', 'Jezhov'])('GIVEN /ask Who was %s? THEN the answer quotes sentences that spell him Yezhov, as /ask Who was Yezhov? does', async (spelling) => {
+    const typed = await ask(bot, `/ask Who was ${spelling}?`);
+    const canonical = await ask(bot, '/ask Who was Yezhov?');
+    expect(typed.kind).toBe('answer');
+    expect(typed.citations.map((c) => c.passage)).toEqual(canonical.citations.map((c) => c.passage));
+  });
+
+  it('GIVEN /compare Ezhov THEN the sources that write Yezhov speak, not “no source speaks”', async () => {
+    const r = await ask(bot, '/compare Ezhov');
+    expect(r.kind).toBe('answer');
+    expect(r.citations.some((c) => /Yezhov/.test(c.quote))).toBe(true);
+  });
+
+  it('GIVEN a word that merely looks like no name (“exhaustion”) THEN no spelling is added to the search', () => {
+    expect(bot.ctx.people.spellingsFor('exhaustion')).toEqual([]);
+    expect(bot.ctx.people.spellingsFor('Ежов')).toEqual(expect.arrayContaining(['Yezhov']));
+  });
+});
