@@ -148,14 +148,21 @@ function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request, 
   return pagedReply({ title: `${a.canonical} vs ${b.canonical}`, units, page: req.page ?? 1, command: 'compare', args, actions: ctx.actions });
 }
 
-type Side = { kind: 'source'; source: Source } | { kind: 'person'; person: Person } | { kind: 'none'; text: string };
+type Side = { kind: 'source'; source: Source } | { kind: 'person'; person: Person } | { kind: 'none'; text: string; hint: string };
 
 function side(ctx: CommandContext, text: string): Side {
   const sources = findSources(ctx.repo, text);
   if (sources.length === 1) return { kind: 'source', source: sources[0]! };
   const r = ctx.people.resolve(text);
   if (r.kind === 'person') return { kind: 'person', person: r.person };
-  return { kind: 'none', text };
+  // Say what would work: which of two people, or the name it nearly is.
+  const hint =
+    r.kind === 'ambiguous'
+      ? `“${text}” names ${r.people.length} people (${r.people.map((p) => p.canonical).join(', ')}): give the full name.`
+      : r.kind === 'suggest'
+        ? `No one called “${text}”; did you mean ${r.people.map((p) => p.canonical).join(' or ')}?`
+        : `“${text}” is not a source or a person Sourcebook can tell apart.`;
+  return { kind: 'none', text, hint };
 }
 
 export const compareCommand = defineCommand({
@@ -169,18 +176,26 @@ export const compareCommand = defineCommand({
   },
   schema: cleanText({ max: 200, emptyMessage: 'Compare what? For example: /compare executions, or /compare Yezhov vs Yagoda' }),
   run(ctx, topic, req) {
+    if (/\s(?:vs\.?|versus)$/i.test(topic) || /^(?:vs\.?|versus)\s/i.test(topic)) {
+      return errorReply('Compare with what?', 'Name both sides: two people (Yezhov vs Yagoda) or two sources (reiman vs emelyanov).');
+    }
     const vs = topic.split(/\s+(?:vs\.?|versus)\s+/i);
     if (vs.length === 2 && vs[0] && vs[1]) {
       const a = side(ctx, vs[0]);
       const b = side(ctx, vs[1]);
       if (a.kind === 'source' && b.kind === 'source') return compareSources(ctx, a.source, b.source);
-      if (a.kind === 'person' && b.kind === 'person') return comparePeople(ctx, a.person, b.person, req, topic);
-      const unknown = [a, b].filter((s) => s.kind === 'none').map((s) => `“${(s as { text: string }).text}”`);
+      if (a.kind === 'person' && b.kind === 'person') {
+        if (a.person.id === b.person.id) {
+          return errorReply('One person, two spellings', `“${vs[0]}” and “${vs[1]}” are both ${a.person.canonical}. /who ${a.person.canonical} shows every spelling the sources use.`, [
+            ctx.actions.make(`Who was ${a.person.canonical}?`, { command: 'who', args: a.person.canonical }),
+          ]);
+        }
+        return comparePeople(ctx, a.person, b.person, req, topic);
+      }
+      const hints = [a, b].flatMap((s) => (s.kind === 'none' ? [s.hint] : []));
       return errorReply(
         'Cannot compare those',
-        unknown.length
-          ? `${unknown.join(' and ')} is not a source or a person Sourcebook can tell apart. Compare two sources (reiman vs emelyanov) or two people (Yezhov vs Yagoda).`
-          : 'Compare two sources or two people, not one of each.',
+        hints.length ? `${hints.join(' ')} Compare two sources (reiman vs emelyanov) or two people (Yezhov vs Yagoda).` : 'Compare two sources or two people, not one of each.',
       );
     }
     return compareTopic(ctx, topic, req);

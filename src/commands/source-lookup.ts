@@ -7,9 +7,12 @@ function fold(s: string): string {
   return foldDiacritics(s.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/** Words too common in titles to pick a source ("/source AND" is not Reiman's "… and …"). */
+const STOP = new Set(['a', 'an', 'and', 'or', 'not', 'the', 'of', 'in', 'on', 'to', 'for', 'by', 'near', 'with']);
+
 export function findSources(repo: CorpusRepo, query: string): Source[] {
   const q = fold(query);
-  if (!q) return [];
+  if (!q || q.split(' ').every((w) => STOP.has(w))) return [];
   const all = repo.sources();
   const exact = all.filter((s) => s.meta.id === query.trim().toLowerCase());
   if (exact.length) return exact;

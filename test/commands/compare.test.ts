@@ -91,3 +91,30 @@ describe('/compare', () => {
     expect(r.citations).toEqual([]);
   });
 });
+
+describe('/compare A vs B — when the sides do not resolve', () => {
+  it('GIVEN two spellings of one person THEN it says they are one person and offers /who, not a duplicated comparison', async () => {
+    const r = await ask(bot, '/compare Yezhov vs Ezhov');
+    expect(r.title).toBe('One person, two spellings');
+    expect(r.actions.map((a) => a.label)).toContain('Who was Nikolai Yezhov?');
+  });
+
+  it('GIVEN a surname two people share THEN it names both and asks for the full name', async () => {
+    const r = await ask(bot, '/compare Zhukov vs Kirov');
+    expect(r.kind).toBe('error');
+    expect(allText(r)).toContain('“Zhukov” names 2 people (Georgy K. Zhukov, Yuri Zhukov): give the full name.');
+  });
+
+  it('GIVEN a misspelled side THEN “did you mean”', async () => {
+    expect(allText(await ask(bot, '/compare Yeshov vs Yagoda'))).toContain('No one called “Yeshov”; did you mean Nikolai Yezhov?');
+  });
+
+  it('GIVEN only one side (“Yezhov vs”) THEN it asks for both, instead of treating it as a topic', async () => {
+    const r = await ask(bot, '/compare Yezhov vs');
+    expect(r.title).toBe('Compare with what?');
+  });
+
+  it('GIVEN /source with only search syntax or stop words THEN no source is picked', async () => {
+    expect((await ask(bot, '/source AND (')).title).toBe('Unknown source');
+  });
+});
