@@ -118,6 +118,25 @@ function notFound(ctx: CommandContext, question: string, leads: Passage[]): Repl
   });
 }
 
+function topicNotQuestion(ctx: CommandContext, question: string): Reply {
+  const topic = question.replace(/[?!.]+$/u, '').trim();
+  const person = ctx.people.resolve(topic).kind === 'person';
+  return reply({
+    kind: 'not-found',
+    title: 'Ask a whole question',
+    blocks: [
+      {
+        type: 'paragraph',
+        text: `“${topic}” is a topic rather than a question, so no sentence can be said to answer it. ${person ? `/who ${topic} profiles the person; ` : ''}/compare ${topic} shows what each source says on it; or ask in full, e.g. /ask What happened in 1937?`,
+      },
+    ],
+    actions: [
+      ...(person ? [ctx.actions.make(`Who was ${topic}?`, { command: 'who', args: topic })] : []),
+      ctx.actions.make(`Compare on ${topic}`.slice(0, 80), { command: 'compare', args: topic }),
+    ],
+  });
+}
+
 export const askCommand = defineCommand({
   spec: {
     name: 'ask',
@@ -137,6 +156,9 @@ export const askCommand = defineCommand({
         blocks: [{ type: 'paragraph', text: 'That question has no words to search for. Ask with names, places, events or years, e.g. /ask Who killed Kirov?' }],
       });
     }
+    // A single word ("1937", "Kirov?") is a topic, not a question: any sentence containing it would
+    // "cover" it fully, and passing that off as the answer is what /ask must never do.
+    if ((question.match(/[\p{L}\p{N}]+/gu) ?? []).length === 1) return topicNotQuestion(ctx, question);
     const { candidates, leads } = rankSentences(ctx, question, hiddenPassages(ctx, req.where));
     const best = candidates[0];
     if (!best || best.coverage < ANSWER_COVERAGE) return notFound(ctx, question, leads);

@@ -60,3 +60,18 @@ describe('names in any spelling', () => {
     expect(bot.ctx.people.spellingsFor('Ежов')).toEqual(expect.arrayContaining(['Yezhov']));
   });
 });
+
+describe('a single word is a topic, not a question', () => {
+  it.each(['1937', 'Kirov?', '@everyone'])('GIVEN /ask %s THEN no sentence is passed off as the answer: it points to /compare', async (word) => {
+    const r = await ask(bot, `/ask ${word}`);
+    expect(r.kind).toBe('not-found');
+    expect(r.title).toBe('Ask a whole question');
+    expect(r.citations).toEqual([]);
+    expect(r.actions.some((a) => a.label.startsWith('Compare on'))).toBe(true);
+  });
+
+  it('GIVEN /ask Yezhov THEN it also offers his profile', async () => {
+    const r = await ask(bot, '/ask Yezhov');
+    expect(r.actions.map((a) => a.label)).toContain('Who was Yezhov?');
+  });
+});
