@@ -179,7 +179,8 @@ export const askCommand = defineCommand({
       actions: [
         ctx.actions.make('More context', { command: 'show', args: first.id }, 'primary'),
         ctx.actions.make('Cite', { command: 'cite', args: first.id }),
-        ctx.actions.make('Sources', { command: 'source', args: first.sourceId }),
+        // One source: its card; several: the list of cards, so no cited source is left out.
+        ctx.actions.make('Sources', { command: 'source', args: sources === 1 ? first.sourceId : '' }),
         ctx.actions.make('Report', { command: 'report', args: `ask ${question}`.slice(0, 500) }, 'danger'),
       ],
     });

@@ -75,3 +75,14 @@ describe('a single word is a topic, not a question', () => {
     expect(r.actions.map((a) => a.label)).toContain('Who was Yezhov?');
   });
 });
+
+describe('/ask’s Sources action', () => {
+  it('GIVEN an answer quoting several sources THEN “Sources” lists every card, not only the first source’s', async () => {
+    const user = { id: 'x', name: 'x', isAdmin: false, groups: [] };
+    const where = { platform: 'console' as const, space: 'local', channel: 'c' };
+    const many = await ask(bot, '/ask Who killed Kirov?');
+    expect(new Set(many.citations.map((c) => c.source)).size).toBeGreaterThan(1);
+    const list = await bot.act(many.actions.find((a) => a.label === 'Sources')!.id, user, where);
+    expect(list.title).toBe('The corpus: 5 sources');
+  });
+});
