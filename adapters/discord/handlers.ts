@@ -46,22 +46,15 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const request = requestOf(interaction, deps.bot.specs());
-  if (deps.bot.mayBeSlow?.()) {
-    // The core will block this process while it works: acknowledge first, or Discord drops the interaction.
-    await interaction.deferReply();
-    const answer = await guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
-    await completeDeferredReply(interaction, false, renderMessages(answer, deps.logger));
-    return;
-  }
-  const answer = guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
-  const early = await settledWithin(answer, deps.deferAfterMs);
-  if (early) {
-    await replyNew(interaction, renderMessages(early, deps.logger));
+  const answer = () => guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
+  const early = await answerIfQuick(answer, deps);
+  if (early.quick) {
+    await replyNew(interaction, renderMessages(early.quick, deps.logger));
     return;
   }
   // Most answers are for the channel; an ephemeral one replaces the placeholder when it comes.
   await interaction.deferReply();
-  await completeDeferredReply(interaction, false, renderMessages(await answer, deps.logger));
+  await completeDeferredReply(interaction, false, renderMessages(await early.later(), deps.logger));
 }
 
 async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
@@ -74,21 +67,15 @@ async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Prom
   }
   const user = askerOf(interaction);
   const where = whereOf(interaction);
-  if (deps.bot.mayBeSlow?.()) {
-    await interaction.deferUpdate();
-    const answer = await guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
-    await completeDeferredClick(interaction, clickAnswer(answer, deps.logger));
-    return;
-  }
-  const answer = guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
-  const early = await settledWithin(answer, deps.deferAfterMs);
-  if (early) {
-    await answerClick(interaction, clickAnswer(early, deps.logger));
+  const answer = () => guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
+  const early = await answerIfQuick(answer, deps);
+  if (early.quick) {
+    await answerClick(interaction, clickAnswer(early.quick, deps.logger));
     return;
   }
   // Deferring as an update keeps both options open: edit the clicked message, or post new ones.
   await interaction.deferUpdate();
-  await completeDeferredClick(interaction, clickAnswer(await answer, deps.logger));
+  await completeDeferredClick(interaction, clickAnswer(await early.later(), deps.logger));
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
@@ -120,6 +107,18 @@ async function guard(work: () => Promise<Reply>, logger: Logger, context: object
     logger.error({ err: error, ...context }, 'discord: bot threw');
     return failure();
   }
+}
+
+/**
+ * The answer if it comes within `deferAfterMs`; otherwise `later` yields it once the caller has
+ * deferred. When the core says it may be slow, it is not even started before the deferral: it
+ * answers synchronously, so it would block this process (and any timer) while Discord waits.
+ */
+async function answerIfQuick(answer: () => Promise<Reply>, deps: HandlerDeps): Promise<{ quick?: Reply; later: () => Promise<Reply> }> {
+  if (deps.bot.mayBeSlow?.()) return { later: answer };
+  const pending = answer();
+  const quick = await settledWithin(pending, deps.deferAfterMs);
+  return quick ? { quick, later: () => pending } : { later: () => pending };
 }
 
 /** The value if `promise` settles within `ms`, else `undefined` (the promise keeps running). */

@@ -12,6 +12,7 @@ import type { Passage } from '../corpus/types.ts';
 import { inAuthorsVoice } from '../corpus/cite.ts';
 import { hiddenPassages } from './hidden.ts';
 import { figuresIn } from '../core/figures.ts';
+import { memoByObject } from '../core/memo.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
 
 /** Share of the question's weighted words a sentence must contain to count as an answer. */
@@ -34,12 +35,11 @@ const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\
 const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|${MONTH}`);
 
 /** Per passage, want and sentence index → fit: the same passages come back for question after question. */
-const fits = new WeakMap<Passage, Map<string, number>>();
+const fits = memoByObject((_p: Passage) => new Map<string, number>());
 
 function fitOf(want: Want, p: Passage, index: number, sentence: string): number {
   if (want === null) return 1;
-  let known = fits.get(p);
-  if (!known) fits.set(p, (known = new Map()));
+  const known = fits(p);
   const key = `${want}${index}`;
   let f = known.get(key);
   if (f === undefined) known.set(key, (f = fit(want, sentence)));

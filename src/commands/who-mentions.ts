@@ -11,13 +11,19 @@ import type { CommandContext } from '../core/command.ts';
 import { insideQuotation, mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import { ftsQuery } from '../search/fts-query.ts';
+import { wholeWords } from '../core/word-pattern.ts';
 
 const MAX_QUOTES = 3;
 /** Passages read to find the name: enough to count it for a sentence like "at least 60 passages use it". */
 const SCAN = 60;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "naumov" → "Naumov": how a name is written in running text, and how the reply shows it. */
+function capitalise(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 interface Found {
@@ -43,9 +49,8 @@ export function nameMentions(ctx: CommandContext, name: string, exclude: Readonl
   if (!words.length || words.length > 4 || !words.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return none;
   const fts = ftsQuery(name, 'all');
   if (!fts) return none;
-  const capitalised = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
-  const asName = new RegExp(`(?<!\\p{L})${escapeRe(capitalised)}(?!\\p{L})`, 'u');
-  const lower = new RegExp(`(?<!\\p{L})${escapeRe(name.toLowerCase())}(?!\\p{L})`, 'u');
+  const asName = wholeWords([capitalise(name)]);
+  const lower = wholeWords([name.toLowerCase()]);
   const found: Found[] = [];
   let midSentence = false;
   const hits = ctx.repo.match(fts, { limit: SCAN, exclude });
@@ -64,7 +69,7 @@ export function nameMentions(ctx: CommandContext, name: string, exclude: Readonl
 }
 
 export function mentionsReply(ctx: CommandContext, typed: string, { sentences: found, capped }: Mentions): Reply {
-  const name = typed.split(/\s+/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  const name = capitalise(typed);
   const n = new Set(found.map((f) => f.passage.id)).size;
   const units: Unit[] = [
     textUnit(

@@ -5,6 +5,8 @@ import type { Person } from '../people/extract.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import { insideQuotation } from '../core/quotes.ts';
 import { inAuthorsVoice } from '../corpus/cite.ts';
+import { memoByObject } from '../core/memo.ts';
+import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 
 /** Words that say what someone was: office, rank, trade. */
 const ROLE =
@@ -28,18 +30,8 @@ export interface Profile {
   related: { person: Person; count: number }[];
 }
 
-const capitalised = new WeakMap<Passage, string[]>();
-
 /** Capitalised words of a passage, once per passage: the candidates for "named alongside". */
-function capitalisedWords(p: Passage): string[] {
-  let words = capitalised.get(p);
-  if (!words) capitalised.set(p, (words = [...new Set(p.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? [])]));
-  return words;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const capitalisedWords = memoByObject((p: Passage): string[] => [...new Set(p.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? [])]);
 
 /**
  * Profiles per person and hidden-passage set. A profile depends only on the corpus, and a
@@ -65,8 +57,8 @@ export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Pers
 function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
   const spellings = people.spellingsOf(person);
   const alternatives = spellings.map(escapeRe).join('|');
-  const pattern = new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})`, 'u');
-  const spellingPatterns = spellings.map((s) => [s, new RegExp(`(?<!\\p{L})${escapeRe(s)}(?!\\p{L})`, 'u')] as const);
+  const pattern = wholeWords(spellings);
+  const spellingPatterns = spellings.map((s) => [s, wholeWords([s])] as const);
   const apposition = new RegExp(`(${alternatives}),\\s+(the\\s+)?\\p{Ll}`, 'u');
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
   const hits = repo.match(fts, { limit: 150, exclude });

@@ -4,6 +4,7 @@
  */
 import { rootsOf } from './relevance.ts';
 import { rootFamily } from '../search/roots.ts';
+import { memoByObject } from './memo.ts';
 
 export interface Figure {
   value: number;
@@ -30,14 +31,10 @@ export function yearsCovered(years: string[]): Set<number> {
   return out;
 }
 
-const passageFigures = new WeakMap<object, readonly Figure[][]>();
-
 /** Figures of each sentence of a passage, found once per passage: the corpus changes only at ingest. Read-only. */
-export function sentenceFiguresOf(p: { text: string; sentences: { start: number; end: number }[] }): readonly Figure[][] {
-  let figs = passageFigures.get(p);
-  if (!figs) passageFigures.set(p, (figs = p.sentences.map((s) => figuresIn(p.text.slice(s.start, s.end)))));
-  return figs;
-}
+export const sentenceFiguresOf = memoByObject((p: { text: string; sentences: { start: number; end: number }[] }): readonly Figure[][] =>
+  p.sentences.map((s) => figuresIn(p.text.slice(s.start, s.end))),
+);
 
 export function figuresIn(sentence: string): Figure[] {
   const yearsAt = [...sentence.matchAll(YEAR)].map((m) => ({ at: m.index!, text: m[0] }));

@@ -5,6 +5,7 @@
 import { attribution, where } from '../corpus/cite.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
+import { memoByObject } from './memo.ts';
 import type { Block, Citation } from './reply.ts';
 
 /** Long single sentences are shown up to a word boundary; the citation keeps the verbatim part only. */
@@ -82,12 +83,11 @@ const CLOSE = /[”»]/g;
  * that is itself a quotation (kind 'quote') is attributed as such and never skipped.
  */
 /** Per passage, sentence start → the answer: counting marks in the text before each sentence is quadratic in a passage. */
-const quotedAt = new WeakMap<Passage, Map<number, boolean>>();
+const quotedAt = memoByObject((_p: Passage) => new Map<number, boolean>());
 
 export function insideQuotation(p: Passage, s: { start: number; end: number }): boolean {
   if (p.kind === 'quote') return false;
-  let known = quotedAt.get(p);
-  if (!known) quotedAt.set(p, (known = new Map()));
+  const known = quotedAt(p);
   let inside = known.get(s.start);
   if (inside === undefined) known.set(s.start, (inside = quotationOpenAt(p, s)));
   return inside;

@@ -7,6 +7,7 @@ import type { DB } from '../db/open.ts';
 import { contentTokens } from '../search/fts-query.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 import { root, rootFamily } from '../search/roots.ts';
+import { memoByObject } from './memo.ts';
 
 export { root };
 
@@ -33,14 +34,10 @@ export function nameFamilies(text: string, spellingsFor: (token: string) => read
   return out;
 }
 
-const passageRoots = new WeakMap<object, Set<string>[]>();
-
 /** Roots of each sentence of a passage, computed once per passage: the corpus changes only at ingest. */
-export function sentenceRootsOf(p: { text: string; sentences: { start: number; end: number }[] }): Set<string>[] {
-  let roots = passageRoots.get(p);
-  if (!roots) passageRoots.set(p, (roots = p.sentences.map((s) => sentenceRoots(p.text.slice(s.start, s.end)))));
-  return roots;
-}
+export const sentenceRootsOf = memoByObject((p: { text: string; sentences: { start: number; end: number }[] }): Set<string>[] =>
+  p.sentences.map((s) => sentenceRoots(p.text.slice(s.start, s.end))),
+);
 
 export function sentenceRoots(text: string): Set<string> {
   return new Set((foldDiacritics(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root));

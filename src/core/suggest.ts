@@ -3,8 +3,8 @@ import { authorLabel } from '../corpus/cite.ts';
 import { nameKey } from '../people/name-key.ts';
 import type { Suggestion } from './bot-api.ts';
 import type { CommandContext } from './command.ts';
-import type { Where } from './request.ts';
-import { hiddenPassages } from '../commands/hidden.ts';
+import { spaceKey, type Where } from './request.ts';
+import { hiddenIds } from '../moderation/hidden-store.ts';
 
 /** Topics students compare most; every one is answered by several sources. */
 export const KNOWN_TOPICS = [
@@ -42,7 +42,7 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
     case 'cite':
     case 'show': {
       // Passages this space hid are not offered; asked for by id, they still open, marked as hidden.
-      const hidden = hiddenPassages(ctx, where);
+      const hidden = hiddenIds(ctx.db, spaceKey(where));
       return ctx.repo
         .idsStartingWith(q, MAX + hidden.size)
         .filter((id) => !hidden.has(id))

@@ -5,7 +5,6 @@
  * one /undo brings back both the question and the reports.
  */
 import type { CommandContext } from '../core/command.ts';
-import { mergeUnits } from '../core/quotes.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { getQuestion, rejectQuestion } from '../quiz/bank.ts';
@@ -51,21 +50,12 @@ export function questionHelp(ctx: CommandContext, r: Report): Reply {
     kind: 'notice',
     ephemeral: true,
     title: `Report #${r.seq}: a quiz question`,
-    ...mergeUnits([
+    blocks: [
       {
-        blocks: [
-          {
-            type: 'list',
-            items: [
-              `Reject it for this group: /review reject ${r.seq}`,
-              `Look at it, approve or edit it: /review quiz show ${r.args}`,
-              `Keep it as it is: /review dismiss ${r.seq}`,
-            ],
-          },
-        ],
-        citations: [],
+        type: 'list',
+        items: [`Reject it for this group: /review reject ${r.seq}`, `Look at it, approve or edit it: /review quiz show ${r.args}`, `Keep it as it is: /review dismiss ${r.seq}`],
       },
-    ]),
+    ],
     actions: [
       ctx.actions.make('Reject question', { command: 'review', args: `reject ${r.seq}` }, 'primary'),
       ctx.actions.make('Dismiss', { command: 'review', args: `dismiss ${r.seq}` }, 'danger'),
