@@ -1,6 +1,7 @@
 /** Writes a built corpus into the database: all or nothing, in one transaction. */
 import type { DB } from '../db/open.ts';
 import type { BuiltCorpus } from './build.ts';
+import { wordsOf } from './words.ts';
 
 export interface IngestCounts {
   sources: number;
@@ -24,11 +25,12 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
   const insSentence = db.prepare('INSERT INTO sentences (passage_id, idx, start, end) VALUES (?, ?, ?, ?)');
   const insExtra = db.prepare('INSERT INTO extras (source_id, kind, text) VALUES (?, ?, ?)');
   const insIndex = db.prepare('INSERT INTO index_entries (source_id, name, pages) VALUES (?, ?, ?)');
+  const insWord = db.prepare('INSERT INTO words (word, df) VALUES (?, ?)');
   const insPerson = db.prepare('INSERT INTO people (id, surname_key, mentions, person_json) VALUES (?, ?, ?, ?)');
 
   db.transaction(() => {
     // Passages are replaced wholesale; their ids are content hashes, so references elsewhere survive.
-    db.exec('DELETE FROM passages_fts; DELETE FROM sentences; DELETE FROM notes; DELETE FROM passages; DELETE FROM sections; DELETE FROM extras; DELETE FROM index_entries; DELETE FROM people; DELETE FROM sources;');
+    db.exec('DELETE FROM passages_fts; DELETE FROM sentences; DELETE FROM notes; DELETE FROM passages; DELETE FROM sections; DELETE FROM extras; DELETE FROM index_entries; DELETE FROM people; DELETE FROM sources; DELETE FROM words;');
     corpus.sources.forEach((src, ord) => {
       insSource.run(src.meta.id, ord, src.meta.idPrefix, JSON.stringify(src.meta), src.fileHash);
       counts.sources++;
@@ -65,6 +67,9 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
       for (const e of src.segmented.extras) insExtra.run(src.meta.id, e.kind, e.text);
       for (const e of src.segmented.indexEntries) insIndex.run(src.meta.id, e.name, e.pages);
     });
+    const df = new Map<string, number>();
+    for (const src of corpus.sources) for (const p of src.passages) for (const w of wordsOf(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const [w, n] of df) insWord.run(w, n);
     for (const person of corpus.people) insPerson.run(person.id, person.surnameKey, person.mentions, JSON.stringify(person));
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
       'corpus_fingerprint',

@@ -1,0 +1,40 @@
+/**
+ * Whether a sentence holds the kind of answer a question word asks for: a date for "when", a
+ * figure for "how many", a named person for "who", a place for "where", a reason for "why".
+ * 0.7: it cannot; 1: it can; 1.15: it plainly does.
+ */
+import { figuresIn } from '../core/figures.ts';
+import { GIVEN_NAMES } from '../people/given-names.ts';
+import type { Want } from './question.ts';
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b|\\b${MONTH}\\s1[89]\\d\\d\\b`);
+const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|${MONTH}|\\b(spring|summer|autumn|winter)\\b`);
+const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?){0,2}\p{Lu}\p{Ll}+/gu;
+const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+/u;
+const PLACE = /\b(in|at|near|to|from)\s+(the\s+)?\p{Lu}\p{Ll}+/u;
+const REASON =
+  /\b(because|since|as a result|result of|in order to|so that|so as to|due to|owing to|afraid|fear(ed|s)?|reasons?|motives?|caused?|led to|aim(ed)?|wanted|wished|sought|intended|purpose|explains?|explanation|consequence|response to|sparked|prompted|arose|stemmed|therefore|thus|hence)\b/i;
+const POSITION = /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|invented|myth|real|genuine|existed|did exist|proved?|evidence|claims?|denied|admitted|confessed)\b/i;
+
+export function answerFit(want: Want, sentence: string): number {
+  switch (want) {
+    case 'number':
+      if (figuresIn(sentence).length || /\b\d+(\.\d+)?\s?(%|per ?cent)/.test(sentence)) return 1.15;
+      return /\d|\b(hundred|thousand|million|dozen|half|third|quarter|majority|most)s?\b/i.test(sentence) ? 1 : 0.7;
+    case 'time':
+      if (FULL_DATE.test(sentence)) return 1.15;
+      return YEAR_OR_MONTH.test(sentence) ? 1 : 0.7;
+    case 'person':
+      if ([...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!)) || INITIALS_NAME.test(sentence)) return 1.15;
+      return /\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0.7;
+    case 'place':
+      return PLACE.test(sentence) ? 1.1 : 0.8;
+    case 'reason':
+      return REASON.test(sentence) ? 1.15 : 0.9;
+    case 'position':
+      return POSITION.test(sentence) ? 1.05 : 1;
+    default:
+      return 1;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The answer engine: a question in, the corpus sentences that answer it out, ranked. Commands
+ * (/ask, /compare, /who) call it and only arrange what it returns; quoting and attribution stay
+ * in core/quotes, so every sentence shown is verbatim and says whose it is.
+ */
+import type { CorpusRepo } from '../corpus/repo.ts';
+import type { Passage } from '../corpus/types.ts';
+import { inAuthorsVoice } from '../corpus/cite.ts';
+import type { DB } from '../db/open.ts';
+import type { PeopleIndex } from '../people/index.ts';
+import { insideQuotation, MAX_QUOTE, withLeadIn } from '../core/quotes.ts';
+import { lexicon } from './lexicon.ts';
+import { analyse, type Question } from './question.ts';
+import { retrieve } from './retrieve.ts';
+import { scorePassage, sentenceTokens, type ScoredSentence } from './score.ts';
+
+export interface EngineContext {
+  db: DB;
+  repo: CorpusRepo;
+  people: PeopleIndex;
+}
+
+export interface RankedSentence extends ScoredSentence {
+  /** The span to quote: the sentence, with the sentence before it when that names who "he" or "this" is. */
+  start: number;
+  end: number;
+  total: number;
+}
+
+export function question(ctx: EngineContext, text: string): Question {
+  return analyse(text, lexicon(ctx.db), (t) => ctx.people.spellingsFor(t));
+}
+
+/** A sentence opening with a pronoun or demonstrative leans on the one before it. */
+const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
+
+/** The span that quotes sentence `i` so that it can be read on its own; null when it cannot be. */
+export function quotableSpan(p: Passage, i: number): { start: number; end: number } | null {
+  const s = p.sentences[i]!;
+  let span: { start: number; end: number } | null = s;
+  if (insideQuotation(p, s)) span = withLeadIn(p, i);
+  if (!span) return null;
+  if (span.start === s.start && i > 0 && LEANS_BACK.test(p.text.slice(s.start, s.end))) {
+    const prev = p.sentences[i - 1]!;
+    if (!insideQuotation(p, prev) && s.end - prev.start <= MAX_QUOTE) span = { start: prev.start, end: s.end };
+  }
+  return span;
+}
+
+/**
+ * The span of an answer read on: the sentences after it that continue it ("he", "this"), or go on
+ * about the question's words, up to `extra` more and a quotable length.
+ */
+export function readOn(q: Question, r: RankedSentence, extra: number, max = 650): { start: number; end: number } {
+  const p = r.passage;
+  const tokens = sentenceTokens(p);
+  let end = r.end;
+  for (let i = r.index + 1; i < p.sentences.length && i <= r.index + extra; i++) {
+    const s = p.sentences[i]!;
+    if (s.end - r.start > max || insideQuotation(p, s)) break;
+    const text = p.text.slice(s.start, s.end);
+    const onTopic = q.concepts.some((c) => !c.name && tokens[i]!.some((t) => (c.roots.get(t) ?? 0) >= 0.7)) || q.concepts.some((c) => c.name && tokens[i]!.some((t) => c.roots.has(t)));
+    if (!LEANS_BACK.test(text) && !onTopic) break;
+    end = s.end;
+  }
+  return { start: r.start, end };
+}
+
+export interface RankOptions {
+  exclude: ReadonlySet<string>;
+  global?: number;
+  perSource?: number;
+  sources?: string[];
+}
+
+/** Every candidate sentence of the corpus, best first. */
+export function rankSentences(ctx: EngineContext, q: Question, opts: RankOptions): RankedSentence[] {
+  const lex = lexicon(ctx.db);
+  const found = retrieve(ctx.repo, q, { global: opts.global ?? 40, perSource: opts.perSource ?? 12, exclude: opts.exclude, passages: lex.passages });
+  const out: RankedSentence[] = [];
+  for (const { passage: p, rrf } of found) {
+    if (opts.sources && !opts.sources.includes(p.sourceId)) continue;
+    // Interviewers' questions and unsigned ledes are not the source's answer.
+    if (!inAuthorsVoice(ctx.repo.source(p.sourceId)!.meta, p)) continue;
+    for (const s of scorePassage(q, p)) {
+      const sp = p.sentences[s.index]!;
+      const text = p.text.slice(sp.start, sp.end);
+      if (text.length < 25 || text.trimEnd().endsWith('?')) continue;
+      const span = quotableSpan(p, s.index);
+      if (!span) continue;
+      out.push({ ...s, ...span, total: s.score + 1.5 * rrf });
+    }
+  }
+  return out.sort((a, b) => b.total - a.total);
+}

@@ -1,0 +1,44 @@
+/**
+ * Numbers written as words and as digits are one term: "17th" = "seventeenth", "two" = "2",
+ * so a question's "17th Congress" finds a text's "Seventeenth Congress" and the other way round.
+ */
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORD_UNITS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const ORD_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+/** 1..99 → its word forms (one word only: "21" has none, "twenty-one" is two tokens). */
+const CARDINAL = new Map<number, string>();
+const ORDINAL = new Map<number, string>();
+for (let n = 0; n < 20; n++) {
+  CARDINAL.set(n, UNITS[n]!);
+  ORDINAL.set(n, ORD_UNITS[n]!);
+}
+for (let t = 2; t < 10; t++) {
+  CARDINAL.set(t * 10, TENS[t]!);
+  ORDINAL.set(t * 10, ORD_TENS[t]!);
+}
+const FROM_WORD = new Map<string, string>();
+for (const [n, w] of CARDINAL) FROM_WORD.set(w, String(n));
+for (const [n, w] of ORDINAL) FROM_WORD.set(w, `${n}${suffix(n)}`);
+
+function suffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+/** Other forms of a number token, lower case: "17th" → ["seventeenth"], "seventeenth" → ["17th"]. */
+export function numberForms(token: string): string[] {
+  const t = token.toLowerCase();
+  const ord = /^(\d{1,2})(st|nd|rd|th)$/.exec(t);
+  if (ord) {
+    const w = ORDINAL.get(Number(ord[1]));
+    return w ? [w] : [];
+  }
+  if (/^\d{1,2}$/.test(t)) {
+    const w = CARDINAL.get(Number(t));
+    return w && Number(t) > 1 ? [w] : [];
+  }
+  const n = FROM_WORD.get(t);
+  return n && n !== '0' && n !== '1' ? [n] : [];
+}

@@ -1,0 +1,95 @@
+/**
+ * What a question asks: the kind of answer its question word wants, and its concepts, each a
+ * word of the question with the corpus's other forms of it and their weights. Filler ("role of",
+ * "number of", "what was the") is dropped; a concept no form of which the corpus holds is kept
+ * aside as `missing`, which is what lets /ask decline honestly.
+ */
+import { contentTokens } from '../search/fts-query.ts';
+import { root } from '../search/roots.ts';
+import { foldDiacritics } from '../people/name-key.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | null;
+
+export interface Concept {
+  /** The word as typed, lower case. */
+  token: string;
+  /** Root → how much a match counts: 1 for the word and its spellings, less for related words. */
+  roots: Map<string, number>;
+  /** Corpus words to search for. */
+  words: string[];
+  /** Passages using the word or one of its spellings (related words not counted). */
+  df: number;
+  idf: number;
+  /** Written as a name in the question. */
+  name: boolean;
+  /** The question's predicate ("die", "protest"): what the answer sentence itself must say. */
+  verb: boolean;
+}
+
+export interface Question {
+  text: string;
+  want: Want;
+  concepts: Concept[];
+  /** Words of the question the corpus never uses, in any form. */
+  missing: string[];
+}
+
+/** Words that frame a question or a topic but are not what it is about. */
+const FILLER = new Set(
+  ('role part number kind sort type way happen happened happens according source sources corpus text texts say said says ' +
+    'tell explain describe mean meant think thought also ever really exactly main give gave given know known called ' +
+    'could should can may might must shall whose whom'
+  ).split(' '),
+);
+
+/** How much more a question's predicate weighs than its other words. */
+const PREDICATE = 1.4;
+
+const PERSON_NOUN =
+  /^\s*which\s+(\w+\s+){0,3}(member|members|official|officials|leader|leaders|commander|commanders|general|generals|marshal|person|people|man|men|woman|women|historian|historians|author|authors|secretary|secretaries|commissar|commissars|chief|head|deputy|minister|ambassador|writer|journalist|politician|defendants?)\b/;
+
+export function wantOf(question: string): Want {
+  const q = question.toLowerCase().trim();
+  if (/\bhow (many|much|far|large|big|great)\b|\bwhat (number|proportion|percentage|share|fraction)\b|\bhow large\b|\bwhat per ?cent/.test(q)) return 'number';
+  if (/^\s*(when|in what year|in which year)\b|\bwhat (year|date|month|day)\b|\bwhen\b/.test(q)) return 'time';
+  if (/^\s*(who|whom)\b|\bwho\s+(was|were|is|did)\b/.test(q)) return 'person';
+  if (/^\s*where\b|\bin what (place|city|town|country)\b/.test(q)) return 'place';
+  if (/^\s*why\b|\bfor what reason\b|\bwhat (caused|led to|made)\b|\bhow did .* (justify|explain)\b/.test(q)) return 'reason';
+  if (/^\s*(did|was|were|is|are|does|do|had|has|have|could|can|should)\b/.test(q)) return 'position';
+  return null;
+}
+
+export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string) => readonly string[] = () => []): Question {
+  const capitalised = new Set((text.match(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu) ?? []).slice(1).map((w) => w.toLowerCase()));
+  // "How far / long / often" asks for a measure: the adverb is part of the question word.
+  const content = text.replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
+  // The question's first word is capitalised anyway; a name at the start still counts when the people index knows it.
+  const concepts: Concept[] = [];
+  const missing: string[] = [];
+  for (const token of contentTokens(content)) {
+    if (FILLER.has(token)) continue;
+    const folded = foldDiacritics(token);
+    const people = spellingsFor(token);
+    const name = capitalised.has(token) || people.length > 0 || /[\u0400-\u04ff]/.test(token);
+    const forms = lex.formsOf(folded, name);
+    const same = new Set(forms.same);
+    for (const s of people) for (const w of contentTokens(s)) same.add(foldDiacritics(w));
+    const roots = new Map<string, number>();
+    for (const w of same) roots.set(root(w), 1);
+    for (const [w, weight] of forms.related) {
+      const r = root(w);
+      if ((roots.get(r) ?? 0) < weight) roots.set(r, weight);
+    }
+    if (!same.size && !forms.related.size) {
+      missing.push(token);
+      continue;
+    }
+    const counted = same.size ? [...same] : [...forms.related.keys()];
+    const df = Math.min(lex.passages, counted.reduce((n, w) => n + lex.docFreq(w), 0));
+    const verb = forms.verb && !name;
+    // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
+    concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * (verb ? PREDICATE : 1), name, verb });
+  }
+  return { text, want: wantOf(text), concepts, missing };
+}

@@ -1,0 +1,87 @@
+/**
+ * Scores a passage's sentences against a question, each with its passage as context (a BM25F-like
+ * field weighting): a concept counts fully in the sentence itself, less in the sentences beside it
+ * or in the section heading. Weights are the concepts' idf, so rare words decide.
+ */
+import type { Passage } from '../corpus/types.ts';
+import { foldDiacritics } from '../people/name-key.ts';
+import { root } from '../search/roots.ts';
+import { memoByObject } from '../core/memo.ts';
+import { answerFit } from './answer-type.ts';
+import type { Concept, Question } from './question.ts';
+
+/** A concept found only beside the sentence, or only in its heading, counts for this much. */
+const NEIGHBOUR = 0.45;
+/** A sentence that opens with "he" or "this" is quoted with the one before: that one's words count nearly fully. */
+const LEANED_ON = 0.9;
+const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
+const HEADING = 0.3;
+
+/** Roots of each sentence, in order (for proximity), once per passage. */
+export const sentenceTokens = memoByObject((p: Passage): string[][] =>
+  p.sentences.map((s) => (foldDiacritics(p.text.slice(s.start, s.end).toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root)),
+);
+const sentenceSets = memoByObject((p: Passage): Set<string>[] => sentenceTokens(p).map((t) => new Set(t)));
+const headingRoots = memoByObject(
+  (p: Passage): Set<string> =>
+    new Set((foldDiacritics([...p.sectionPath, p.quotedFrom?.title ?? ''].join(' ').toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root)),
+);
+const fits = memoByObject((_p: Passage) => new Map<string, number>());
+
+function weightIn(c: Concept, set: Set<string>): number {
+  let best = 0;
+  for (const [r, w] of c.roots) if (w > best && set.has(r)) best = w;
+  return best;
+}
+
+export interface ScoredSentence {
+  passage: Passage;
+  index: number;
+  /** Share of the question's weight found in the sentence itself. */
+  own: number;
+  /** Share found in the sentence or its context. */
+  coverage: number;
+  /** Concepts found in the sentence itself. */
+  matched: number;
+  fit: number;
+  score: number;
+}
+
+function proximity(q: Question, tokens: string[]): number {
+  // The shortest window of the sentence holding every concept it holds, against the number held.
+  const positions: number[][] = q.concepts.map((c) => tokens.flatMap((t, i) => ((c.roots.get(t) ?? 0) >= 0.7 ? [i] : [])));
+  const present = positions.filter((p) => p.length);
+  if (present.length < 2) return 0;
+  const span = Math.max(...present.map((p) => p[0]!)) - Math.min(...present.map((p) => p[0]!));
+  return Math.max(0, 1 - Math.max(0, span - present.length) / 20);
+}
+
+export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
+  const total = q.concepts.reduce((n, c) => n + c.idf, 0);
+  if (!total) return [];
+  const sets = sentenceSets(p);
+  const heading = headingRoots(p);
+  const fitKnown = fits(p);
+  return p.sentences.map((s, index) => {
+    let own = 0;
+    let coverage = 0;
+    let matched = 0;
+    const leans = index > 0 && LEANS_BACK.test(p.text.slice(s.start, s.end));
+    for (const c of q.concepts) {
+      const inside = Math.max(weightIn(c, sets[index]!), leans ? weightIn(c, sets[index - 1]!) * LEANED_ON : 0);
+      const around = Math.max(index > 0 ? weightIn(c, sets[index - 1]!) : 0, index + 1 < sets.length ? weightIn(c, sets[index + 1]!) : 0) * NEIGHBOUR;
+      own += c.idf * inside;
+      coverage += c.idf * Math.max(inside, around, weightIn(c, heading) * HEADING);
+      if (inside >= 0.7) matched++;
+    }
+    own /= total;
+    coverage /= total;
+    const key = `${q.want}${index}`;
+    let fit = fitKnown.get(key);
+    if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, p.text.slice(s.start, s.end))));
+    const length = s.end - s.start;
+    const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
+    const score = (0.7 * own + 0.3 * coverage) * fit + 0.04 * proximity(q, sentenceTokens(p)[index]!) + shape;
+    return { passage: p, index, own, coverage, matched, fit, score };
+  });
+}

