@@ -10,7 +10,7 @@ import type { DB } from '../db/open.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import { insideQuotation, MAX_QUOTE, withLeadIn } from '../core/quotes.ts';
 import { lexicon } from './lexicon.ts';
-import { analyse, type Question } from './question.ts';
+import { analyse, type AnalyseOptions, type Question } from './question.ts';
 import { retrieve } from './retrieve.ts';
 import { scorePassage, sentenceTokens, type ScoredSentence } from './score.ts';
 
@@ -27,8 +27,8 @@ export interface RankedSentence extends ScoredSentence {
   total: number;
 }
 
-export function question(ctx: EngineContext, text: string): Question {
-  return analyse(text, lexicon(ctx.db), (t) => ctx.people.spellingsFor(t));
+export function question(ctx: EngineContext, text: string, opts: AnalyseOptions = {}): Question {
+  return analyse(text, lexicon(ctx.db), (t) => ctx.people.spellingsFor(t), opts);
 }
 
 /** A sentence opening with a pronoun or demonstrative leans on the one before it. */
@@ -71,12 +71,19 @@ export interface RankOptions {
   global?: number;
   perSource?: number;
   sources?: string[];
+  /** Also take the passages this question retrieves (the typed topic, when `q` adds feedback words). */
+  also?: Question;
 }
 
 /** Every candidate sentence of the corpus, best first. */
 export function rankSentences(ctx: EngineContext, q: Question, opts: RankOptions): RankedSentence[] {
   const lex = lexicon(ctx.db);
-  const found = retrieve(ctx.repo, q, { global: opts.global ?? 40, perSource: opts.perSource ?? 12, exclude: opts.exclude, passages: lex.passages });
+  const how = { global: opts.global ?? 40, perSource: opts.perSource ?? 12, exclude: opts.exclude, passages: lex.passages };
+  const found = retrieve(ctx.repo, q, how);
+  if (opts.also) {
+    const have = new Set(found.map((c) => c.passage.id));
+    for (const c of retrieve(ctx.repo, opts.also, how)) if (!have.has(c.passage.id)) found.push(c);
+  }
   const out: RankedSentence[] = [];
   for (const { passage: p, rrf } of found) {
     if (opts.sources && !opts.sources.includes(p.sourceId)) continue;

@@ -8,6 +8,7 @@ import { editDistance, foldDiacritics, nameKey, transliterate } from '../people/
 import { numberForms } from './numbers.ts';
 import { relatedWords } from './wordnet.ts';
 import { inflections } from './morphy.ts';
+import { root } from '../search/roots.ts';
 
 /** British and American spellings meet: -ise/-ize, -our/-or, -ence/-ense, doubled l. */
 function spellingKey(word: string): string {
@@ -33,12 +34,16 @@ export class Lexicon {
   private readonly byName = new Map<string, string[]>();
   private readonly byInitial = new Map<string, string[]>();
   private readonly forms = new Map<string, WordForms>();
+  /** Passages per root (summed over the words sharing it, so an upper bound). */
+  private readonly byRoot = new Map<string, number>();
   readonly passages: number;
 
   constructor(db: DB) {
     this.passages = Math.max(1, (db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n);
     for (const { word, df } of db.prepare('SELECT word, df FROM words').iterate() as Iterable<{ word: string; df: number }>) {
       this.df.set(word, df);
+      const r = root(word);
+      this.byRoot.set(r, (this.byRoot.get(r) ?? 0) + df);
       if (/\d/.test(word)) continue;
       push(this.bySpelling, spellingKey(word), word);
       if (word.length >= 4) {
@@ -54,6 +59,11 @@ export class Lexicon {
     return this.df.get(word) ?? 0;
   }
 
+  /** Passages using any word with this root, at most all of them. */
+  rootFreq(r: string): number {
+    return Math.min(this.passages, this.byRoot.get(r) ?? 0);
+  }
+
   idf(df: number): number {
     return Math.log(1 + (this.passages - df + 0.5) / (df + 0.5));
   }
@@ -63,14 +73,15 @@ export class Lexicon {
   }
 
   /** `name`: the word was written as a name, so a near miss of a corpus name may be meant. */
-  formsOf(token: string, name = false): WordForms {
-    const key = `${name ? 'N' : 'w'}${token.toLowerCase()}`;
+  /** `narrower`: count a verb's kinds ("murder" for "kill"); a question's predicate wants them, a topic's words do not. */
+  formsOf(token: string, name = false, narrower = true): WordForms {
+    const key = `${name ? 'N' : 'w'}${narrower ? 'n' : '-'}${token.toLowerCase()}`;
     let f = this.forms.get(key);
-    if (!f) this.forms.set(key, (f = this.computeForms(token.toLowerCase(), name)));
+    if (!f) this.forms.set(key, (f = this.computeForms(token.toLowerCase(), name, narrower)));
     return f;
   }
 
-  private computeForms(token: string, name: boolean): WordForms {
+  private computeForms(token: string, name: boolean, narrower: boolean): WordForms {
     const w = foldDiacritics(transliterate(token));
     const same = new Set<string>();
     if (this.df.has(token)) same.add(token);
@@ -109,7 +120,7 @@ export class Lexicon {
       for (const x of r.lemmas) add(x, 1);
       for (const x of r.derived) add(x, DERIVED);
       for (const x of r.synonyms) add(x, SYNONYM);
-      for (const x of r.narrower) add(x, NARROWER);
+      if (narrower) for (const x of r.narrower) add(x, NARROWER);
     }
     return { same: [...same], related, verb };
   }

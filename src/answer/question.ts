@@ -8,6 +8,7 @@ import { contentTokens } from '../search/fts-query.ts';
 import { root } from '../search/roots.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 import type { Lexicon } from './lexicon.ts';
+import { expandYearRanges } from './score.ts';
 
 export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | null;
 
@@ -25,6 +26,11 @@ export interface Concept {
   name: boolean;
   /** The question's predicate ("die", "protest"): what the answer sentence itself must say. */
   verb: boolean;
+  /**
+   * Not typed but found beside the topic in the best sentences (pseudo-relevance feedback): it
+   * adds to a sentence's score without being required.
+   */
+  feedback?: boolean;
 }
 
 export interface Question {
@@ -60,10 +66,15 @@ export function wantOf(question: string): Want {
   return null;
 }
 
-export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string) => readonly string[] = () => []): Question {
+export interface AnalyseOptions {
+  /** A topic (/compare) has no predicate: its words weigh by rarity alone. */
+  topic?: boolean;
+}
+
+export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string) => readonly string[] = () => [], opts: AnalyseOptions = {}): Question {
   const capitalised = new Set((text.match(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu) ?? []).slice(1).map((w) => w.toLowerCase()));
   // "How far / long / often" asks for a measure: the adverb is part of the question word.
-  const content = text.replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
+  const content = expandYearRanges(text).replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
   // The question's first word is capitalised anyway; a name at the start still counts when the people index knows it.
   const concepts: Concept[] = [];
   const missing: string[] = [];
@@ -72,7 +83,7 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     const folded = foldDiacritics(token);
     const people = spellingsFor(token);
     const name = capitalised.has(token) || people.length > 0 || /[\u0400-\u04ff]/.test(token);
-    const forms = lex.formsOf(folded, name);
+    const forms = lex.formsOf(folded, name, !opts.topic);
     const same = new Set(forms.same);
     for (const s of people) for (const w of contentTokens(s)) same.add(foldDiacritics(w));
     const roots = new Map<string, number>();
@@ -85,9 +96,10 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
       missing.push(token);
       continue;
     }
-    const counted = same.size ? [...same] : [...forms.related.keys()];
-    const df = Math.min(lex.passages, counted.reduce((n, w) => n + lex.docFreq(w), 0));
-    const verb = forms.verb && !name;
+    // Document frequency over every form that counts as the word: "repressed" is rare, "repression" is not.
+    const counted = same.size ? [...roots].filter(([, w]) => w === 1).map(([r]) => r) : [...new Set([...forms.related.keys()].map(root))];
+    const df = Math.max(...counted.map((r) => lex.rootFreq(r)), 0);
+    const verb = forms.verb && !name && !opts.topic;
     // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
     concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * (verb ? PREDICATE : 1), name, verb });
   }

@@ -18,13 +18,21 @@ const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Thos
 const HEADING = 0.3;
 
 /** Roots of each sentence, in order (for proximity), once per passage. */
-export const sentenceTokens = memoByObject((p: Passage): string[][] =>
-  p.sentences.map((s) => (foldDiacritics(p.text.slice(s.start, s.end).toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root)),
-);
+export const sentenceTokens = memoByObject((p: Passage): string[][] => p.sentences.map((s) => termsOf(p.text.slice(s.start, s.end))));
+
+/** "1937–38" is two years, 1937 and 1938, in a question as in a text. */
+export function expandYearRanges(text: string): string {
+  return text.replace(/\b(1[89])(\d\d)\s?[–-]\s?(\d\d)\b/g, '$1$2 $1$3');
+}
+
+/** A text's words as roots, in order. */
+export function termsOf(text: string): string[] {
+  return (foldDiacritics(expandYearRanges(text).toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root);
+}
 const sentenceSets = memoByObject((p: Passage): Set<string>[] => sentenceTokens(p).map((t) => new Set(t)));
 const headingRoots = memoByObject(
   (p: Passage): Set<string> =>
-    new Set((foldDiacritics([...p.sectionPath, p.quotedFrom?.title ?? ''].join(' ').toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root)),
+    new Set(termsOf([...p.sectionPath, p.quotedFrom?.title ?? ''].join(' '))),
 );
 const fits = memoByObject((_p: Passage) => new Map<string, number>());
 
@@ -45,6 +53,12 @@ export interface ScoredSentence {
   matched: number;
   fit: number;
   score: number;
+  /** Share of the question's weight in the section heading (or the quoted work's title). */
+  heading: number;
+  /** Share of the question's weight anywhere in the passage. */
+  inPassage: number;
+  /** Share of the passage's sentences that hold half the question's weight: how much the passage is about it. */
+  density: number;
 }
 
 function proximity(q: Question, tokens: string[]): number {
@@ -57,12 +71,22 @@ function proximity(q: Question, tokens: string[]): number {
 }
 
 export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
-  const total = q.concepts.reduce((n, c) => n + c.idf, 0);
+  // Feedback concepts add to a sentence's share but are not part of what it must cover.
+  const total = q.concepts.reduce((n, c) => n + (c.feedback ? 0 : c.idf), 0);
   if (!total) return [];
   const sets = sentenceSets(p);
   const heading = headingRoots(p);
   const fitKnown = fits(p);
-  return p.sentences.map((s, index) => {
+  let inHeading = 0;
+  let inPassage = 0;
+  for (const c of q.concepts) {
+    if (c.feedback) continue;
+    inHeading += c.idf * weightIn(c, heading);
+    inPassage += c.idf * Math.max(...sets.map((set) => weightIn(c, set)), weightIn(c, heading));
+  }
+  inHeading = Math.min(1, inHeading / total);
+  inPassage = Math.min(1, inPassage / total);
+  const scored = p.sentences.map((s, index) => {
     let own = 0;
     let coverage = 0;
     let matched = 0;
@@ -72,16 +96,19 @@ export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
       const around = Math.max(index > 0 ? weightIn(c, sets[index - 1]!) : 0, index + 1 < sets.length ? weightIn(c, sets[index + 1]!) : 0) * NEIGHBOUR;
       own += c.idf * inside;
       coverage += c.idf * Math.max(inside, around, weightIn(c, heading) * HEADING);
-      if (inside >= 0.7) matched++;
+      if (inside >= 0.7 && !c.feedback) matched++;
     }
-    own /= total;
-    coverage /= total;
+    own = Math.min(1, own / total);
+    coverage = Math.min(1, coverage / total);
     const key = `${q.want}${index}`;
     let fit = fitKnown.get(key);
     if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, p.text.slice(s.start, s.end))));
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const score = (0.7 * own + 0.3 * coverage) * fit + 0.04 * proximity(q, sentenceTokens(p)[index]!) + shape;
-    return { passage: p, index, own, coverage, matched, fit, score };
+    return { passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage, density: 0 };
   });
+  const density = scored.filter((x) => x.own >= 0.5).length / Math.max(1, scored.length);
+  for (const x of scored) x.density = density;
+  return scored;
 }

@@ -109,7 +109,9 @@ export interface Related {
 }
 
 const related = new Map<string, Related>();
+/** Senses whose synonyms are taken: two, or only the commonest for a word with many senses ("mass", "run"). */
 const SENSES = 2;
+const POLYSEMOUS = 4;
 
 /** Single plain words only: multiword WordNet lemmas are not one query term. */
 const plain = (w: string) => /^[a-z]{3,}$/.test(w);
@@ -130,7 +132,7 @@ export function relatedWords(word: string): Related {
   for (const { pos, lemma, offsets } of found) {
     {
       const main = dominant !== null && pos === dominant.pos && lemma === dominant.lemma;
-      offsets.slice(0, SENSES).forEach((off, sense) => {
+      offsets.slice(0, offsets.length > POLYSEMOUS ? 1 : SENSES).forEach((off, sense) => {
         const s = synset(pos, off);
         const self = s.words.indexOf(lemma) + 1;
         if (main) for (const x of s.words) synonyms.add(x);

@@ -2,13 +2,15 @@
  * `/compare TOPIC`: what each source says on a topic, side by side, with the figures it gives and
  * how figures from different sources relate. `/compare A vs B`: two people or two sources.
  */
-import { authorLabel, inAuthorsVoice, yearLabel } from '../corpus/cite.ts';
+import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { sentenceFiguresOf, relateFigures, type SourcedFigure } from '../core/figures.ts';
+import { relateFigures, type Figure, type SourcedFigure } from '../core/figures.ts';
+import { question as analyseQuestion } from '../answer/engine.ts';
+import { topicBySource } from '../answer/topic.ts';
 import { pagedReply } from '../core/pager.ts';
-import { insideQuotation, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
-import { nameFamilies, rootsOf, sentenceRootsOf, termWeights } from '../core/relevance.ts';
+import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { rootsOf } from '../core/relevance.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
@@ -16,82 +18,70 @@ import { hiddenPassages } from './hidden.ts';
 import { findSources } from './source-lookup.ts';
 import { buildProfile } from './who-profile.ts';
 
-const ON_TOPIC = 0.5;
+/** Sentences quoted per source on the first pages; the rest follow on later pages. */
+const PER_SOURCE = 3;
+const MORE_PER_SOURCE = 3;
+const MAX_FIGURES = 8;
 
 function sourceName(s: Source): string {
   return `${authorLabel(s.meta)} (${yearLabel(s.meta)})`;
 }
 
+/** "681,692 executed (1937-38)": a figure with what it counts, in the source's words, and its years. */
+function figureLabel(f: Figure): string {
+  return `${f.raw}${f.counts ? ` ${f.counts}` : ''}${f.years.length ? ` (${f.years.join(', ')})` : ''}`;
+}
+
 function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
-  const roots = rootsOf(topic);
-  if (!roots.length) return errorReply('Nothing to compare', 'Give a topic with words to search for, e.g. /compare executions.');
-  const weights = termWeights(ctx.db);
-  const names = nameFamilies(topic, (t) => ctx.people.spellingsFor(t));
-  const exclude = hiddenPassages(ctx, req.where);
-  const units: Unit[] = [];
-  const silent: string[] = [];
-  const figures: SourcedFigure[] = [];
-  let speaking = 0;
-  const perSource = ctx.repo.searchPerSource(topic, 6, exclude);
-  for (const s of ctx.repo.sources()) {
-    const hits = (perSource.get(s.meta.id) ?? []).filter((h) => inAuthorsVoice(s.meta, h.passage));
-    const sentences = hits.flatMap((h) => {
-      const rootSets = sentenceRootsOf(h.passage);
-      const figureSets = sentenceFiguresOf(h.passage);
-      return h.passage.sentences.map((sp, index) => {
-        const text = h.passage.text.slice(sp.start, sp.end);
-        return { passage: h.passage, index, text, ...weights.coverage(roots, rootSets[index]!, names), figs: figureSets[index]! };
-      });
+  if (!rootsOf(topic).length) return errorReply('Nothing to compare', 'Give a topic with words to search for, e.g. /compare executions.');
+  const q = analyseQuestion(ctx, topic, { topic: true });
+  if (!q.concepts.length) {
+    return reply({
+      kind: 'not-found',
+      title: `No source speaks to “${topic}”`,
+      blocks: [{ type: 'paragraph', text: `No source uses ${q.missing.map((m) => `“${m}”`).join(', ')} in any form. Try other words or /ask.` }],
     });
-    const need = Math.min(2, roots.length);
-    const onTopic = sentences.filter(
-      (x) => x.coverage >= ON_TOPIC && x.matched >= need && x.text.length >= 25 && !insideQuotation(x.passage, x.passage.sentences[x.index]!),
-    );
-    if (!onTopic.length) {
-      silent.push(sourceName(s));
-      continue;
-    }
-    speaking++;
-    const name = sourceName(s);
-    // Quote the sentences that best cover the topic, preferring ones that carry a figure.
-    const ranked = [...onTopic].sort((a, b) => b.coverage + (b.figs.length ? 0.25 : 0) - (a.coverage + (a.figs.length ? 0.25 : 0)));
-    const picked: typeof ranked = [];
-    for (const x of ranked) {
-      if (picked.some((p) => p.passage.id === x.passage.id)) continue;
-      picked.push(x);
-      if (picked.length === 2) break;
-    }
-    const passages = new Set(onTopic.map((x) => x.passage.id)).size;
-    picked.forEach((x, i) => {
-      units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name} — ${passages} passage${passages === 1 ? '' : 's'} on this:` : undefined));
-    });
-    // Figures stated right beside a quoted sentence belong to the topic too ("353,074 … sentenced to death" before "… executed").
-    const near = sentences
-      .filter((x) => x.figs.length && !picked.includes(x))
-      .map((x) => ({ x, d: Math.min(...picked.map((p) => (p.passage.id === x.passage.id ? Math.abs(p.index - x.index) : 99))) }))
-      .filter((n) => n.d <= 2)
-      .sort((a, b) => a.d - b.d || a.x.index - b.x.index)
-      .slice(0, 3)
-      .map((n) => n.x)
-      .sort((a, b) => (a.passage.id === b.passage.id ? a.index - b.index : 0));
-    const withFigures = [...picked.filter((x) => x.figs.length), ...near];
-    near.forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, x.text, i === 0 ? `${name}, beside it:` : undefined)));
-    // Only figures in sentences quoted above are related; the quotes say what each counts.
-    figures.push(...withFigures.flatMap((x) => x.figs.map((figure) => ({ source: name, passage: x.passage.id, figure }))));
   }
-  if (!speaking) {
+  const bySource = topicBySource(ctx, q, hiddenPassages(ctx, req.where));
+  const speaking = ctx.repo.sources().filter((s) => bySource.has(s.meta.id));
+  const silent = ctx.repo.sources().filter((s) => !bySource.has(s.meta.id)).map(sourceName);
+  if (!speaking.length) {
     return reply({ kind: 'not-found', title: `No source speaks to “${topic}”`, blocks: [{ type: 'paragraph', text: 'None of the sources has a passage on this topic. Try other words or /ask.' }] });
   }
+  // The source with most to say on the topic first.
+  speaking.sort((a, b) => bySource.get(b.meta.id)!.sentences[0]!.weight - bySource.get(a.meta.id)!.sentences[0]!.weight);
+  const first: Unit[] = [];
+  const later: Unit[] = [];
+  const figures: SourcedFigure[] = [];
+  for (const s of speaking) {
+    const on = bySource.get(s.meta.id)!;
+    const name = sourceName(s);
+    const picked: typeof on.sentences = [];
+    for (const x of on.sentences) {
+      if (picked.some((p) => p.passage.id === x.passage.id && x.start < p.end && p.start < x.end)) continue;
+      picked.push(x);
+      if (picked.length === PER_SOURCE + MORE_PER_SOURCE) break;
+    }
+    // Within the source's first quotes: figures and dates lead, then document order.
+    const lead = picked.slice(0, PER_SOURCE).sort((a, b) => Number(b.figures.length > 0) - Number(a.figures.length > 0) || Number(b.dated) - Number(a.dated));
+    lead.forEach((x, i) =>
+      first.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:` : undefined)),
+    );
+    picked.slice(PER_SOURCE).forEach((x, i) => later.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name}, more on this:` : undefined)));
+    for (const x of lead) figures.push(...x.figures.map((figure) => ({ source: name, passage: x.passage.id, figure })));
+  }
+  const summary: Unit[] = [];
+  const shown = figures.filter((f) => f.figure.value >= 100).slice(0, MAX_FIGURES);
+  if (shown.length) summary.push(textUnit(`Figures quoted below, with what each counts in the source’s words: ${shown.map((f) => `${f.source}: ${figureLabel(f.figure)} [${f.passage}]`).join('; ')}.`));
   const relations = relateFigures(figures);
   // What the sources share or dispute comes first; the quotes behind it follow, source by source.
-  const summary: Unit[] = [];
   if (relations.length) summary.push(textUnit('How figures quoted below relate (Sourcebook’s arithmetic, not a source’s claim):', ...relations.map((r) => r.text)));
   return pagedReply({
     title: `Compare: ${topic}`,
     header: textUnit(
-      `${speaking} of ${ctx.repo.sources().length} sources speak to this${silent.length ? `; silent: ${silent.join(', ')}` : ''}. Each quote is the source’s claim, not Sourcebook’s.`,
+      `${speaking.length} of ${ctx.repo.sources().length} sources speak to this${silent.length ? `; silent: ${silent.join(', ')}` : ''}. Each quote is the source’s claim, not Sourcebook’s.`,
     ),
-    units: [...summary, ...units],
+    units: [...summary, ...first, ...later],
     page: req.page ?? 1,
     command: 'compare',
     args: topic,

@@ -1,0 +1,69 @@
+/**
+ * What each source says on a topic (for /compare): every source's sentences on it, ranked with
+ * the answer engine, figures and dates first. A source is "silent" only when none of its sentences
+ * carries the topic's words (in any spelling, form or synonym) itself.
+ */
+import type { Figure } from '../core/figures.ts';
+import { sentenceFiguresOf } from '../core/figures.ts';
+import { rankSentences, type EngineContext, type RankedSentence } from './engine.ts';
+import type { Question } from './question.ts';
+import { withFeedback } from './feedback.ts';
+import { lexicon } from './lexicon.ts';
+
+/** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
+export const ON_TOPIC = 0.4;
+const DATE = /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+export interface TopicSentence extends RankedSentence {
+  figures: readonly Figure[];
+  dated: boolean;
+  /** Rank within its source: coverage first, then what a figure or date adds. */
+  weight: number;
+}
+
+export interface SourceOnTopic {
+  sourceId: string;
+  /** Best first. */
+  sentences: TopicSentence[];
+  passages: number;
+}
+
+/**
+ * How much a sentence is on the topic: by its own words, or as a sentence of a section headed
+ * with the topic whose passage names it ("380,000 peasant families were moved" under
+ * "Collectivisation of Agriculture"), or, less, by the sentences around it.
+ */
+export function topicality(r: RankedSentence): number {
+  return Math.max(r.own, 0.85 * Math.min(r.heading, r.inPassage), 0.6 * r.coverage);
+}
+
+export function onTopic(q: Question, r: RankedSentence): boolean {
+  return topicality(r) >= ON_TOPIC && (r.matched >= Math.min(2, q.concepts.filter((c) => !c.feedback).length) || r.heading >= ON_TOPIC);
+}
+
+export function topicBySource(ctx: EngineContext, typed: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {
+  const first = rankSentences(ctx, typed, { exclude, global: 0, perSource: 15 });
+  const q = withFeedback(typed, first, lexicon(ctx.db), (r) => onTopic(typed, r));
+  const ranked = q === typed ? first : rankSentences(ctx, q, { exclude, global: 0, perSource: 15, also: typed });
+  const out = new Map<string, SourceOnTopic>();
+  const seen = new Set<string>();
+  for (const r of ranked) {
+    if (!onTopic(q, r)) continue;
+    // The same words in two places (a passage the booklet repeats) are quoted once.
+    const said = `${r.passage.sourceId}\u0000${r.passage.text.slice(r.start, r.end)}`;
+    if (seen.has(said)) continue;
+    seen.add(said);
+    const figures = sentenceFiguresOf(r.passage)[r.index]!;
+    const text = r.passage.text.slice(r.start, r.end);
+    const dated = DATE.test(text);
+    const weight = topicality(r) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
+    const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
+    entry.sentences.push({ ...r, figures, dated, weight });
+    out.set(r.passage.sourceId, entry);
+  }
+  for (const e of out.values()) {
+    e.sentences.sort((a, b) => b.weight - a.weight);
+    e.passages = new Set(e.sentences.map((s) => s.passage.id)).size;
+  }
+  return out;
+}
