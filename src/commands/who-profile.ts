@@ -12,6 +12,9 @@ import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 const ROLE =
   /\b(People['’]s Commissar|Commissar|commissar|head of|chief of|Marshal|General|general|secretary|Secretary|chairman|Chairman|leader of|member of|commander|Commander|historian|journalist|writer|professor|Professor|author of|deputy|Deputy|director|prosecutor|Prosecutor|ambassador|editor|President|Premier|Prime Minister|minister|Minister|NKVD|OGPU|Politburo)\b/;
 const YEAR = /\b1[89]\d\d\b/;
+/** What happened to or was done by someone: the events a profile should give. */
+const EVENT =
+  /\b(arrested|executed|shot|sentenced|tried|trial|convicted|condemned|expelled|dismissed|removed|replaced|appointed|became|elected|promoted|succeeded|died|killed|murdered|suicide|committed|confessed|accused|rehabilitated|released|exiled|deported|fled|defected|imprisoned|imprisonment|prison|signed|ordered|proposed|led|headed|founded|wrote|published)\b/i;
 
 export interface Mention {
   passage: Passage;
@@ -28,6 +31,17 @@ export interface Profile {
   /** Passages per source that name the person (all of them, not only those fetched for quoting). */
   counts: Map<string, number>;
   related: { person: Person; count: number }[];
+  /** Per source, the sentences that say most about the person, best first. */
+  ranked: Map<string, ProfileSentence[]>;
+}
+
+export interface ProfileSentence {
+  passage: Passage;
+  sentence: { start: number; end: number };
+  score: number;
+  /** The first year the sentence names, for putting events in date order. */
+  year: number | null;
+  role: boolean;
 }
 
 /** Capitalised words of a passage, once per passage: the candidates for "named alongside". */
@@ -140,7 +154,30 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     }
   }
   const related = [...co.values()].sort((a, b) => b.count - a.count).slice(0, 6);
+  const ranked = new Map<string, ProfileSentence[]>();
+  for (const m of mentions) {
+    // A passage that names the person in several sentences is about them; one passing mention is not.
+    const about = Math.min(m.sentences.length, 4) * 0.4;
+    for (const s of m.sentences) {
+      const text = m.passage.text.slice(s.start, s.end);
+      const role = ROLE.test(text);
+      let score = about;
+      if (role) score += 2;
+      if (apposition.test(text)) score += 2;
+      if (EVENT.test(text)) score += 1.5;
+      if (YEAR.test(text)) score += 1;
+      if (fullForms.some((f) => text.includes(f))) score += 0.5;
+      if (text.length > 400) score -= 2;
+      if (text.length < 40) score -= 1;
+      if (m.passage.kind === 'quote') score -= 0.5;
+      const year = YEAR.exec(text);
+      const list = ranked.get(m.passage.sourceId) ?? [];
+      list.push({ passage: m.passage, sentence: s, score, year: year ? Number(year[0]) : null, role });
+      ranked.set(m.passage.sourceId, list);
+    }
+  }
+  for (const list of ranked.values()) list.sort((a, b) => b.score - a.score);
   const fetched = new Map<string, number>();
   for (const m of mentions) fetched.set(m.passage.sourceId, (fetched.get(m.passage.sourceId) ?? 0) + 1);
-  return { person, mentions, spellingsBySource, defining: chosen, related, counts: counts ?? fetched };
+  return { person, mentions, spellingsBySource, defining: chosen, related, counts: counts ?? fetched, ranked };
 }

@@ -2,33 +2,66 @@
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
-import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { editDistance, nameKey } from '../people/name-key.ts';
+import { quotableSpan } from '../answer/engine.ts';
+import { authoredBy, type Authored } from './who-authored.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
 import { hiddenPassages } from './hidden.ts';
 import { mentionsReply, nameMentions } from './who-mentions.ts';
-import { buildProfile } from './who-profile.ts';
+import { buildProfile, type ProfileSentence } from './who-profile.ts';
+
+/** The sentence, with the one before it when it opens with "its" or "he" and leans on it. */
+function spanText(x: ProfileSentence): string {
+  const i = x.passage.sentences.findIndex((s) => s.start === x.sentence.start);
+  const span = (i >= 0 ? quotableSpan(x.passage, i) : null) ?? x.sentence;
+  return x.passage.text.slice(span.start, span.end);
+}
+
+/** Someone the texts never name in their own words, but whose works they quote. */
+function authoredReply(ctx: CommandContext, typed: string, a: Authored): Reply {
+  const units: Unit[] = [
+    textUnit(
+      `The sources do not write about “${typed}”, but quote ${a.author} as an author: ${a.passages.length} excerpt${a.passages.length === 1 ? '' : 's'} from ${a.works.slice(0, 5).join('; ')}. The first excerpts, in the compiler’s selection:`,
+    ),
+    ...a.passages.slice(0, 3).map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[Math.min(1, p.sentences.length - 1)]?.end ?? p.text.length))),
+  ];
+  return reply({
+    title: `${a.author}, as a quoted author`,
+    ...mergeUnits(units),
+    actions: a.passages.slice(0, 3).map((p) => ctx.actions.make(`Read ${p.id}`, { command: 'show', args: p.id })),
+  });
+}
 
 function label(p: Person): string {
   // Titles are gathered per surname, so they cannot tell two people of one surname apart.
   return p.titles.length && !p.sharedSurname ? `${p.canonical} (${p.titles.join(', ')})` : p.canonical;
 }
 
-function choice(ctx: CommandContext, surname: string, people: Person[]): Reply {
+/** A surname of several people: each one with the sentences that best say who they were, then a choice. */
+function choice(ctx: CommandContext, surname: string, people: Person[], req: Request): Reply {
+  const exclude = hiddenPassages(ctx, req.where);
+  const units: Unit[] = [textUnit('Which one do you mean? What the sources say of each:')];
+  for (const p of people.slice(0, 5)) {
+    const profile = buildProfile(ctx.repo, ctx.people, p, exclude);
+    const best = [...profile.ranked.values()].map((list) => list[0]!).sort((a, b) => b.score - a.score).slice(0, 2);
+    const named = Object.values(p.fullNames).reduce((a, b) => a + b, 0);
+    const lead = `${label(p)}: named in full ${named} time${named === 1 ? '' : 's'}.`;
+    if (!best.length) units.push(textUnit(lead));
+    best.forEach((x, i) => units.push(quoteUnit(ctx.repo, x.passage, spanText(x), i === 0 ? lead : undefined)));
+  }
   return reply({
-    kind: 'not-found',
+    kind: 'answer',
     title: `“${surname}” names ${people.length} people in the corpus`,
-    blocks: [
-      { type: 'paragraph', text: 'Which one do you mean?' },
-      { type: 'list', items: people.map((p) => `${label(p)}: named in full ${Object.values(p.fullNames).reduce((a, b) => a + b, 0)} times`) },
-    ],
+    ...mergeUnits(units),
     actions: people.slice(0, 5).map((p) => ctx.actions.make(p.canonical, { command: 'who', args: p.canonical })),
   });
 }
 
 /** `name` is the cleaned argument: buttons carry it, never the raw text as typed. */
-function profileReply(ctx: CommandContext, person: Person, req: Request, name: string): Reply {
+function profileReply(ctx: CommandContext, person: Person, req: Request, name: string, note?: string): Reply {
   const profile = buildProfile(ctx.repo, ctx.people, person, hiddenPassages(ctx, req.where));
   if (!profile.mentions.length) {
     return reply({ kind: 'not-found', title: person.canonical, blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }] });
@@ -41,44 +74,51 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     .map(([s, ids]) => `${s} (${[...ids].map(sourceName).join(', ')})`)
     .join('; ');
   const header: Unit = textUnit(
-    `Spellings in the corpus: ${spellingLine}.` +
+    (note ? `${note} ` : '') +
+      `Spellings in the corpus: ${spellingLine}.` +
       (Object.keys(person.fullNames).length ? ` Full names used: ${Object.keys(person.fullNames).slice(0, 4).join(', ')}.` : ''),
   );
 
   const units: Unit[] = [];
   const used = new Set<string>();
-  profile.defining.forEach((d, i) => {
-    used.add(`${d.passage.id}:${d.sentence.start}`);
-    units.push(quoteUnit(ctx.repo, d.passage, d.passage.text.slice(d.sentence.start, d.sentence.end), i === 0 ? 'Who they were, in the sources’ words:' : undefined));
-  });
-
-  const bySource = new Map<string, typeof profile.mentions>();
-  for (const m of profile.mentions) bySource.set(m.passage.sourceId, [...(bySource.get(m.passage.sourceId) ?? []), m]);
-  const silent: string[] = [];
-  for (const s of ctx.repo.sources()) {
-    const ms = bySource.get(s.meta.id);
-    if (!ms) {
-      silent.push(sourceName(s.meta.id));
-      continue;
-    }
-    // The passages that say most about the person: most mentioning sentences first.
-    // Sentences not already quoted above, from the passages that mention the person most.
-    const picks = [...ms]
-      .sort((a, b) => b.sentences.length - a.sentences.length)
-      .flatMap((m) => {
-        const s0 = m.sentences.find((x) => !used.has(`${m.passage.id}:${x.start}`));
-        return s0 ? [{ m, s0 }] : [];
-      })
-      .slice(0, 2);
-    const n = Math.max(profile.counts.get(s.meta.id) ?? 0, ms.length);
-    const lead = `${sourceName(s.meta.id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
-    if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
-    picks.forEach(({ m, s0 }, i) => {
-      used.add(`${m.passage.id}:${s0.start}`);
-      units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s0.start, s0.end), i === 0 ? `${lead}:` : undefined));
-    });
+  const key = (x: ProfileSentence) => `${x.passage.id}:${x.sentence.start}`;
+  const quote = (x: ProfileSentence, lead?: string) => {
+    used.add(key(x));
+    units.push(quoteUnit(ctx.repo, x.passage, spanText(x), lead));
+  };
+  // Sources that say most about the person first.
+  const speaking = ctx.repo
+    .sources()
+    .map((s) => s.meta.id)
+    .filter((id) => profile.ranked.has(id))
+    .sort((a, b) => (profile.counts.get(b) ?? 0) - (profile.counts.get(a) ?? 0));
+  const silent = ctx.repo.sources().map((s) => s.meta.id).filter((id) => !profile.ranked.has(id)).map(sourceName);
+  // Who they were: each source's sentence giving their role or office.
+  let leading = true;
+  for (const id of speaking) {
+    const role = profile.ranked.get(id)!.find((x) => x.role && x.score >= 3);
+    if (!role) continue;
+    quote(role, leading ? 'Who they were, in the sources’ words:' : undefined);
+    leading = false;
   }
-  if (silent.length) units.push(textUnit(`Not mentioned in: ${silent.join(', ')}.`));
+  // Then what each source says of them, in date order.
+  for (const id of speaking) {
+    const picks = profile.ranked
+      .get(id)!
+      .filter((x) => !used.has(key(x)))
+      .filter((x, i, all) => all.findIndex((y) => y.passage.id === x.passage.id) === i || x.score >= 4)
+      .slice(0, 2)
+      .sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
+    const n = Math.max(profile.counts.get(id) ?? 0, profile.mentions.filter((m) => m.passage.sourceId === id).length);
+    const lead = `${sourceName(id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
+    if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
+    picks.forEach((x, i) => quote(x, i === 0 ? `${lead}:` : undefined));
+  }
+  const authored = authoredBy(ctx.repo, ctx.people.spellingsOf(person), hiddenPassages(ctx, req.where));
+  const quotedIn = new Set(authored?.passages.map((p) => p.sourceId) ?? []);
+  if (authored) units.push(textUnit(`Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}, in ${[...quotedIn].map(sourceName).join(', ')}.`));
+  const notNamed = silent.filter((n) => ![...quotedIn].some((id) => sourceName(id) === n));
+  if (notNamed.length) units.push(textUnit(`Not mentioned in: ${notNamed.join(', ')}.`));
   if (profile.related.length) units.push(textUnit(`Named alongside: ${profile.related.map((r) => `${r.person.canonical} (${r.count})`).join(', ')}.`));
 
   const first = profile.defining[0]?.passage ?? profile.mentions[0]!.passage;
@@ -115,8 +155,12 @@ export const whoCommand = defineCommand({
       case 'person':
         return profileReply(ctx, r.person, req, name);
       case 'ambiguous':
-        return choice(ctx, r.surname, r.people);
+        return choice(ctx, r.surname, r.people, req);
       case 'suggest':
+        // One person whose name is one letter away in transliteration ("Rikov", "Eiche"): that is who was meant.
+        if (r.people.length === 1 && editDistance(nameKey(name.split(/\s+/).pop()!), r.people[0]!.surnameKey) <= 1) {
+          return profileReply(ctx, r.people[0]!, req, name, `The corpus spells “${name}” as ${Object.keys(r.people[0]!.spellings).join(' / ')}; showing ${r.people[0]!.canonical}.`);
+        }
         return reply({
           kind: 'not-found',
           title: `No one called “${name}” in the corpus`,
@@ -126,6 +170,8 @@ export const whoCommand = defineCommand({
       default: {
         const found = nameMentions(ctx, name, hiddenPassages(ctx, req.where));
         if (found.sentences.length) return mentionsReply(ctx, name, found);
+        const authored = authoredBy(ctx.repo, [name.split(/\s+/).pop()!], hiddenPassages(ctx, req.where));
+        if (authored) return authoredReply(ctx, name, authored);
         return reply({
           kind: 'not-found',
           title: `No one called “${name}” in the corpus`,
