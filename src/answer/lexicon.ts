@@ -26,7 +26,7 @@ export interface WordForms {
 
 const SYNONYM = 0.7;
 const DERIVED = 0.85;
-const NARROWER = 0.5;
+const NARROWER = 0.75;
 
 export class Lexicon {
   private readonly df = new Map<string, number>();

@@ -6,6 +6,7 @@
 import type { Passage } from '../corpus/types.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 import { root } from '../search/roots.ts';
+import { STOPWORDS } from '../search/fts-query.ts';
 import { memoByObject } from '../core/memo.ts';
 import { answerFit } from './answer-type.ts';
 import type { Concept, Question } from './question.ts';
@@ -40,6 +41,14 @@ function weightIn(c: Concept, set: Set<string>): number {
   let best = 0;
   for (const [r, w] of c.roots) if (w > best && set.has(r)) best = w;
   return best;
+}
+
+function namesOtherThan(q: Question, sentence: string): boolean {
+  for (const m of sentence.slice(1).matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]+/gu)) {
+    const r = root(foldDiacritics(m[0].toLowerCase()));
+    if (!q.concepts.some((c) => c.roots.has(r)) && !STOPWORDS.has(m[0].toLowerCase())) return true;
+  }
+  return false;
 }
 
 export interface ScoredSentence {
@@ -103,6 +112,8 @@ export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
     const key = `${q.want}${index}`;
     let fit = fitKnown.get(key);
     if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, p.text.slice(s.start, s.end))));
+    // "Who …?" is not answered by a sentence whose only names are the ones asked about.
+    if (q.want === 'person' && !namesOtherThan(q, p.text.slice(s.start, s.end))) fit = Math.min(fit, 0.8);
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const score = (0.7 * own + 0.3 * coverage) * fit + 0.04 * proximity(q, sentenceTokens(p)[index]!) + shape;

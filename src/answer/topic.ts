@@ -34,11 +34,11 @@ export interface SourceOnTopic {
  * "Collectivisation of Agriculture"), or, less, by the sentences around it.
  */
 export function topicality(r: RankedSentence): number {
-  return Math.max(r.own, 0.85 * Math.min(r.heading, r.inPassage), 0.6 * r.coverage);
+  return Math.max(r.own, 0.85 * Math.min(r.heading, r.inPassage), 0.6 * r.coverage, r.own > 0 ? 0.7 * r.inPassage : 0);
 }
 
 export function onTopic(q: Question, r: RankedSentence): boolean {
-  return topicality(r) >= ON_TOPIC && (r.matched >= Math.min(2, q.concepts.filter((c) => !c.feedback).length) || r.heading >= ON_TOPIC);
+  return topicality(r) >= ON_TOPIC && r.matched >= 1;
 }
 
 export function topicBySource(ctx: EngineContext, typed: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {

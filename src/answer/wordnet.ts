@@ -145,8 +145,12 @@ export function relatedWords(word: string): Related {
             const target = p.target ? t.words[p.target - 1] : undefined;
             if (target) derived.add(target);
           }
-          // One narrower term per kind of the verb's commonest sense: its head word ("murder", not "off").
-          if (main && pos === 'verb' && sense === 0 && p.symbol === '~') narrower.add(synset(ppos, p.offset).words[0]!);
+          // A narrower kind of the verb's commonest sense, by its head word, when that is the word's own
+          // commonest sense: "murder" and "execute" for "kill", not "draw" (as in "draw and quarter").
+          if (main && pos === 'verb' && sense === 0 && p.symbol === '~') {
+            const head = synset(ppos, p.offset).words[0]!;
+            if (synsetOffsets(ppos, head).offsets[0] === p.offset) narrower.add(head);
+          }
         }
       });
     }

@@ -114,7 +114,7 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
     picks.forEach((x, i) => quote(x, i === 0 ? `${lead}:` : undefined));
   }
-  const authored = authoredBy(ctx.repo, ctx.people.spellingsOf(person), hiddenPassages(ctx, req.where));
+  const authored = authoredBy(ctx.repo, ctx.people.spellingsOf(person), hiddenPassages(ctx, req.where), person.sharedSurname ? (person.initial ?? undefined) : undefined);
   const quotedIn = new Set(authored?.passages.map((p) => p.sourceId) ?? []);
   if (authored) units.push(textUnit(`Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}, in ${[...quotedIn].map(sourceName).join(', ')}.`));
   const notNamed = silent.filter((n) => ![...quotedIn].some((id) => sourceName(id) === n));

@@ -140,7 +140,10 @@ describe('the review queue', () => {
     await run(bot, where, OTHER_STUDENT, '/report who Yagoda');
     const queue = await run(bot, where, ADMIN, '/review');
     const help = await click(bot, queue, 'Curate', ADMIN, where);
-    expect(text(help)).toContain(`/curate pin who Yezhov | YOUR ANSWER | ${EMELYANOV_YEZHOV} ${REIMAN_YEZHOV}`);
+    // The help offers the passages the reported answer quoted, so a pin can start from them.
+    const quoted = (await run(bot, where, STUDENT, '/who Yezhov')).citations.slice(0, 3).map((c) => c.passage);
+    expect(quoted).toContain(EMELYANOV_YEZHOV);
+    expect(text(help)).toContain(`/curate pin who Yezhov | YOUR ANSWER | ${quoted.join(' ')}`);
     const pinned = await run(bot, where, ADMIN, `/curate pin who Yezhov | Head of the NKVD 1936–38. | ${EMELYANOV_YEZHOV}`);
     expect(text(pinned)).toContain('Resolved reports #1, #2.');
     expect(openReports(bot.ctx.db, spaceKey(where)).map((r) => r.seq)).toEqual([3]);
