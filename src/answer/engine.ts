@@ -8,7 +8,10 @@ import type { Passage } from '../corpus/types.ts';
 import { inAuthorsVoice } from '../corpus/cite.ts';
 import type { DB } from '../db/open.ts';
 import type { PeopleIndex } from '../people/index.ts';
-import { insideQuotation, MAX_QUOTE, withLeadIn } from '../core/quotes.ts';
+import { insideQuotation, MAX_QUOTE, reportedClaimAt, withLeadIn } from '../core/quotes.ts';
+
+/** How much a sentence reporting someone else's claim counts against the author's own. */
+const REPORTED = 0.8;
 import { lexicon } from './lexicon.ts';
 import { analyse, type AnalyseOptions, type Question } from './question.ts';
 import { retrieve } from './retrieve.ts';
@@ -95,7 +98,9 @@ export function rankSentences(ctx: EngineContext, q: Question, opts: RankOptions
       if (text.length < 25 || text.trimEnd().endsWith('?')) continue;
       const span = quotableSpan(p, s.index);
       if (!span) continue;
-      out.push({ ...s, ...span, total: s.score + 1.5 * rrf });
+      // A claim the author reports is not the author's position: the author's own sentences rank first.
+      const reported = reportedClaimAt(p, s.index) !== null;
+      out.push({ ...s, ...span, total: (s.score + 1.5 * rrf) * (reported ? REPORTED : 1) });
     }
   }
   return out.sort((a, b) => b.total - a.total);

@@ -5,7 +5,7 @@
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { relateFigures, type Figure, type SourcedFigure } from '../core/figures.ts';
+import { relateFigures, sentenceFiguresOf, type Figure, type SourcedFigure } from '../core/figures.ts';
 import { question as analyseQuestion } from '../answer/engine.ts';
 import { topicBySource } from '../answer/topic.ts';
 import { pagedReply } from '../core/pager.ts';
@@ -68,14 +68,33 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
       first.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:` : undefined)),
     );
     picked.slice(PER_SOURCE).forEach((x, i) => later.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name}, more on this:` : undefined)));
-    for (const x of lead) figures.push(...x.figures.map((figure) => ({ source: name, passage: x.passage.id, figure })));
+    // Figures stated right beside a quoted sentence belong to it too ("353,074 … sentenced to death" before "… executed").
+    for (const x of lead) {
+      const perSentence = sentenceFiguresOf(x.passage);
+      for (let i = Math.max(0, x.index - 2); i <= Math.min(x.passage.sentences.length - 1, x.index + 2); i++) {
+        figures.push(...perSentence[i]!.map((figure) => ({ source: name, passage: x.passage.id, index: i, figure })));
+      }
+    }
   }
   const summary: Unit[] = [];
-  const shown = figures.filter((f) => f.figure.value >= 100).slice(0, MAX_FIGURES);
+  const shown = figures.filter((f) => f.figure.value >= 100 && first.some((u) => u.citations.some((c) => c.passage === f.passage && c.quote.includes(f.figure.raw)))).slice(0, MAX_FIGURES);
   if (shown.length) summary.push(textUnit(`Figures quoted below, with what each counts in the source’s words: ${shown.map((f) => `${f.source}: ${figureLabel(f.figure)} [${f.passage}]`).join('; ')}.`));
   const relations = relateFigures(figures);
   // What the sources share or dispute comes first; the quotes behind it follow, source by source.
-  if (relations.length) summary.push(textUnit('How figures quoted below relate (Sourcebook’s arithmetic, not a source’s claim):', ...relations.map((r) => r.text)));
+  if (relations.length) {
+    summary.push(textUnit('How figures quoted below relate (Sourcebook’s arithmetic, not a source’s claim):', ...relations.map((r) => r.text)));
+    // A figure the arithmetic uses from beside a quoted sentence is quoted too, right after the relations.
+    const quoted = new Set(first.flatMap((u) => u.citations.map((c) => `${c.passage}\u0000${c.quote}`)));
+    for (const f of relations.flatMap((r) => r.uses)) {
+      if (f.index === undefined) continue;
+      const p = ctx.repo.passage(f.passage)!;
+      const sp = p.sentences[f.index]!;
+      const text = p.text.slice(sp.start, sp.end);
+      if ([...quoted].some((q) => q.startsWith(`${p.id}\u0000`) && q.includes(text))) continue;
+      quoted.add(`${p.id}\u0000${text}`);
+      summary.push(quoteUnit(ctx.repo, p, text, `${f.source}, the figure used above:`));
+    }
+  }
   return pagedReply({
     title: `Compare: ${topic}`,
     header: textUnit(

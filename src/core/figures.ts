@@ -75,6 +75,8 @@ export function figuresIn(sentence: string): Figure[] {
 
 export interface Relation {
   text: string;
+  /** The figures the relation is made of, so the sentences stating them can be quoted beside it. */
+  uses: SourcedFigure[];
 }
 
 function fmt(n: number): string {
@@ -92,6 +94,8 @@ export interface SourcedFigure {
   source: string;
   /** The passage the figure was quoted from. */
   passage: string;
+  /** The sentence of that passage stating it. */
+  index?: number;
   figure: Figure;
 }
 
@@ -118,8 +122,8 @@ export function relateFigures(figs: SourcedFigure[]): Relation[] {
       const key = [a.figure.value, b.figure.value].sort().join('/');
       if (seen.has(key)) continue;
       seen.add(key);
-      if (hi === lo) out.push({ text: `${a.source} [${a.passage}] and ${b.source} [${b.passage}] give the same figure, ${a.figure.raw}.` });
-      else out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.` });
+      if (hi === lo) out.push({ text: `${a.source} [${a.passage}] and ${b.source} [${b.passage}] give the same figure, ${a.figure.raw}.`, uses: [a, b] });
+      else out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.`, uses: [a, b] });
     }
   }
   // Sums: two addends from one passage, looked up against totals by value.
@@ -141,6 +145,7 @@ export function relateFigures(figs: SourcedFigure[]): Relation[] {
           if (![...ya, ...yb].every((y) => cYears.has(y))) continue;
           out.push({
             text: `${a.source} [${a.passage}]: ${a.figure.raw} (${a.figure.years[0]}) + ${b.figure.raw} (${b.figure.years[0]}) = ${fmt(a.figure.value + b.figure.value)}, which is ${c.source}'s figure for ${c.figure.years.join(', ')} [${c.passage}]: ${c.figure.raw}.`,
+            uses: [a, b, c],
           });
         }
       }

@@ -3,6 +3,7 @@
  * here, so it is always verbatim from its passage and always carries its attribution.
  */
 import { attribution, where } from '../corpus/cite.ts';
+import { reportedClaimOf } from '../corpus/voice.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import { memoByObject } from './memo.ts';
@@ -27,15 +28,41 @@ export interface Unit {
   citations: Citation[];
 }
 
+/** The claim a quoted span reports, when its first sentence reports someone else's ("He claims that …"). */
+export function reportedIn(p: Passage, text: string): string | null {
+  if (p.kind === 'quote') return null;
+  const at = p.text.indexOf(text);
+  const i = at < 0 ? -1 : p.sentences.findIndex((s) => s.start <= at && at < s.end);
+  if (i < 0) return null;
+  return reportedClaimAt(p, i);
+}
+
+/** Per passage, sentence index → whose claim it reports (or null): the corpus changes only at ingest. */
+const reported = memoByObject((_p: Passage) => new Map<number, string | null>());
+
+export function reportedClaimAt(p: Passage, i: number): string | null {
+  if (p.kind === 'quote') return null;
+  const known = reported(p);
+  let who = known.get(i);
+  if (who === undefined) {
+    const s = p.sentences[i]!;
+    const prev = i > 0 ? p.sentences[i - 1]! : null;
+    known.set(i, (who = reportedClaimOf(p.text.slice(s.start, s.end), prev ? p.text.slice(prev.start, prev.end) : null)));
+  }
+  return who;
+}
+
 export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: string): Unit {
   const meta = repo.source(p.sourceId)!.meta;
   const { text: shown, clipped } = clipAtWord(text, MAX_QUOTE);
+  const claimant = reportedIn(p, text);
   const citation: Citation = {
     passage: p.id,
     source: p.sourceId,
     quote: shown,
     where: where(meta, p),
-    attribution: attribution(meta, p),
+    // A claim the author reports (often to refute it) is the claimant's, as the author reports it.
+    attribution: claimant ? `${claimant}, as reported by ${attribution(meta, p)}` : attribution(meta, p),
   };
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: 'paragraph', text: lead });

@@ -1,6 +1,12 @@
 /** How a passage is located and attributed: the short form before quotes, and full citation styles. */
 import type { SourceMeta } from './metadata.ts';
 import type { Passage } from './types.ts';
+import { compilationVoice } from './voice.ts';
+
+/** "Sinclair and Lyons (1938)" → "sinclair": enough to tell whether a speaker is the quoted work's author. */
+function surname(name: string): string {
+  return (name.split(/[,\s(]/)[0] ?? '').toLowerCase();
+}
 
 const DASH = '–';
 
@@ -73,7 +79,14 @@ export function attribution(meta: SourceMeta, p: Passage): string {
   if (p.kind === 'lede') label = `Unsigned introduction to ${label}`;
   // Only a passage that is itself a quotation names its original here. A note attached to an
   // ordinary paragraph belongs to one sentence of it, not to whichever sentence is shown.
-  if (p.kind === 'quote' && p.quotedFrom?.author) label += `, quoting ${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}`;
+  if (p.kind === 'quote') {
+    const work = p.quotedFrom?.author ? `${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}` : null;
+    const voice = compilationVoice(p);
+    // The speaker the excerpt's own lead-in names comes first, then the book it was taken from, then the compiler.
+    if (voice && !(work && !/\sand\s/.test(work) && surname(work) === surname(voice.speaker))) {
+      label = `${voice.speaker}${voice.occasion ? ` (${voice.occasion})` : ''}, ${work ? `in ${work}, ` : ''}quoted by ${label}`;
+    } else if (work) label += `, quoting ${work}`;
+  }
   return label;
 }
 

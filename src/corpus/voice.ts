@@ -1,0 +1,124 @@
+/**
+ * Who is speaking in a sentence, kept apart from the work it was quoted from and the document
+ * that carries it. Two cases, both read from the text's own conventions and never guessed:
+ * - a compilation excerpt whose bracketed lead-in or "(X's comments only)" note names its speaker
+ *   ("[In a June 1937 speech Stalin said]" → Stalin, in a June 1937 speech);
+ * - an author reporting someone else's claim ("X claims that …", "according to X"), often to
+ *   refute it: the claim is X's, as reported by the author.
+ */
+import type { Passage } from './types.ts';
+import { GIVEN_NAMES } from '../people/given-names.ts';
+
+export interface CompilationVoice {
+  speaker: string;
+  /** "in a June 1937 speech", "at the Feb. March 1937 Plenum", when the lead-in says. */
+  occasion: string | null;
+}
+
+const SAYS = /\b(?:said|stated|states|state|says|say|declared|declares|wrote|writes|write|continued|continues|replied|replies|added|adds|explained|explains|told|asked|remarked|noted|recalled|testified|reported|concluded)\b/u;
+/** What a bracketed lead-in calls a statement: "Yezhov’s … letter", "speech of Yezhov", "letter by Stalin". */
+const DOCUMENT = '(?:speech|report|letter|article|statement|testimony|remarks|interview|address|memorandum|memo|note|telegram|appeal|essay)';
+const POSSESSIVE = /^(?:From\s+)?((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}-]+)[’']s\s+(.+)$/u;
+const OF_BY = new RegExp(`^(.*?\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())})\\s+(?:of|by|from))\\s+((?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}-]+)\\b`, 'u');
+const WORD_NAME = /^(?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+$|^\p{Lu}+$/u;
+const NOT_A_NAME = new Set('When Footnote Note Editor Emphasis Sic The A An In At On From This That It He She They As Plenum Congress Committee Politburo Party Report Letter Resolution Decision Chairman Secretary President Commissar Comrade General'.split(' '));
+
+function tidyOccasion(s: string): string | null {
+  const t = s.replace(/[,:;\s]+$/u, '').replace(/^[,:;\s]+/u, '').replace(/^(As|From)\s+/u, '').trim();
+  if (t.length < 3) return null;
+  // "In a June 1937 speech" reads "in a June 1937 speech" after a name; "September 25th" stays as it is.
+  return /^(In|At|On|The|A|An|During|Before|After)\b/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+}
+
+/** The name at the end of `words`: its last capitalised word, with initials or a given name before it. */
+function trailingName(words: string[]): { name: string; rest: string } | null {
+  let i = words.length - 1;
+  const last = words[i];
+  if (!last || !WORD_NAME.test(last) || NOT_A_NAME.has(last)) return null;
+  while (i > 0 && (/^(?:\p{Lu}\.)+$/u.test(words[i - 1]!) || GIVEN_NAMES.has(words[i - 1]!))) i--;
+  // "STALIN" in a shouted lead-in is Stalin.
+  const name = words.slice(i).map((w) => (/^\p{Lu}{3,}$/u.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join(' ');
+  return { name, rest: words.slice(0, i).join(' ') };
+}
+
+/** The speaker a bracketed lead-in names, or null when it names none. Pure: for tests and export. */
+export function leadInVoice(lead: string): CompilationVoice | null {
+  const text = lead.replace(/\s+/g, ' ').replace(/[,:]$/u, '').trim();
+  if (!text || /^footnote\b/i.test(text)) return null;
+  const words = text.split(' ');
+  if (words.length <= 3 && !SAYS.test(text)) {
+    const bare = trailingName(words);
+    return bare && !bare.rest ? { speaker: bare.name, occasion: null } : null;
+  }
+  const says = SAYS.exec(text);
+  if (says) {
+    const before = text.slice(0, says.index).trim();
+    // "The Editors of Secret Documents state", "a correspondent for the Christian Science Monitor stated": the whole subject speaks.
+    if (/^(the|a|an)\s/i.test(before) && /^(the|a|an)\s+\p{L}+(\s+(of|for)\s+(the\s+)?[\p{Lu}][\p{L}\s]*)?$/iu.test(before)) {
+      return { speaker: before.charAt(0).toUpperCase() + before.slice(1), occasion: null };
+    }
+    const named = trailingName(before.split(' '));
+    if (named) return { speaker: named.name, occasion: tidyOccasion(named.rest) };
+    return null;
+  }
+  const poss = POSSESSIVE.exec(text);
+  if (poss && !NOT_A_NAME.has(poss[1]!)) return { speaker: poss[1]!, occasion: tidyOccasion(poss[2]!) };
+  const ofBy = OF_BY.exec(text);
+  if (ofBy && !NOT_A_NAME.has(ofBy[2]!)) return { speaker: ofBy[2]!, occasion: tidyOccasion(ofBy[1]!.replace(/\s+(of|by|from)$/, '')) };
+  return null;
+}
+
+/** The speaker of a compilation excerpt, from its lead-in or a "(X's comments only)" note; null when neither names one. */
+export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationVoice | null {
+  if (p.kind !== 'quote') return null;
+  const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
+  if (comments) return { speaker: comments[1]!, occasion: null };
+  const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart());
+  return lead ? leadInVoice(lead[1]!) : null;
+}
+
+const CLAIMS = '(?:claims?|claimed|asserts?|asserted|alleges?|alleged|contends?|contended|insists?|insisted|maintains?|maintained)';
+const REPORTS = `(?:${CLAIMS}|claim|assert|allege|contend|insist|maintain|writes?|wrote|states?|stated|argues?|argued|believes?|believed|says?|said|suggests?|suggested|concluded|came to the conclusion)`;
+const FIRST_PERSON = /^(I|We|This author|The author|This writer|Our|My)\b/i;
+const PRONOUN = /^(He|She|They|The latter|The former)$/;
+/** A person named in full, or introduced by trade ("historian Vadim Kozhinov", "Leonid Naumov", "L.A. Naumov"). */
+const PERSON = /(?:\b(?:historian|author|writer|journalist|professor|scholar|researcher|Professor|Dr\.)\s+)?((?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+)/gu;
+
+/** Whom "he" means: the last person the sentence before names in full. */
+function lastPerson(previous: string): string | null {
+  let found: string | null = null;
+  for (const m of previous.matchAll(PERSON)) {
+    const first = m[1]!.split(/\s+/)[0]!;
+    if (m[0] !== m[1] || /\./.test(first) || GIVEN_NAMES.has(first)) found = m[1]!;
+  }
+  return found;
+}
+
+/**
+ * Whose claim a sentence reports, when it reports one: "He claims that 43 per cent …" (he being
+ * the historian named before), "the school manual … claims that", "according to X". Null for the
+ * author's own claims and for reporting without a claim ("as Zhukov points out" is agreement,
+ * kept as the author's).
+ */
+export function reportedClaimOf(sentence: string, previous: string | null = null): string | null {
+  const according = /\baccording to ((?:the\s+)?(?:\p{Lu}[\p{L}'’.-]+\s?){1,4})/u.exec(sentence);
+  const verb = new RegExp(`^(.{0,140}?)\\s+${REPORTS}\\s+(?:that|“|")`, 'u').exec(sentence) ?? new RegExp(`^(.{0,140}?)\\s+${CLAIMS}\\b`, 'u').exec(sentence);
+  let who: string | null = null;
+  if (verb) {
+    // The subject: after the last clause break before the verb, without leading connectives.
+    let subject = verb[1]!.split(/[,;:—–(]\s*/u).pop()!.trim();
+    subject = subject.replace(/^(Thus|So|Yet|But|And|However|Moreover|Also|Even|Similarly|Instead)\s+/u, '');
+    if (!subject || FIRST_PERSON.test(subject) || subject.split(/\s+/).length > 10) return null;
+    if (PRONOUN.test(subject)) {
+      who = previous ? lastPerson(previous) : null;
+    } else if (/\p{Lu}/u.test(subject) || /^(the|a|an|one|some|many|most|other)\s/i.test(subject)) {
+      who = subject;
+    }
+  } else if (according && !FIRST_PERSON.test(according[1]!)) {
+    who = according[1]!.trim();
+  }
+  if (!who) return null;
+  // Only a claim can be reported: plain narration ("Stalin said that the plan …") is the author's account when it is not a claim verb.
+  if (!verb || new RegExp(`\\b${CLAIMS}\\b|conclusion`, 'u').test(sentence) || according) return who.replace(/\s+/g, ' ').replace(/[.,]$/, '');
+  return null;
+}
