@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { chicago, mla, where } from '../corpus/cite.ts';
 import { cleanText, defineCommand } from '../core/command.ts';
 import { errorReply, reply } from '../core/reply.ts';
-import { quoteUnit, textUnit } from '../core/quotes.ts';
+import { clipAtWord, quoteUnit, textUnit } from '../core/quotes.ts';
+import { sentenceOfNote } from '../corpus/sentence-notes.ts';
 import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
 import { mergeUnits } from '../core/quotes.ts';
 
@@ -57,6 +58,12 @@ export const citeCommand = defineCommand({
     if (style !== 'chicago') fields.push({ label: 'MLA (9th ed.)', value: mla(meta, p) });
     fields.push({ label: 'Location', value: where(meta, p) });
     if (p.pages?.approximate) fields.push({ label: 'Note', value: 'Page numbers are reconstructed from the table of contents and page breaks (±1 page).' });
+    // Each of the document's own notes with the sentence its marker stands in.
+    for (const n of p.notes) {
+      const i = sentenceOfNote(p, n);
+      const sentence = i === null ? null : p.text.slice(p.sentences[i]!.start, p.sentences[i]!.end);
+      fields.push({ label: `Note ${n.number}`, value: `${sentence ? `On the sentence “${clipAtWord(sentence, 120).text}${clipAtWord(sentence, 120).clipped ? ' …' : ''}”: ` : ''}${clipAtWord(n.text, 600).text}` });
+    }
     const firstSentence = p.sentences[0] ? p.text.slice(p.sentences[0].start, p.sentences[0].end) : p.text;
     const hidden = hiddenPassages(ctx, req.where).has(p.id) ? [textUnit(HIDDEN_HERE)] : [];
     const body = mergeUnits([...hidden, { blocks: [{ type: 'fields', fields }], citations: [] }, quoteUnit(ctx.repo, p, firstSentence, 'The passage begins:')]);

@@ -4,7 +4,13 @@ import { pagedReply } from '../core/pager.ts';
 import { errorReply } from '../core/reply.ts';
 import { MAX_QUOTE, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import type { Passage } from '../corpus/types.ts';
+import type { SegNote } from '../segment/types.ts';
+import { sentenceOfNote } from '../corpus/sentence-notes.ts';
 import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
+
+function noteUnit(n: SegNote): Unit {
+  return textUnit(`Note ${n.number} (the document's own note, on the sentence above): ${n.text}`);
+}
 
 /** Whole sentences grouped up to CHUNK characters; a sentence longer than a quote is split between words. */
 const CHUNK = 600;
@@ -53,8 +59,18 @@ export const showCommand = defineCommand({
     if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”.`);
     // Whole sentences per unit, so a long passage pages between sentences; each unit fits in one
     // quote, so nothing is clipped: /show is where the whole passage must be readable.
-    const units: Unit[] = spans(p).map((s) => quoteUnit(ctx.repo, p, p.text.slice(s.start, s.end)));
-    for (const n of p.notes) units.push(textUnit(`Note ${n.number} (the document's own note): ${n.text}`));
+    // Each note follows the part of the passage holding its marker; a note no profile placed comes last.
+    const placed = new Map<SegNote, number>();
+    for (const n of p.notes) {
+      const i = sentenceOfNote(p, n);
+      if (i !== null) placed.set(n, p.sentences[i]!.end);
+    }
+    const units: Unit[] = [];
+    for (const s of spans(p)) {
+      units.push(quoteUnit(ctx.repo, p, p.text.slice(s.start, s.end)));
+      for (const n of p.notes) if ((placed.get(n) ?? -1) > s.start && (placed.get(n) ?? -1) <= s.end) units.push(noteUnit(n));
+    }
+    for (const n of p.notes) if (!placed.has(n)) units.push(noteUnit(n));
     return pagedReply({
       title: `Passage ${p.id}`,
       ...(hiddenPassages(ctx, req.where).has(p.id) ? { header: textUnit(HIDDEN_HERE) } : {}),

@@ -3,6 +3,21 @@ import type { SourceMeta } from './metadata.ts';
 import type { Passage } from './types.ts';
 import { compilationVoice } from './voice.ts';
 
+/** A citation whose named person translated or edited the work: "Shabad, Steven, trans.", "Lucas and Ukas. Trans. and Ed.". */
+const TRANSLATED = /^[^.]*?[,.]\s*((?:trans(?:lated)?|ed(?:ited)?|eds)\.?(?:\s+and\s+ed(?:ited)?\.?)?)\s/i;
+
+/**
+ * The quoted work as an attribution names it: "Conquest, Robert (1990)"; a translated or edited
+ * collection by its title, with its translator as such, so no one is credited with words they
+ * only translated: "The Stalin-Kaganovich Correspondence, 1931-1936 (2003), trans. Shabad".
+ */
+function quotedWorkLabel(w: NonNullable<Passage['quotedFrom']>): string | null {
+  if (!w.author) return w.title ? `${w.title}${w.year ? ` (${w.year})` : ''}` : null;
+  const role = TRANSLATED.exec(w.citation);
+  if (role && w.title) return `${w.title}${w.year ? ` (${w.year})` : ''}, ${role[1]!.toLowerCase()} ${w.author.split(',')[0]}`;
+  return `${w.author}${w.year ? ` (${w.year})` : ''}`;
+}
+
 /** "Sinclair and Lyons (1938)" → "sinclair": enough to tell whether a speaker is the quoted work's author. */
 function surname(name: string): string {
   return (name.split(/[,\s(]/)[0] ?? '').toLowerCase();
@@ -80,10 +95,10 @@ export function attribution(meta: SourceMeta, p: Passage): string {
   // Only a passage that is itself a quotation names its original here. A note attached to an
   // ordinary paragraph belongs to one sentence of it, not to whichever sentence is shown.
   if (p.kind === 'quote') {
-    const work = p.quotedFrom?.author ? `${p.quotedFrom.author}${p.quotedFrom.year ? ` (${p.quotedFrom.year})` : ''}` : null;
+    const work = p.quotedFrom ? quotedWorkLabel(p.quotedFrom) : null;
     const voice = compilationVoice(p);
     // The speaker the excerpt's own lead-in names comes first, then the book it was taken from, then the compiler.
-    if (voice && !(work && !/\sand\s/.test(work) && surname(work) === surname(voice.speaker))) {
+    if (voice && !(work && !/\sand\s/.test(work) && !p.quotedFrom?.citation.match(TRANSLATED) && surname(work) === surname(voice.speaker))) {
       label = `${voice.speaker}${voice.occasion ? ` (${voice.occasion})` : ''}, ${work ? `in ${work}, ` : ''}quoted by ${label}`;
     } else if (work) label += `, quoting ${work}`;
   }
@@ -98,7 +113,8 @@ export function where(meta: SourceMeta, p: Passage): string {
   if (pages) parts.push(p.pages?.approximate ? `${pages} (reconstructed)` : pages);
   if (!parts.length) parts.push(paragraphLabel(p));
   if (p.speaker) parts.push(`speaker ${meta.speakers?.[p.speaker] ?? p.speaker}`);
-  if (p.quotedFrom) parts.push(`${p.kind === 'quote' ? 'quoting' : 'with a note citing'} ${p.quotedFrom.citation}`);
+  // Only a quotation names its work here; an ordinary paragraph's notes belong to single sentences.
+  if (p.quotedFrom && p.kind === 'quote') parts.push(`quoting ${p.quotedFrom.citation}`);
   return parts.join(', ');
 }
 
@@ -168,7 +184,12 @@ export function mla(meta: SourceMeta, p: Passage): string {
   return withQuotedWork(parts.join(' '), p);
 }
 
+/**
+ * A quotation passage names the work it quotes. An ordinary paragraph's notes belong to the
+ * sentences their markers stand in, so they are listed per sentence (see sentence-notes.ts), never
+ * as the whole passage's source.
+ */
 function withQuotedWork(citation: string, p: Passage): string {
-  if (!p.quotedFrom) return citation;
-  return `${citation} ${p.kind === 'quote' ? 'Quoting' : 'Note cites'}: ${end(p.quotedFrom.citation)}`;
+  if (!p.quotedFrom || p.kind !== 'quote') return citation;
+  return `${citation} Quoting: ${end(p.quotedFrom.citation)}`;
 }

@@ -216,7 +216,9 @@ export class CorpusRepo {
   }
 
   private hydrate(row: PassageRow): Passage {
-    const notes = this.stmt('SELECT number, text FROM notes WHERE passage_id = ?').all(row.id) as Passage['notes'];
+    const notes = (this.stmt('SELECT number, text, at FROM notes WHERE passage_id = ? ORDER BY rowid').all(row.id) as { number: string; text: string; at: number | null }[]).map((n) =>
+      n.at === null ? { number: n.number, text: n.text } : { number: n.number, text: n.text, at: n.at },
+    );
     const sentences = this.stmt('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx')
       .all(row.id) as Passage['sentences'];
     const p: Passage = {

@@ -21,7 +21,7 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
     (id, source_id, ord, kind, section_json, page_start, page_end, pages_approx, speaker, quoted_json, text, line_start, line_end, content_hash)
     VALUES (@id, @source_id, @ord, @kind, @section_json, @page_start, @page_end, @pages_approx, @speaker, @quoted_json, @text, @line_start, @line_end, @content_hash)`);
   const insFts = db.prepare('INSERT INTO passages_fts (rowid, text, section, quoted) VALUES (?, ?, ?, ?)');
-  const insNote = db.prepare('INSERT INTO notes (passage_id, number, text) VALUES (?, ?, ?)');
+  const insNote = db.prepare('INSERT INTO notes (passage_id, number, text, at) VALUES (?, ?, ?, ?)');
   const insSentence = db.prepare('INSERT INTO sentences (passage_id, idx, start, end) VALUES (?, ?, ?, ?)');
   const insExtra = db.prepare('INSERT INTO extras (source_id, kind, text) VALUES (?, ?, ?)');
   const insIndex = db.prepare('INSERT INTO index_entries (source_id, name, pages) VALUES (?, ?, ?)');
@@ -58,7 +58,7 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
         insFts.run(info.lastInsertRowid, p.text, p.sectionPath.join(' › '), p.quotedFrom?.citation ?? '');
         counts.passages++;
         for (const n of p.notes) {
-          insNote.run(p.id, n.number, n.text);
+          insNote.run(p.id, n.number, n.text, n.at ?? null);
           counts.notes++;
         }
         p.sentences.forEach((s, i) => insSentence.run(p.id, i, s.start, s.end));

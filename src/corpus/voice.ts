@@ -52,7 +52,10 @@ export function leadInVoice(lead: string): CompilationVoice | null {
   }
   const says = SAYS.exec(text);
   if (says) {
-    const before = text.slice(0, says.index).trim();
+    const before = text.slice(0, says.index).trim().replace(/\s+(also|then|again|later|further|once more)$/u, '').replace(/,$/u, '');
+    // An apposition names the speaker on either side: "Denisov, a GPU official", "A GPU official, Denisov".
+    const appositive = /^((?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+), (?:a|an|the)\s[^,]+$|^(?:a|an|the)\s[^,]+, ((?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+)$/u.exec(before);
+    if (appositive) return { speaker: (appositive[1] ?? appositive[2])!, occasion: null };
     // "The Editors of Secret Documents state", "a correspondent for the Christian Science Monitor stated": the whole subject speaks.
     if (/^(the|a|an)\s/i.test(before) && /^(the|a|an)\s+\p{L}+(\s+(of|for)\s+(the\s+)?[\p{Lu}][\p{L}\s]*)?$/iu.test(before)) {
       return { speaker: before.charAt(0).toUpperCase() + before.slice(1), occasion: null };

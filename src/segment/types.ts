@@ -22,6 +22,8 @@ export interface SegNote {
   /** The note's own number as printed ("12"). */
   number: string;
   text: string;
+  /** Where its marker stood in the passage's clean text (a character offset), when the profile knows. */
+  at?: number;
 }
 
 export type PassageKind = 'body' | 'quote' | 'list' | 'table' | 'lede';

@@ -393,14 +393,16 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
 
   // Passages.
   const passages: SegPassage[] = built.map((b) => {
-    const markers = [...b.raw.matchAll(SUP)].map((m) => superscriptToDigits(m[0]));
-    const notes: SegNote[] = [];
-    for (const n of markers) {
-      const hit = noteByNum.get(n);
-      if (hit && !notes.some((x) => x.number === n)) notes.push(hit.note);
-    }
     let textOut = clean(b.raw.replace(SUP, ''));
+    const bullet = b.kind === 'list' ? (BULLET.exec(textOut)?.[0].length ?? 0) : 0;
     if (b.kind === 'list') textOut = textOut.replace(BULLET, '');
+    // A marker stood where the clean text of everything before it ends: that ties the note to its sentence.
+    const markers = [...b.raw.matchAll(SUP)].map((m) => ({ n: superscriptToDigits(m[0]), at: Math.max(0, clean(b.raw.slice(0, m.index).replace(SUP, '')).length - bullet) }));
+    const notes: SegNote[] = [];
+    for (const { n, at } of markers) {
+      const hit = noteByNum.get(n);
+      if (hit && !notes.some((x) => x.number === n)) notes.push({ ...hit.note, at });
+    }
     return {
       kind: b.kind,
       sectionPath: units[b.unit]?.path ?? [],

@@ -46,14 +46,17 @@ function cleanHeading(raw: string): string {
 }
 
 /** Removes note markers (collecting them), turns ordinal superscripts into plain text, strips emphasis. */
-function cleanLine(raw: string): { text: string; markers: string[] } {
-  const markers: string[] = [];
-  const noMarkers = raw.replace(NOTE_MARKER, (_m, n: string) => {
-    markers.push(n);
-    return '';
-  });
-  const text = normalizeSpaces(unescapeMarkdown(stripEmphasis(noMarkers.replace(OTHER_SUP, '$1'))));
-  return { text, markers };
+function cleanLine(raw: string): { text: string; markers: Marker[] } {
+  const clean = (s: string) => normalizeSpaces(unescapeMarkdown(stripEmphasis(s.replace(NOTE_MARKER, '').replace(OTHER_SUP, '$1'))));
+  // Each marker's place in the clean line: the length of the clean text before it.
+  const markers = [...raw.matchAll(NOTE_MARKER)].map((m) => ({ n: m[1]!, at: clean(raw.slice(0, m.index)).length }));
+  return { text: clean(raw), markers };
+}
+
+/** A note marker and where it stood in the clean text. */
+interface Marker {
+  n: string;
+  at: number;
 }
 
 /** Markdown backslash escapes left by the converter ("\$1 billion") lose their backslash. */
@@ -188,7 +191,7 @@ function parseIndex(lines: string[]): IndexEntry[] {
 interface Para {
   path: string[];
   text: string;
-  markers: string[];
+  markers: Marker[];
   first: number; // 1-based
   last: number;
   pageStart: number | null;
@@ -440,13 +443,15 @@ export const segmentConvertedBook: Profile = (input: string): SegmentedSource =>
 
     // ----- a body (or summary) line
     const { text, markers } = cleanLine(trimmed);
-    for (const m of markers) markersSeen.add(m);
+    for (const m of markers) markersSeen.add(m.n);
     if (!text && markers.length === 0) continue;
 
     if (para && continuesAcrossBreak(para.text, text)) {
       if (!afterBlock && page !== null) page++; // a plain page break cut the paragraph
       para.text = joinBroken(para.text, text);
-      para.markers.push(...markers);
+      // The joined line ends the paragraph's text: its markers move by what came before it.
+      const shift = para.text.length - text.trimStart().length;
+      para.markers.push(...markers.map((m) => ({ n: m.n, at: m.at + shift })));
       para.last = lineNo;
       para.pageEnd = page;
     } else {
@@ -470,8 +475,8 @@ export const segmentConvertedBook: Profile = (input: string): SegmentedSource =>
   for (const p of paras) {
     const pNotes: SegNote[] = [];
     for (const m of p.markers) {
-      const t = notes.get(m);
-      if (t !== undefined && !pNotes.some((x) => x.number === m)) pNotes.push({ number: m, text: t });
+      const t = notes.get(m.n);
+      if (t !== undefined && !pNotes.some((x) => x.number === m.n)) pNotes.push({ number: m.n, text: t, at: m.at });
     }
     const pages: PageRange | null =
       p.pageStart === null ? null : { start: p.pageStart, end: p.pageEnd ?? p.pageStart, approximate: true };

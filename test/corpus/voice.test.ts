@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { compilationVoice, leadInVoice, reportedClaimOf } from '../../src/corpus/voice.ts';
+import { ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+const attributionOf = async (id: string) => (await ask(bot, `/show ${id}`)).citations[0]!.attribution;
+
+describe('the speaker of a compilation excerpt', () => {
+  it('GIVEN “[In a June 1937 speech Stalin said]” THEN Stalin speaks, in the book it was taken from, quoted by the compiler', async () => {
+    expect(leadInVoice('In a June 1937 speech Stalin said')).toEqual({ speaker: 'Stalin', occasion: 'in a June 1937 speech' });
+    expect(await attributionOf('rea-jfwam')).toBe('Stalin (in a June 1937 speech), in Secret Documents (1996), trans. and ed. Lucas and Ukas, quoted by Real Stalin Series Part 11 (n.d.)');
+  });
+
+  it('GIVEN a Soviet draft note in a translated collection THEN it is never credited to its translator', async () => {
+    const a = await attributionOf('rea-vvrye');
+    expect(a).toContain('The Stalin-Kaganovich Correspondence, 1931-1936 (2003), trans. Shabad');
+    expect(a).not.toMatch(/quoting Shabad/);
+  });
+
+  it('GIVEN “(Sinclair’s comments only)” THEN Sinclair speaks, not “Sinclair and Lyons”', async () => {
+    expect(await attributionOf('rea-ystzg')).toBe('Sinclair, in Sinclair and Lyons (1938), quoted by Real Stalin Series Part 11 (n.d.)');
+  });
+
+  it.each([
+    ['At the Feb. March 1937 Plenum Stalin stated', 'Stalin'],
+    ['Yezhov’s November 23rd, 1938 letter of resignation to Stalin', 'Yezhov'],
+    ['The June 6, 1935 speech of Yezhov to the Central Committee plenum', 'Yezhov'],
+    ['Zhdanov', 'Zhdanov'],
+    ['The Editors of Secret Documents state', 'The Editors of Secret Documents'],
+  ])('GIVEN the lead-in “%s” THEN the speaker is %s', (lead, speaker) => {
+    expect(leadInVoice(lead)?.speaker).toBe(speaker);
+  });
+
+  it.each(['When', 'Footnote: The memoir of one of Kirov’s Leningrad co-workers can remember nothing', 'Oct. second 1937 Politburo decision on sabotage of livestock'])(
+    'GIVEN a bracket that names no speaker (“%s”) THEN none is guessed',
+    (lead) => {
+      expect(leadInVoice(lead)).toBeNull();
+    },
+  );
+
+  it('GIVEN every excerpt with a “said/stated/continues” lead-in or a “comments only” note THEN each has a speaker', () => {
+    const excerpts = bot.ctx.repo.passagesOf('real-stalin-11').filter((p) => /^\[[^\]]*\b(said|stated|continues)\]/.test(p.text) || /comments only\)/.test(`${p.text} ${p.quotedFrom?.citation ?? ''}`));
+    expect(excerpts.length).toBeGreaterThan(25);
+    expect(excerpts.filter((p) => !compilationVoice(p)).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('claims an author reports', () => {
+  const KOZHINOV = "Repeating this figure, historian Vadim Kozhinov, in his book The Truth of Stalin's Repressions, came to the conclusion that Party members constituted over 90 per cent of those subjected to repression in 1937-38.";
+
+  it('GIVEN “He claims that 43 per cent …” after the sentence naming Kozhinov THEN the claim is Vadim Kozhinov’s', () => {
+    expect(reportedClaimOf('He claims that 43 per cent of Party members were arrested.', KOZHINOV)).toBe('Vadim Kozhinov');
+  });
+
+  it('GIVEN the school manual’s “exceeded 1.3 million”, which Emelyanov reports to refute THEN it is the manual’s claim', () => {
+    expect(reportedClaimOf('Thus the school manual Fundamental Course of Russian History claims that the number of communists arrested and executed in 1937-38 "exceeded 1.3 million people."')).toBe(
+      'the school manual Fundamental Course of Russian History',
+    );
+  });
+
+  it('GIVEN the author’s own figures or own first person THEN no one else’s claim', () => {
+    expect(reportedClaimOf('In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.')).toBeNull();
+    expect(reportedClaimOf('This author considers it possible that Yagoda wanted to construct a situation similar to the “Red Terror”.')).toBeNull();
+  });
+
+  it('GIVEN /compare number executed THEN a reported claim is labelled as reported, and Emelyanov’s own figure comes before it', async () => {
+    const r = await ask(bot, '/compare number executed');
+    const emel = r.citations.filter((c) => c.source === 'emelyanov-2012');
+    expect(emel[0]!.quote).toContain('681,692');
+    for (const c of r.citations) {
+      if (/claims that|claimed that/.test(c.quote)) expect(c.attribution).toMatch(/, as reported by /);
+    }
+    expect(quotes(r).length).toBe(r.citations.length);
+  });
+});
