@@ -51,6 +51,7 @@ const FILLER = new Set(
 
 /** How much more a question's predicate weighs than its other words. */
 const PREDICATE = 1.4;
+const FACTOID = new Set<Want>(['time', 'place', 'person']);
 
 const PERSON_NOUN =
   /^\s*which\s+(\w+\s+){0,3}(member|members|official|officials|leader|leaders|commander|commanders|general|generals|marshal|person|people|man|men|woman|women|historian|historians|author|authors|secretary|secretaries|commissar|commissars|chief|head|deputy|minister|ambassador|writer|journalist|politician|defendants?)\b/;
@@ -59,7 +60,7 @@ export function wantOf(question: string): Want {
   const q = question.toLowerCase().trim();
   if (/\bhow (many|much|far|large|big|great)\b|\bwhat (number|proportion|percentage|share|fraction)\b|\bhow large\b|\bwhat per ?cent/.test(q)) return 'number';
   if (/^\s*(when|in what year|in which year)\b|\bwhat (year|date|month|day)\b|\bwhen\b/.test(q)) return 'time';
-  if (/^\s*(who|whom)\b|\bwho\s+(was|were|is|did)\b/.test(q)) return 'person';
+  if (PERSON_NOUN.test(q) || /^\s*(who|whom)\b|\bwho\s+(was|were|is|did)\b/.test(q)) return 'person';
   if (/^\s*where\b|\bin what (place|city|town|country)\b/.test(q)) return 'place';
   if (/^\s*why\b|\bfor what reason\b|\bwhat (caused|led to|made)\b|\bhow did .* (justify|explain)\b/.test(q)) return 'reason';
   if (/^\s*(did|was|were|is|are|does|do|had|has|have|could|can|should)\b/.test(q)) return 'position';
@@ -76,6 +77,7 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
   // "How far / long / often" asks for a measure: the adverb is part of the question word.
   const content = expandYearRanges(text).replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
   // The question's first word is capitalised anyway; a name at the start still counts when the people index knows it.
+  const want = wantOf(text);
   const concepts: Concept[] = [];
   const missing: string[] = [];
   for (const token of contentTokens(content)) {
@@ -99,9 +101,10 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     // Document frequency over every form that counts as the word: "repressed" is rare, "repression" is not.
     const counted = same.size ? [...roots].filter(([, w]) => w === 1).map(([r]) => r) : [...new Set([...forms.related.keys()].map(root))];
     const df = Math.max(...counted.map((r) => lex.rootFreq(r)), 0);
-    const verb = forms.verb && !name && !opts.topic;
+    // A factoid question's predicate ("when did he die") must be in the answer; a why- or yes/no question's often is not ("start" vs "arose").
+    const verb = forms.verb && !name && !opts.topic && FACTOID.has(want);
     // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
     concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * (verb ? PREDICATE : 1), name, verb });
   }
-  return { text, want: wantOf(text), concepts, missing };
+  return { text, want, concepts, missing };
 }

@@ -26,7 +26,9 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   // A word the corpus never uses weighs as much as its rarest word and is never found.
   const missing = q.missing.length ? q.missing.length * Math.max(...q.concepts.map((c) => c.idf), 5) : 0;
   const scale = q.concepts.reduce((n, c) => n + c.idf, 0) / (q.concepts.reduce((n, c) => n + c.idf, 0) + missing || 1);
-  const answers = (r: RankedSentence) => r.own * scale * Math.min(r.fit, 1) >= ANSWER_COVERAGE && r.matched >= need;
+  // A reason is often given in the sentence after the one naming what it explains ("… had another motive. … were afraid that …").
+  const covered = (r: RankedSentence) => (q.want === 'reason' && r.fit > 1 ? Math.max(r.own, 0.9 * r.coverage) : r.own);
+  const answers = (r: RankedSentence) => covered(r) * scale * Math.min(r.fit, 1) >= ANSWER_COVERAGE && (r.matched >= need || covered(r) > r.own);
   const best = ranked.find(answers);
   if (!best) return null;
   const chosen: RankedSentence[] = [best];

@@ -7,13 +7,26 @@ import { ask, corpusBot, CORPUS_DIR, HERE, STUDENT } from '../support/corpus-bot
 
 /** The raw file as a reader sees it: markers and markup gone, line and page breaks closed up. */
 function rawText(file: string): string {
-  return readFileSync(join(CORPUS_DIR, file), 'utf8')
+  return withoutFootnoteBlocks(readFileSync(join(CORPUS_DIR, file), 'utf8'))
     .replace(/<sup>\s*\d+\s*<\/sup>/g, '')
     .replace(/<sup>\s*([^<]*?)\s*<\/sup>/g, '$1')
     .replace(/[⁰¹²³⁴-⁹]+/gu, '')
     .replace(/[*\\]/g, '')
     .replace(/\s+/gu, ' ')
     .replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
+}
+
+/** A page-foot block ("---", then numbered notes) cuts a sentence in two; a reader skips it. */
+function withoutFootnoteBlocks(text: string): string {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '---') inBlock = true;
+    else if (inBlock && (line.trim() === '' || /^\d+\s/.test(line))) continue;
+    else inBlock = false;
+    if (!inBlock) out.push(line);
+  }
+  return out.join('\n');
 }
 
 function norm(s: string): string {

@@ -23,8 +23,15 @@ describe('/who', () => {
     }
   });
 
-  it('GIVEN a misspelling THEN it offers the person it probably means', async () => {
+  it('GIVEN a spelling one letter from a name the corpus uses (Yeshov, Rikov) THEN that person’s profile, saying how the corpus spells it', async () => {
     const r = await ask(bot, '/who Yeshov');
+    expect(r.title).toBe('Who was Nikolai Yezhov?');
+    expect(allText(r)).toContain('The corpus spells “Yeshov” as');
+    expect((await ask(bot, '/who Rikov')).title).toBe((await ask(bot, '/who Rykov')).title);
+  });
+
+  it('GIVEN a farther misspelling THEN it offers the person it probably means, without guessing', async () => {
+    const r = await ask(bot, '/who Yezhoff');
     expect(r.kind).toBe('not-found');
     expect(allText(r)).toContain('Did you mean Nikolai Yezhov?');
     expect(r.actions.map((a) => a.label)).toContain('Nikolai Yezhov');
@@ -40,10 +47,15 @@ describe('/who', () => {
     expect((await ask(bot, '/who Jagoda')).title).toBe((await ask(bot, '/who Yagoda')).title);
   });
 
-  it('GIVEN a surname that names two people THEN a short choice, not a merged profile', async () => {
+  it('GIVEN a surname that names two people THEN a choice showing each one in the sources’ words, not a merged profile', async () => {
     const r = await ask(bot, '/who Zhukov');
     expect(r.title).toBe('“Zhukov” names 2 people in the corpus');
-    expect(r.citations).toEqual([]);
+    // Each person is introduced by his own sentences: the marshal from Reiman's war chapters, the historian from Emelyanov.
+    const leads = r.blocks.flatMap((b, i) => (b.type === 'paragraph' && /named in full/.test(b.text) ? [{ i, text: b.text }] : []));
+    expect(leads.map((l) => l.text.split(':')[0])).toEqual(['Georgy K. Zhukov', 'Yuri Zhukov']);
+    const firstQuoteAfter = (i: number) => r.blocks.slice(i).find((b) => b.type === 'quote') as { citation: number } | undefined;
+    expect(r.citations[firstQuoteAfter(leads[0]!.i)!.citation]!.source).toBe('reiman-2016');
+    expect(r.citations[firstQuoteAfter(leads[1]!.i)!.citation]!.source).toBe('emelyanov-2012');
     expect(r.actions.map((a) => a.label).sort()).toEqual(['Georgy K. Zhukov', 'Yuri Zhukov']);
     const yuri = await bot.act(r.actions.find((a) => a.label === 'Yuri Zhukov')!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, { platform: 'console', space: 'local', channel: 'c' });
     expect(yuri.title).toBe('Who was Yuri Zhukov?');

@@ -351,7 +351,8 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
     ]);
     expect(r.passages[0]!.quotedFrom).toMatchObject({ author: 'J. Smith', title: 'Minutes', year: 1950, pages: '12–14' });
     expect(r.passages[0]!.pages).toEqual({ start: 1, end: 3, approximate: true });
-    expect(r.passages[2]!.notes).toEqual([{ number: '2', text: 'Ibid., 3.' }]);
+    // The marker stood after the closing quote mark: the note's place is the end of the text.
+    expect(r.passages[2]!.notes).toEqual([{ number: '2', text: 'Ibid., 3.', at: '“All is well.”'.length }]);
     expect(r.extras.map((e) => e.kind)).toEqual(['front_matter', 'toc']);
   });
 });

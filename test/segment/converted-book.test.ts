@@ -144,7 +144,10 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
 
     it('GIVEN a passage with a footnote marker THEN the note is linked to it with its full text', () => {
       const p = passageWith('Moscow Pravda commented. With the abolition of multistage elections');
-      expect(p.notes).toContainEqual({ number: '163', text: 'Pravda, 26.11.1936.' });
+      const note = p.notes.find((n) => n.number === '163');
+      expect(note).toEqual(expect.objectContaining({ number: '163', text: 'Pravda, 26.11.1936.' }));
+      // Its marker's place in the clean text follows the words it annotates.
+      expect(p.text.slice(0, note!.at).trimEnd()).toMatch(/Pravda commented\.?$/);
       expect(passageWith('It is in this context that we must approach Lenin').notes.map((n) => n.number)).toEqual(['6']);
     });
 
