@@ -26,13 +26,15 @@ export interface WordForms {
 
 const SYNONYM = 0.7;
 const DERIVED = 0.85;
-const NARROWER = 0.75;
+const NARROWER = 0.85;
 
 export class Lexicon {
   private readonly df = new Map<string, number>();
   private readonly bySpelling = new Map<string, string[]>();
   private readonly byName = new Map<string, string[]>();
   private readonly byInitial = new Map<string, string[]>();
+  /** Coarser still, for names only: "Bliukher" / "Blukher", "Riutin" / "Rjutin" (a glide before a vowel dropped). */
+  private readonly byCoarseName = new Map<string, string[]>();
   private readonly forms = new Map<string, WordForms>();
   /** Passages per root (summed over the words sharing it, so an upper bound). */
   private readonly byRoot = new Map<string, number>();
@@ -49,6 +51,7 @@ export class Lexicon {
       if (word.length >= 4) {
         const k = nameKey(word);
         push(this.byName, k, word);
+        push(this.byCoarseName, coarse(k), word);
         push(this.byInitial, k[0] ?? '', word);
       }
     }
@@ -92,6 +95,7 @@ export class Lexicon {
       const k = nameKey(w);
       // Transliterations of one name share a key; an unknown word may be a near miss of a name.
       for (const x of this.byName.get(k) ?? []) same.add(x);
+      if (name) for (const x of this.byCoarseName.get(coarse(k)) ?? []) same.add(x);
       if (name && !same.size && w.length >= 5) {
         const limit = w.length >= 9 ? 2 : 1;
         let best: string | null = null;
@@ -124,6 +128,10 @@ export class Lexicon {
     }
     return { same: [...same], related, verb };
   }
+}
+
+function coarse(key: string): string {
+  return key.replace(/[iy](?=[aeou])/g, '');
 }
 
 function push(m: Map<string, string[]>, k: string, v: string): void {

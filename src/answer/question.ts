@@ -45,7 +45,7 @@ export interface Question {
 const FILLER = new Set(
   ('role part number kind sort type way happen happened happens according source sources corpus text texts say said says ' +
     'tell explain describe mean meant think thought also ever really exactly main give gave given know known called ' +
-    'could should can may might must shall whose whom'
+    'could should can may might must shall whose whom against among upon within without toward towards via'
   ).split(' '),
 );
 

@@ -43,6 +43,24 @@ function weightIn(c: Concept, set: Set<string>): number {
   return best;
 }
 
+const QUOTED_ONLY = 0.8;
+
+/** True when every question word the sentence holds stands inside quotation marks within it. */
+function quotedOnly(q: Question, sentence: string): boolean {
+  const inner = [...sentence.matchAll(/[“"]([^”"]{3,})[”"]/gu)].map((m) => m[1]!).join(' ');
+  if (!inner) return false;
+  const outside = termsOf(sentence.replace(/[“"][^”"]{3,}[”"]/gu, ' '));
+  const innerTerms = new Set(termsOf(inner));
+  let any = false;
+  for (const c of q.concepts) {
+    if (c.feedback) continue;
+    const hit = (ts: Iterable<string>) => [...ts].some((t) => (c.roots.get(t) ?? 0) >= 0.7);
+    if (hit(outside)) return false;
+    if (hit(innerTerms)) any = true;
+  }
+  return any;
+}
+
 function namesOtherThan(q: Question, sentence: string): boolean {
   for (const m of sentence.slice(1).matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]+/gu)) {
     const r = root(foldDiacritics(m[0].toLowerCase()));
@@ -108,6 +126,8 @@ export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
       if (inside >= 0.7 && !c.feedback) matched++;
     }
     own = Math.min(1, own / total);
+    // Words found only inside someone's quoted words ("…declared, “They killed Kirov”") are hearsay, not the sentence's statement.
+    if (own > 0 && quotedOnly(q, p.text.slice(s.start, s.end))) own *= QUOTED_ONLY;
     coverage = Math.min(1, coverage / total);
     const key = `${q.want}${index}`;
     let fit = fitKnown.get(key);

@@ -12,6 +12,8 @@ import { lexicon } from './lexicon.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
 export const ON_TOPIC = 0.4;
+/** Passages read per source: a monograph says most things in more than a handful of places. */
+const PER_SOURCE = 30;
 const DATE = /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 export interface TopicSentence extends RankedSentence {
@@ -42,9 +44,9 @@ export function onTopic(q: Question, r: RankedSentence): boolean {
 }
 
 export function topicBySource(ctx: EngineContext, typed: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {
-  const first = rankSentences(ctx, typed, { exclude, global: 0, perSource: 15 });
+  const first = rankSentences(ctx, typed, { exclude, global: 0, perSource: PER_SOURCE });
   const q = withFeedback(typed, first, lexicon(ctx.db), (r) => onTopic(typed, r));
-  const ranked = q === typed ? first : rankSentences(ctx, q, { exclude, global: 0, perSource: 15, also: typed });
+  const ranked = q === typed ? first : rankSentences(ctx, q, { exclude, global: 0, perSource: PER_SOURCE, also: typed });
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
   for (const r of ranked) {

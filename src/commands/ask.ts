@@ -8,6 +8,7 @@ import { clipAtWord, mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
 import { rootsOf } from '../core/relevance.ts';
 import { question as analyseQuestion, rankSentences, readOn, type RankedSentence } from '../answer/engine.ts';
 import type { Question } from '../answer/question.ts';
+import { sentenceTokens } from '../answer/score.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -41,9 +42,13 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
     chosen.push(r);
   }
   const heard = new Set(chosen.map((c) => c.passage.sourceId));
+  // On a yes/no question another source's side counts when it names what is asked about and takes a stance ("the fabricated Tukhachevsky affair").
+  const names = q.concepts.filter((c) => c.name);
+  const side = (r: RankedSentence) =>
+    q.want === 'position' && r.fit > 1 && names.length > 0 && r.own * scale >= ANSWER_COVERAGE * 0.8 && names.every((c) => sentenceTokens(r.passage)[r.index]!.some((t) => c.roots.has(t)));
   for (const r of ranked) {
     if (chosen.length >= MAX_QUOTES) break;
-    if (heard.has(r.passage.sourceId) || !answers(r) || r.total < best.total * (contested ? 0.55 : 0.7)) continue;
+    if (heard.has(r.passage.sourceId) || !(answers(r) || side(r)) || r.total < best.total * (contested ? 0.55 : 0.7)) continue;
     heard.add(r.passage.sourceId);
     chosen.push(r);
   }

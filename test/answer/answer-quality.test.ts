@@ -1,0 +1,117 @@
+/**
+ * The answer engine on the patterns an audit of real questions found (issue: answers that answer).
+ * Each uses the real corpus; each failed on the engine before (passage-level ranking, no forms).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { analyse, wantOf } from '../../src/answer/question.ts';
+import { lexicon } from '../../src/answer/lexicon.ts';
+import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+
+let bot: CoreBot;
+beforeAll(() => {
+  bot = corpusBot();
+});
+
+const q = (text: string) => analyse(text, lexicon(bot.ctx.db), (t) => bot.ctx.people.spellingsFor(t));
+const sourcesOf = (r: { citations: { source: string }[] }) => new Set(r.citations.map((c) => c.source));
+
+describe('it answers when the answer is there', () => {
+  it('GIVEN “What percentage of those arrested in 1937-38 were Communist Party members?” THEN Emelyanov’s 8.5 per cent, not a refusal', async () => {
+    const r = await ask(bot, '/ask What percentage of those arrested in 1937-38 were Communist Party members?');
+    expect(r.kind).toBe('answer');
+    expect(quotes(r)[0]).toContain('8.5 per cent of those who were arrested');
+  });
+
+  it('GIVEN a question whose key word the corpus never uses (census) THEN it declines and says which word', async () => {
+    const r = await ask(bot, '/ask What did the 1937 Soviet census reveal about the size of the population?');
+    expect(r.kind).toBe('not-found');
+    expect(allText(r)).toContain('No source uses the word “census” in any form');
+  });
+});
+
+describe('the answer sentence, not a side sentence', () => {
+  it('GIVEN “Who killed Kirov?” THEN the sentence naming Nikolayev comes first, not a quip that uses the words', async () => {
+    const r = await ask(bot, '/ask Who killed Kirov?');
+    expect(quotes(r)[0]).toContain('Leonid Nikolayev');
+    expect(quotes(r)[0]).toContain('murdered Sergei M. Kirov');
+  });
+
+  it('GIVEN “When did Trotsky’s son Lev Sedov die?” THEN the sentence dating his death, with the one before that says who “he” is', async () => {
+    const r = await ask(bot, '/ask When did Lev Sedov die?');
+    expect(quotes(r).some((x) => /died in Fe|16 February|Feb\. 16/.test(x))).toBe(true);
+  });
+
+  it('GIVEN a number question THEN the first sentence carries a figure', async () => {
+    const r = await ask(bot, '/ask How many people had been arrested on terrorism charges by 1935?');
+    expect(quotes(r)[0]).toMatch(/16,000 people had been apprehended on 'terrorism' charges/);
+  });
+});
+
+describe('wording and spelling do not decide', () => {
+  it('GIVEN “17th” THEN it finds “Seventeenth”, and the other way round', () => {
+    const forms = lexicon(bot.ctx.db).formsOf('17th').same;
+    expect(forms).toContain('seventeenth');
+    expect(lexicon(bot.ctx.db).formsOf('seventeenth').same).toContain('17th');
+  });
+
+  it('GIVEN Rjutin, Blukher or a British/American spelling THEN the corpus’s other spellings count as the same word', () => {
+    expect(lexicon(bot.ctx.db).formsOf('rjutin', true).same).toEqual(expect.arrayContaining(['rjutin', 'ryutin']));
+    expect(lexicon(bot.ctx.db).formsOf('blukher', true).same).toEqual(expect.arrayContaining(['blukher', 'blyukher']));
+    expect(lexicon(bot.ctx.db).formsOf('collectivization').same).toEqual(expect.arrayContaining(['collectivization', 'collectivisation']));
+  });
+
+  it('GIVEN “Kruschev” (a misspelled name) THEN Khrushchev’s passages answer', async () => {
+    const r = await ask(bot, '/ask How many of Kruschev’s Moscow party secretaries were repressed in 1937-38?');
+    expect(r.kind).toBe('answer');
+    expect(quotes(r).join(' ')).toMatch(/146 Party secretaries/);
+  });
+
+  it('GIVEN filler (“the role of”, “number of”) THEN only the words that matter are concepts', () => {
+    expect(q('What was the role of Yezhov in the number of executions?').concepts.map((c) => c.token)).toEqual(['yezhov', 'executions']);
+  });
+
+  it('GIVEN synonyms from WordNet THEN “killed” also finds “murdered” and “executed”, and “executions” finds “executed”', () => {
+    const killed = q('Who killed Kirov?').concepts[0]!;
+    expect([...killed.roots.keys()]).toEqual(expect.arrayContaining(['murder', 'execut']));
+    expect(lexicon(bot.ctx.db).formsOf('die').same).toContain('died');
+  });
+
+  it('GIVEN /compare number executed THEN the 681,692 relation is found as for /compare executions', async () => {
+    for (const topic of ['executions', 'number executed']) {
+      expect(allText(await ask(bot, `/compare ${topic}`))).toContain('= 681,692, which is Emelyanov (2012)');
+    }
+  });
+
+  it('GIVEN /compare collectivization THEN Emelyanov, who writes “collectivisation”, is not called silent', async () => {
+    const r = await ask(bot, '/compare collectivization');
+    expect(sourcesOf(r)).toContain('emelyanov-2012');
+    expect(allText(r)).not.toMatch(/silent:[^.]*Emelyanov/);
+  });
+
+  it('GIVEN /compare military purge THEN Emelyanov, who has a section on Tukhachevsky’s plot, is not called silent', async () => {
+    expect(allText(await ask(bot, '/compare military purge'))).not.toMatch(/silent:[^.]*Emelyanov/);
+  });
+});
+
+describe('question words', () => {
+  it.each([
+    ['When did Yezhov become head of the NKVD?', 'time'],
+    ['How many lists of names did Stalin sign?', 'number'],
+    ['How far had real wages fallen by 1932?', 'number'],
+    ['Which Central Committee member protested against the reprisals?', 'person'],
+    ['Where was Stalin buried?', 'place'],
+    ['Why did regional party secretaries want mass reprisals?', 'reason'],
+    ['Did Tukhachevsky plot against Stalin?', 'position'],
+  ])('GIVEN “%s” THEN the answer wanted is %s', (text, want) => {
+    expect(wantOf(text)).toBe(want);
+  });
+});
+
+describe('contested questions show each side', () => {
+  it('GIVEN “Did Tukhachevsky plot against Stalin?” THEN more than the apologist essay: a source calling the affair fabricated is quoted too', async () => {
+    const r = await ask(bot, '/ask Did Tukhachevsky plot against Stalin?');
+    expect(sourcesOf(r).size).toBeGreaterThan(1);
+    expect(quotes(r).some((x) => /fabricated Tukhachevsky affair/.test(x))).toBe(true);
+  });
+});
