@@ -19,7 +19,7 @@ import { table, timeAsync, timeIt } from './stats.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const SEARCHES = ['Kirov murder', 'executions 1937', 'Tukhachevsky conspiracy', 'quotas regional secretaries', 'Order 00447', 'Yezhov NKVD'];
-const COMMANDS = ['/who Yezhov', '/who Zhukov', '/compare executions', '/ask Who killed Kirov?', '/ask What did Stalin eat for breakfast?', '/cite eme-yf15y', '/source reiman'];
+const COMMANDS = ['/who Yezhov', '/who Zhukov', '/compare executions', '/compare repression of national minorities', '/ask Who killed Kirov?', '/ask Why did Stalin start the Great Terror?', '/ask What did Stalin eat for breakfast?', '/cite eme-yf15y', '/source reiman'];
 const USER = { id: 'bench', name: 'bench', isAdmin: false, groups: [] };
 const WHERE = { platform: 'console' as const, space: 'bench', channel: 'bench' };
 const out: string[] = [];

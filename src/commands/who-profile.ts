@@ -12,6 +12,8 @@ import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 const ROLE =
   /\b(People['’]s Commissar|Commissar|commissar|head of|chief of|Marshal|General|general|secretary|Secretary|chairman|Chairman|leader of|member of|commander|Commander|historian|journalist|writer|professor|Professor|author of|deputy|Deputy|director|prosecutor|Prosecutor|ambassador|editor|President|Premier|Prime Minister|minister|Minister|NKVD|OGPU|Politburo)\b/;
 const YEAR = /\b1[89]\d\d\b/;
+/** Monarchs named in passing ("Alexander, king of Jugoslavia") are not the company a Soviet official kept. */
+const ROYAL = /\b(king|queen|tsar|czar|emperor|empress|shah|pope|prince|kaiser|monarch)\b/i;
 /** What happened to or was done by someone: the events a profile should give. */
 const EVENT =
   /\b(arrested|executed|shot|sentenced|tried|trial|convicted|condemned|expelled|dismissed|removed|replaced|appointed|became|elected|promoted|succeeded|died|killed|murdered|suicide|committed|confessed|accused|rehabilitated|released|exiled|deported|fled|defected|imprisoned|imprisonment|prison|signed|ordered|proposed|led|headed|founded|wrote|published)\b/i;
@@ -145,7 +147,7 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     const seen = new Set<string>();
     for (const w of capitalisedWords(m.passage)) {
       for (const other of people.peopleForSpelling(w)) {
-        if (other.surnameKey === selfKey || other.sharedSurname || seen.has(other.id) || other.mentions < 3) continue;
+        if (other.surnameKey === selfKey || other.sharedSurname || seen.has(other.id) || other.mentions < 3 || ROYAL.test([other.canonical, ...other.titles].join(' '))) continue;
         seen.add(other.id);
         const e = co.get(other.id) ?? { person: other, count: 0 };
         e.count++;
@@ -166,7 +168,8 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
       if (apposition.test(text)) score += 2;
       if (EVENT.test(text)) score += 1.5;
       if (YEAR.test(text)) score += 1;
-      if (fullForms.some((f) => text.includes(f))) score += 0.5;
+      // A shared surname: a sentence naming them in full is surely about them; a bare surname may be the other one.
+      if (fullForms.some((f) => text.includes(f))) score += person.sharedSurname ? 3 : 0.5;
       if (text.length > 400) score -= 2;
       if (text.length < 40) score -= 1;
       if (m.passage.kind === 'quote') score -= 0.5;
