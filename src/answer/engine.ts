@@ -74,8 +74,8 @@ export interface RankOptions {
   global?: number;
   perSource?: number;
   sources?: string[];
-  /** Also take the passages this question retrieves (the typed topic, when `q` adds feedback words). */
-  also?: Question;
+  /** Score sentences holding none of the question too (a topic's section may speak of it without naming it). */
+  keepAll?: boolean;
 }
 
 /** Every candidate sentence of the corpus, best first. */
@@ -83,16 +83,12 @@ export function rankSentences(ctx: EngineContext, q: Question, opts: RankOptions
   const lex = lexicon(ctx.db);
   const how = { global: opts.global ?? 40, perSource: opts.perSource ?? 12, exclude: opts.exclude, passages: lex.passages };
   const found = retrieve(ctx.repo, q, how);
-  if (opts.also) {
-    const have = new Set(found.map((c) => c.passage.id));
-    for (const c of retrieve(ctx.repo, opts.also, how)) if (!have.has(c.passage.id)) found.push(c);
-  }
   const out: RankedSentence[] = [];
   for (const { passage: p, rrf } of found) {
     if (opts.sources && !opts.sources.includes(p.sourceId)) continue;
     // Interviewers' questions and unsigned ledes are not the source's answer.
     if (!inAuthorsVoice(ctx.repo.source(p.sourceId)!.meta, p)) continue;
-    for (const s of scorePassage(q, p)) {
+    for (const s of scorePassage(q, p, opts.keepAll)) {
       const sp = p.sentences[s.index]!;
       const text = p.text.slice(sp.start, sp.end);
       if (text.length < 25 || text.trimEnd().endsWith('?')) continue;

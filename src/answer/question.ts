@@ -26,11 +26,6 @@ export interface Concept {
   name: boolean;
   /** The question's predicate ("die", "protest"): what the answer sentence itself must say. */
   verb: boolean;
-  /**
-   * Not typed but found beside the topic in the best sentences (pseudo-relevance feedback): it
-   * adds to a sentence's score without being required.
-   */
-  feedback?: boolean;
 }
 
 export interface Question {

@@ -6,10 +6,13 @@
 import type { CorpusRepo, Hit } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { Concept, Question } from './question.ts';
+import { root } from '../search/roots.ts';
 
 /** A concept in more than this share of passages only ranks sentences; searching for it finds everything. */
 const COMMON = 0.2;
-const MAX_TERMS = 48;
+const MAX_TERMS = 32;
+/** A concept in this share of passages has enough matches of its own. */
+const ENOUGH = 0.01;
 const RRF_K = 60;
 
 function quote(word: string): string {
@@ -20,7 +23,10 @@ function quote(word: string): string {
 export function anyQuery(concepts: Concept[], passages: number): string | null {
   const rare = concepts.filter((c) => c.df <= passages * COMMON);
   const use = rare.length ? rare : concepts;
-  const words = [...new Set(use.flatMap((c) => c.words))].filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, MAX_TERMS);
+  // A concept found often enough in its own forms is searched by them; its related words only rank.
+  const words = [...new Set(use.flatMap((c) => (c.df >= passages * ENOUGH ? c.words.filter((w) => c.roots.get(root(w)) === 1) : c.words)))]
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
+    .slice(0, MAX_TERMS);
   return words.length ? words.map(quote).join(' OR ') : null;
 }
 
@@ -30,11 +36,43 @@ export interface Candidate {
   rrf: number;
 }
 
+/**
+ * Per-source retrieval hears every source of a reading list; over more sources than a group reads
+ * (a corpus scaled ×100) it would score thousands of passages, so the best overall are taken instead.
+ */
+const PER_SOURCE_UP_TO = 20;
+/** Passages scored at most: enough for every source's best, few enough to answer within milliseconds. */
+const MAX_CANDIDATES = 160;
+/** Passages holding every concept that are enough to answer from without the union. */
+const ENOUGH_HITS = 40;
+
 export function retrieve(repo: CorpusRepo, q: Question, opts: { global: number; perSource: number; exclude: ReadonlySet<string>; passages: number }): Candidate[] {
   const fts = anyQuery(q.concepts, opts.passages);
   if (!fts) return [];
-  const lists: Hit[][] = [repo.match(fts, { limit: opts.global, exclude: opts.exclude })];
-  if (opts.perSource > 0) lists.push(...repo.matchPerSource(fts, opts.perSource, opts.exclude).values());
+  const perSource = opts.perSource > 0 && repo.sources().length <= PER_SOURCE_UP_TO;
+  const global = perSource ? opts.global : opts.global + Math.min(opts.perSource * PER_SOURCE_UP_TO, MAX_CANDIDATES);
+  const lists: Hit[][] = [];
+  if (!perSource) {
+    // Over a large corpus, passages holding every concept first: an intersection is far cheaper than
+    // scoring every passage that holds any word, and when it finds enough the union is not needed.
+    const all = allQuery(q.concepts);
+    const hits = all ? repo.match(all, { limit: global, exclude: opts.exclude }) : [];
+    if (hits.length) lists.push(hits);
+    if (hits.length >= Math.min(global, ENOUGH_HITS)) return fuse(lists);
+  }
+  if (global > 0) lists.push(repo.match(fts, { limit: global, exclude: opts.exclude }));
+  if (perSource) lists.push(...repo.matchPerSource(fts, opts.perSource, opts.exclude).values());
+  return fuse(lists);
+}
+
+/** Every concept, each in any of its forms: `("executions" OR "execution") AND "1937"`. */
+export function allQuery(concepts: Concept[]): string | null {
+  const groups = concepts.map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8));
+  if (!groups.length || groups.some((g) => !g.length)) return null;
+  return groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
+}
+
+function fuse(lists: Hit[][]): Candidate[] {
   const fused = new Map<string, Candidate>();
   for (const list of lists) {
     list.forEach((h, rank) => {
@@ -43,5 +81,5 @@ export function retrieve(repo: CorpusRepo, q: Question, opts: { global: number; 
       fused.set(h.passage.id, c);
     });
   }
-  return [...fused.values()].sort((a, b) => b.rrf - a.rrf);
+  return [...fused.values()].sort((a, b) => b.rrf - a.rrf).slice(0, MAX_CANDIDATES);
 }

@@ -53,7 +53,6 @@ function quotedOnly(q: Question, sentence: string): boolean {
   const innerTerms = new Set(termsOf(inner));
   let any = false;
   for (const c of q.concepts) {
-    if (c.feedback) continue;
     const hit = (ts: Iterable<string>) => [...ts].some((t) => (c.roots.get(t) ?? 0) >= 0.7);
     if (hit(outside)) return false;
     if (hit(innerTerms)) any = true;
@@ -97,49 +96,62 @@ function proximity(q: Question, tokens: string[]): number {
   return Math.max(0, 1 - Math.max(0, span - present.length) / 20);
 }
 
-export function scorePassage(q: Question, p: Passage): ScoredSentence[] {
-  // Feedback concepts add to a sentence's share but are not part of what it must cover.
-  const total = q.concepts.reduce((n, c) => n + (c.feedback ? 0 : c.idf), 0);
+/**
+ * The sentences of a passage that hold any of the question, scored; the rest are left out (they
+ * can be neither an answer nor on the topic, except under a heading on it, kept via `keepAll`).
+ */
+export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSentence[] {
+  const total = q.concepts.reduce((n, c) => n + c.idf, 0);
   if (!total) return [];
   const sets = sentenceSets(p);
   const heading = headingRoots(p);
   const fitKnown = fits(p);
+  // Per concept and sentence, the weight of its best form there: computed once, read three times.
+  const w = q.concepts.map((c) => sets.map((set) => weightIn(c, set)));
+  const inHead = q.concepts.map((c) => weightIn(c, heading));
   let inHeading = 0;
   let inPassage = 0;
-  for (const c of q.concepts) {
-    if (c.feedback) continue;
-    inHeading += c.idf * weightIn(c, heading);
-    inPassage += c.idf * Math.max(...sets.map((set) => weightIn(c, set)), weightIn(c, heading));
-  }
+  q.concepts.forEach((c, k) => {
+    inHeading += c.idf * inHead[k]!;
+    inPassage += c.idf * Math.max(inHead[k]!, ...w[k]!);
+  });
   inHeading = Math.min(1, inHeading / total);
   inPassage = Math.min(1, inPassage / total);
-  const scored = p.sentences.map((s, index) => {
+  const out: ScoredSentence[] = [];
+  let dense = 0;
+  p.sentences.forEach((s, index) => {
     let own = 0;
     let coverage = 0;
     let matched = 0;
-    const leans = index > 0 && LEANS_BACK.test(p.text.slice(s.start, s.end));
-    for (const c of q.concepts) {
-      const inside = Math.max(weightIn(c, sets[index]!), leans ? weightIn(c, sets[index - 1]!) * LEANED_ON : 0);
-      const around = Math.max(index > 0 ? weightIn(c, sets[index - 1]!) : 0, index + 1 < sets.length ? weightIn(c, sets[index + 1]!) : 0) * NEIGHBOUR;
+    const text = p.text.slice(s.start, s.end);
+    const leans = index > 0 && LEANS_BACK.test(text);
+    q.concepts.forEach((c, k) => {
+      const row = w[k]!;
+      const prev = index > 0 ? row[index - 1]! : 0;
+      const next = index + 1 < row.length ? row[index + 1]! : 0;
+      const inside = Math.max(row[index]!, leans ? prev * LEANED_ON : 0);
       own += c.idf * inside;
-      coverage += c.idf * Math.max(inside, around, weightIn(c, heading) * HEADING);
-      if (inside >= 0.7 && !c.feedback) matched++;
-    }
+      coverage += c.idf * Math.max(inside, Math.max(prev, next) * NEIGHBOUR, inHead[k]! * HEADING);
+      if (inside >= 0.7) matched++;
+    });
+    if (own === 0 && !(keepAll && inHeading >= 0.4)) return;
     own = Math.min(1, own / total);
     // Words found only inside someone's quoted words ("…declared, “They killed Kirov”") are hearsay, not the sentence's statement.
-    if (own > 0 && quotedOnly(q, p.text.slice(s.start, s.end))) own *= QUOTED_ONLY;
+    if (own > 0 && quotedOnly(q, text)) own *= QUOTED_ONLY;
+    if (own >= 0.5) dense++;
     coverage = Math.min(1, coverage / total);
     const key = `${q.want}${index}`;
     let fit = fitKnown.get(key);
-    if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, p.text.slice(s.start, s.end))));
+    if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, text)));
     // "Who …?" is not answered by a sentence whose only names are the ones asked about.
-    if (q.want === 'person' && !namesOtherThan(q, p.text.slice(s.start, s.end))) fit = Math.min(fit, 0.8);
+    if (q.want === 'person' && own > 0 && !namesOtherThan(q, text)) fit = Math.min(fit, 0.8);
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
-    const score = (0.7 * own + 0.3 * coverage) * fit + 0.04 * proximity(q, sentenceTokens(p)[index]!) + shape;
-    return { passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage, density: 0 };
+    const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;
+    const score = (0.7 * own + 0.3 * coverage) * fit + near + shape;
+    out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage, density: 0 });
   });
-  const density = scored.filter((x) => x.own >= 0.5).length / Math.max(1, scored.length);
-  for (const x of scored) x.density = density;
-  return scored;
+  const density = dense / Math.max(1, p.sentences.length);
+  for (const x of out) x.density = density;
+  return out;
 }

@@ -7,8 +7,6 @@ import type { Figure } from '../core/figures.ts';
 import { sentenceFiguresOf } from '../core/figures.ts';
 import { rankSentences, type EngineContext, type RankedSentence } from './engine.ts';
 import type { Question } from './question.ts';
-import { withFeedback } from './feedback.ts';
-import { lexicon } from './lexicon.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
 export const ON_TOPIC = 0.4;
@@ -39,14 +37,12 @@ export function topicality(r: RankedSentence): number {
   return Math.max(r.own, 0.85 * Math.min(r.heading, r.inPassage), 0.6 * r.coverage, r.own > 0 ? 0.7 * r.inPassage : 0);
 }
 
-export function onTopic(q: Question, r: RankedSentence): boolean {
+export function onTopic(_q: Question, r: RankedSentence): boolean {
   return topicality(r) >= ON_TOPIC && r.matched >= 1;
 }
 
-export function topicBySource(ctx: EngineContext, typed: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {
-  const first = rankSentences(ctx, typed, { exclude, global: 0, perSource: PER_SOURCE });
-  const q = withFeedback(typed, first, lexicon(ctx.db), (r) => onTopic(typed, r));
-  const ranked = q === typed ? first : rankSentences(ctx, q, { exclude, global: 0, perSource: PER_SOURCE, also: typed });
+export function topicBySource(ctx: EngineContext, q: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {
+  const ranked = rankSentences(ctx, q, { exclude, global: 0, perSource: PER_SOURCE, keepAll: true });
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
   for (const r of ranked) {

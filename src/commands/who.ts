@@ -46,7 +46,10 @@ function choice(ctx: CommandContext, surname: string, people: Person[], req: Req
   const units: Unit[] = [textUnit('Which one do you mean? What the sources say of each:')];
   for (const p of people.slice(0, 5)) {
     const profile = buildProfile(ctx.repo, ctx.people, p, exclude);
-    const best = [...profile.ranked.values()].map((list) => list[0]!).sort((a, b) => b.score - a.score).slice(0, 2);
+    // The two sentences that say most about them, from two sources where there are two.
+    const all = [...profile.ranked.values()].flat().sort((a, b) => b.score - a.score);
+    const first = all[0];
+    const best = first ? [first, all.find((x) => x.passage.sourceId !== first.passage.sourceId) ?? all.find((x) => x.passage.id !== first.passage.id)].filter((x) => x !== undefined) : [];
     const named = Object.values(p.fullNames).reduce((a, b) => a + b, 0);
     const lead = `${label(p)}: named in full ${named} time${named === 1 ? '' : 's'}.`;
     if (!best.length) units.push(textUnit(lead));
