@@ -81,6 +81,8 @@ export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'
 }
 
 const CLAIMS = '(?:claims?|claimed|asserts?|asserted|alleges?|alleged|contends?|contended|insists?|insisted|maintains?|maintained)';
+/** Claim verbs that report a claim without "that": "Molotov claimed he knew …"; "insisted on" is a demand, not a claim. */
+const BARE_CLAIMS = '(?:claims?|claimed|asserts?|asserted|alleges?|alleged)';
 const REPORTS = `(?:${CLAIMS}|claim|assert|allege|contend|insist|maintain|writes?|wrote|states?|stated|argues?|argued|believes?|believed|says?|said|suggests?|suggested|concluded|came to the conclusion)`;
 const FIRST_PERSON = /^(I|We|This author|The author|This writer|Our|My)\b/i;
 const PRONOUN = /^(He|She|They|The latter|The former)$/;
@@ -97,6 +99,18 @@ function lastPerson(previous: string): string | null {
   return found;
 }
 
+/** Who can make a claim: someone named ("Khrushchev", "former premier Vyacheslav Molotov"), or a work or body that speaks ("the school manual …", "one university textbook"). */
+const SPEAKING_NOUN = /\b(authors?|historians?|manual|textbooks?|books?|critics?|writers?|scholars?|researchers?|journalists?|propaganda|press|newspapers?|report|commission|officials?|leaders?|prosecutors?|defendants?|witnesses?|memoirs?|article|pamphlet|version|literature)\b/i;
+const NOT_A_CLAIMANT = /^(This|That|These|Those|It|There|To|Despite|Now|Here|Then|When|If|Although|While|In|On|At|As|After|Before|Later)\b/u;
+
+function isClaimant(subject: string): boolean {
+  if (NOT_A_CLAIMANT.test(subject)) return false;
+  const words = subject.split(/\s+/);
+  // A capitalised word after the first (or a one-word capitalised subject) is a name.
+  const named = words.some((w, i) => (i > 0 || words.length <= 3) && /^\p{Lu}\p{Ll}/u.test(w) && !NOT_A_CLAIMANT.test(w));
+  return named || SPEAKING_NOUN.test(subject);
+}
+
 /**
  * Whose claim a sentence reports, when it reports one: "He claims that 43 per cent …" (he being
  * the historian named before), "the school manual … claims that", "according to X". Null for the
@@ -105,16 +119,20 @@ function lastPerson(previous: string): string | null {
  */
 export function reportedClaimOf(sentence: string, previous: string | null = null): string | null {
   const according = /\baccording to ((?:the\s+)?(?:\p{Lu}[\p{L}'’.-]+\s?){1,4})/u.exec(sentence);
-  const verb = new RegExp(`^(.{0,140}?)\\s+${REPORTS}\\s+(?:that|“|")`, 'u').exec(sentence) ?? new RegExp(`^(.{0,140}?)\\s+${CLAIMS}\\b`, 'u').exec(sentence);
+  const verb = new RegExp(`^(.{0,140}?)\\s+${REPORTS}\\s+(?:that|“|")`, 'u').exec(sentence) ?? new RegExp(`^(.{0,140}?)\\s+${BARE_CLAIMS}\\b(?!\\s+(?:on|were|was|are|is|had|have|of)\\b)`, 'u').exec(sentence);
   let who: string | null = null;
   if (verb) {
     // The subject: after the last clause break before the verb, without leading connectives.
     let subject = verb[1]!.split(/[,;:—–(]\s*/u).pop()!.trim();
-    subject = subject.replace(/^(Thus|So|Yet|But|And|However|Moreover|Also|Even|Similarly|Instead)\s+/u, '');
+    subject = subject.replace(/^(Thus|So|Yet|But|And|However|Moreover|Also|Even|Similarly|Instead|Initially|Later|Still)\s+/u, '').replace(/^(while|whereas|although|though|since|because|as|if|when|whom|who)\s+/iu, '').replace(/[’']s$/u, '');
+    // "Stalin could claim", "Stalin had insisted", "Trotsky went on to claim": the subject without its auxiliary.
+    subject = subject.replace(/\s+(could|would|had|has|have|did|does|do|might|may|also|then|still|went on to|continued to|began to|was to)$/u, '').trim();
     if (!subject || FIRST_PERSON.test(subject) || subject.split(/\s+/).length > 10) return null;
+    // "to claim", "had to contend", "the alleged threat": not a subject making a claim.
+    if (/\b(to|the|a|an|his|her|their|its|of)$/iu.test(subject)) return null;
     if (PRONOUN.test(subject)) {
       who = previous ? lastPerson(previous) : null;
-    } else if (/\p{Lu}/u.test(subject) || /^(the|a|an|one|some|many|most|other)\s/i.test(subject)) {
+    } else if (isClaimant(subject)) {
       who = subject;
     }
   } else if (according && !FIRST_PERSON.test(according[1]!)) {
