@@ -3,6 +3,7 @@
  * each attributed; or, when nothing covers it well enough, an honest "the corpus does not say"
  * with the nearest passages offered as leads, never as the answer.
  */
+import { clip } from '../core/text-safe.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { clipAtWord, mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
 import { rootsOf } from '../core/relevance.ts';
@@ -134,7 +135,7 @@ export const askCommand = defineCommand({
         ctx.actions.make('Cite', { command: 'cite', args: first.id }),
         // One source: its card; several: the list of cards, so no cited source is left out.
         ctx.actions.make('Sources', { command: 'source', args: sources === 1 ? first.sourceId : '' }),
-        ctx.actions.make('Report', { command: 'report', args: `ask ${question}`.slice(0, 500) }, 'danger'),
+        ctx.actions.make('Report', { command: 'report', args: clip(`ask ${question}`, 500) }, 'danger'),
       ],
     });
   },

@@ -11,7 +11,7 @@ import { getQuestion } from '../quiz/bank.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
 import { fail, modLine, parseAnswerTarget, splitBars } from '../moderation/input.ts';
-import { countOpenBy, insertReport, MAX_REASON, openReportsFor, type NewReport } from '../moderation/report-store.ts';
+import { countOpenBy, insertReport, MAX_REASON, openReportsFor, storedCitation, type NewReport } from '../moderation/report-store.ts';
 import { actorOf } from '../moderation/actor.ts';
 
 /** Open reports one person may have in a space: enough for real use, not enough to flood the queue. */
@@ -70,7 +70,7 @@ function reportQuestion(ctx: CommandContext, req: Request, id: string, reason: s
     reason,
     replyTitle: `Quiz question: ${q.stem}`.slice(0, 1000),
     // The passage as the question's explanation quoted it: what the moderators check the question against.
-    citations: p ? quoteUnit(ctx.repo, p, q.quote).citations.map(({ passage, source, quote, where, attribution }) => ({ passage, source, quote: quote.slice(0, 2000), where, attribution })) : [],
+    citations: p ? quoteUnit(ctx.repo, p, q.quote).citations.map(storedCitation) : [],
   });
   if (seq === null) return TOO_MANY();
   return reply({
@@ -109,7 +109,7 @@ export const reportCommand = defineCommand({
       key,
       reason,
       replyTitle: shown.title.slice(0, 1000),
-      citations: shown.citations.slice(0, 50).map((c) => ({ passage: c.passage, source: c.source, quote: c.quote, where: c.where, attribution: c.attribution })),
+      citations: shown.citations.slice(0, 50).map(storedCitation),
     });
     if (seq === null) return TOO_MANY();
     return reply({

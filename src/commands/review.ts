@@ -2,6 +2,7 @@
  * `/review`: the moderators' queue. Open reports one per page (Curate / Hide / Dismiss resolve
  * them), `/review quiz …` the quiz bank, `/review log` the audit log. Each change is logged and undoable.
  */
+import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
@@ -88,7 +89,7 @@ function hide(ctx: CommandContext, req: Request, r: Report, passage: string | nu
     return errorReply('Not in this report', `${passage} is not among the passages report #${r.seq} cites (${r.citations.map((c) => c.passage).join(', ')}). Use /hide ${passage} to hide it anyway.`);
   }
   const also = resolveReports([r], 'hidden', actorOf(req), ctx.now().getTime());
-  return hidePassage(ctx, req, passage, `report #${r.seq}${r.reason ? `: ${r.reason}` : ''}`.slice(0, 300), also, ` Resolved report #${r.seq}.`);
+  return hidePassage(ctx, req, passage, clip(`report #${r.seq}${r.reason ? `: ${r.reason}` : ''}`, 300, '…'), also, ` Resolved report #${r.seq}.`);
 }
 
 function curateHelp(ctx: CommandContext, r: Report): Reply {

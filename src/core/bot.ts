@@ -2,6 +2,7 @@
  * The platform-neutral bot: parses a request, checks permissions, runs the command and always
  * returns a Reply. Nothing thrown inside a command reaches an adapter.
  */
+import { clip } from './text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
@@ -64,7 +65,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   async function handle(req: Request): Promise<Reply> {
     refresh();
     const command = findCommand(req.command);
-    if (!command) return errorReply('Unknown command', `There is no /${req.command.slice(0, 40)} command. Try /help.`);
+    if (!command) return errorReply('Unknown command', `There is no /${clip(req.command, 40, '…')} command. Try /help.`);
     try {
       if (command.spec.moderatorOnly && !isModerator(ctx, req)) {
         return reply({

@@ -1,5 +1,6 @@
 /** What a command module provides: its spec (help text, options), a zod argument schema and a run function. */
 import { z } from 'zod';
+import { wellFormed } from './text-safe.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { DB } from '../db/open.ts';
 import type { PeopleIndex } from '../people/index.ts';
@@ -35,7 +36,7 @@ export function cleanText(opts: { max?: number; emptyMessage?: string } = {}) {
   return z
     .string()
     .transform((s) =>
-      s
+      wellFormed(s)
         .normalize('NFC')
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')

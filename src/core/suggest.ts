@@ -1,4 +1,5 @@
 /** Autocomplete values: people for /who, sources for /source, passage ids for /cite and /show, topics for /compare. */
+import { clip } from './text-safe.ts';
 import { authorLabel } from '../corpus/cite.ts';
 import { nameKey } from '../people/name-key.ts';
 import type { Suggestion } from './bot-api.ts';
@@ -14,8 +15,9 @@ export const KNOWN_TOPICS = [
 
 const MAX = 25;
 
-function clip(s: string): string {
-  return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
+/** Discord and Slack show at most 100 characters of an autocomplete choice. */
+function short(s: string): string {
+  return clip(s, 100, '…');
 }
 
 export function suggest(ctx: CommandContext, command: string, _option: string, partial: string, where: Where): Suggestion[] {
@@ -28,7 +30,7 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
         const spellings = Object.keys(p.spellings);
         // A query with no letters ("1") has an empty key, which would match everyone.
         const hit = !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || (key !== '' && nameKey(s).startsWith(key)));
-        if (hit && p.mentions >= 2) out.push({ label: clip(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: clip(p.canonical) });
+        if (hit && p.mentions >= 2) out.push({ label: short(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: short(p.canonical) });
         if (out.length >= MAX) break;
       }
       return out;
@@ -38,7 +40,7 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
         .sources()
         .filter((s) => !q || s.meta.id.includes(q) || authorLabel(s.meta).toLowerCase().includes(q))
         .slice(0, MAX)
-        .map((s) => ({ label: clip(`${s.meta.id} — ${s.meta.title}`), value: s.meta.id }));
+        .map((s) => ({ label: short(`${s.meta.id} — ${s.meta.title}`), value: s.meta.id }));
     case 'cite':
     case 'show': {
       // Passages this space hid are not offered; asked for by id, they still open, marked as hidden.

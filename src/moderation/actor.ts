@@ -1,4 +1,5 @@
 /** Who did something and when: the attribution every moderation row carries. */
+import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import type { Request } from '../core/request.ts';
 
@@ -7,8 +8,8 @@ export type Actor = z.infer<typeof ActorSchema>;
 
 /** Display names are user-chosen: clipped and stripped of line breaks before they are stored. */
 export function actorOf(req: Request): Actor {
-  const name = req.user.name.replace(/\s+/g, ' ').trim().slice(0, 100) || req.user.id.slice(0, 100);
-  return { id: req.user.id.slice(0, 100), name };
+  const name = clip(req.user.name.replace(/\s+/g, ' ').trim(), 100) || clip(req.user.id, 100);
+  return { id: clip(req.user.id, 100), name };
 }
 
 /** "2025-03-01": dates in labels are UTC, the same for every reader. */

@@ -6,6 +6,7 @@
  * several processes on one database, a deferred read-then-write fails with SQLITE_BUSY_SNAPSHOT
  * whenever another process commits in between, while an immediate one waits its turn.
  */
+import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import type { CommandContext } from '../core/command.ts';
 import type { Request } from '../core/request.ts';
@@ -105,7 +106,7 @@ export function record(ctx: CommandContext, req: Request, action: string, summar
         at: ctx.now().getTime(),
         actor: actorOf(req),
         action,
-        summary: summary.slice(0, 1000),
+        summary: clip(summary, 1000),
         targets: applied.targets,
         before: applied.before,
         after,
@@ -187,7 +188,7 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
       at: now,
       actor: actorOf(req),
       action: 'undo',
-      summary: `Undid #${seq}: ${original.summary}`.slice(0, 1000),
+      summary: clip(`Undid #${seq}: ${original.summary}`, 1000),
       targets: original.targets,
       before: current,
       after: original.targets.map((t) => readState(ctx.db, space, t)),

@@ -3,6 +3,7 @@
  * with who curated it and when, then the cited passages as verbatim attributed quotes); a note sits
  * above the automatic answer. Moderators' words are always labelled as theirs.
  */
+import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
 import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
@@ -49,7 +50,7 @@ export function curatedAnswer(ctx: CommandContext, input: CuratedAnswerInput): R
     ...mergeUnits(units),
     actions: [
       ...(first ? [ctx.actions.make('Cite', { command: 'cite', args: first.id }), ctx.actions.make('More context', { command: 'show', args: first.id })] : []),
-      ctx.actions.make('Report', { command: 'report', args: `${command} ${state.label}`.slice(0, 500) }, 'danger'),
+      ctx.actions.make('Report', { command: 'report', args: clip(`${command} ${state.label}`, 500) }, 'danger'),
     ],
   });
 }

@@ -1,4 +1,5 @@
 /** Parsing pieces shared by the moderator commands' zod schemas; every message is shown to the moderator as is. */
+import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import { cleanText } from '../core/command.ts';
 import { CURATABLE, CURATABLE_NAMES, commandName, isCuratable, type CuratableName } from './curatable.ts';
@@ -30,13 +31,13 @@ export function parsePassageIds(ctx: IssueCtx, text: string, max: number): strin
   if (!ids.length) return fail(ctx, 'Give at least one passage id to cite, e.g. rei-87dfk (ids appear under every quote).');
   if (ids.length > max) return fail(ctx, `At most ${max} passages, please.`);
   const bad = ids.find((id) => !PASSAGE_ID.test(id));
-  if (bad) return fail(ctx, `“${bad.slice(0, 40)}” is not a passage id; they look like rei-87dfk.`);
+  if (bad) return fail(ctx, `“${clip(bad, 40)}” is not a passage id; they look like rei-87dfk.`);
   return ids;
 }
 
 export function parsePassageId(ctx: IssueCtx, text: string): string {
   const id = text.trim().toLowerCase();
-  if (!PASSAGE_ID.test(id)) return fail(ctx, `“${id.slice(0, 40)}” is not a passage id; they look like rei-87dfk (shown under every quote).`);
+  if (!PASSAGE_ID.test(id)) return fail(ctx, `“${clip(id, 40)}” is not a passage id; they look like rei-87dfk (shown under every quote).`);
   return id;
 }
 

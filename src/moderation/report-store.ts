@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { stmt } from './sql.ts';
 import { ActorSchema } from './actor.ts';
+import { clip } from '../core/text-safe.ts';
 
 export const MAX_REASON = 300;
 
@@ -40,6 +41,15 @@ export const ReportSchema = ReportStateSchema.extend({
 });
 export type Report = z.infer<typeof ReportSchema>;
 export type NewReport = Omit<Report, 'seq' | keyof ReportState>;
+/** What is written is checked by the schema that reads it back, so a stored report can always be read. */
+const NewReportSchema = ReportSchema.omit({ seq: true, status: true, resolvedBy: true, resolvedAt: true });
+
+type Citationish = { passage: string; source: string; quote: string; where: string; attribution: string };
+
+/** A citation as stored: every field within its limit, cut between graphemes (a long location is clipped, never refused). */
+export function storedCitation(c: Citationish): z.infer<typeof StoredCitationSchema> {
+  return { passage: clip(c.passage, 40), source: clip(c.source, 100), quote: clip(c.quote, 2000), where: clip(c.where, 500, '…'), attribution: clip(c.attribution, 500, '…') };
+}
 
 interface Row {
   seq: number;
@@ -78,7 +88,8 @@ function toReport(r: Row): Report {
 }
 
 /** Call inside a transaction: the next number is read and taken in one step. */
-export function insertReport(db: DB, space: string, r: NewReport): number {
+export function insertReport(db: DB, space: string, report: NewReport): number {
+  const r = NewReportSchema.parse(report);
   const { next } = stmt(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM reports WHERE space = ?').get(space) as { next: number };
   stmt(
     db,
@@ -90,18 +101,44 @@ export function insertReport(db: DB, space: string, r: NewReport): number {
 
 export function getReport(db: DB, space: string, seq: number): Report | null {
   const row = stmt(db, 'SELECT * FROM reports WHERE space = ? AND seq = ?').get(space, seq) as Row | undefined;
-  return row ? toReport(row) : null;
+  return row ? safeReport(row) : null;
 }
 
 export function openReports(db: DB, space: string): Report[] {
-  return (stmt(db, "SELECT * FROM reports WHERE space = ? AND status = 'open' ORDER BY seq").all(space) as Row[]).map(toReport);
+  return readable(stmt(db, "SELECT * FROM reports WHERE space = ? AND status = 'open' ORDER BY seq").all(space) as Row[]);
+}
+
+/**
+ * Rows that pass the schema; a row that does not (written by an older version, or damaged) is
+ * skipped and logged once, so one bad report never breaks a space's whole queue.
+ */
+function readable(rows: Row[]): Report[] {
+  const out: Report[] = [];
+  for (const row of rows) {
+    const parsed = safeReport(row);
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}
+
+const warned = new Set<string>();
+
+function safeReport(row: Row): Report | null {
+  try {
+    return toReport(row);
+  } catch (err) {
+    const key = `${row.seq}:${row.at}`;
+    if (!warned.has(key)) {
+      warned.add(key);
+      process.emitWarning(`sourcebook: skipped unreadable report #${row.seq}: ${String((err as Error).message).slice(0, 200)}`);
+    }
+    return null;
+  }
 }
 
 /** Open reports about one command + normalized arguments: curating it resolves them. */
 export function openReportsFor(db: DB, space: string, command: string, key: string): Report[] {
-  return (stmt(db, "SELECT * FROM reports WHERE space = ? AND command = ? AND key = ? AND status = 'open' ORDER BY seq").all(space, command, key) as Row[]).map(
-    toReport,
-  );
+  return readable(stmt(db, "SELECT * FROM reports WHERE space = ? AND command = ? AND key = ? AND status = 'open' ORDER BY seq").all(space, command, key) as Row[]);
 }
 
 export function countOpenBy(db: DB, space: string, reporterId: string): number {

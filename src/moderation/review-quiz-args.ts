@@ -1,4 +1,5 @@
 /** Parsing `/review quiz …`: the quiz bank's moderation (approve, reject, edit, add, approval on/off). */
+import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import { fail, parsePassageId, splitBars, splitVerb } from './input.ts';
 
@@ -19,7 +20,7 @@ const QUESTION_ID = /^[a-z][A-Za-z0-9]{4,30}$/;
 
 function questionId(ctx: IssueCtx, text: string): string {
   const id = text.trim();
-  if (!QUESTION_ID.test(id)) return fail(ctx, `“${id.slice(0, 40)}” is not a question id; /review quiz shows them.`);
+  if (!QUESTION_ID.test(id)) return fail(ctx, `“${clip(id, 40)}” is not a question id; /review quiz shows them.`);
   return id;
 }
 
@@ -61,7 +62,7 @@ function patchOf(ctx: IssueCtx, parts: string[]): Record<string, unknown> {
   for (const part of parts) {
     const m = /^(\w+)\s*[:=]\s*([\s\S]*)$/.exec(part);
     const field = m ? EDIT_FIELDS[m[1]!.toLowerCase()] : undefined;
-    if (!m || !field) return fail(ctx, `“${part.slice(0, 40)}” is not field: value. Fields: stem, options, answer, note, prompt, passage, quote.`);
+    if (!m || !field) return fail(ctx, `“${clip(part, 40)}” is not field: value. Fields: stem, options, answer, note, prompt, passage, quote.`);
     const value = m[2]!.trim();
     if (field in patch) return fail(ctx, `${m[1]} is given twice.`);
     if (field === 'options') patch[field] = options(ctx, value);

@@ -7,6 +7,7 @@
  * A question scores once per member: an answer to a question the member already answered in a
  * scored post (it was posted again) is recorded as practice, so re-posts cannot pad a score.
  */
+import { clip } from '../core/text-safe.ts';
 import type { DB } from '../db/open.ts';
 import type { Post } from './posts.ts';
 import { applyReview } from './review.ts';
@@ -34,7 +35,7 @@ export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: 
           `INSERT OR IGNORE INTO quiz_answers (post_id, user_id, user_name, space, question_id, choice, correct, practice, answered_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.post.id, a.userId, a.userName.slice(0, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, practice ? 1 : 0, a.now);
+        .run(a.post.id, a.userId, clip(a.userName, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, practice ? 1 : 0, a.now);
       if (info.changes === 1) {
         applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
         return { inserted: true, choice: a.choice, correct, scored: !practice };

@@ -8,6 +8,7 @@
  * never a backlog. The claim comes first on purpose: a crash between claim and
  * post loses that one post rather than risking a double post.
  */
+import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Where } from '../core/request.ts';
@@ -109,7 +110,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         report.posted.push({ scheduleId: s.id, slot });
       } catch (err) {
         report.failed++;
-        done.run(null, String((err as Error)?.message ?? err).slice(0, 500), s.id, slot.getTime());
+        done.run(null, clip(String((err as Error)?.message ?? err), 500), s.id, slot.getTime());
         log(`quiz schedule ${s.id}: posting the ${slot.toISOString()} slot failed`, err);
       }
     }
@@ -121,7 +122,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       } catch (err) {
         // Recorded with the post (the result is not posted again: the post is closed once).
         report.failed++;
-        resultDone.run(null, String((err as Error)?.message ?? err).slice(0, 500), c.postId);
+        resultDone.run(null, clip(String((err as Error)?.message ?? err), 500), c.postId);
         log(`quiz: posting the result of question #${c.postId} failed`, err);
       }
     }
