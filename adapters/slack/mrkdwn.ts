@@ -88,3 +88,12 @@ export function clipWords(text: string, max: number): string {
   const first = splitWords(flat, max - 1)[0] ?? '';
   return `${first}…`;
 }
+
+/**
+ * Text for a plain_text field (headers, buttons). Slack documents plain_text as unparsed, but
+ * mention syntax is neutralised there too, with a zero-width space, so no client, fallback or
+ * future parser can turn “<!everyone>” or “@here” from a title into a ping.
+ */
+export function plainText(text: string): string {
+  return text.replace(/<([!@#])/g, '<\u200b$1').replace(/@(everyone|channel|here)\b/gi, '@\u200b$1');
+}

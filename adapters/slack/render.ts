@@ -5,7 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { Action, Block, Citation, Reply } from '../../src/core/reply.ts';
 import { ACTION_PREFIX, LIMITS } from './limits.ts';
-import { chunkText, clipWords, escapeMrkdwn } from './mrkdwn.ts';
+import { chunkText, clipWords, escapeMrkdwn, plainText } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -38,8 +38,7 @@ function contextBlocks(lines: string[]): types.ContextBlock[] {
 function titleBlocks(title: string): KnownBlock[] {
   const flat = title.replace(/\s+/g, ' ').trim();
   if (!flat) return [];
-  // plain_text is never parsed for mentions or links, so the header carries the title as typed.
-  if (flat.length <= LIMITS.headerText) return [{ type: 'header', text: { type: 'plain_text', text: flat } }];
+  if (flat.length <= LIMITS.headerText) return [{ type: 'header', text: { type: 'plain_text', text: plainText(flat) } }];
   return chunkText(escapeMrkdwn(flat), LIMITS.sectionText - 2).map((c) => section(`*${c}*`));
 }
 
@@ -98,7 +97,7 @@ function sourcesBlocks(reply: Reply): KnownBlock[] {
 
 function button(action: Action, n: number): types.Button {
   const text = clipWords(action.label, LIMITS.buttonText) || clipWords(action.id, LIMITS.buttonText);
-  const b: types.Button = { type: 'button', action_id: `${ACTION_PREFIX}${n}`, value: action.id, text: { type: 'plain_text', text } };
+  const b: types.Button = { type: 'button', action_id: `${ACTION_PREFIX}${n}`, value: action.id, text: { type: 'plain_text', text: plainText(text) } };
   if (action.style === 'primary' || action.style === 'success') b.style = 'primary';
   else if (action.style === 'danger') b.style = 'danger';
   return b;

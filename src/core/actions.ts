@@ -5,32 +5,47 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { DB } from '../db/open.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Action } from './reply.ts';
 
 export const ActionPayloadSchema = z.object({
   command: z.string().min(1).max(32),
   args: z.string().max(2000),
   page: z.number().int().min(1).max(1000).optional(),
+  /** The server or workspace that made the button: a click from any other is refused. */
+  space: z.string().max(200).optional(),
 });
 export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 
-export class ActionStore {
-  private readonly insert;
-  private readonly select;
+interface Shared {
+  insert: Statement;
+  select: Statement;
   /** Ids this process has stored already: the same buttons recur on every reply, and a write per button is wasted. */
-  private readonly known = new Set<string>();
+  known: Set<string>;
+}
 
-  constructor(db: DB) {
-    this.insert = db.prepare('INSERT OR IGNORE INTO actions (id, payload_json, created_at) VALUES (?, ?, ?)');
-    this.select = db.prepare('SELECT payload_json FROM actions WHERE id = ?');
+export class ActionStore {
+  private readonly shared: Shared;
+
+  constructor(db: DB, private readonly space?: string, shared?: Shared) {
+    this.shared = shared ?? {
+      insert: db.prepare('INSERT OR IGNORE INTO actions (id, payload_json, created_at) VALUES (?, ?, ?)'),
+      select: db.prepare('SELECT payload_json FROM actions WHERE id = ?'),
+      known: new Set(),
+    };
+  }
+
+  /** The same store, binding every button it makes to one space (a request's server or workspace). */
+  scoped(db: DB, space: string): ActionStore {
+    return new ActionStore(db, space, this.shared);
   }
 
   make(label: string, payload: ActionPayload, style?: Action['style']): Action {
-    const json = JSON.stringify(ActionPayloadSchema.parse(payload));
+    const json = JSON.stringify(ActionPayloadSchema.parse(this.space ? { ...payload, space: this.space } : payload));
     const id = `a${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`;
-    if (!this.known.has(id)) {
-      this.insert.run(id, json, Date.now());
-      this.known.add(id);
+    if (!this.shared.known.has(id)) {
+      this.shared.insert.run(id, json, Date.now());
+      this.shared.known.add(id);
     }
     return style ? { id, label, style } : { id, label };
   }
@@ -38,7 +53,7 @@ export class ActionStore {
   /** Null for an unknown or corrupted action: the caller answers with a short message. */
   resolve(id: string): ActionPayload | null {
     if (!/^a[\w-]{16}$/.test(id)) return null;
-    const row = this.select.get(id) as { payload_json: string } | undefined;
+    const row = this.shared.select.get(id) as { payload_json: string } | undefined;
     if (!row) return null;
     try {
       const parsed = ActionPayloadSchema.safeParse(JSON.parse(row.payload_json));

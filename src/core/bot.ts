@@ -2,6 +2,7 @@
  * The platform-neutral bot: parses a request, checks permissions, runs the command and always
  * returns a Reply. Nothing thrown inside a command reaches an adapter.
  */
+import { spaceKey } from './request.ts';
 import { clip } from './text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
@@ -80,7 +81,9 @@ export function createBot(opts: BotOptions = {}): CoreBot {
         const message = parsed.error.issues[0]?.message ?? 'That input was not understood.';
         return errorReply(`/${command.spec.name}: ${command.spec.usage}`, message);
       }
-      return applyCuration(ctx, req, await command.run(ctx, parsed.data, req));
+      // Buttons made while answering belong to this space.
+      const here = { ...ctx, actions: ctx.actions.scoped(db, spaceKey(req.where)) };
+      return applyCuration(here, req, await command.run(here, parsed.data, req));
     } catch (err) {
       log(`command /${req.command} failed`, err);
       return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');
@@ -96,6 +99,9 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     async act(actionId: string, user: Asker, where: Where): Promise<Reply> {
       const payload = ctx.actions.resolve(actionId);
       if (!payload) return errorReply('This button has expired', 'Run the command again to get fresh buttons.');
+      if (payload.space && payload.space !== spaceKey(where)) {
+        return errorReply(`This button belongs to another ${where.platform === 'slack' ? 'workspace' : 'server'}`, 'Nothing was done. Run the command here to get buttons of your own.');
+      }
       return handle({ command: payload.command, args: payload.args, user, where, ...(payload.page ? { page: payload.page } : {}) });
     },
     prepare() {

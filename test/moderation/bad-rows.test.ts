@@ -88,3 +88,4 @@ describe('well-formed text, cut between graphemes', () => {
     expect(wellFormed('a\ud800b')).toBe('a\ufffdb');
   });
 });
+

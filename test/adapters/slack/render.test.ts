@@ -157,3 +157,12 @@ describe('homeView', () => {
     expect(json).not.toContain('Nobody has answered');
   });
 });
+
+describe('plain_text carries no mention syntax', () => {
+  it('GIVEN a title and a button label echoing “<!everyone>”, “<@U1>” and “@here” THEN header and button text are inert', () => {
+    const [msg] = render(reply({ title: 'No one called “<!everyone>” or <@U1>', actions: [{ id: 'a123', label: 'Ask @here <!channel>' }] }));
+    const plain = JSON.stringify(msg!.blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : b.type === 'actions' ? b.elements.map((e) => ('text' in e && e.text ? e.text.text : '')) : [])));
+    expect(plain).toContain('No one called');
+    expect(plain).not.toMatch(/<[!@]|@here\b/);
+  });
+});
