@@ -38,7 +38,7 @@ export function topicality(r: RankedSentence): number {
 }
 
 export function onTopic(_q: Question, r: RankedSentence): boolean {
-  return topicality(r) >= ON_TOPIC && r.matched >= 1;
+  return topicality(r) >= ON_TOPIC && (r.matched >= 1 || r.heading >= ON_TOPIC);
 }
 
 export function topicBySource(ctx: EngineContext, q: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {

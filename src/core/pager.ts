@@ -8,7 +8,7 @@ import { reply } from './reply.ts';
 import { mergeUnits, unitLength, type Unit } from './quotes.ts';
 
 /** Characters of content per page: fits one Discord embed description and a handful of Slack sections. */
-export const PAGE_BUDGET = 3600;
+export const PAGE_BUDGET = 4800;
 
 export function paginate(units: Unit[], budget = PAGE_BUDGET): Unit[][] {
   const pages: Unit[][] = [];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
-import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+import { allText, ask, corpusBot, HERE, quotes } from '../support/corpus-bot.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -38,7 +38,7 @@ describe('/ask', () => {
   it('GIVEN an answer THEN its actions offer more context, a citation and a report', async () => {
     const r = await ask(bot, '/ask Who replaced Yagoda as head of the NKVD?');
     expect(r.actions.map((a) => a.label)).toEqual(['More context', 'Cite', 'Sources', 'Report']);
-    const more = await bot.act(r.actions[0]!.id, { id: 'x', name: 'x', isAdmin: false, groups: [] }, { platform: 'slack', space: 'T1', channel: 'C1' });
+    const more = await bot.act(r.actions[0]!.id, { id: 'x', name: 'x', isAdmin: false, groups: [] }, HERE);
     expect(more.title).toBe(`Passage ${r.citations[0]!.passage}`);
   });
 });
@@ -81,7 +81,7 @@ describe('a single word is a topic, not a question', () => {
 describe('/ask’s Sources action', () => {
   it('GIVEN an answer quoting several sources THEN “Sources” lists every card, not only the first source’s', async () => {
     const user = { id: 'x', name: 'x', isAdmin: false, groups: [] };
-    const where = { platform: 'console' as const, space: 'local', channel: 'c' };
+    const where = HERE;
     const many = await ask(bot, '/ask Who killed Kirov?');
     expect(new Set(many.citations.map((c) => c.source)).size).toBeGreaterThan(1);
     const list = await bot.act(many.actions.find((a) => a.label === 'Sources')!.id, user, where);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
-import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+import { allText, ask, corpusBot, HERE, quotes } from '../support/corpus-bot.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -57,7 +57,7 @@ describe('/who', () => {
     expect(r.citations[firstQuoteAfter(leads[0]!.i)!.citation]!.source).toBe('reiman-2016');
     expect(r.citations[firstQuoteAfter(leads[1]!.i)!.citation]!.source).toBe('emelyanov-2012');
     expect(r.actions.map((a) => a.label).sort()).toEqual(['Georgy K. Zhukov', 'Yuri Zhukov']);
-    const yuri = await bot.act(r.actions.find((a) => a.label === 'Yuri Zhukov')!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, { platform: 'console', space: 'local', channel: 'c' });
+    const yuri = await bot.act(r.actions.find((a) => a.label === 'Yuri Zhukov')!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, HERE);
     expect(yuri.title).toBe('Who was Yuri Zhukov?');
     // Yuri Zhukov, the historian Emelyanov relies on, is not the marshal in Reiman's war chapters.
     expect(yuri.citations.every((c) => c.source === 'emelyanov-2012')).toBe(true);
@@ -126,10 +126,11 @@ describe('/who for a name too rare to profile', () => {
 
 describe('/who follow-ups', () => {
   it('GIVEN a profile THEN "Quiz me on this" starts a quiz about that person', async () => {
-    const r = await ask(bot, '/who Yezhov');
+    const where = { platform: 'discord' as const, space: 'g-quiz', channel: 'c' };
+    const r = await ask(bot, '/who Yezhov', undefined, where);
     const quiz = r.actions.find((a) => a.label === 'Quiz me on this');
     expect(quiz).toBeDefined();
-    const q = await bot.act(quiz!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, { platform: 'discord', space: 'g-quiz', channel: 'c' });
+    const q = await bot.act(quiz!.id, { id: 'u', name: 'u', isAdmin: false, groups: [] }, where);
     expect(q.title).toMatch(/^Quiz/);
     expect(allText(q)).toContain('Yezhov');
   });

@@ -34,7 +34,7 @@ describe('/quiz — a question post', () => {
     expect(text(r)).toContain(info.body.stem.slice(0, 40));
     expect(text(r)).toContain('0 answered, 0 right');
     const last = r.actions.length - 1;
-    expect(bot.ctx.actions.resolve(r.actions[last]!.id)).toEqual({ command: 'quiz', args: `answer ${info.postId} ${last}` });
+    expect(bot.ctx.actions.resolve(r.actions[last]!.id)).toEqual({ space: 'discord:guild-a', command: 'quiz', args: `answer ${info.postId} ${last}` });
   });
 
   it('GIVEN a click on the right answer THEN the clicker alone gets “Right!” with the passage quoted verbatim and cited, and the post is redrawn with its tally', async () => {
