@@ -133,6 +133,7 @@ for (const [file, fn, title] of [
   ['discord-load.ts', 'runDiscordLoad', 'Discord: 1,000 interactions through discord.js and a loopback REST server'],
   ['slack-load.ts', 'runSlackLoad', 'Slack: 1,000 signed slash commands through Bolt over loopback'],
   ['quiz.ts', 'runQuizBench', 'Quizzes'],
+  ['leaderboard.ts', 'runLeaderboardBench', 'Leaderboard: one space with 100,000 answers from 500 members'],
 ] as const) {
   if (!existsSync(join(PROJECT_ROOT, 'bench', file))) continue;
   const mod = (await import(`./${file}`)) as Record<string, () => Promise<Record<string, number | boolean>>>;

@@ -38,6 +38,7 @@ export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: 
         .run(a.post.id, a.userId, clip(a.userName, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, practice ? 1 : 0, a.now);
       if (info.changes === 1) {
         applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
+        addToTotals(db, a.post.space, a.userId, clip(a.userName, 100), practice ? null : correct);
         return { inserted: true, choice: a.choice, correct, scored: !practice };
       }
       const prior = db.prepare('SELECT choice, correct, practice FROM quiz_answers WHERE post_id = ? AND user_id = ?').get(a.post.id, a.userId) as {
@@ -48,4 +49,22 @@ export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: 
       return { inserted: false, choice: prior.choice, correct: prior.correct === 1, scored: prior.practice === 0 };
     })
     .immediate();
+}
+
+/**
+ * The member's running totals, in the answer's transaction: a scored answer counts and moves the
+ * streak; any answer (practice too) brings the name up to date, as the leaderboard shows the latest.
+ */
+function addToTotals(db: DB, space: string, userId: string, name: string, correct: boolean | null): void {
+  const right = correct ? 1 : 0;
+  const scored = correct === null ? 0 : 1;
+  db.prepare(
+    `INSERT INTO quiz_totals (space, user_id, user_name, answered, right, streak, best_streak) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (space, user_id) DO UPDATE SET
+       user_name = excluded.user_name,
+       answered = answered + excluded.answered,
+       right = right + excluded.right,
+       streak = CASE WHEN ? = 0 THEN streak WHEN excluded.right = 1 THEN streak + 1 ELSE 0 END,
+       best_streak = max(best_streak, CASE WHEN ? = 0 THEN streak WHEN excluded.right = 1 THEN streak + 1 ELSE 0 END)`,
+  ).run(space, userId, name, scored, right, right, right, scored, scored);
 }

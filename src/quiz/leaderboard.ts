@@ -24,22 +24,35 @@ export interface Standing {
   rank: number;
 }
 
-// Streak: answers after the user's latest wrong one (rowid orders answers as they were recorded).
+// One pass over the period's answers: per user the count, the right ones and the latest wrong
+// one; the streak is the answers after it (rowid orders answers as they were recorded). A
+// correlated subquery per answer made this quadratic in a space's answers.
 const STANDINGS = `
-  SELECT a.user_id AS userId,
-         (SELECT user_name FROM quiz_answers n WHERE n.space = a.space AND n.user_id = a.user_id ORDER BY n.rowid DESC LIMIT 1) AS name,
-         count(*) AS answered,
-         sum(a.correct) AS right,
-         sum(a.rowid > coalesce((SELECT max(w.rowid) FROM quiz_answers w
-                                 WHERE w.space = a.space AND w.user_id = a.user_id AND w.correct = 0 AND w.practice = 0 AND w.answered_at >= ?), 0)) AS streak
-  FROM quiz_answers a
-  WHERE a.space = ? AND a.practice = 0 AND a.answered_at >= ?
-  GROUP BY a.user_id
-  ORDER BY right DESC, answered ASC, userId`;
+  WITH a AS MATERIALIZED (
+    SELECT rowid AS rid, user_id, correct FROM quiz_answers
+    WHERE space = ? AND practice = 0 AND answered_at >= ?
+  ),
+  u AS (
+    SELECT user_id, count(*) AS answered, sum(correct) AS right, coalesce(max(CASE WHEN correct = 0 THEN rid END), 0) AS last_wrong
+    FROM a GROUP BY user_id
+  ),
+  s AS (
+    SELECT a.user_id, count(*) AS streak FROM a JOIN u ON u.user_id = a.user_id WHERE a.rid > u.last_wrong GROUP BY a.user_id
+  )
+  SELECT u.user_id AS userId,
+         (SELECT user_name FROM quiz_answers n WHERE n.space = ? AND n.user_id = u.user_id ORDER BY n.rowid DESC LIMIT 1) AS name,
+         u.answered, u.right, coalesce(s.streak, 0) AS streak
+  FROM u LEFT JOIN s ON s.user_id = u.user_id
+  ORDER BY u.right DESC, u.answered ASC, userId`;
+
+/** All time: the running totals, one row per member who has scored an answer. */
+const TOTALS = `
+  SELECT user_id AS userId, user_name AS name, answered, right, streak FROM quiz_totals
+  WHERE space = ? AND answered > 0 ORDER BY right DESC, answered ASC, userId`;
 
 export function standings(db: DB, space: string, period: Period, now: number): Standing[] {
   const since = periodStart(period, now);
-  const rows = db.prepare(STANDINGS).all(since, space, since) as Omit<Standing, 'accuracy' | 'rank'>[];
+  const rows = (period === 'all' ? db.prepare(TOTALS).all(space) : db.prepare(STANDINGS).all(space, since, space)) as Omit<Standing, 'accuracy' | 'rank'>[];
   return rows.map((r, i) => ({ ...r, accuracy: r.answered ? r.right / r.answered : 0, rank: i + 1 }));
 }
 
@@ -53,12 +66,6 @@ export function userStats(db: DB, space: string, userId: string, now: number): U
   const all = standings(db, space, 'all', now);
   const me = all.find((s) => s.userId === userId);
   if (!me) return null;
-  const rows = db.prepare('SELECT correct FROM quiz_answers WHERE space = ? AND user_id = ? AND practice = 0 ORDER BY rowid').all(space, userId) as { correct: number }[];
-  let best = 0;
-  let run = 0;
-  for (const r of rows) {
-    run = r.correct ? run + 1 : 0;
-    best = Math.max(best, run);
-  }
+  const best = (db.prepare('SELECT best_streak FROM quiz_totals WHERE space = ? AND user_id = ?').get(space, userId) as { best_streak: number } | undefined)?.best_streak ?? 0;
   return { ...me, bestStreak: best, players: all.length };
 }
