@@ -125,9 +125,10 @@ describe('moderator notes', () => {
 
   it('GIVEN a note and a later page of the automatic answer THEN the note is only on the first page', async () => {
     const where = freshSpace();
-    await run(bot, where, ADMIN, '/curate note who Stalin | A note.');
-    expect(text(await run(bot, where, STUDENT, '/who Stalin'))).toContain('Moderator note');
-    const p2 = await run(bot, where, STUDENT, '/who Stalin', 2);
+    // /compare executions runs to more than one page.
+    await run(bot, where, ADMIN, '/curate note compare executions | A note.');
+    expect(text(await run(bot, where, STUDENT, '/compare executions'))).toContain('Moderator note');
+    const p2 = await run(bot, where, STUDENT, '/compare executions', 2);
     expect(p2.page?.index).toBe(2);
     expect(text(p2)).not.toContain('Moderator note');
   });
