@@ -3,7 +3,9 @@
  * so it is the default for self-hosting; HTTP mode (SLACK_SIGNING_SECRET + a port) is for hosts
  * that can take Slack's requests directly.
  */
-import { App } from '@slack/bolt';
+import { createServer } from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { guardSlackHttp } from './http-guard.ts';
 import type { Logger } from 'pino';
 import type { Bot } from '../../src/core/bot-api.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -43,7 +45,7 @@ export interface SlackHandle {
   stop(): Promise<void>;
 }
 
-function createApp(cfg: SlackConfig, mode: 'socket' | 'http'): App {
+function createApp(cfg: SlackConfig, mode: 'socket' | 'http', receiver?: HTTPReceiver): App {
   const common = {
     token: cfg.botToken,
     logger: boltLogger(cfg.logger),
@@ -56,14 +58,16 @@ function createApp(cfg: SlackConfig, mode: 'socket' | 'http'): App {
     if (!cfg.appToken) throw new Error('Slack Socket Mode needs an app-level token (SLACK_APP_TOKEN, xapp-…).');
     return new App({ ...common, socketMode: true, appToken: cfg.appToken });
   }
-  if (!cfg.signingSecret) throw new Error('Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).');
-  return new App({ ...common, signingSecret: cfg.signingSecret });
+  if (!receiver) throw new Error('Slack HTTP mode needs its receiver.');
+  return new App({ ...common, receiver });
 }
 
 export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
   const mode = cfg.mode ?? 'socket';
   const log = cfg.logger.child({ adapter: 'slack' });
-  const app = createApp(cfg, mode);
+  if (mode === 'http' && !cfg.signingSecret) throw new Error('Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).');
+  const receiver = mode === 'http' ? new HTTPReceiver({ signingSecret: cfg.signingSecret!, logger: boltLogger(cfg.logger) }) : undefined;
+  const app = createApp(cfg, mode, receiver);
   registerHandlers(app, { bot: cfg.bot, log, askers: createAskerLookup(log), turns: createTurns() });
   app.error(async (err) => {
     log.error({ err }, 'slack: unhandled error in a listener');
@@ -76,9 +80,15 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
     log.info('slack: connected in Socket Mode');
     return { post, stop: async () => void (await app.stop()) };
   }
-  const server = await app.start({ port: cfg.port ?? 3000, host: cfg.host });
+  // Our own server, so every request passes the guard (size, time window, replays, retries) before Bolt.
+  const guarded = guardSlackHttp(receiver!.requestListener, { signingSecret: cfg.signingSecret!, onDrop: (why) => log.warn({ why }, 'slack: request refused or dropped') });
+  const server = createServer(guarded);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(cfg.port ?? 3000, cfg.host, () => resolve());
+  });
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : undefined;
   log.info({ port }, 'slack: listening for HTTP requests on /slack/events');
-  return { port, post, stop: async () => void (await app.stop()) };
+  return { port, post, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -58,13 +58,15 @@ export function blockActions(opts: ClickOptions) {
   };
 }
 
-const homeSchema = z.looseObject({ team_id: z.string(), event: z.looseObject({ user: z.string() }) });
+const homeSchema = z.looseObject({ team_id: z.string(), event_id: z.string(), event: z.looseObject({ user: z.string() }) });
 
-/** An `app_home_opened` event callback; `team` and `user` default to the fixture's T0TEST and U0STUDENT. */
-export function appHomeOpened(opts: { team?: string; user?: string } = {}) {
+let events = 0;
+
+/** An `app_home_opened` event callback; `team` and `user` default to the fixture's T0TEST and U0STUDENT. Each call is a new event with its own id, as Slack sends them. */
+export function appHomeOpened(opts: { team?: string; user?: string; eventId?: string } = {}) {
   const fixture = homeSchema.parse(read('app-home-opened.json'));
   const team = opts.team ?? fixture.team_id;
   const authorizations = [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }];
-  return { ...fixture, team_id: team, authorizations, event: { ...fixture.event, user: opts.user ?? fixture.event.user } };
+  return { ...fixture, event_id: opts.eventId ?? `${fixture.event_id}${++events}`, team_id: team, authorizations, event: { ...fixture.event, user: opts.user ?? fixture.event.user } };
 }
 export const socketHello = (): unknown => read('socket-hello.json');

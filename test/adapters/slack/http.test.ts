@@ -6,7 +6,7 @@ import { longReply } from './fake-bot.ts';
 import { appHomeOpened } from './fixtures.ts';
 import { startHttpHarness, type HttpHarness } from './harness.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, visibleWords } from './message-shape.ts';
-import { postSigned } from './sign.ts';
+import { commandBody, postSigned, signedHeaders } from './sign.ts';
 
 let h: HttpHarness;
 beforeEach(async () => {
@@ -223,5 +223,49 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
     const publish = await h.openHome();
     expect(publish.form.view).toContain('No quiz answers yet — try `/quiz`.');
     expect(publish.form.view).not.toContain('Nobody has answered');
+  });
+});
+
+describe('Slack HTTP mode refuses what signing alone lets through', () => {
+  it('GIVEN the same signed /quiz sent five times THEN it is acted on once; the replays are acknowledged', async () => {
+    const body = commandBody({ command: '/quiz', text: '', team_id: 'T0TEST', channel_id: 'C0HISTORY', user_id: 'U0STUDENT', user_name: 'anna', response_url: h.mock.responseUrl('q') });
+    const ts = Math.floor(Date.now() / 1000);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await postSigned(h.url, body, { timestamp: ts })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    await settle(300);
+    expect(h.bot.handled.map((r) => r.command)).toEqual(['quiz']);
+  });
+
+  it.each([
+    ['six minutes ahead', 6 * 60],
+    ['a day ahead', 24 * 60 * 60],
+  ])('GIVEN a correctly signed request with a timestamp %s THEN it is refused and the bot is never called', async (_label, ahead) => {
+    const res = await h.command({ response_url: h.mock.responseUrl('future') }, { timestamp: Math.floor(Date.now() / 1000) + ahead });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(h.bot.handled).toEqual([]);
+  });
+
+  it('GIVEN a 2 MB body THEN 413 and the bot is never called', async () => {
+    const body = `text=${'x'.repeat(2 * 1024 * 1024)}`;
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(413);
+    expect(h.bot.handled).toEqual([]);
+  });
+
+  it('GIVEN Slack retries an event it already delivered (X-Slack-Retry-Num) THEN the retry is acknowledged and not run again', async () => {
+    const event = JSON.stringify(appHomeOpened({ team: 'T0RETRY', user: 'U0R', eventId: 'Ev0RETRY1' }));
+    const publishes = () => h.mock.api.filter((c) => c.name === 'views.publish').length;
+    expect((await postSigned(h.url, event, { contentType: 'application/json' })).status).toBe(200);
+    await settle(300);
+    const after = publishes();
+    expect(after).toBe(1);
+    // The retry is signed anew (a new timestamp), with the retry headers Slack adds.
+    const ts = Math.floor(Date.now() / 1000) + 1;
+    const res = await fetch(h.url, { method: 'POST', headers: { ...signedHeaders(event, { timestamp: ts, contentType: 'application/json' }), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }, body: event });
+    expect(res.status).toBe(200);
+    await settle(300);
+    expect(publishes()).toBe(after);
   });
 });
