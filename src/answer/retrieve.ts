@@ -43,6 +43,8 @@ export interface Candidate {
 const PER_SOURCE_UP_TO = 20;
 /** Passages scored at most: enough for every source's best, few enough to answer within milliseconds. */
 const MAX_CANDIDATES = 160;
+/** Over a large corpus the best passages overall are few enough to read: the rest only cost time. */
+const LARGE_CORPUS_CANDIDATES = 100;
 /** Passages holding every concept that are enough to answer from without the union. */
 const ENOUGH_HITS = 40;
 
@@ -50,7 +52,7 @@ export function retrieve(repo: CorpusRepo, q: Question, opts: { global: number; 
   const fts = anyQuery(q.concepts, opts.passages);
   if (!fts) return [];
   const perSource = opts.perSource > 0 && repo.sources().length <= PER_SOURCE_UP_TO;
-  const global = perSource ? opts.global : opts.global + Math.min(opts.perSource * PER_SOURCE_UP_TO, MAX_CANDIDATES);
+  const global = perSource ? opts.global : opts.global + Math.min(opts.perSource * PER_SOURCE_UP_TO, LARGE_CORPUS_CANDIDATES);
   const lists: Hit[][] = [];
   if (!perSource) {
     // Over a large corpus, passages holding every concept first: an intersection is far cheaper than
