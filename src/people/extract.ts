@@ -161,6 +161,22 @@ function introduction(before: string): Intro | null {
   return initialsIntro(initials, null);
 }
 
+/** "Ivanovich", "Petrovna": a given name with a patronymic ending. */
+function isPatronymic(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+?)(ovich|evich|ovna|evna|ich)$/u.exec(word);
+  return !!m && (GIVEN_NAMES.has(m[1]!) || GIVEN_NAMES.has(`${m[1]!}a`) || GIVEN_NAMES.has(m[1]!.replace(/i$/, 'y')));
+}
+
+function surnameOf(g: { spellings: Map<string, number> }): string {
+  return [...g.spellings.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** A full name that cannot be a stray word: a known given name, or two initials ("I.A."). */
+function distinctName(full: string): boolean {
+  const first = full.split(/\s+/)[0] ?? '';
+  return GIVEN_NAMES.has(first) || /^(\p{Lu}\.\s?){2}/u.test(full);
+}
+
 function initialOf(given: string): string {
   return nameKey(given.split(/[\s.]+/)[0] ?? given).charAt(0);
 }
@@ -282,10 +298,15 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
     // An alias entry limited to some sources applies only when every mention is in them.
     const aliasApplies = !!g.aliasCanonical && (!g.aliasSources || [...g.bySource.keys()].every((s) => g.aliasSources!.has(s)));
     const aliasCanonical = aliasApplies ? g.aliasCanonical : undefined;
-    // Only clusters seen at least twice (or named in an index) count as distinct people.
-    const clusters = [...g.clusters.entries()].filter(
-      ([initial, names]) => [...names.values()].reduce((a, b) => a + b, 0) >= 2 || g.indexNames.some((n) => initialOf(n) === initial),
-    );
+    // Clusters seen at least twice (or named in an index) count as distinct people; so does one seen
+    // once when its name is unmistakably a person's and another such name has another initial: a known
+    // given name ("Budu Svanidze" beside "Alexander Svanidze") or two initials.
+    const counted = (names: Map<string, number>) => [...names.values()].reduce((a, b) => a + b, 0);
+    const solid = [...g.clusters.entries()].filter(([initial, names]) => counted(names) >= 2 || g.indexNames.some((n) => initialOf(n) === initial));
+    const named = [...g.clusters.entries()].filter(([initial, names]) => solid.some(([i]) => i === initial) || [...names.keys()].some(distinctName));
+    // Two spellings of one given name ("Yan" / "Y.B.") start with the same letter; a patronymic ("Ivanovich") is no surname.
+    const letters = new Set(named.flatMap(([, names]) => [...names.keys()].map((n) => n.charAt(0).toUpperCase())));
+    const clusters = named.length >= 2 && letters.size >= 2 && !isPatronymic(surnameOf(g)) ? named : solid;
     const shared = clusters.length >= 2 && !aliasCanonical;
     const surname = [...g.spellings.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     const base = {

@@ -62,6 +62,24 @@ describe('people index — synthetic texts', () => {
     expect(people.map((p) => p.canonical)).toEqual(['Kliment Ye. Voroshilov']);
   });
 
+  it('GIVEN two relatives each named once in full (Alexander and Budu Svanidze) THEN two people, not one profile', () => {
+    const people = extractPeople(
+      [
+        u('His brother-in-law Alexander Svanidze headed the trade mission. Later Svanidze was arrested.'),
+        u('The memoir of Budu Svanidze tells another story.'),
+      ],
+      [],
+      null,
+    );
+    expect(bySurname(people, 'Svanidze').map((p) => p.canonical).sort()).toEqual(['Alexander Svanidze', 'Budu Svanidze']);
+    expect(bySurname(people, 'Svanidze').every((p) => p.sharedSurname)).toBe(true);
+  });
+
+  it('GIVEN one person named once by given name and once by initials (Yan Gamarnik, Y.B. Gamarnik) THEN one person', () => {
+    const people = extractPeople([u('Yan Gamarnik shot himself.'), u('Y.B. Gamarnik was head of the political administration.')], [], null);
+    expect(bySurname(people, 'Gamarnik')).toHaveLength(1);
+  });
+
   it('GIVEN a patronymic between a given name and the surname THEN the patronymic is not a person', () => {
     const people = extractPeople([u('Mikhail Ivanovich Kalinin, the Chairman, agreed.'), u('Mikhail Ivanovich Kalinin signed. Kalinin left.')], [], null);
     expect(people.some((p) => 'Ivanovich' in p.spellings)).toBe(false);
