@@ -77,7 +77,16 @@ export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'
   const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
   if (comments) return { speaker: comments[1]!, occasion: null };
   const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart());
-  return lead ? leadInVoice(lead[1]!) : null;
+  if (lead) return leadInVoice(lead[1]!);
+  // "I asked Littlepage: …" under a citation of Littlepage's book: someone writing in the first person
+  // about the cited author is not the cited author (an introduction, a correspondent).
+  const author = p.quotedFrom?.author?.split(/[,\s]/)[0];
+  // Only the writer's own words count: someone quoted inside them ("My nephew here, …") is not the writer.
+  const own = p.text.replace(/“[^”]*”?|"[^"]*"?/gu, ' ');
+  if (author && /^\p{Lu}\p{Ll}+$/u.test(author) && /(^|\s)I\s/u.test(own) && new RegExp(`\\b${author}\\b`, 'u').test(own)) {
+    return { speaker: `a writer other than ${author}`, occasion: null };
+  }
+  return null;
 }
 
 const CLAIMS = '(?:claims?|claimed|asserts?|asserted|alleges?|alleged|contends?|contended|insists?|insisted|maintains?|maintained)';

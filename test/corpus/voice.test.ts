@@ -26,6 +26,16 @@ describe('the speaker of a compilation excerpt', () => {
     expect(await attributionOf('rea-ystzg')).toBe('Sinclair, in Sinclair and Lyons (1938), quoted by Real Stalin Series Part 11 (n.d.)');
   });
 
+  it('GIVEN “I asked Littlepage …” under a citation of Littlepage’s book THEN it is not credited to Littlepage', async () => {
+    const a = await attributionOf('rea-mb6c5');
+    expect(a).toMatch(/^a writer other than Littlepage, in Littlepage, John D\. \(1938\), quoted by Real Stalin Series Part 11/);
+  });
+
+  it('GIVEN a memoir whose writer quotes someone speaking in the first person THEN the writer is not doubted', () => {
+    const p = bot.ctx.repo.passage('rea-dtv4t')!;
+    expect(compilationVoice(p)).toBeNull();
+  });
+
   it.each([
     ['At the Feb. March 1937 Plenum Stalin stated', 'Stalin'],
     ['Yezhov’s November 23rd, 1938 letter of resignation to Stalin', 'Yezhov'],
