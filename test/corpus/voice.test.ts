@@ -88,3 +88,33 @@ describe('claims an author reports', () => {
     expect(quotes(r).length).toBe(r.citations.length);
   });
 });
+
+describe('context and mentions', () => {
+  it('GIVEN “He claims that 43 per cent …” THEN it is quoted with the sentence before, which says who “he” is', async () => {
+    const { quotableSpan } = await import('../../src/answer/engine.ts');
+    const p = bot.ctx.repo.passage('eme-s0ak1')!;
+    const i = p.sentences.findIndex((s) => p.text.slice(s.start, s.end).startsWith('He claims that 43 per cent'));
+    expect(i).toBeGreaterThan(0);
+    const span = quotableSpan(p, i)!;
+    expect(p.text.slice(span.start, span.end)).toMatch(/^Repeating this figure, historian Vadim Kozhinov.*He claims that 43 per cent/s);
+  });
+
+  it('GIVEN /who Conquest, whom the texts only quote THEN his quoted work is shown as such, attributed through the compiler', async () => {
+    const r = await ask(bot, '/who Conquest');
+    expect(r.title).toBe('Conquest, Robert, as a quoted author');
+    expect(r.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('The Great Terror (1990)');
+    expect(r.citations.every((c) => /quoting Conquest, Robert \(1990\)/.test(c.attribution))).toBe(true);
+  });
+
+  it('GIVEN /who Yuri Zhukov THEN the memoirs of Marshal Georgy Zhukov are not listed as his quoted work', async () => {
+    const r = await ask(bot, '/who Yuri Zhukov');
+    expect(JSON.stringify(r.blocks)).not.toContain('Memoirs of Marshal Zhukov');
+  });
+
+  it('GIVEN a profile THEN no monarch is listed as “named alongside”', async () => {
+    for (const name of ['Alexander Svanidze', 'Barthou', 'Litvinov']) {
+      const text = JSON.stringify((await ask(bot, `/who ${name}`)).blocks);
+      expect(text).not.toMatch(/Named alongside:[^"]*king/i);
+    }
+  });
+});
