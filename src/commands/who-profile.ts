@@ -76,6 +76,13 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
   const pattern = wholeWords(spellings);
   const spellingPatterns = spellings.map((s) => [s, wholeWords([s])] as const);
   const apposition = new RegExp(`(${alternatives}),\\s+(the\\s+)?\\p{Ll}`, 'u');
+  const roleWords = ROLE.source.replace(/^\\b\(|\)\\b$/g, '');
+  // The role beside the name: apposition or copula after it ("Rykov, the head of", "Rykov was chairman"),
+  // "as <role>" a few words on, or a title right before it ("Premier Rykov", "Marshal Tukhachevsky").
+  const roleOf = new RegExp(
+    `(?:${alternatives})(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:was|became|is|had been|served as|remained)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:[\\p{L},-]+\\s+){0,6}?as\\s+(?:the\\s+)?)(?:${roleWords})\\b|\\b(?:${roleWords})\\s+(?:\\p{Lu}\\.\\s?)*(?:${alternatives})`,
+    'u',
+  );
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
   const hits = repo.match(fts, { limit: 150, exclude });
   // A shared surname's bare mentions may be the other person, so only the fetched, attributed ones are counted.
@@ -162,16 +169,20 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     const about = Math.min(m.sentences.length, 4) * 0.4;
     for (const s of m.sentences) {
       const text = m.passage.text.slice(s.start, s.end);
-      const role = ROLE.test(text);
+      // A role counts when it is this person's: beside the name ("Rykov, the head of …", "Marshal
+      // Tukhachevsky", "resigning as Premier"), not anywhere in a sentence that names them.
+      const roleNear = roleOf.test(text);
+      const role = roleNear || (ROLE.test(text) && apposition.test(text));
       let score = about;
-      if (role) score += 2;
+      if (roleNear) score += 3;
+      else if (ROLE.test(text)) score += 0.5;
       if (apposition.test(text)) score += 2;
       if (EVENT.test(text)) score += 1.5;
       if (YEAR.test(text)) score += 1;
       // A shared surname: a sentence naming them in full is surely about them; a bare surname may be the other one.
       if (fullForms.some((f) => text.includes(f))) score += person.sharedSurname ? 3 : 0.5;
       if (text.length > 400) score -= 2;
-      if (text.length < 40) score -= 1;
+      if (text.length < 40) score -= 2;
       if (m.passage.kind === 'quote') score -= 0.5;
       const year = YEAR.exec(text);
       const list = ranked.get(m.passage.sourceId) ?? [];

@@ -104,13 +104,14 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     quote(role, leading ? 'Who they were, in the sources’ words:' : undefined);
     leading = false;
   }
-  // Then what each source says of them, in date order.
+  // Then what each source says of them, in date order: a person few sources name gets more from each.
+  const perSource = Math.max(2, Math.ceil(6 / Math.max(1, speaking.length)));
   for (const id of speaking) {
     const picks = profile.ranked
       .get(id)!
       .filter((x) => !used.has(key(x)))
       .filter((x, i, all) => all.findIndex((y) => y.passage.id === x.passage.id) === i || x.score >= 4)
-      .slice(0, 2)
+      .slice(0, perSource)
       .sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
     const n = Math.max(profile.counts.get(id) ?? 0, profile.mentions.filter((m) => m.passage.sourceId === id).length);
     const lead = `${sourceName(id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
