@@ -16,7 +16,7 @@ import { COMMANDS, findCommand } from './registry.ts';
 import { errorReply, reply, type Reply } from './reply.ts';
 import type { Asker, Request, Where } from './request.ts';
 import { suggest } from './suggest.ts';
-import { resetTermWeights } from './relevance.ts';
+import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 import { bankKey, ensureBank } from '../quiz/bank.ts';
@@ -60,7 +60,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     seen = now;
     repo.reset();
     ctx.people = PeopleIndex.load(db);
-    resetTermWeights(db);
+    // The vocabulary and its word forms are the corpus's: a re-ingest replaces them.
+    resetLexicon(db);
   }
 
   async function handle(req: Request): Promise<Reply> {

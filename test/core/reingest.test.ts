@@ -20,7 +20,7 @@ describe('re-ingest under a running bot', () => {
 
     const corpus = join(dir, 'corpus');
     cpSync(CORPUS_DIR, corpus, { recursive: true });
-    writeFileSync(join(corpus, 'note.txt'), 'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n\nYezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.\n');
+    writeFileSync(join(corpus, 'note.txt'), 'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n\nYezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.\n\nThe Zemlyanichny committee met twice in the spring of 1936, the study note records.\n');
     const meta = JSON.parse(readFileSync(join(corpus, 'sources.json'), 'utf8')) as { sources: Record<string, unknown>[] };
     meta.sources.unshift({ ...meta.sources[0]!, id: 'study-note', file: 'note.txt', idPrefix: 'stn', title: 'Study Note' });
     writeFileSync(join(corpus, 'sources.json'), JSON.stringify(meta));
@@ -32,6 +32,10 @@ describe('re-ingest under a running bot', () => {
     const r = await ask(bot, '/ask How cold was the weather in Leningrad?');
     expect(r.citations[0]?.source).toBe('study-note');
     expect(r.citations[0]?.quote).toBe('The weather in Leningrad was unusually cold that December, the note records.');
+    // A word only the new corpus uses is known at once: the vocabulary is rebuilt with the index.
+    const fresh = await ask(bot, '/ask When did the Zemlyanichny committee meet?');
+    expect(fresh.kind).toBe('answer');
+    expect(fresh.citations[0]?.source).toBe('study-note');
     const who = await ask(bot, '/who Yezhov');
     expect(who.citations.find((c) => c.source === 'study-note')?.quote).toBe("Yezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.");
     bot.close();
