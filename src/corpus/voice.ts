@@ -43,12 +43,13 @@ function trailingName(words: string[]): { name: string; rest: string } | null {
 
 /** The speaker a bracketed lead-in names, or null when it names none. Pure: for tests and export. */
 export function leadInVoice(lead: string): CompilationVoice | null {
-  const text = lead.replace(/\s+/g, ' ').replace(/[,:]$/u, '').trim();
+  // A quoted title inside the lead-in (“Concerning the … Institutes”) names a document, never its speaker.
+  const text = lead.replace(/“[^”]*”/gu, '“…”').replace(/\s+/g, ' ').replace(/[,:]$/u, '').trim();
   if (!text || /^footnote\b/i.test(text)) return null;
   const words = text.split(' ');
   if (words.length <= 3 && !SAYS.test(text)) {
     const bare = trailingName(words);
-    return bare && !bare.rest ? { speaker: bare.name, occasion: null } : null;
+    if (bare && !bare.rest) return { speaker: bare.name, occasion: null };
   }
   const says = SAYS.exec(text);
   if (says) {
@@ -68,6 +69,18 @@ export function leadInVoice(lead: string): CompilationVoice | null {
   if (poss && !NOT_A_NAME.has(poss[1]!)) return { speaker: poss[1]!, occasion: tidyOccasion(poss[2]!) };
   const ofBy = OF_BY.exec(text);
   if (ofBy && !NOT_A_NAME.has(ofBy[2]!)) return { speaker: ofBy[2]!, occasion: tidyOccasion(ofBy[1]!.replace(/\s+(of|by|from)$/, '')) };
+  // "Letter of rural correspondent Alekseev", "sent by rural correspondent Grebennikov", "from Yezhov and Shkiriatov".
+  const described = new RegExp(`\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())}|sent)\\b[^\\]]*?\\b(?:of|by|from)\\s+(?:[\\p{Ll}-]+\\s+){0,3}((?:\\p{Lu}[\\p{Ll}’'-]+)(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)\\p{Lu}[\\p{Ll}’'-]+)*)\\b`, 'u').exec(text);
+  if (described && !NOT_A_NAME.has(described[1]!.split(/[\s,]/)[0]!)) return { speaker: described[1]!, occasion: null };
+  // "…, Kuznetsov, regarding …": a role, then the name in apposition.
+  const named = /\b(?:Secretary|Chairman|Commissar|chairman|secretary)\b[^,\]]*,\s+(\p{Lu}[\p{Ll}’'-]+),/u.exec(text);
+  if (named) return { speaker: named[1]!, occasion: null };
+  // "Yaroslavski to Politburo on library purge": a name writing to a body.
+  const to = /(?:^|\.\s+)(\p{Lu}[\p{Ll}’'-]+)\s+to\s+(?:the\s+)?\p{Lu}/u.exec(text);
+  if (to && !NOT_A_NAME.has(to[1]!)) return { speaker: to[1]!, occasion: null };
+  // A body's own document: "NKVD report", "Politburo decision", "Politburo resolution".
+  const body = /\b(NKVD|OGPU|Politburo|Orgburo|Central Committee|ECCI Secretariat|Comintern)\s+(?:report|decision|resolution|directive|order|memorandum|circular)\b/u.exec(text) ?? /^(Politburo|NKVD)\s+resolution\b/u.exec(text);
+  if (body) return { speaker: `the ${body[1]!}`, occasion: null };
   return null;
 }
 

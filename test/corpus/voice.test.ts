@@ -42,11 +42,16 @@ describe('the speaker of a compilation excerpt', () => {
     ['The June 6, 1935 speech of Yezhov to the Central Committee plenum', 'Yezhov'],
     ['Zhdanov', 'Zhdanov'],
     ['The Editors of Secret Documents state', 'The Editors of Secret Documents'],
+    ['Oct. second 1937 Politburo decision on sabotage of livestock', 'the Politburo'],
+    ['Politburo resolution “On the leadership of the Central Committee of the Communist Party of Byelorussia”', 'the Politburo'],
+    ['Sept. 15, 1932. Yaroslavski to Politburo on library purge', 'Yaroslavski'],
+    ['September 19, 1937 Letter of rural correspondent Alekseev to Krest’ianskaia Gazeta on violations of law', 'Alekseev'],
+    ['March 1935 memorandum “Concerning the Moral and Political State of Pedagogical Institutes” from Yezhov and Shkiriatov', 'Yezhov and Shkiriatov'],
   ])('GIVEN the lead-in “%s” THEN the speaker is %s', (lead, speaker) => {
     expect(leadInVoice(lead)?.speaker).toBe(speaker);
   });
 
-  it.each(['When', 'Footnote: The memoir of one of Kirov’s Leningrad co-workers can remember nothing', 'Oct. second 1937 Politburo decision on sabotage of livestock'])(
+  it.each(['When', 'Footnote: The memoir of one of Kirov’s Leningrad co-workers can remember nothing', '1932 Party Verification of Railroad Employees', 'Report to the 18th Congress on March 10, 1939'])(
     'GIVEN a bracket that names no speaker (“%s”) THEN none is guessed',
     (lead) => {
       expect(leadInVoice(lead)).toBeNull();
