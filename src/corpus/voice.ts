@@ -158,7 +158,7 @@ export function reportedClaimOf(sentence: string, previous: string | null = null
       who = subject;
     }
   } else if (according && !FIRST_PERSON.test(according[1]!)) {
-    who = according[1]!.trim();
+    who = according[1]!.trim().replace(/[’']s$/u, '');
   }
   if (!who) return null;
   // Only a claim can be reported: plain narration ("Stalin said that the plan …") is the author's account when it is not a claim verb.
