@@ -148,7 +148,9 @@ function initialsIntro(initials: string, title: string | null): Intro | null {
  * name ("Nikolay B. Eysmont"); otherwise the word is the end of the previous phrase and only the
  * initials belong to the name ("…for Supplies N.B. Eismont" → "N.B.").
  */
-function introduction(before: string): Intro | null {
+function introduction(text: string): Intro | null {
+  // A familiar name in brackets between the initials and the surname ("I.A. (Osip) Pyatnitsky") belongs to the initials.
+  const before = text.replace(/\s*\(\p{Lu}\p{Ll}+\)\s*$/u, ' ');
   const m = BEFORE_NAME.exec(before);
   if (!m) return null;
   const word = m[1];

@@ -75,6 +75,18 @@ describe('people index — synthetic texts', () => {
     expect(bySurname(people, 'Svanidze').every((p) => p.sharedSurname)).toBe(true);
   });
 
+  it('GIVEN a father introduced as “I.A. (Osip) Pyatnitsky” and his son as Vladimir Pyatnitsky THEN two people', () => {
+    const people = extractPeople(
+      [
+        u('An especially vehement protest was made by I.A. (Osip) Pyatnitsky (the author’s father), chief of a department.'),
+        u('Vladimir Pyatnitsky later wrote about it. Vladimir Pyatnitsky quotes the minutes.'),
+      ],
+      [],
+      null,
+    );
+    expect(bySurname(people, 'Pyatnitsky').map((p) => p.canonical).sort()).toEqual(['I.A. Pyatnitsky', 'Vladimir Pyatnitsky']);
+  });
+
   it('GIVEN one person named once by given name and once by initials (Yan Gamarnik, Y.B. Gamarnik) THEN one person', () => {
     const people = extractPeople([u('Yan Gamarnik shot himself.'), u('Y.B. Gamarnik was head of the political administration.')], [], null);
     expect(bySurname(people, 'Gamarnik')).toHaveLength(1);
