@@ -96,9 +96,15 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     .filter((id) => profile.ranked.has(id))
     .sort((a, b) => (profile.counts.get(b) ?? 0) - (profile.counts.get(a) ?? 0));
   const silent = ctx.repo.sources().map((s) => s.meta.id).filter((id) => !profile.ranked.has(id)).map(sourceName);
-  // Who they were: each source's sentence giving their role or office.
+  // Someone rarely named, and never in full in a source, may be another person of the surname there
+  // (the journalist Vladimir Voronov, and a student called Voronov): that source is shown as unsure.
+  const fullForms = Object.keys(person.fullNames);
+  const unsure = (id: string) =>
+    person.mentions < 10 && fullForms.length > 0 && !profile.mentions.some((m) => m.passage.sourceId === id && fullForms.some((f) => m.passage.text.includes(f)));
+  // Who they were: each source's sentence giving their role or office (never from an unsure source).
   let leading = true;
   for (const id of speaking) {
+    if (unsure(id)) continue;
     const role = profile.ranked.get(id)!.find((x) => x.role && x.score >= 3);
     if (!role) continue;
     quote(role, leading ? 'Who they were, in the sources’ words:' : undefined);
@@ -114,7 +120,9 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
       .slice(0, perSource)
       .sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
     const n = Math.max(profile.counts.get(id) ?? 0, profile.mentions.filter((m) => m.passage.sourceId === id).length);
-    const lead = `${sourceName(id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
+    const lead = unsure(id)
+      ? `${sourceName(id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} “${Object.keys(person.spellings).join('” / “')}” but never in full, so it may be someone else`
+      : `${sourceName(id)} — ${n === 1 ? '1 passage names' : `${n} passages name`} ${person.canonical}`;
     if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
     picks.forEach((x, i) => quote(x, i === 0 ? `${lead}:` : undefined));
   }

@@ -143,3 +143,13 @@ describe('/who without repeats', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('people the sources may not share', () => {
+  it('GIVEN /who Voronov (the journalist Vladimir Voronov in Goble; a student “Voronov” in the compilation) THEN the compilation’s mentions are marked as possibly someone else, and never define him', async () => {
+    const r = await ask(bot, '/who Voronov');
+    const text = allText(r);
+    expect(text).toMatch(/Real Stalin Series Part 11 \(n\.d\.\) — \d passages? names? “Voronov”[^"]* but never in full, so it may be someone else/);
+    const firstQuote = r.blocks.find((b) => b.type === 'quote') as { citation: number };
+    expect(r.citations[firstQuote.citation]!.source).toBe('goble-2019');
+  });
+});
