@@ -15,7 +15,7 @@ const REPORTED = 0.8;
 import { lexicon } from './lexicon.ts';
 import { analyse, type AnalyseOptions, type Question } from './question.ts';
 import { retrieve } from './retrieve.ts';
-import { scorePassage, sentenceTokens, type ScoredSentence } from './score.ts';
+import { LEANS_BACK, scorePassage, sentenceTokens, type ScoredSentence } from './score.ts';
 
 export interface EngineContext {
   db: DB;
@@ -34,8 +34,6 @@ export function question(ctx: EngineContext, text: string, opts: AnalyseOptions 
   return analyse(text, lexicon(ctx.db), (t) => ctx.people.spellingsFor(t), opts);
 }
 
-/** A sentence opening with a pronoun or demonstrative leans on the one before it. */
-const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
 
 /** The span that quotes sentence `i` so that it can be read on its own; null when it cannot be. */
 export function quotableSpan(p: Passage, i: number): { start: number; end: number } | null {

@@ -15,7 +15,8 @@ import type { Concept, Question } from './question.ts';
 const NEIGHBOUR = 0.45;
 /** A sentence that opens with "he" or "this" is quoted with the one before: that one's words count nearly fully. */
 const LEANED_ON = 0.9;
-const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
+/** A sentence opening with a pronoun or demonstrative leans on the one before it. */
+export const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
 const HEADING = 0.3;
 
 /** Roots of each sentence, in order (for proximity), once per passage. */
@@ -83,8 +84,6 @@ export interface ScoredSentence {
   heading: number;
   /** Share of the question's weight anywhere in the passage. */
   inPassage: number;
-  /** Share of the passage's sentences that hold half the question's weight: how much the passage is about it. */
-  density: number;
 }
 
 function proximity(q: Question, tokens: string[]): number {
@@ -118,7 +117,6 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
   inHeading = Math.min(1, inHeading / total);
   inPassage = Math.min(1, inPassage / total);
   const out: ScoredSentence[] = [];
-  let dense = 0;
   p.sentences.forEach((s, index) => {
     let own = 0;
     let coverage = 0;
@@ -138,7 +136,6 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     own = Math.min(1, own / total);
     // Words found only inside someone's quoted words ("…declared, “They killed Kirov”") are hearsay, not the sentence's statement.
     if (own > 0 && quotedOnly(q, text)) own *= QUOTED_ONLY;
-    if (own >= 0.5) dense++;
     coverage = Math.min(1, coverage / total);
     const key = `${q.want}${index}`;
     let fit = fitKnown.get(key);
@@ -149,9 +146,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;
     const score = (0.7 * own + 0.3 * coverage) * fit + near + shape;
-    out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage, density: 0 });
+    out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage });
   });
-  const density = dense / Math.max(1, p.sentences.length);
-  for (const x of out) x.density = density;
   return out;
 }
