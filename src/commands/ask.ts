@@ -10,6 +10,7 @@ import { rootsOf } from '../core/relevance.ts';
 import { question as analyseQuestion, rankSentences, readOn, type RankedSentence } from '../answer/engine.ts';
 import type { Question } from '../answer/question.ts';
 import { sentenceTokens } from '../answer/score.ts';
+import { nearDuplicate } from '../answer/similar.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -34,7 +35,12 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   const best = ranked.find(answers);
   if (!best) return null;
   const chosen: RankedSentence[] = [best];
-  const overlaps = (r: RankedSentence) => chosen.some((c) => c.passage.id === r.passage.id && r.start < c.end && c.start < r.end);
+  const overlaps = (r: RankedSentence) =>
+    chosen.some(
+      (c) =>
+        (c.passage.id === r.passage.id && r.start < c.end && c.start < r.end) ||
+        (c.passage.sourceId === r.passage.sourceId && nearDuplicate(c.passage.text.slice(c.start, c.end), r.passage.text.slice(r.start, r.end))),
+    );
   const contested = q.want === 'position' || q.want === 'reason';
   for (const r of ranked) {
     if (chosen.length >= 3) break;
@@ -49,7 +55,7 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
     q.want === 'position' && r.fit > 1 && names.length > 0 && r.own * scale >= ANSWER_COVERAGE * 0.8 && names.every((c) => sentenceTokens(r.passage)[r.index]!.some((t) => c.roots.has(t)));
   for (const r of ranked) {
     if (chosen.length >= MAX_QUOTES) break;
-    if (heard.has(r.passage.sourceId) || !(answers(r) || side(r)) || r.total < best.total * (contested ? 0.55 : 0.7)) continue;
+    if (heard.has(r.passage.sourceId) || !(answers(r) || side(r)) || r.total < best.total * (contested ? 0.55 : 0.7) || overlaps(r)) continue;
     heard.add(r.passage.sourceId);
     chosen.push(r);
   }

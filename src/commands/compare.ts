@@ -8,6 +8,7 @@ import { cleanText, defineCommand, type CommandContext } from '../core/command.t
 import { relateFigures, sentenceFiguresOf, type Figure, type SourcedFigure } from '../core/figures.ts';
 import { question as analyseQuestion } from '../answer/engine.ts';
 import { topicBySource } from '../answer/topic.ts';
+import { nearDuplicate } from '../answer/similar.ts';
 import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { rootsOf } from '../core/relevance.ts';
@@ -57,8 +58,14 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     const on = bySource.get(s.meta.id)!;
     const name = sourceName(s);
     const picked: typeof on.sentences = [];
+    const quotedTexts: string[] = [];
     for (const x of on.sentences) {
       if (picked.some((p) => p.passage.id === x.passage.id && x.start < p.end && p.start < x.end)) continue;
+      // The same words quoted twice by one source (two editions of a book) take one slot; across sources
+      // near-identical sentences are what a comparison is for, so both stay.
+      const text = x.passage.text.slice(x.start, x.end);
+      if (quotedTexts.some((t) => nearDuplicate(t, text))) continue;
+      quotedTexts.push(text);
       picked.push(x);
       if (picked.length === PER_SOURCE + MORE_PER_SOURCE) break;
     }

@@ -115,3 +115,10 @@ describe('contested questions show each side', () => {
     expect(quotes(r).some((x) => /fabricated Tukhachevsky affair/.test(x))).toBe(true);
   });
 });
+
+describe('one source saying the same thing twice', () => {
+  it('GIVEN the compilation quotes one anecdote from two editions THEN /compare shows it once, and another source’s similar sentence still stands beside it', async () => {
+    const r = await ask(bot, '/compare collectivization');
+    expect(quotes(r).filter((x) => /veterinarian who hated collectivization/.test(x))).toHaveLength(1);
+  });
+});
