@@ -60,3 +60,19 @@ describe('a corpus with a bad metadata entry', () => {
     }
   }, 60_000);
 });
+
+describe('a database file that cannot be used', () => {
+  it('GIVEN garbage where the database should be THEN a short message naming the file, exit code 1, no stack trace, and the file untouched', async () => {
+    const db = join(dir, 'garbage.db');
+    writeFileSync(db, 'not a database '.repeat(400));
+    const before = readFileSync(db);
+    for (const args of [['ask', '/who Yezhov', '--db', db, '--corpus', CORPUS_DIR], ['search', 'Kirov', '--db', db, '--corpus', CORPUS_DIR]]) {
+      const r = await sourcebook(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`Sourcebook cannot use its database ${db}: it is not a SQLite database`);
+      expect(r.stderr).toContain('does not overwrite it');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(db).equals(before)).toBe(true);
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 /** The `sourcebook` command line. */
+import { DatabaseFileError } from '../db/open.ts';
 import { Command, InvalidArgumentError } from 'commander';
 import { ingest } from '../corpus/ingest.ts';
 import { MetadataError } from '../corpus/metadata.ts';
@@ -112,6 +113,11 @@ try {
   // A bad corpus is the user's to fix, not a crash: say what is wrong, without a stack trace.
   if (e instanceof MetadataError) {
     process.stderr.write(`Sourcebook cannot use the corpus: ${e.message}\nFix it and run again; \`sourcebook ingest\` checks the corpus without starting anything.\n`);
+  } else if (e instanceof DatabaseFileError) {
+    // The file holds this installation's scores, curation and audit log: it is never overwritten.
+    process.stderr.write(
+      `${e.message}\nIt also holds this installation's quiz scores, curation and audit log, so Sourcebook does not overwrite it. Restore it from a copy, or move it aside to start afresh (the corpus index is then rebuilt from corpus/).\n`,
+    );
   } else if (e instanceof Error && 'code' in e && e.code === 'ENOENT') {
     process.stderr.write(`Sourcebook cannot find a file it needs: ${e.message}\n`);
   } else {

@@ -36,7 +36,43 @@ export function migrate(db: DB): number {
   return applied;
 }
 
+/** The database file cannot be used: damaged, not a database, or not writable. Shown to the user as it is. */
+export class DatabaseFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`Sourcebook cannot use its database ${file}: ${reason}.`);
+  }
+}
+
+function reasonOf(code: string | undefined): string | null {
+  switch (code) {
+    case 'SQLITE_NOTADB':
+      return 'it is not a SQLite database (truncated, or overwritten with other data)';
+    case 'SQLITE_CORRUPT':
+      return 'it is damaged';
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DBMOVED':
+      return 'it cannot be written (a read-only file or folder)';
+    case 'SQLITE_CANTOPEN':
+      return 'it cannot be opened (a missing or read-only folder)';
+    default:
+      return null;
+  }
+}
+
 export function openDb(file: string): DB {
+  try {
+    return openOrThrow(file);
+  } catch (e) {
+    const reason = reasonOf((e as { code?: string }).code);
+    if (reason) throw new DatabaseFileError(file, reason);
+    throw e;
+  }
+}
+
+function openOrThrow(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   if (file !== ':memory:') {
