@@ -20,6 +20,11 @@ const SAYS = /\b(?:said|stated|states|state|says|say|declared|declares|wrote|wri
 const DOCUMENT = '(?:speech|report|letter|article|statement|testimony|remarks|interview|address|memorandum|memo|note|telegram|appeal|essay)';
 const POSSESSIVE = /^(?:From\s+)?((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}-]+)[’']s\s+(.+)$/u;
 const OF_BY = new RegExp(`^(.*?\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())})\\s+(?:of|by|from))\\s+((?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}-]+)\\b`, 'u');
+/** "Letter of rural correspondent Alekseev", "sent by rural correspondent Grebennikov", "from Yezhov and Shkiriatov". */
+const DESCRIBED = new RegExp(
+  `\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())}|sent)\\b[^\\]]*?\\b(?:of|by|from)\\s+(?:[\\p{Ll}-]+\\s+){0,3}((?:\\p{Lu}[\\p{Ll}’'-]+)(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)\\p{Lu}[\\p{Ll}’'-]+)*)\\b`,
+  'u',
+);
 const WORD_NAME = /^(?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+$|^\p{Lu}+$/u;
 const NOT_A_NAME = new Set('When Footnote Note Editor Emphasis Sic The A An In At On From This That It He She They As Plenum Congress Committee Politburo Party Report Letter Resolution Decision Chairman Secretary President Commissar Comrade General'.split(' '));
 
@@ -70,7 +75,7 @@ export function leadInVoice(lead: string): CompilationVoice | null {
   const ofBy = OF_BY.exec(text);
   if (ofBy && !NOT_A_NAME.has(ofBy[2]!)) return { speaker: ofBy[2]!, occasion: tidyOccasion(ofBy[1]!.replace(/\s+(of|by|from)$/, '')) };
   // "Letter of rural correspondent Alekseev", "sent by rural correspondent Grebennikov", "from Yezhov and Shkiriatov".
-  const described = new RegExp(`\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())}|sent)\\b[^\\]]*?\\b(?:of|by|from)\\s+(?:[\\p{Ll}-]+\\s+){0,3}((?:\\p{Lu}[\\p{Ll}’'-]+)(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)\\p{Lu}[\\p{Ll}’'-]+)*)\\b`, 'u').exec(text);
+  const described = DESCRIBED.exec(text);
   if (described && !NOT_A_NAME.has(described[1]!.split(/[\s,]/)[0]!)) return { speaker: described[1]!, occasion: null };
   // "…, Kuznetsov, regarding …": a role, then the name in apposition.
   const named = /\b(?:Secretary|Chairman|Commissar|chairman|secretary)\b[^,\]]*,\s+(\p{Lu}[\p{Ll}’'-]+),/u.exec(text);
