@@ -78,9 +78,9 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
   const apposition = new RegExp(`(${alternatives}),\\s+(the\\s+)?\\p{Ll}`, 'u');
   const roleWords = ROLE.source.replace(/^\\b\(|\)\\b$/g, '');
   // The role beside the name: apposition or copula after it ("Rykov, the head of", "Rykov was chairman"),
-  // "as <role>" a few words on, or a title right before it ("Premier Rykov", "Marshal Tukhachevsky").
+  // "as <role>" a few words on, or a title before the name ("Premier Rykov", "journalist Vladimir Voronov").
   const roleOf = new RegExp(
-    `(?:${alternatives})(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:was|became|is|had been|served as|remained)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:[\\p{L},-]+\\s+){0,6}?as\\s+(?:the\\s+)?)(?:${roleWords})\\b|\\b(?:${roleWords})\\s+(?:\\p{Lu}\\.\\s?)*(?:${alternatives})`,
+    `(?:${alternatives})(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:was|became|is|had been|served as|remained)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:[\\p{L},-]+\\s+){0,6}?as\\s+(?:the\\s+)?)(?:${roleWords})\\b|\\b(?:${roleWords})\\s+(?:\\p{Lu}\\.\\s?|\\p{Lu}\\p{Ll}+\\s+){0,3}(?:${alternatives})`,
     'u',
   );
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
