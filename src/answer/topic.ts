@@ -37,7 +37,7 @@ export function topicality(r: RankedSentence): number {
   return Math.max(r.own, 0.85 * Math.min(r.heading, r.inPassage), 0.6 * r.coverage, r.own > 0 ? 0.7 * r.inPassage : 0);
 }
 
-export function onTopic(_q: Question, r: RankedSentence): boolean {
+export function onTopic(r: RankedSentence): boolean {
   return topicality(r) >= ON_TOPIC && (r.matched >= 1 || r.heading >= ON_TOPIC);
 }
 
@@ -46,7 +46,7 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
   for (const r of ranked) {
-    if (!onTopic(q, r)) continue;
+    if (!onTopic(r)) continue;
     // The same words in two places (a passage the booklet repeats) are quoted once.
     const said = `${r.passage.sourceId}\u0000${r.passage.text.slice(r.start, r.end)}`;
     if (seen.has(said)) continue;

@@ -3,7 +3,7 @@
  * data files). Only what query expansion needs: look a lemma up in the sorted index files by binary
  * search, then read its synsets at their byte offsets in the data files. Nothing is loaded whole.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { baseForms } from './morphy.ts';
@@ -159,10 +159,4 @@ export function relatedWords(word: string): Related {
   r = { lemmas: [...lemmas], synonyms: drop(synonyms), narrower: drop(narrower), derived: drop(derived), pos: dominant?.pos ?? null };
   related.set(w, r);
   return r;
-}
-
-/** For tests and long-running processes: close the data files. */
-export function closeWordNet(): void {
-  for (const fd of fds.values()) closeSync(fd);
-  fds.clear();
 }

@@ -5,8 +5,6 @@
 import { contentTokens } from '../search/fts-query.ts';
 import { root } from '../search/roots.ts';
 
-export { root };
-
 export function rootsOf(text: string): string[] {
   return [...new Set(contentTokens(text).map(root))];
 }

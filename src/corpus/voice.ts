@@ -90,7 +90,16 @@ export function leadInVoice(lead: string): CompilationVoice | null {
 }
 
 /** The speaker of a compilation excerpt, from its lead-in or a "(X's comments only)" note; null when neither names one. */
+const voices = new WeakMap<object, CompilationVoice | null>();
+
+/** Once per passage: every quote of it asks again (attribution is on the hot path of each reply). */
 export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationVoice | null {
+  let v = voices.get(p);
+  if (v === undefined) voices.set(p, (v = voiceOf(p)));
+  return v;
+}
+
+function voiceOf(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationVoice | null {
   if (p.kind !== 'quote') return null;
   const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
   if (comments) return { speaker: comments[1]!, occasion: null };
