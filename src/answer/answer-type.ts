@@ -17,6 +17,12 @@ const REASON =
   /\b(because|since|as a result|result of|in order to|so that|so as to|due to|owing to|afraid|fear(ed|s)?|reasons?|motives?|caused?|led to|aim(ed)?|wanted|wished|sought|intended|purpose|explains?|explanation|consequence|response to|sparked|prompted|arose|stemmed|therefore|thus|hence)\b/i;
 const POSITION = /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|invented|myth|real|genuine|existed|did exist|proved?|evidence|claims?|denied|admitted|confessed)\b/i;
 
+/** Whether the sentence names someone in full ("Leonid Nikolayev", "L.A. Naumov") whose surname passes `other`. */
+export function namesInFull(sentence: string, other: (surname: string) => boolean = () => true): boolean {
+  const full = [...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!) && other(m[0].split(/[\s.]+/).pop()!));
+  return full || [...sentence.matchAll(new RegExp(INITIALS_NAME.source, 'gu'))].some((m) => other(m[0].split(/[\s.]+/).pop()!));
+}
+
 export function answerFit(want: Want, sentence: string): number {
   switch (want) {
     case 'number':
@@ -26,7 +32,7 @@ export function answerFit(want: Want, sentence: string): number {
       if (FULL_DATE.test(sentence)) return 1.15;
       return YEAR_OR_MONTH.test(sentence) ? 1 : 0.7;
     case 'person':
-      if ([...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!)) || INITIALS_NAME.test(sentence)) return 1.15;
+      if (namesInFull(sentence)) return 1.15;
       return /\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0.7;
     case 'place':
       return PLACE.test(sentence) ? 1.1 : 0.8;

@@ -8,7 +8,7 @@ import { foldDiacritics } from '../people/name-key.ts';
 import { root } from '../search/roots.ts';
 import { STOPWORDS } from '../search/fts-query.ts';
 import { memoByObject } from '../core/memo.ts';
-import { answerFit } from './answer-type.ts';
+import { answerFit, namesInFull } from './answer-type.ts';
 import type { Concept, Question } from './question.ts';
 
 /** A concept found only beside the sentence, or only in its heading, counts for this much. */
@@ -59,6 +59,11 @@ function quotedOnly(q: Question, sentence: string): boolean {
     if (hit(innerTerms)) any = true;
   }
   return any;
+}
+
+function asked(q: Question, word: string): boolean {
+  const r = root(foldDiacritics(word.toLowerCase()));
+  return q.concepts.some((c) => c.roots.has(r));
 }
 
 function namesOtherThan(q: Question, sentence: string): boolean {
@@ -142,6 +147,8 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, text)));
     // "Who …?" is not answered by a sentence whose only names are the ones asked about.
     if (q.want === 'person' && own > 0 && !namesOtherThan(q, text)) fit = Math.min(fit, 0.8);
+    // …and it plainly answers only when the name given in full is not the one asked about ("Sergei Kirov" for "Who killed Kirov?").
+    if (q.want === 'person' && fit > 1 && !namesInFull(text, (surname) => !asked(q, surname))) fit = 1;
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;

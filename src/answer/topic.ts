@@ -9,7 +9,7 @@ import { rankSentences, type EngineContext, type RankedSentence } from './engine
 import type { Question } from './question.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
-export const ON_TOPIC = 0.4;
+export const ON_TOPIC = 0.35;
 /** Passages read per source: a monograph says most things in more than a handful of places. */
 const PER_SOURCE = 30;
 const DATE = /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;

@@ -79,6 +79,8 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     for (const x of lead) {
       const perSentence = sentenceFiguresOf(x.passage);
       for (let i = Math.max(0, x.index - 2); i <= Math.min(x.passage.sentences.length - 1, x.index + 2); i++) {
+        // Two quotes from one paragraph share neighbours: each figure is counted once.
+        if (figures.some((f) => f.passage === x.passage.id && f.index === i)) continue;
         figures.push(...perSentence[i]!.map((figure) => ({ source: name, passage: x.passage.id, index: i, figure })));
       }
     }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { analyse, wantOf } from '../../src/answer/question.ts';
 import { lexicon } from '../../src/answer/lexicon.ts';
+import { root } from '../../src/search/roots.ts';
 import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
 
 let bot: CoreBot;
@@ -91,6 +92,27 @@ describe('wording and spelling do not decide', () => {
 
   it('GIVEN /compare military purge THEN Emelyanov, who has a section on Tukhachevsky’s plot, is not called silent', async () => {
     expect(allText(await ask(bot, '/compare military purge'))).not.toMatch(/silent:[^.]*Emelyanov/);
+  });
+
+  it('GIVEN a verb and its noun (rehabilitated / rehabilitation, studied / studies) THEN they share a root', () => {
+    expect(root('rehabilitated')).toBe(root('rehabilitation'));
+    expect(root('rehabilitating')).toBe(root('rehabilitation'));
+    expect(root('studied')).toBe(root('studies'));
+    expect(root('families')).toBe(root('family'));
+    // and what should stay apart does
+    expect(root('executive')).not.toBe(root('execution'));
+  });
+
+  it('GIVEN /compare rehabilitation THEN Emelyanov’s “rehabilitated 1.5 million people” is on the first page', async () => {
+    const r = await ask(bot, '/compare rehabilitation');
+    expect(quotes(r).some((x) => x.includes('the special committee had rehabilitated 1.5 million people'))).toBe(true);
+  });
+
+  it('GIVEN two quotes from one paragraph (Reiman on the relocated kulak families) THEN each of its figures is listed once', async () => {
+    const text = allText(await ask(bot, '/compare collectivization'));
+    const line = /Figures quoted below[^"]*/.exec(text)?.[0] ?? '';
+    expect(line).toContain('380,000 peasant families');
+    expect(line.split('380,000 peasant families').length - 1).toBe(1);
   });
 });
 
