@@ -23,11 +23,22 @@ export function namesInFull(sentence: string, other: (surname: string) => boolea
   return full || [...sentence.matchAll(new RegExp(INITIALS_NAME.source, 'gu'))].some((m) => other(m[0].split(/[\s.]+/).pop()!));
 }
 
+const RATE = /\b(per|each|every|a) (day|week|month|year)\b|\bdaily\b/i;
+
+/** The words after a figure up to the clause's end: where "per day" or "each and every day" stands. */
+function afterFigure(sentence: string, raw: string): string {
+  const at = sentence.indexOf(raw);
+  return at < 0 ? '' : sentence.slice(at + raw.length).split(/[,;:.]/)[0]!;
+}
+
 export function answerFit(want: Want, sentence: string): number {
   switch (want) {
-    case 'number':
-      if (figuresIn(sentence).length || /\b\d+(\.\d+)?\s?(%|per ?cent)/.test(sentence)) return 1.15;
+    case 'number': {
+      // "How many" asks for a count: a rate ("970 people … each and every day") only leads to one.
+      const counts = figuresIn(sentence).filter((f) => !RATE.test(afterFigure(sentence, f.raw)));
+      if (counts.length || /\b\d+(\.\d+)?\s?(%|per ?cent)/.test(sentence)) return 1.15;
       return /\d|\b(hundred|thousand|million|dozen|half|third|quarter|majority|most)s?\b/i.test(sentence) ? 1 : 0.7;
+    }
     case 'time':
       if (FULL_DATE.test(sentence)) return 1.15;
       return YEAR_OR_MONTH.test(sentence) ? 1 : 0.7;

@@ -8,6 +8,7 @@ import { contentTokens } from '../search/fts-query.ts';
 import { root } from '../search/roots.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 import type { Lexicon } from './lexicon.ts';
+import { GIVEN_NAMES } from '../people/given-names.ts';
 import { expandYearRanges } from './score.ts';
 
 export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | null;
@@ -31,6 +32,8 @@ export interface Concept {
 export interface Question {
   text: string;
   want: Want;
+  /** A second question word joined to the first ("when and where"): either kind of answer will do. */
+  also: Want;
   concepts: Concept[];
   /** Words of the question the corpus never uses, in any form. */
   missing: string[];
@@ -47,9 +50,19 @@ const FILLER = new Set(
 /** How much more a question's predicate weighs than its other words. */
 const PREDICATE = 1.4;
 const FACTOID = new Set<Want>(['time', 'place', 'person']);
+/** How much a given name before a surname weighs. */
+const GIVEN_NAME = 0.3;
 
 const PERSON_NOUN =
   /^\s*which\s+(\w+\s+){0,3}(member|members|official|officials|leader|leaders|commander|commanders|general|generals|marshal|person|people|man|men|woman|women|historian|historians|author|authors|secretary|secretaries|commissar|commissars|chief|head|deputy|minister|ambassador|writer|journalist|politician|defendants?)\b/;
+
+const WORD_WANT: Record<string, Want> = { when: 'time', where: 'place', who: 'person', why: 'reason', 'how many': 'number', 'how much': 'number' };
+
+/** The second of two joined question words: "When and where did he die?" wants a place too. */
+export function alsoWantOf(question: string): Want {
+  const m = /^\s*(?:when|where|who|why|how many|how much)\s+and\s+(when|where|who|why|how many|how much)\b/i.exec(question);
+  return m ? WORD_WANT[m[1]!.toLowerCase()]! : null;
+}
 
 export function wantOf(question: string): Want {
   const q = question.toLowerCase().trim();
@@ -75,6 +88,10 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
   const want = wantOf(text);
   const concepts: Concept[] = [];
   const missing: string[] = [];
+  // "Lev" in "Lev Sedov" only says which Sedov: the surname carries the name, and a source often gives it alone.
+  const givenBeforeSurname = new Set(
+    [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s*)?\p{Lu}\p{Ll}+/gu)].filter((m) => GIVEN_NAMES.has(m[1]!)).map((m) => m[1]!.toLowerCase()),
+  );
   for (const token of contentTokens(content)) {
     if (FILLER.has(token)) continue;
     const folded = foldDiacritics(token);
@@ -99,7 +116,8 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     // A factoid question's predicate ("when did he die") must be in the answer; a why- or yes/no question's often is not ("start" vs "arose").
     const verb = forms.verb && !name && !opts.topic && FACTOID.has(want);
     // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
-    concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * (verb ? PREDICATE : 1), name, verb });
+    const weight = verb ? PREDICATE : givenBeforeSurname.has(token) ? GIVEN_NAME : 1;
+    concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * weight, name, verb });
   }
-  return { text, want, concepts, missing };
+  return { text, want, also: alsoWantOf(text), concepts, missing };
 }

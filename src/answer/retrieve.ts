@@ -64,7 +64,29 @@ export function retrieve(repo: CorpusRepo, q: Question, opts: { global: number; 
   }
   if (global > 0) lists.push(repo.match(fts, { limit: global, exclude: opts.exclude }));
   if (perSource) lists.push(...repo.matchPerSource(fts, opts.perSource, opts.exclude).values());
-  return fuse(lists);
+  // Passages holding two of the question's rarer words together: a long paragraph that names both
+  // is easily outranked in the union by short ones repeating a common word ("head", "follow").
+  // They widen the candidates; they do not vote on the order as much as the full rankings do.
+  const pairs = pairQueries(q.concepts).map((pair) => repo.match(pair, { limit: PAIR_LIMIT, exclude: opts.exclude }));
+  return fuse([...lists, ...pairs], lists.length);
+}
+
+/** Concepts paired at most (the rarest): three give three pairs, four give six. */
+const PAIRED = 4;
+const PAIR_LIMIT = 20;
+
+/** `A AND B` for each pair of the rarest concepts, each in any of its own forms; none for fewer than three concepts. */
+export function pairQueries(concepts: Concept[]): string[] {
+  if (concepts.length < 3) return [];
+  const groups = [...concepts]
+    .sort((a, b) => a.df - b.df)
+    .slice(0, PAIRED)
+    .map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8))
+    .filter((g) => g.length)
+    .map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`));
+  const out: string[] = [];
+  for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) out.push(`${groups[i]} AND ${groups[j]}`);
+  return out;
 }
 
 /** Every concept, each in any of its forms: `("executions" OR "execution") AND "1937"`. */
@@ -74,12 +96,17 @@ export function allQuery(concepts: Concept[]): string | null {
   return groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
 }
 
-function fuse(lists: Hit[][]): Candidate[] {
+/** How much a pair list's rank counts against a full ranking's. */
+const PAIR_VOTE = Number(process.env.PAIR_VOTE ?? 0.25);
+
+/** Reciprocal-rank fusion; lists after the first `full` are pair lists and vote less. */
+function fuse(lists: Hit[][], full = lists.length): Candidate[] {
   const fused = new Map<string, Candidate>();
-  for (const list of lists) {
+  for (const [i, list] of lists.entries()) {
+    const vote = i < full ? 1 : PAIR_VOTE;
     list.forEach((h, rank) => {
       const c = fused.get(h.passage.id) ?? { passage: h.passage, rrf: 0 };
-      c.rrf += 1 / (RRF_K + rank + 1);
+      c.rrf += vote / (RRF_K + rank + 1);
       fused.set(h.passage.id, c);
     });
   }

@@ -45,6 +45,23 @@ function weightIn(c: Concept, set: Set<string>): number {
 }
 
 const QUOTED_ONLY = 0.8;
+const UNSTATED = Number(process.env.UNSTATED ?? 0.75);
+
+function predicateOf(q: Question): number | null {
+  const k = q.concepts.findIndex((c) => c.verb);
+  return k < 0 ? null : k;
+}
+
+/** The predicate is said by the sentence (or by the one its "he" leans on), not only inside words it quotes. */
+function inPredicate(q: Question, w: number[][], index: number, leans: boolean, sentence: string): boolean {
+  const k = predicateOf(q)!;
+  const row = w[k]!;
+  if (row[index]! >= 0.7) {
+    const outside = sentence.replace(/[“"][^”"]{3,}[”"]/gu, ' ');
+    return outside === sentence || termsOf(outside).some((t) => (q.concepts[k]!.roots.get(t) ?? 0) >= 0.7);
+  }
+  return leans && index > 0 && row[index - 1]! >= 0.7;
+}
 
 /** True when every question word the sentence holds stands inside quotation marks within it. */
 function quotedOnly(q: Question, sentence: string): boolean {
@@ -142,9 +159,9 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     // Words found only inside someone's quoted words ("…declared, “They killed Kirov”") are hearsay, not the sentence's statement.
     if (own > 0 && quotedOnly(q, text)) own *= QUOTED_ONLY;
     coverage = Math.min(1, coverage / total);
-    const key = `${q.want}${index}`;
+    const key = `${q.want}${q.also}${index}`;
     let fit = fitKnown.get(key);
-    if (fit === undefined) fitKnown.set(key, (fit = answerFit(q.want, text)));
+    if (fit === undefined) fitKnown.set(key, (fit = Math.max(answerFit(q.want, text), q.also ? answerFit(q.also, text) : 0)));
     // "Who …?" is not answered by a sentence whose only names are the ones asked about.
     if (q.want === 'person' && own > 0 && !namesOtherThan(q, text)) fit = Math.min(fit, 0.8);
     // …and it plainly answers only when the name given in full is not the one asked about ("Sergei Kirov" for "Who killed Kirov?").
@@ -152,7 +169,9 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;
-    const score = (0.7 * own + 0.3 * coverage) * fit + near + shape;
+    // A factoid's predicate is what the answer states: "when did he die" is not answered by a sentence without a death.
+    const stated = predicateOf(q) === null || inPredicate(q, w, index, leans, text) ? 1 : UNSTATED;
+    const score = (0.7 * own + 0.3 * coverage) * fit * stated + near + shape;
     out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage });
   });
   return out;

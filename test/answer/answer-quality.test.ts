@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
-import { analyse, wantOf } from '../../src/answer/question.ts';
+import { alsoWantOf, analyse, wantOf } from '../../src/answer/question.ts';
+import { pairQueries } from '../../src/answer/retrieve.ts';
+import { answerFit } from '../../src/answer/answer-type.ts';
 import { lexicon } from '../../src/answer/lexicon.ts';
 import { root } from '../../src/search/roots.ts';
 import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
@@ -142,5 +144,48 @@ describe('one source saying the same thing twice', () => {
   it('GIVEN the compilation quotes one anecdote from two editions THEN /compare shows it once, and another source’s similar sentence still stands beside it', async () => {
     const r = await ask(bot, '/compare collectivization');
     expect(quotes(r).filter((x) => /veterinarian who hated collectivization/.test(x))).toHaveLength(1);
+  });
+});
+
+describe('retrieval reaches the long paragraph that holds the answer', () => {
+  it('GIVEN “Who succeeded Dzerzhinsky as head of the OGPU?” THEN Reiman’s “After Felix E. Dzerzhinsky, Vyacheslav R. Menzhinsky had become leader of OGPU”, not a refusal', async () => {
+    // The sentence sits in a long Reiman paragraph that shorter passages repeating "head" outrank in the union.
+    const r = await ask(bot, '/ask Who succeeded Dzerzhinsky as head of the OGPU?');
+    expect(r.kind).toBe('answer');
+    expect(quotes(r)[0]).toContain('Vyacheslav R. Menzhinsky had become leader of OGPU');
+  });
+
+  it('GIVEN three or more concepts THEN the rarest are also searched two by two; fewer give no pair queries', () => {
+    const pairs = pairQueries(q('Who succeeded Dzerzhinsky as head of the OGPU?').concepts);
+    expect(pairs.some((p) => p.includes('"dzerzhinsky"') && p.includes('"ogpu"') && p.includes(' AND '))).toBe(true);
+    expect(pairQueries(q('Who killed Kirov?').concepts)).toEqual([]);
+  });
+});
+
+describe('what the question word asks for', () => {
+  it('GIVEN “When and where …” THEN a sentence giving only the place fits as well as one giving the date', () => {
+    const question = q('When and where did Lev Sedov die?');
+    expect(question.want).toBe('time');
+    expect(question.also).toBe('place');
+    expect(alsoWantOf('When did Sedov die?')).toBeNull();
+  });
+
+  it('GIVEN “Lev Sedov” THEN the given name weighs less than the surname, which sources often give alone', () => {
+    const [lev, sedov] = ['lev', 'sedov'].map((t) => q('When did Lev Sedov die?').concepts.find((c) => c.token === t)!);
+    expect(lev.idf).toBeLessThan(sedov!.idf / 2);
+  });
+
+  it('GIVEN a how-many question THEN a total (“681,692 executed”) fits better than a daily rate (“970 people were executed each and every day”)', () => {
+    expect(answerFit('number', 'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.')).toBeGreaterThan(
+      answerFit('number', 'That means in 1937, 970 people were executed each and every day, and in the following year 900 people per day.'),
+    );
+  });
+
+  it('GIVEN “when did Sedov die?” THEN a sentence where “death” stands only inside quoted words (“the immediate death of Djugachvili”) is not taken as his death', async () => {
+    const r = await ask(bot, '/ask When and where did Trotsky’s son Lev Sedov die?');
+    expect(quotes(r)[0]).not.toContain('the immediate death of Djugachvili');
+    // The first answer says he died; a sentence naming Lev Sedov without his death does not lead.
+    expect(quotes(r)[0]).toMatch(/\bdied\b/);
+    expect(quotes(r).join(' ')).toMatch(/died in (February 1938|Paris)/);
   });
 });
