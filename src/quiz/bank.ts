@@ -50,8 +50,14 @@ function parseBody(json: string | null): QuestionBody | null {
 
 /** The stored fields of a question (a snapshot or question carries more). */
 export function bodyOf(q: QuestionBody): QuestionBody {
-  const { kind, prompt, stem, options, answer, passageId, quote, note, noteBy } = q;
-  return { kind, prompt, stem, options, answer, passageId, quote, ...(note ? { note, ...(noteBy ? { noteBy } : {}) } : {}) };
+  const { kind, prompt, stem, options, answer, passageId, quote, note, noteBy, also, topic, centrality } = q;
+  return {
+    kind, prompt, stem, options, answer, passageId, quote,
+    ...(note ? { note, ...(noteBy ? { noteBy } : {}) } : {}),
+    ...(also?.length ? { also } : {}),
+    ...(topic ? { topic } : {}),
+    ...(centrality !== undefined ? { centrality } : {}),
+  };
 }
 
 /** Who wrote a note stored before notes were attributed: a moderator, unless it is the generated one. */
@@ -63,7 +69,7 @@ const LEGACY_NOTE_BY: NoteBy = { name: 'this group’s moderators' };
  * Bumped when generation changes what questions say (not only which are made), so a stored bank
  * is regenerated; questions that did not change keep their ids, and so their per-space status.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The key a bank is stored under: the corpus fingerprint and the generator version. */
 export function bankKey(db: DB): string | null {

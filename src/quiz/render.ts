@@ -45,6 +45,10 @@ export function explanation(ctx: CommandContext, body: QuestionBody, lead: strin
   const units: Unit[] = [];
   if (passage && passage.text.includes(body.quote)) units.push(quoteUnit(ctx.repo, passage, body.quote, lead));
   else units.push(textUnit(`The passage this question came from (${body.passageId}) is no longer in the corpus.`));
+  for (const a of body.also ?? []) {
+    const p = ctx.repo.passage(a.passageId);
+    if (p && p.text.includes(a.quote)) units.push(quoteUnit(ctx.repo, p, a.quote));
+  }
   const note = noteText(body);
   if (note) units.push(textUnit(note));
   return mergeUnits(units);

@@ -1,7 +1,7 @@
 /** What a quiz question is, as stored and as shown. Stored JSON is read back through these schemas. */
 import { z } from 'zod';
 
-export const QUESTION_KINDS = ['who', 'figure', 'date', 'source', 'truefalse', 'custom'] as const;
+export const QUESTION_KINDS = ['who', 'figure', 'date', 'source', 'truefalse', 'thesis', 'rebuttal', 'measure', 'order', 'custom'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const MAX_OPTIONS = 5;
@@ -30,6 +30,11 @@ export const QuestionBodySchema = z
     /** Words after the quote: the bot's own ("The source has “1934”, not “1936”.") unless `noteBy` names a moderator. */
     note: z.string().max(300).optional(),
     noteBy: NoteBySchema.optional(),
+    /** Further passages the explanation quotes (a chronology question cites each event). */
+    also: z.array(z.object({ passageId: z.string().min(1).max(60), quote: z.string().min(1).max(2000) })).max(4).optional(),
+    /** The purge topic the question was drawn from, and how central its sentence is to it (0–1). */
+    topic: z.string().min(1).max(80).optional(),
+    centrality: z.number().min(0).max(1).optional(),
   })
   .refine((q) => q.answer < q.options.length, { message: 'The answer must be one of the options.' });
 export type QuestionBody = z.infer<typeof QuestionBodySchema>;

@@ -37,5 +37,6 @@ export function questionProblem(repo: CorpusRepo, body: QuestionBody): string | 
   const passage = repo.passage(body.passageId);
   if (!passage) return `No passage has the id “${body.passageId}”. Passage ids look like rei-87dfk and appear under every quote.`;
   if (!passage.text.includes(body.quote)) return `The quote is not verbatim in passage ${body.passageId}.`;
+  for (const a of body.also ?? []) if (!repo.passage(a.passageId)?.text.includes(a.quote)) return `The quote cited from ${a.passageId} is not verbatim in it.`;
   return null;
 }

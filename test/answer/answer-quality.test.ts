@@ -172,7 +172,7 @@ describe('what the question word asks for', () => {
 
   it('GIVEN “Lev Sedov” THEN the given name weighs less than the surname, which sources often give alone', () => {
     const [lev, sedov] = ['lev', 'sedov'].map((t) => q('When did Lev Sedov die?').concepts.find((c) => c.token === t)!);
-    expect(lev.idf).toBeLessThan(sedov!.idf / 2);
+    expect(lev!.idf).toBeLessThan(sedov!.idf / 2);
   });
 
   it('GIVEN a how-many question THEN a total (“681,692 executed”) fits better than a daily rate (“970 people were executed each and every day”)', () => {
