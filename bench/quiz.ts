@@ -26,7 +26,7 @@ export async function runQuizBench(): Promise<Record<string, number>> {
   let questions = 0;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    questions = generateQuestions(ctx.repo, ctx.people).length;
+    questions = generateQuestions(ctx).length;
     genTimes.push(performance.now() - t);
   }
 

@@ -41,8 +41,8 @@ export function onTopic(r: RankedSentence): boolean {
   return topicality(r) >= ON_TOPIC && (r.matched >= 1 || r.heading >= ON_TOPIC);
 }
 
-export function topicBySource(ctx: EngineContext, q: Question, exclude: ReadonlySet<string>): Map<string, SourceOnTopic> {
-  const ranked = rankSentences(ctx, q, { exclude, global: 0, perSource: PER_SOURCE, keepAll: true });
+export function topicBySource(ctx: EngineContext, q: Question, exclude: ReadonlySet<string>, perSource = PER_SOURCE): Map<string, SourceOnTopic> {
+  const ranked = rankSentences(ctx, q, { exclude, global: 0, perSource, keepAll: true });
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
   for (const r of ranked) {

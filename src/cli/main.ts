@@ -13,6 +13,8 @@ import { parseCommandLine } from '../core/parse-line.ts';
 import { replyJson, replyText } from '../core/plain-text.ts';
 import { LOCAL_USER, LOCAL_WHERE } from '../../adapters/console/local.ts';
 import { start } from './start.ts';
+import { balanceText, bankExport } from './quiz-export.ts';
+import { PeopleIndex } from '../people/index.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -76,6 +78,22 @@ program
   .action((opts: { db?: string; corpus?: string }) => {
     const { db, repo } = openCorpus(opts);
     for (const line of exportLines(repo)) process.stdout.write(`${line}\n`);
+    db.close();
+  });
+
+const quiz = program.command('quiz').description('the quiz question bank');
+quiz
+  .command('export')
+  .description('the whole generated question bank: kind, stem, options, answer, cited passage, topic and centrality, with its balance')
+  .option('--json', 'print JSON: { questions: [...], balance: { total, byKind, bySource, byTopic, dateShare, trueFalseShare } }')
+  .option('--db <file>', 'database file')
+  .option('--corpus <dir>', 'corpus folder (default: the one the database was built from)')
+  .action((opts: { json?: boolean; db?: string; corpus?: string }) => {
+    const { db, repo } = openCorpus(opts);
+    const people = PeopleIndex.load(db);
+    const out = bankExport({ db, repo, people });
+    // Without --json, the balance only: the bank itself is for tools.
+    console.log(opts.json ? JSON.stringify(out, null, 2) : balanceText(out.balance));
     db.close();
   });
 

@@ -32,6 +32,10 @@ export function questionUnits(ctx: CommandContext, q: QuestionSnapshot, hidden: 
             { label: 'Question', value: q.id },
             { label: 'Status here', value: q.status },
             { label: 'Origin', value: q.origin === 'generated' ? 'generated from the corpus' : 'written by a moderator' },
+            { label: 'Kind', value: q.kind },
+            ...(q.topic ? [{ label: 'Topic', value: q.topic }] : []),
+            // How central its sentence is to its purge topic: what a moderator weighs when approving.
+            ...(q.centrality !== undefined ? [{ label: 'Centrality', value: q.centrality.toFixed(2) }] : []),
             { label: 'Passage', value: `${q.passageId}${hidden.has(q.passageId) ? ' (hidden in this group: never asked)' : ''}` },
           ],
         },
@@ -41,6 +45,10 @@ export function questionUnits(ctx: CommandContext, q: QuestionSnapshot, hidden: 
   ];
   const p = ctx.repo.passage(q.passageId);
   if (p) units.push(quoteUnit(ctx.repo, p, q.quote, 'The explanation quotes:'));
+  for (const a of q.also ?? []) {
+    const other = ctx.repo.passage(a.passageId);
+    if (other) units.push(quoteUnit(ctx.repo, other, a.quote));
+  }
   // A moderator's note is labelled as theirs; only a generated note is the bot's own words.
   if (q.note) units.push(textUnit(q.noteBy ? `After the quote: ${noteText(q)}` : `Sourcebook's note after the quote: ${q.note}`));
   return units;

@@ -91,7 +91,7 @@ export function ensureBank(db: DB, deps: BankDeps = {}): string | null {
   const fingerprint = bankKey(db);
   if (!fingerprint) return null;
   if (db.prepare('SELECT 1 FROM quiz_banks WHERE fingerprint = ?').get(fingerprint)) return fingerprint;
-  const questions = generateQuestions(deps.repo ?? new CorpusRepo(db), deps.people ?? PeopleIndex.load(db));
+  const questions = generateQuestions({ db, repo: deps.repo ?? new CorpusRepo(db), people: deps.people ?? PeopleIndex.load(db) });
   const upsert = db.prepare(
     `INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, ord = excluded.ord, body_json = excluded.body_json`,

@@ -13,10 +13,13 @@ import type { Passage } from '../corpus/types.ts';
  * answer engine (spellings, word forms, WordNet), so a source's own wording is found.
  */
 export const PURGE_TOPICS: readonly string[] = [
-  'executions death sentences',
-  'mass arrests',
+  'executions',
+  'death sentences',
+  'arrests',
   'Great Terror',
-  'party purge expulsions',
+  'purge',
+  'expulsions from the party',
+  'repressions',
   'NKVD',
   'Yezhov',
   'Yagoda',
@@ -24,29 +27,36 @@ export const PURGE_TOPICS: readonly string[] = [
   'Vyshinsky',
   'Order 00447',
   'troikas',
-  'kulak operation',
+  'kulaks',
   'national operations',
-  'Moscow show trials',
-  'Zinoviev Kamenev trial',
-  'Bukharin trial',
+  'show trials',
+  'Zinoviev Kamenev',
+  'Bukharin',
   'Kirov murder',
-  'military purge Tukhachevsky',
-  'torture confessions',
-  'conspiracy plot',
-  'Trotskyists opposition',
+  'Tukhachevsky',
+  'military conspiracy',
+  'torture',
+  'confessions',
+  'conspiracy',
+  'Trotskyists',
   'regional party secretaries',
-  'Gulag camps prisoners',
+  'Gulag camps',
   'rehabilitation',
   'Khrushchev secret speech',
-  'victims of repression',
-  'Stalin responsibility for the terror',
-  'causes of the terror',
-  'sabotage wrecking espionage',
-  'elections 1937',
+  'victims',
+  'Stalin responsibility',
+  'terror causes',
+  'sabotage wrecking',
+  'espionage spies',
+  '1937 elections',
 ];
 
 /** Sentences taken per topic and source: a source's few central statements, not its every mention. */
 const PER_TOPIC_SOURCE = 8;
+/** Passages read per topic and source: the central sentences are in the best few. */
+const PASSAGES_PER_SOURCE = 12;
+/** Passages of a piece short enough for its title to say what it is about. */
+const SHORT_PIECE = 40;
 
 export interface CentralSentence {
   passage: Passage;
@@ -62,10 +72,13 @@ export interface CentralSentence {
 /** Every central sentence, keyed `passageId:index`, each under the topic it is most central to. */
 export function centralSentences(ctx: EngineContext, topics: readonly string[] = PURGE_TOPICS): Map<string, CentralSentence> {
   const out = new Map<string, CentralSentence>();
-  for (const topic of topics) {
+  // A short piece's own subject too, as its title names it (a blog post on one revolt is about that
+  // revolt); a book's title is too broad to be a topic.
+  const own = ctx.repo.sources().filter((s) => s.passageCount <= SHORT_PIECE).map((s) => s.meta.title);
+  for (const topic of [...topics, ...own]) {
     const q = question(ctx, topic, { topic: true });
     if (!q.concepts.length) continue;
-    for (const on of topicBySource(ctx, q, new Set()).values()) {
+    for (const on of topicBySource(ctx, q, new Set(), PASSAGES_PER_SOURCE).values()) {
       on.sentences.slice(0, PER_TOPIC_SOURCE).forEach((r, rank) => {
         const centrality = Math.round(100 * Math.min(1, topicality(r)) * (1 - rank / (2 * PER_TOPIC_SOURCE))) / 100;
         if (centrality <= 0) return;

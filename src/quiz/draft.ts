@@ -1,5 +1,6 @@
 /** What every generator produces before options are shuffled and the question is stored. */
 import { attribution } from '../corpus/cite.ts';
+import type { EngineContext } from '../answer/engine.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { PeopleIndex } from '../people/index.ts';
@@ -21,12 +22,18 @@ export interface Draft {
   order?: string[];
   /** Person the question is about (who), to cap questions per person. */
   personId?: string;
+  /** Further passages the explanation quotes. */
+  also?: { passageId: string; quote: string }[];
+  topic?: string;
+  centrality?: number;
 }
 
 export interface GenContext {
   repo: CorpusRepo;
   index: PeopleIndex;
   people: Map<string, QuizPerson>;
+  /** The answer engine, for what is central and what the sources dispute. */
+  engine: EngineContext;
 }
 
 /** "Reiman (2016, ch. 6, pp. 101–112)": every stem that quotes a source names it this way. */

@@ -3,6 +3,7 @@
  * Numbers that may be page, article or order numbers are never used.
  */
 import { figuresIn, type Figure } from '../core/figures.ts';
+import { LEANS_BACK } from '../answer/score.ts';
 import { figureDistractors } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
 import { blankOut, containsWords, usableSentence, type SentenceRef } from './text.ts';
@@ -44,13 +45,17 @@ const YEAR = /\b1[89]\d\d\b/;
  * only that one says when ("In 1937–38 … Of these victims, 700,000 were executed.").
  */
 function withWhen(s: SentenceRef): { ref: SentenceRef; from: number } | null {
-  if (usableSentence(s.text) && quizFigure(s.text)) return { ref: s, from: 0 };
+  // "These …", "He …": the sentence before says who, so it is quoted too.
+  const leans = LEANS_BACK.test(s.text);
+  if (!leans && usableSentence(s.text) && quizFigure(s.text)) return { ref: s, from: 0 };
   if (!quizFigure(s.text, { needYear: false })) return null;
   const i = s.passage.sentences.findIndex((x) => x.start === s.start);
   const prev = i > 0 ? s.passage.sentences[i - 1] : undefined;
   if (!prev) return null;
   const text = s.passage.text.slice(prev.start, s.end);
-  if (!YEAR.test(text) || text.length > 400 || !usableSentence(text, { max: 400 })) return null;
+  // The sentence before must say who itself: a "These …" before a "They …" still names no one.
+  if (LEANS_BACK.test(s.passage.text.slice(prev.start, prev.end))) return null;
+  if ((!YEAR.test(text) && !leans) || text.length > 400 || !usableSentence(text, { max: 400 })) return null;
   return { ref: { passage: s.passage, start: prev.start, end: s.end, text }, from: s.start - prev.start };
 }
 

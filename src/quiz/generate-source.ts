@@ -8,6 +8,7 @@
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import type { Draft, GenContext } from './draft.ts';
+import { quotedVoice, toldElsewhere } from './honest.ts';
 import { hash32, norm, usableSentence, type SentenceRef } from './text.ts';
 
 /** How a source is named as an option: "Reiman (2016)". */
@@ -33,12 +34,19 @@ export function ownWords(s: SentenceRef): boolean {
   return opened <= 0 && (before.match(/"/g) ?? []).length % 2 === 0;
 }
 
+/** Words of a judgement, a cause or a dispute: what tells one source's account from another's. */
+const TAKES_POSITION = /\b(not|never|no|fabricat\w*|invent\w*|myths?|real(?:ly)?|genuine|in fact|indeed|because|reasons?|caus\w*|aim\w*|responsib\w*|guilty|innocent|false(?:ly)?|true|evidence|proof|proved|conspira\w*|plot\w*)\b/i;
+
 function interesting(text: string): boolean {
   const words = text.split(/\s+/).length;
   return words >= 9 && (/\d/.test(text) || /\s\p{Lu}\p{Ll}{2,}/u.test(text));
 }
 
-/** Up to `perSource` quotes per source, chosen by hash among sentences that only that source contains. */
+/**
+ * Up to `perSource` quotes per source, chosen by hash among sentences that only that source
+ * contains. An excerpt a source quotes (the compilation is all excerpts) is asked as "Which source
+ * quotes this?", with whose words they are in the stem.
+ */
 export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSource = SOURCE_QUESTIONS_PER_SOURCE): Draft[] {
   const sources = ctx.repo.sources();
   const options = sources.map(sourceOption);
@@ -48,22 +56,27 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
     const label = sourceOption(source);
     const words = giveaways(source).map((w) => ` ${norm(w)} `);
     const candidates = sentences
-      .filter((s) => s.passage.sourceId === source.meta.id && ownWords(s) && usableSentence(s.text, { min: 60, max: 200 }) && interesting(s.text))
+      .filter((s) => s.passage.sourceId === source.meta.id && (ownWords(s) || quotedVoice(s.passage) !== null) && usableSentence(s.text, { min: 60, max: 220 }) && interesting(s.text))
       .filter((s) => {
         const text = ` ${norm(s.text)} `;
         return !words.some((w) => text.includes(w));
       })
-      .sort((a, b) => hash32(`${a.passage.id}:${a.start}`) - hash32(`${b.passage.id}:${b.start}`));
+      // The most central first (the caller's order), ties by hash so no one chapter crowds the rest out.
+      // A sentence that takes a position ("invented", "because", "in fact") says more about its source than a dated fact.
+      .map((s, i) => ({ s, i: i - (TAKES_POSITION.test(s.text) ? 1000 : 0) }))
+      .sort((a, b) => Math.floor(a.i / 10) - Math.floor(b.i / 10) || hash32(`${a.s.passage.id}:${a.s.start}`) - hash32(`${b.s.passage.id}:${b.s.start}`))
+      .map(({ s }) => s);
     let taken = 0;
     for (const s of candidates) {
       if (taken === perSource) break;
       const key = norm(s.text);
       const elsewhere = sources.some((o) => o.meta.id !== source.meta.id && normalizedBySource.get(o.meta.id)!.includes(key.slice(0, 80)));
-      if (elsewhere) continue;
+      if (elsewhere || toldElsewhere(ctx.engine, s.passage, s.text)) continue;
+      const voice = quotedVoice(s.passage);
       out.push({
         kind: 'source',
-        prompt: 'Which source says this?',
-        stem: `“${s.text.trim()}”`,
+        prompt: voice ? 'Which source quotes this?' : 'Which source says this?',
+        stem: voice ? `“${s.text.trim()}” (words of ${voice})` : `“${s.text.trim()}”`,
         answer: label,
         distractors: options.filter((o) => o !== label),
         order: options,

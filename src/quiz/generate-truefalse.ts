@@ -1,47 +1,87 @@
 /**
- * "Is this what the source says?" against a cited sentence. The altered variant swaps one figure,
- * date or name for a distractor of the same type; which variant a sentence gets is decided by
- * hash. The claim is shown without quotation marks (it may be altered); the explanation quotes the
- * real sentence. The options judge the attribution, never the claim: the sources are partisan, and
- * "True" under a claim would be the bot vouching for it.
+ * "Is this what the source says?" against a cited sentence. The altered variant makes a change a
+ * reader of the passage would catch: another source's figure on the same topic (or one far from
+ * the source's), or another person named in the same events, of the same walk of life. The
+ * people the corpus is about (the most named) are never swapped: "the Trotsky era" is nonsense,
+ * not a test. The claim is shown without quotation marks (it may be altered); the explanation
+ * quotes the real sentence. The options judge the attribution, never the claim: the sources are
+ * partisan, and "True" under a claim would be the bot vouching for it.
  */
-import { dateDistractors, figureDistractors, peopleDistractors } from './distractors.ts';
+import { figureDistractors, isPercent, parseFigure } from './distractors.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
-import { quizDate } from './generate-date.ts';
 import { quizFigure } from './generate-figure.ts';
 import { sourceOption } from './generate-source.ts';
 import { nameSpan } from './generate-who.ts';
-import { mentionsIn, type QuizPerson } from './people.ts';
-import { hash32, type SentenceRef } from './text.ts';
+import { mentionsIn } from './people.ts';
+import type { Passage } from '../corpus/types.ts';
+import { containsWords, type SentenceRef } from './text.ts';
 import { DOES_NOT_SAY, SAYS } from './types.ts';
 
 export { DOES_NOT_SAY, SAYS };
 
-interface Swap {
+export interface Swap {
   start: number;
   end: number;
   original: string;
   replacement: string;
+  /** Where the replacement comes from, for the explanation. */
+  from?: string;
 }
 
-function swapFor(ctx: GenContext, s: SentenceRef, seed: string): Swap | null {
-  const fig = quizFigure(s.text);
-  if (fig) {
-    const alt = figureDistractors(fig.figure.raw, seed, 1)?.[0];
-    if (alt) return { start: fig.start, end: fig.start + fig.figure.raw.length, original: fig.figure.raw, replacement: alt };
+/** A figure another source (or passage) gives on the same topic: what a careless reader would mix up. */
+export interface TopicFigure {
+  raw: string;
+  passageId: string;
+  source: string;
+}
+
+/** How far a made-up figure must be from the real one to be a change, not a nudge. */
+const FAR = 0.3;
+
+function figureSwap(s: SentenceRef, seed: string, others: readonly TopicFigure[]): Swap | null {
+  const fig = quizFigure(s.text, { needYear: false });
+  const f = fig && parseFigure(fig.figure.raw);
+  if (!fig || !f) return null;
+  const at = { start: fig.start, end: fig.start + fig.figure.raw.length, original: fig.figure.raw };
+  for (const o of others) {
+    const of = parseFigure(o.raw);
+    if (!of || o.passageId === s.passage.id || isPercent(of) !== isPercent(f) || containsWords(s.text, o.raw)) continue;
+    const ratio = of.value / f.value;
+    if (ratio > 1 / 3 && ratio < 3 && Math.abs(ratio - 1) >= 0.15) return { ...at, replacement: o.raw, from: o.source };
   }
-  const date = quizDate(s.text);
-  if (date) {
-    const alt = dateDistractors(date.date, seed, 1)[0];
-    if (alt) return { start: date.start, end: date.start + date.raw.length, original: date.raw, replacement: alt };
+  const alt = (figureDistractors(fig.figure.raw, seed, 3) ?? []).find((d) => {
+    const df = parseFigure(d);
+    return df && Math.abs(df.value / f.value - 1) >= FAR && !containsWords(s.text, d);
+  });
+  return alt ? { ...at, replacement: alt } : null;
+}
+
+/** Per generation: each passage's people, with its neighbours' (the same events), computed once. */
+const aroundCache = new WeakMap<GenContext, Map<string, Set<string>>>();
+
+/** The people of the same events: named in this passage or the ones next to it. */
+function peopleAround(ctx: GenContext, passage: Passage): Set<string> {
+  let bySource = aroundCache.get(ctx);
+  if (!bySource) aroundCache.set(ctx, (bySource = new Map()));
+  if (!bySource.has(passage.id)) {
+    const passages = ctx.repo.passagesOf(passage.sourceId);
+    const named = passages.map((p) => [...mentionsIn(ctx.index, p.text).keys()]);
+    passages.forEach((p, i) => bySource!.set(p.id, new Set(named.slice(Math.max(0, i - 1), i + 2).flat())));
   }
+  return bySource.get(passage.id)!;
+}
+
+function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string>): Swap | null {
   const mentions = mentionsIn(ctx.index, s.text);
+  const around = peopleAround(ctx, s.passage);
   for (const [id, spans] of mentions) {
-    const qp: QuizPerson | undefined = ctx.people.get(id);
-    if (!qp || spans.length !== 1) continue;
+    const qp = ctx.people.get(id);
+    if (!qp || spans.length !== 1 || anchors.has(id)) continue;
     const span = nameSpan(s.text, spans[0]!, qp);
     if (!span) continue;
-    const other = peopleDistractors(qp, ctx.people.values(), new Set(mentions.keys()), 1)?.[0];
+    const other = [...around]
+      .map((o) => ctx.people.get(o))
+      .find((o) => o && o.person.id !== id && !mentions.has(o.person.id) && !anchors.has(o.person.id) && o.group === qp.group && !containsWords(s.text, o.display.split(/\s+/).pop()!));
     if (!other) continue;
     // A bare surname is swapped for a bare surname, a full name for a full name: the sentence stays grammatical.
     const replacement = span.start < spans[0]!.start ? other.display : other.display.split(/\s+/).pop()!;
@@ -50,13 +90,15 @@ function swapFor(ctx: GenContext, s: SentenceRef, seed: string): Swap | null {
   return null;
 }
 
-export function trueFalseDraft(ctx: GenContext, s: SentenceRef): Draft | null {
+/** The change that makes the altered variant of a sentence, or null when none is meaningful. */
+export function swapFor(ctx: GenContext, s: SentenceRef, seed: string, others: readonly TopicFigure[], anchors: ReadonlySet<string>): Swap | null {
   if (/\b(?:true|false)\b/i.test(s.text)) return null;
-  const seed = `${s.passage.id}:${s.start}`;
-  const swap = swapFor(ctx, s, seed);
-  if (!swap) return null;
-  const isFalse = hash32(`${seed}:tf`) % 2 === 1;
+  return figureSwap(s, seed, others) ?? personSwap(ctx, s, anchors);
+}
+
+export function trueFalseDraft(ctx: GenContext, s: SentenceRef, swap: Swap, isFalse: boolean): Draft {
   const claim = isFalse ? `${s.text.slice(0, swap.start)}${swap.replacement}${s.text.slice(swap.end)}` : s.text;
+  const from = swap.from ? ` (“${swap.replacement}” is ${swap.from}’s figure)` : '';
   return {
     kind: 'truefalse',
     prompt: `Is this what ${sourceOption(ctx.repo.source(s.passage.sourceId)!)} says?`.slice(0, 120),
@@ -65,6 +107,6 @@ export function trueFalseDraft(ctx: GenContext, s: SentenceRef): Draft | null {
     distractors: [isFalse ? SAYS : DOES_NOT_SAY],
     passage: s.passage,
     quote: s.text,
-    note: isFalse ? `The source has “${swap.original}”, not “${swap.replacement}”.` : 'The source says exactly this.',
+    note: (isFalse ? `The source has “${swap.original}”, not “${swap.replacement}”${from}.` : 'The source says exactly this.').slice(0, 300),
   };
 }

@@ -1,23 +1,45 @@
 /**
  * Generates the question bank from the corpus. Deterministic: the same corpus gives the same
  * questions, options in the same order, with the same ids (choices are hashes of content).
- * One question per sentence; questions that fail any check are dropped, never repaired.
+ *
+ * Questions are drawn only from sentences the answer engine ranks as central to a topic of the
+ * purges (central.ts), and only from what a source says in its own voice, or names whose words
+ * they are (honest.ts). Kinds that teach how the sources differ (whose thesis, claim and
+ * rebuttal, chronology, which source) come first; date clozes and true/false items are capped so
+ * they stay a minority. Questions that fail any check are dropped, never repaired.
  */
-import type { CorpusRepo } from '../corpus/repo.ts';
-import type { PeopleIndex } from '../people/index.ts';
+import type { EngineContext } from '../answer/engine.ts';
+import { centralSentences, type CentralSentence } from './central.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { dateDraft } from './generate-date.ts';
 import { figureDraft } from './generate-figure.ts';
+import { datedEvent, orderDrafts, type DatedEvent } from './generate-order.ts';
+import { rebuttalDrafts } from './generate-rebuttal.ts';
 import { sourceDrafts } from './generate-source.ts';
-import { DOES_NOT_SAY, SAYS, trueFalseDraft } from './generate-truefalse.ts';
+import { thesisDrafts } from './generate-thesis.ts';
+import { DOES_NOT_SAY, SAYS, swapFor, trueFalseDraft, type Swap, type TopicFigure } from './generate-truefalse.ts';
 import { whoDraft } from './generate-who.ts';
+import { quizFigure } from './generate-figure.ts';
 import { quizPeople } from './people.ts';
 import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassage, usableSentence, type SentenceRef } from './text.ts';
+import { dateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
+import { hasReferent, MONTH } from './referent.ts';
 
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
+/** At most this share of the bank is date clozes, and this share true/false items. */
+export const DATE_SHARE = 0.18;
+export const TRUEFALSE_SHARE = 0.22;
+/** Chronology questions at most. */
+const MAX_ORDER = 12;
+/** The people swapped in no true/false item: the most named, whom the corpus is about. */
+const ANCHORS = 3;
+/** A date cloze needs a sentence this central to its topic. */
+const DATE_CENTRALITY = 0.5;
+/** A which-source question needs a sentence this central: a source's way of telling what matters. */
+const SOURCE_CENTRALITY = 0.5;
 
 function toQuestion(d: Draft): Question {
   const id = stableId('q', d.kind, d.passage.id, d.stem, d.answer);
@@ -34,51 +56,124 @@ function toQuestion(d: Draft): Question {
     passageId: d.passage.id,
     quote: d.quote,
     ...(d.note ? { note: d.note } : {}),
+    ...(d.also?.length ? { also: d.also } : {}),
+    ...(d.topic ? { topic: d.topic } : {}),
+    ...(d.centrality !== undefined ? { centrality: d.centrality } : {}),
   };
 }
 
-/**
- * One question for a sentence that is not a "who" question: a figure or date question, or now and
- * then (by hash) a true-or-false built on the same figure or date; a sentence with only a name
- * becomes a true-or-false more rarely, so names do not crowd out figures and dates.
- */
-function pickDraft(ctx: GenContext, s: SentenceRef): Draft | null {
-  const roll = hash32(`${s.passage.id}:${s.start}:kind`);
-  const figure = figureDraft(ctx, s);
-  const usable = usableSentence(s.text);
-  const date = figure || !usable ? null : dateDraft(ctx, s);
-  if (figure || date) return (roll % 4 === 0 && usable ? trueFalseDraft(ctx, s) : null) ?? figure ?? date;
-  return usable && roll % 6 === 0 ? trueFalseDraft(ctx, s) : null;
+/** "in ____ and 1942", "the ____'s": a blank whose neighbours tell the answer. */
+function blankGivenAway(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 14), start) + text.slice(end, end + 14);
+  return /\b1[89]\d\d\b/.test(around) || /^['’]?s\b/.test(text.slice(end)) || new RegExp(MONTH.source.slice(1, -1)).test(around);
 }
 
-export function generateQuestions(repo: CorpusRepo, index: PeopleIndex): Question[] {
-  const sentences = corpusSentences(repo).filter((s) => statementPassage(s.passage));
-  const ctx: GenContext = { repo, index, people: quizPeople(index, sentences) };
-  const drafts: Draft[] = sourceDrafts(ctx, sentences);
-  const used = new Set(drafts.map((d) => `${d.passage.id}:${d.quote}`));
-  const perPerson = new Map<string, number>();
+function sentenceRef(c: CentralSentence): SentenceRef {
+  const s = c.passage.sentences[c.index]!;
+  return { passage: c.passage, start: s.start, end: s.end, text: c.passage.text.slice(s.start, s.end) };
+}
 
-  for (const s of sentences) {
-    if (used.has(`${s.passage.id}:${s.text}`)) continue;
-    const who = usableSentence(s.text) ? whoDraft(ctx, s) : null;
+function tagged(d: Draft | null, c: CentralSentence): Draft | null {
+  return d && { ...d, topic: c.topic, centrality: c.centrality };
+}
+
+export function generateQuestions(engine: EngineContext): Question[] {
+  const { repo, people: index } = engine;
+  const sentences = corpusSentences(repo).filter((s) => statementPassage(s.passage));
+  const ctx: GenContext = { repo, index, people: quizPeople(index, sentences), engine };
+  const central = [...centralSentences(engine).values()]
+    .filter((c) => statementPassage(c.passage))
+    .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
+  const centralRefs = central.map(sentenceRef);
+
+  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx)];
+  const used = new Set(drafts.map((d) => `${d.passage.id}:${d.quote}`));
+
+  const events: DatedEvent[] = [];
+  const dates: Draft[] = [];
+  const swaps: { c: CentralSentence; s: SentenceRef; swap: Swap }[] = [];
+  const perPerson = new Map<string, number>();
+  const anchors = new Set([...ctx.people.values()].sort((a, b) => b.person.mentions - a.person.mentions).slice(0, ANCHORS).map((p) => p.person.id));
+  // What each topic's sentences count, for true/false items that swap in another source's figure.
+  const topicFigures = new Map<string, TopicFigure[]>();
+  for (const c of central) {
+    const f = quizFigure(sentenceRef(c).text, { needYear: false });
+    if (!f || !ownClaim(c.passage, c.index)) continue;
+    const list = topicFigures.get(c.topic) ?? [];
+    list.push({ raw: f.figure.raw, passageId: c.passage.id, source: repo.source(c.passage.sourceId)!.meta.authors[0]?.family ?? c.passage.sourceId });
+    topicFigures.set(c.topic, list);
+  }
+
+  for (const c of central) {
+    const s = sentenceRef(c);
+    if (used.has(`${c.passage.id}:${s.text}`) || !ownClaim(c.passage, c.index)) continue;
+    const event = datedEvent(ctx, c);
+    if (event) events.push(event);
+    const usable = usableSentence(s.text);
+    const who = usable ? tagged(whoDraft(ctx, s), c) : null;
     if (who && (perPerson.get(who.personId!) ?? 0) < MAX_PER_PERSON) {
       perPerson.set(who.personId!, (perPerson.get(who.personId!) ?? 0) + 1);
       drafts.push(who);
+      used.add(`${c.passage.id}:${s.text}`);
       continue;
     }
-    const pick = pickDraft(ctx, s);
-    if (pick) drafts.push(pick);
+    // A figure question quotes the sentence with the one its "he" or "these" leans on.
+    // What the figure counts ("people were arrested") and its years say what it is about.
+    const figure = tagged(figureDraft(ctx, s), c);
+    if (figure) {
+      drafts.push(figure);
+      used.add(`${c.passage.id}:${s.text}`);
+      continue;
+    }
+    if (usable && c.centrality >= DATE_CENTRALITY && hasReferent(s.text)) {
+      const date = tagged(dateDraft(ctx, s), c);
+      if (date && !blankGivenAway(s.text, s.text.indexOf(date.answer), s.text.indexOf(date.answer) + date.answer.length)) {
+        dates.push(date);
+        continue;
+      }
+    }
+    const swap = usable ? swapFor(ctx, s, `${c.passage.id}:${s.start}`, topicFigures.get(c.topic) ?? [], anchors) : null;
+    if (swap) swaps.push({ c, s, swap });
+  }
+  drafts.push(...orderDrafts(ctx, events, MAX_ORDER));
+  // Which source says it: from the central sentences no other question used.
+  const taken = new Set([...used, ...dates.map((d) => `${d.passage.id}:${d.quote}`)]);
+  const free = central.filter((c, i) => !taken.has(`${c.passage.id}:${centralRefs[i]!.text}`) && c.centrality >= SOURCE_CENTRALITY && hasReferent(centralRefs[i]!.text));
+  for (const d of sourceDrafts(ctx, free.map(sentenceRef))) {
+    const c = free.find((x) => x.passage.id === d.passage.id && sentenceRef(x).text === d.quote);
+    drafts.push(c ? { ...d, topic: c.topic, centrality: c.centrality } : d);
+    used.add(`${d.passage.id}:${d.quote}`);
   }
 
+  // Dates and true/false items fill their shares of the bank, most central first.
+  const others = drafts.length;
+  const rest = 1 - DATE_SHARE - TRUEFALSE_SHARE;
+  const dateQuota = Math.floor((others * DATE_SHARE) / rest);
+  drafts.push(...dates.filter((d) => !blockedDate(ctx, d)).slice(0, dateQuota));
+  // Says / does not say alternate down the list, so answering the same way every time scores half.
+  const tfQuota = Math.floor((others * TRUEFALSE_SHARE) / rest / 2) * 2;
+  const chosen = swaps.filter(({ c, s }) => !used.has(`${c.passage.id}:${s.text}`)).slice(0, tfQuota).sort((a, b) => hash32(`${a.c.passage.id}:${a.s.start}:tf`) - hash32(`${b.c.passage.id}:${b.s.start}:tf`));
+  chosen.forEach(({ c, s, swap }, i) => drafts.push(tagged(trueFalseDraft(ctx, s, swap, i % 2 === 1), c)!));
+
   const seenStems = new Set<string>();
+  const seenKeys = new Set<string>();
   const out: Question[] = [];
   for (const d of drafts) {
     const key = norm(d.stem);
-    if (seenStems.has(key)) continue;
+    // One question per key in a passage: the same figure is not asked twice from overlapping quotes.
+    const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
+    if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) continue;
+    seenKeys.add(keyed);
     const q = toQuestion(d);
     if (questionProblem(repo, q)) continue;
     seenStems.add(key);
     out.push(q);
   }
   return out;
+}
+
+/** A date the sources give differently is never a key. */
+function blockedDate(ctx: GenContext, d: Draft): boolean {
+  const year = Number(/\b1[89]\d\d\b/.exec(d.answer)?.[0]);
+  return !year || dateDisputed(ctx.engine, d.passage, d.quote, year);
 }

@@ -46,6 +46,8 @@ export function eligible(p: Person): boolean {
   return !spellings.some((s) => NOT_A_PERSON.has(s) || TITLES.has(s) || s.length < 4);
 }
 
+const LATER_ERA = /\b19[6-9]\d(?:s|\b)|\bperestroika\b/i;
+
 const NAME_WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/gu;
 
 /** Lookups by word, per index: the generators ask about the same capitalised words thousands of times. */
@@ -88,6 +90,14 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
   for (const s of sentences) {
     for (const id of mentionsIn(people, s.text).keys()) {
       if (!candidates.has(id)) continue;
+      // A surname never given in full, also named in a sentence about the 1960s or later, may be two people
+      // ("Gorbachev" the 1930s commander and the 1980s leader): no option may be ambiguous.
+      const p = candidates.get(id)!;
+      if (!Object.keys(p.fullNames).length && !p.initial && LATER_ERA.test(s.text)) {
+        candidates.delete(id);
+        counts.delete(id);
+        continue;
+      }
       const c = counts.get(id) ?? new Map<RoleGroup, number>();
       c.set('political', (c.get('political') ?? 0) + 1);
       for (const [g, re] of GROUP_WORDS) if (re.test(s.text)) c.set(g, (c.get(g) ?? 0) + 1);

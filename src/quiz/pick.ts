@@ -39,13 +39,22 @@ export function playableQuestions(ctx: CommandContext, where: Where): QuestionSn
 /** A question's words for topic matching, normalized once per process (normalizing is the slow part). */
 const searchTexts = new Map<string, string>();
 
-/** What a player sees before answering: a question "about Yezhov" must name him here, not only in the quote shown afterwards. */
+/**
+ * What a player sees before answering: a question "about Yezhov" must name him here, not only in
+ * the quote shown afterwards, and not only as a wrong option (a question on Kirov's murder that
+ * offers "Yezhov" as a distractor is not about Yezhov).
+ */
 function shownText(q: QuestionSnapshot): string {
-  return normalized(q.id, `${q.stem} ${q.options.join(' ')}`);
+  return normalized(q.id, `${aboutText(q)} ${q.options[q.answer] ?? ''}`);
 }
 
 function searchText(q: QuestionSnapshot): string {
-  return normalized(q.id, `${q.stem} ${q.options.join(' ')} ${q.quote}`);
+  return normalized(q.id, `${aboutText(q)} ${q.options[q.answer] ?? ''} ${q.quote}`);
+}
+
+/** A says-this item is about its real sentence: a name swapped into the altered claim is not its topic. */
+function aboutText(q: QuestionSnapshot): string {
+  return q.kind === 'truefalse' ? q.quote : q.stem;
 }
 
 function normalized(id: string, raw: string): string {

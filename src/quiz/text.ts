@@ -100,6 +100,8 @@ export function usableSentence(text: string, opts: { min?: number; max?: number 
   if (/[:;]\s*[”"’]?$/.test(t)) return false;
   if ((t.match(/“/g) ?? []).length !== (t.match(/”/g) ?? []).length) return false;
   if ((t.match(/"/g) ?? []).length % 2 !== 0) return false;
+  // "Alien elements on the faculty] The institute …": an editor's bracket that opens before the sentence.
+  if ((t.match(/\[/g) ?? []).length !== (t.match(/\]/g) ?? []).length || (t.match(/\(/g) ?? []).length !== (t.match(/\)/g) ?? []).length) return false;
   // A quotation that opens the sentence must close inside it, or the sentence starts mid-quote.
   if (/^[“"]/.test(t) && !/[”"]/.test(t.slice(1))) return false;
   if (/\b(?:ibid|op\. cit|pp?\.\s*\d)/i.test(t)) return false;

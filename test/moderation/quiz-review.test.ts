@@ -43,6 +43,17 @@ describe('/review quiz', () => {
     expect(quote?.type === 'quote' && bot.ctx.repo.passage(q.passageId)!.text.includes(quote.text)).toBe(true);
   });
 
+  it('GIVEN a waiting generated question THEN its page shows its kind, the purge topic it was drawn from and its centrality', async () => {
+    const { where, id } = await withQueue();
+    const page = await run(bot, where, ADMIN, '/review quiz');
+    const q = getQuestion(bot.ctx.db, spaceKey(where), id)!;
+    const fields = page.blocks.find((b) => b.type === 'fields');
+    const value = (label: string) => (fields?.type === 'fields' ? fields.fields.find((f) => f.label === label)?.value : undefined);
+    expect(value('Kind')).toBe(q.kind);
+    expect(value('Topic')).toBe(q.topic);
+    expect(Number(value('Centrality'))).toBeCloseTo(q.centrality!, 2);
+  });
+
   it('GIVEN a waiting question WHEN Approve is clicked THEN it is approved here, logged with before/after, and undoable', async () => {
     const { where, id } = await withQueue();
     const page = await run(bot, where, ADMIN, '/review quiz');

@@ -18,6 +18,7 @@ import {
   spaceQuestions,
 } from '../../src/quiz/bank.ts';
 import { playableQuestions } from '../../src/quiz/pick.ts';
+import { applyReview } from '../../src/quiz/review.ts';
 import { ALICE, CORPUS_DIR, GUILD_A, GUILD_B, clock, postInfo, quizBot, run } from './helpers.ts';
 
 let bot: CoreBot;
@@ -153,5 +154,23 @@ describe('a bank stored by an earlier generator', () => {
     const ids = spaceQuestions(db, A).map((q) => q.id);
     expect(ids.length).toBeGreaterThanOrEqual(50);
     expect(ids).not.toContain('qOldBank0001');
+  });
+
+  it('GIVEN a question of an earlier bank in a member’s review pile THEN after the bank is regenerated it is still served and its quote still cited: past answers stay valid', async () => {
+    const db = openDb(':memory:');
+    const c = clock();
+    const bot = quizBot(c, db);
+    ensureBank(db, bot.ctx);
+    const fingerprint = storedFingerprint(db)!;
+    // A question only the earlier generator made, answered wrong a day ago.
+    const old = { kind: 'date', prompt: 'Which year fills the blank?', stem: 'Emelyanov (2012): “In ____, Yezhov was dismissed as head of the NKVD and replaced by Lavrentii Beria.”', options: ['1937', '1938', '1939', '1936'], answer: 1, passageId: 'x', quote: 'x' };
+    const passage = bot.ctx.repo.passagesOf('emelyanov-2012').find((p) => p.text.includes('Yezhov was dismissed as head of the NKVD'))!;
+    const s = passage.sentences.find((x) => passage.text.slice(x.start, x.end).includes('Yezhov was dismissed'))!;
+    Object.assign(old, { passageId: passage.id, quote: passage.text.slice(s.start, s.end) });
+    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qRetired0001', ?, NULL, 'date', 0, ?, 0)").run(`${fingerprint}/g2`, JSON.stringify(old));
+    applyReview(db, { space: A, userId: ALICE.id, questionId: 'qRetired0001', correct: false, now: c.t - 2 * 24 * 3600_000 });
+    expect(spaceQuestions(db, A).map((q) => q.id)).not.toContain('qRetired0001');
+    const r = await run(bot, '/quiz review', ALICE);
+    expect(postInfo(bot, r).body.stem).toBe(old.stem);
   });
 });

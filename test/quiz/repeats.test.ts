@@ -60,25 +60,37 @@ describe('the same question posted again', () => {
 });
 
 describe('choosing what to post', () => {
-  it('GIVEN /quiz Nakhayev asked again and again THEN every question about Nakhayev is posted once before any comes back', async () => {
-    const where: Where = { platform: 'discord', space: 'guild-nakhayev', channel: 'quiz' };
+  it('GIVEN /quiz Tukhachevsky asked again and again THEN every question about Tukhachevsky is posted once before any comes back', async () => {
+    const where: Where = { platform: 'discord', space: 'guild-tukhachevsky', channel: 'quiz' };
     const seen: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      seen.push(postInfo(bot, await run(bot, '/quiz Nakhayev', ALICE, where)).body.stem);
+    for (let i = 0; i < 60; i++) {
+      const stem = postInfo(bot, await run(bot, '/quiz Tukhachevsky', ALICE, where)).body.stem;
       c.advance(MINUTE);
+      if (seen.includes(stem)) {
+        // With all of them seen this week, the one seen longest ago comes back first.
+        expect(stem).toBe(seen[0]);
+        break;
+      }
+      seen.push(stem);
     }
-    expect(new Set(seen).size).toBe(7);
-    // With all seven seen this week, the one seen longest ago comes back first.
-    const again = postInfo(bot, await run(bot, '/quiz Nakhayev', ALICE, where)).body.stem;
-    expect(again).toBe(seen[0]);
+    expect(seen.length).toBeGreaterThanOrEqual(7);
   });
 
-  it('GIVEN a question seen more than a week ago THEN it is no longer held back', async () => {
-    const where: Where = { platform: 'discord', space: 'guild-nakhayev-2', channel: 'quiz' };
-    const first = postInfo(bot, await run(bot, '/quiz Nakhayev', ALICE, where)).body.stem;
+  it('GIVEN a question seen more than a week ago THEN it is no longer held back: it comes back before any question seen this week', async () => {
+    const where: Where = { platform: 'discord', space: 'guild-tukhachevsky-2', channel: 'quiz' };
+    const first = postInfo(bot, await run(bot, '/quiz Tukhachevsky', ALICE, where)).body.stem;
     c.advance(8 * DAY);
-    const seen = new Set<string>();
-    for (let i = 0; i < 7; i++) seen.add(postInfo(bot, await run(bot, '/quiz Nakhayev', ALICE, where)).body.stem);
-    expect(seen.has(first)).toBe(true);
+    const since = new Set<string>();
+    let back = false;
+    for (let i = 0; i < 60 && !back; i++) {
+      const stem = postInfo(bot, await run(bot, '/quiz Tukhachevsky', ALICE, where)).body.stem;
+      c.advance(MINUTE);
+      back = stem === first;
+      if (!back) {
+        expect(since.has(stem), 'a question seen this week came back first').toBe(false);
+        since.add(stem);
+      }
+    }
+    expect(back).toBe(true);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * Chronology: four events from the sources, to be put in order, answered with buttons. Each event
+ * is a sentence that opens with its date, shown without the date and attributed; the order comes
+ * from the sources' own dates, and a date the sources give differently is never used.
+ */
+import { authorLabel } from '../corpus/cite.ts';
+import type { Draft, GenContext } from './draft.ts';
+import type { CentralSentence } from './central.ts';
+import { dateDisputed, ownClaim } from './honest.ts';
+import { hash32, seededShuffle, usableSentence } from './text.ts';
+import { hasReferent } from './referent.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const M = `(${MONTHS.join('|')})`;
+/** "In 1936, …", "On 1 December 1934, …", "In early March 1928 …", "On November 17, 1938, …". */
+const OPENING_DATE = new RegExp(`^(?:In|On|By)\\s+(?:(?:early|mid-?|late|the summer of|the spring of|the autumn of|the winter of)\\s+)?(?:(\\d{1,2})\\s+)?(?:${M}\\s+)?(?:(\\d{1,2}),\\s+)?(1[89]\\d\\d)\\b,?\\s+`);
+
+export interface DatedEvent {
+  central: CentralSentence;
+  text: string;
+  /** What happened, without the date: "the state security minister Yagoda was replaced …". */
+  what: string;
+  /** Sortable: year, month (0 when not given). */
+  year: number;
+  month: number;
+  source: string;
+}
+
+export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | null {
+  const s = c.passage.sentences[c.index]!;
+  const text = c.passage.text.slice(s.start, s.end);
+  if (!usableSentence(text, { min: 40, max: 220 }) || !ownClaim(c.passage, c.index)) return null;
+  const m = OPENING_DATE.exec(text);
+  if (!m) return null;
+  const year = Number(m[4]);
+  if (year < 1917 || year > 1960) return null;
+  // The rest must read on its own and carry no other year (it would tell the order).
+  let what = text.slice(m[0].length).replace(/[.!]+[”"’]?$/, '');
+  if (/\b1[89]\d\d\b/.test(what) || !/^\p{Ll}|^\p{Lu}/u.test(what) || /^(he|she|it|they|this|these|that|his|her|their)\b/i.test(what)) return null;
+  what = what[0]!.toUpperCase() + what.slice(1);
+  // "A number of high officials were caught …" names no one: the event must say who or what.
+  if (!hasReferent(what)) return null;
+  if (dateDisputed(ctx.engine, c.passage, text, year)) return null;
+  return { central: c, text, what, year, month: m[2] ? MONTHS.indexOf(m[2]) + 1 : 0, source: authorLabel(ctx.repo.source(c.passage.sourceId)!.meta) };
+}
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+/** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
+export function orderDrafts(ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
+  const pool = [...events].sort((a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`));
+  const used = new Set<DatedEvent>();
+  const out: Draft[] = [];
+  for (const first of pool) {
+    if (out.length >= max) break;
+    if (used.has(first)) continue;
+    const group = [first];
+    for (const e of pool) {
+      if (group.length === 4) break;
+      if (used.has(e) || group.includes(e)) continue;
+      if (group.some((g) => Math.abs(g.year - e.year) < 1 || g.central.passage.id === e.central.passage.id)) continue;
+      group.push(e);
+    }
+    if (group.length < 4) continue;
+    group.forEach((e) => used.add(e));
+    const seed = group.map((e) => `${e.central.passage.id}:${e.central.index}`).join('|');
+    const shown = seededShuffle(group, seed);
+    const right = [...shown].sort((a, b) => a.year - b.year || a.month - b.month).map((e) => LETTERS[shown.indexOf(e)]!);
+    const answer = right.join(', ');
+    // Wrong orders that differ from the right one in more than a swap at the end.
+    const wrong = new Set<string>();
+    for (let k = 0; wrong.size < 3 && k < 50; k++) {
+      const w = seededShuffle(right, `${seed}:${k}`).join(', ');
+      if (w !== answer) wrong.add(w);
+    }
+    if (wrong.size < 3) continue;
+    const lines = shown.map((e, i) => `${LETTERS[i]}. ${e.what} (${e.source})`);
+    out.push({
+      kind: 'order',
+      prompt: 'Put these events in order, earliest first.',
+      stem: `In the order the sources date them:\n${lines.join('\n')}`,
+      answer,
+      distractors: [...wrong],
+      passage: shown[0]!.central.passage,
+      quote: shown[0]!.text,
+      also: shown.slice(1).map((e) => ({ passageId: e.central.passage.id, quote: e.text })),
+      topic: 'chronology',
+      centrality: Math.round(100 * Math.min(...group.map((e) => e.central.centrality))) / 100,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * Whether a sentence's words may be a question's key: taught as what the source says. Not a claim
+ * the source reports in order to reject it, not a third party's words inside the author's text
+ * (unless the stem names whose they are), and not a date or figure the sources give differently.
+ */
+import { question, rankSentences, type EngineContext } from '../answer/engine.ts';
+import type { Passage } from '../corpus/types.ts';
+import { insideQuotation, reportedClaimAt } from '../core/quotes.ts';
+import { compilationVoice } from '../corpus/voice.ts';
+
+/** Words around a claim that say the source rejects it. */
+const REJECTS = /\b(not true|untrue|false(?:ly|hood)?|exaggerat\w*|myths?|in reality|in fact|fabricat\w*|invent\w*|refut\w*|no evidence|groundless|baseless|lies?|slander\w*|distort\w*)\b/i;
+
+/**
+ * The sentence states the source's own claim: it reports nobody else's claim, is not quoted words
+ * inside an author's passage, and the sentence after it does not reject it. A compilation's
+ * excerpt (kind 'quote') is the quoted author's words, and its attribution says so.
+ */
+export function ownClaim(p: Passage, i: number): boolean {
+  const s = p.sentences[i]!;
+  if (reportedClaimAt(p, i) !== null) return false;
+  if (insideQuotation(p, s)) return false;
+  const text = p.text.slice(s.start, s.end);
+  // "Khrushchev claimed that … He stated that, out of 139 members …": the same claim, carried on.
+  if (CARRIES_ON.test(text) && i > 0 && reportedClaimAt(p, i - 1) !== null) return false;
+  // "The school manual says over 1.3 million …" followed by "This is an exaggeration": the figure is rejected.
+  const next = p.sentences[i + 1];
+  if (next && /\b(says?|said|claims?|claimed|according to|asserts?|wrote|writes|estimates?)\b/i.test(text) && REJECTS.test(p.text.slice(next.start, next.end))) return false;
+  return true;
+}
+
+/** A sentence that goes on reporting the previous one's speaker. */
+const CARRIES_ON = /^(He|She|They|The latter)\s+(?:also\s+|further\s+|then\s+)?(stated|said|added|wrote|declared|asserted|argued|claimed|insisted|maintained|alleged|went on)\b/;
+
+const YEAR = /\b1[89]\d\d\b/g;
+
+/**
+ * True when another passage tells what reads as the same event with another year and without this
+ * one: the date is disputed between (or within) the sources, or one of them has it wrong, so it is
+ * never a question's key.
+ */
+export function dateDisputed(ctx: EngineContext, p: Passage, sentence: string, year: number): boolean {
+  const words = sentence.replace(YEAR, ' ');
+  const q = question(ctx, words, { topic: true });
+  if (q.concepts.length < 3) return false;
+  for (const r of rankSentences(ctx, q, { exclude: new Set([p.id]), global: 20, perSource: 0 }).slice(0, 5)) {
+    if (r.own < 0.6) break;
+    const other = r.passage.text.slice(r.start, r.end);
+    const years = (other.match(YEAR) ?? []).map(Number);
+    if (years.length && !years.includes(year) && years.some((y) => Math.abs(y - year) <= 3)) return true;
+  }
+  return false;
+}
+
+/** Whose words a compilation's excerpt is ("Anna L. Strong"), to be named in any stem that quotes it. */
+export function quotedVoice(p: Passage): string | null {
+  if (p.kind !== 'quote') return null;
+  return compilationVoice(p)?.speaker ?? p.quotedFrom?.author ?? 'an author it quotes';
+}
+
+/**
+ * True when another source tells the same thing (a sentence holding most of this one's words):
+ * then "which source says this?" has no one right answer a reader could tell.
+ */
+export function toldElsewhere(ctx: EngineContext, p: Passage, sentence: string): boolean {
+  const q = question(ctx, sentence, { topic: true });
+  if (q.concepts.length < 3) return false;
+  return rankSentences(ctx, q, { exclude: new Set(), global: 20, perSource: 0 })
+    .slice(0, 8)
+    .some((r) => r.passage.sourceId !== p.sourceId && r.own >= SAME_TELLING);
+}
+
+/** Share of a sentence's weighted words another source's sentence must hold to tell the same. */
+const SAME_TELLING = 0.5;

@@ -1,0 +1,192 @@
+/**
+ * The question bank against what a teacher found wrong with it (issue: quizzes that teach). Each
+ * test names real sentences of the corpus the old generator turned into poor questions.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../src/core/bot.ts';
+import { generateQuestions } from '../../src/quiz/generate.ts';
+import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
+import { quizPeople } from '../../src/quiz/people.ts';
+import { hasReferent } from '../../src/quiz/referent.ts';
+import { sourceOption } from '../../src/quiz/generate-source.ts';
+import { corpusSentences, usableSentence } from '../../src/quiz/text.ts';
+import type { Question } from '../../src/quiz/types.ts';
+import { clock, quizBot } from './helpers.ts';
+import { pickQuestions } from '../../src/quiz/pick.ts';
+import { HERE } from '../support/corpus-bot.ts';
+import { balanceText, bankExport } from '../../src/cli/quiz-export.ts';
+
+let bot: CoreBot;
+let bank: Question[];
+
+beforeAll(() => {
+  bot = quizBot(clock());
+  bank = generateQuestions(bot.ctx);
+}, 60_000);
+
+const answerOf = (q: Question) => q.options[q.answer]!;
+const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
+const quoting = (text: string) => bank.filter((q) => q.quote.includes(text) || (q.also ?? []).some((a) => a.quote.includes(text)));
+
+describe('importance: questions about the purges, not whatever a sentence holds', () => {
+  it('GIVEN every generated question THEN it carries the purge topic it was drawn from and its centrality', () => {
+    for (const q of bank) {
+      expect(q.topic, q.stem).toBeTruthy();
+      expect(q.centrality, q.stem).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN sentences on 1945 diplomacy, a student’s birth year or the book’s own scope THEN no question rests on them', () => {
+    expect(quoting('When Roosevelt died and Harry Truman took office')).toEqual([]);
+    expect(quoting('These pages have attempted to capture the development of the USSR')).toEqual([]);
+    expect(bank.filter((q) => /year of birth/i.test(q.stem))).toEqual([]);
+  });
+
+  it('GIVEN the bank THEN every source is drawn on and none gives more than 40% of it', () => {
+    const bySource = new Map<string, number>();
+    for (const q of bank) {
+      const s = bot.ctx.repo.passage(q.passageId)!.sourceId;
+      bySource.set(s, (bySource.get(s) ?? 0) + 1);
+    }
+    expect([...bySource.keys()].sort()).toEqual(bot.ctx.repo.sources().map((s) => s.meta.id).sort());
+    for (const [s, n] of bySource) expect(n / bank.length, s).toBeLessThanOrEqual(0.4);
+  });
+});
+
+describe('the stem names its referent and does not give the answer away', () => {
+  it('GIVEN “In ____, a number of high officials were caught …” THEN it is not a date question: the people are in the next sentence', () => {
+    expect(hasReferent('In ____, a number of high officials were caught in clandestine activity.')).toBe(false);
+    expect(hasReferent('In ____, Yenukidze, Peterson and several NKVD officers had been arrested.')).toBe(true);
+    expect(ofKind('date').filter((q) => q.stem.includes('a number of high officials were caught'))).toEqual([]);
+  });
+
+  it('GIVEN a date cloze THEN no other year or month stands right beside the blank, and no “____’s” decade', () => {
+    for (const q of ofKind('date')) {
+      const at = q.quote.indexOf(answerOf(q));
+      const end = at + answerOf(q).length;
+      const around = q.quote.slice(Math.max(0, at - 14), at) + q.quote.slice(end, end + 14);
+      expect(around, q.stem).not.toMatch(/\b1[89]\d\d\b|January|February|March|April|May|June|July|August|September|October|November|December/);
+      expect(q.quote.slice(end), q.stem).not.toMatch(/^['’]?s\b/);
+    }
+  });
+
+  it('GIVEN a figure sentence that starts “These …” THEN the question quotes the sentence before it too', () => {
+    for (const q of ofKind('figure')) expect(q.stem, q.stem).not.toMatch(/: “(These|They|He|She|It) /);
+  });
+});
+
+describe('honest about whose claim it is', () => {
+  it('GIVEN Emelyanov quoting the school manual’s “exceeded 1.3 million”, which he rejects THEN it is no question’s key', () => {
+    expect(bank.filter((q) => answerOf(q) === '1.3 million' || answerOf(q) === 'exceeded 1.3 million')).toEqual([]);
+    const claim = corpusSentences(bot.ctx.repo).find((s) => s.text.includes('school manual') && s.text.includes('1.3 million'))!;
+    const i = claim.passage.sentences.findIndex((x) => x.start === claim.start);
+    expect(ownClaim(claim.passage, i)).toBe(false);
+  });
+
+  it('GIVEN Kozhinov’s claim that 43 per cent of Party members were arrested, which Emelyanov answers THEN a rebuttal question asks for Emelyanov’s own figure, with the claimed one a wrong option', () => {
+    const q = ofKind('rebuttal').find((x) => x.stem.includes('43 per cent of Party members were arrested'));
+    expect(q?.stem).toContain('reports a claim by Vadim Kozhinov');
+    expect(answerOf(q!)).not.toBe('43 per cent');
+    expect(q!.options).toContain('43 per cent');
+    expect(q!.quote).toContain(answerOf(q!));
+  });
+
+  it('GIVEN Vasilevsky’s words quoted inside Reiman’s text THEN no cloze or true/false item teaches them as Reiman’s', () => {
+    expect(bank.filter((q) => /there would have been no war of 1941/.test(q.stem))).toEqual([]);
+  });
+
+  it('GIVEN “Khrushchev claimed … He stated that, out of 139 members …” THEN the second sentence is Khrushchev’s claim too, not Emelyanov’s', () => {
+    const s = corpusSentences(bot.ctx.repo).find((x) => x.text.startsWith('He stated that, out of 139 members'))!;
+    expect(ownClaim(s.passage, s.passage.sentences.findIndex((x) => x.start === s.start))).toBe(false);
+  });
+
+  it('GIVEN an excerpt of the compilation THEN a question over it names whose words they are', () => {
+    for (const q of bank) {
+      const p = bot.ctx.repo.passage(q.passageId)!;
+      if (p.kind !== 'quote' || q.kind === 'order') continue;
+      const voice = quotedVoice(p)!;
+      expect(q.stem.includes(voice) || q.stem.includes('quoting') || q.stem.includes('quoted by'), q.stem).toBe(true);
+    }
+  });
+});
+
+describe('true/false items that a reader of the passage would catch', () => {
+  it('GIVEN the most named people (whom the corpus is about) THEN no item swaps them: no “the Trotsky era”', () => {
+    const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo));
+    const top = [...people.values()].sort((a, b) => b.person.mentions - a.person.mentions).slice(0, 3).map((p) => p.display.split(' ').pop()!);
+    for (const q of ofKind('truefalse')) {
+      const swapped = /^The source has “(.+?)”, not “(.+?)”/.exec(q.note ?? '');
+      if (!swapped) continue;
+      for (const name of top) expect([swapped[1], swapped[2]], q.note).not.toContain(name);
+    }
+  });
+
+  it('GIVEN a made-up figure THEN it is far from the source’s (30% or more) unless it is another source’s figure on the topic', () => {
+    for (const q of ofKind('truefalse')) {
+      const m = /^The source has “([\d,.]+)(?: per cent|%| million)?”, not “([\d,.]+)/.exec(q.note ?? '');
+      if (!m || /figure\)/.test(q.note ?? '')) continue;
+      const [a, b] = [m[1], m[2]].map((x) => Number(x!.replace(/,/g, '')));
+      expect(Math.abs(b! / a! - 1), q.note).toBeGreaterThanOrEqual(0.3);
+    }
+  });
+});
+
+describe('distractors', () => {
+  it('GIVEN “Gorbachev”, a surname the corpus uses for a 1930s commander and the 1980s leader THEN it is never an option', () => {
+    expect(bank.filter((q) => q.options.includes('Gorbachev'))).toEqual([]);
+    const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo));
+    expect([...people.values()].map((p) => p.display)).not.toContain('Gorbachev');
+  });
+});
+
+describe('kinds that teach how the sources differ', () => {
+  it('GIVEN the sources’ answers to a contested question THEN a thesis question offers the five sources, and its quote is the answer source’s', () => {
+    expect(ofKind('thesis').length).toBeGreaterThanOrEqual(3);
+    for (const q of ofKind('thesis')) {
+      expect(q.options).toHaveLength(5);
+      expect(answerOf(q)).toBe(sourceOption(bot.ctx.repo.source(bot.ctx.repo.passage(q.passageId)!.sourceId)!));
+    }
+  });
+
+  it('GIVEN dated events in the sources THEN an order question lists four, cites each, and its answer is their order by the sources’ dates', () => {
+    const q = ofKind('order')[0]!;
+    expect(q.stem.split('\n').filter((l) => /^[A-D]\. /.test(l))).toHaveLength(4);
+    expect(q.also).toHaveLength(3);
+    const quotes = [q.quote, ...q.also!.map((a) => a.quote)];
+    const year = (t: string) => Number(/\b1[89]\d\d\b/.exec(t)![0]);
+    // Event A is the first quoted, B the second…: the answer lists the letters by year.
+    const letters = ['A', 'B', 'C', 'D'];
+    const byYear = letters.map((l, i) => ({ l, y: year(quotes[i]!) })).sort((a, b) => a.y - b.y).map((x) => x.l).join(', ');
+    expect(answerOf(q)).toBe(byYear);
+    for (const l of q.stem.split('\n').slice(1)) expect(l, l).not.toMatch(/\b1[89]\d\d\b/);
+  });
+
+  it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
+    const picked = pickQuestions(bot.ctx, HERE, 'Kirov', 20);
+    expect(picked.ok).toBe(true);
+    if (!picked.ok) return;
+    for (const q of picked.questions) {
+      const passage = bot.ctx.repo.passage(q.passageId)!;
+      const about = [q.stem, answerOf(q), q.quote, passage.text].some((t) => t.includes('Kirov'));
+      expect(about, q.stem).toBe(true);
+    }
+  });
+
+  it('GIVEN a usable sentence with an editor’s bracket opened before it THEN it is not used', () => {
+    expect(usableSentence('Alien and anti-Soviet elements on the faculty] The History and Philosophy Institute was headed by Prigozhin.')).toBe(false);
+  });
+});
+
+describe('sourcebook quiz export', () => {
+  it('GIVEN the bank THEN the export lists every question with kind, stem, options, answer, cited passage, topic and centrality, and reports its balance', () => {
+    const out = bankExport(bot.ctx, bank);
+    expect(out.questions).toHaveLength(bank.length);
+    const first = out.questions[0]!;
+    expect(Object.keys(first)).toEqual(['id', 'kind', 'prompt', 'stem', 'options', 'answer', 'passage', 'source', 'quote', 'also', 'topic', 'centrality']);
+    expect(first.options).toContain(first.answer);
+    expect(Object.values(out.balance.byKind).reduce((a, b) => a + b, 0)).toBe(bank.length);
+    expect(out.balance.dateShare).toBeCloseTo(ofKind('date').length / bank.length, 2);
+    expect(Object.keys(out.balance.bySource).sort()).toEqual(bot.ctx.repo.sources().map((s) => s.meta.id).sort());
+    expect(balanceText(out.balance)).toMatch(/^\d+ questions; date clozes \d+\.\d%, true\/false \d+\.\d%\nby kind: /);
+  });
+});
