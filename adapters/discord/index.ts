@@ -25,7 +25,7 @@ export interface RunningDiscord {
    * Posts `reply` in `where.channel` without an interaction (the quiz scheduler's `post`). Long
    * replies become several messages; mentions are off. Rejects when Discord refuses.
    */
-  post(where: Where, reply: Reply): Promise<void>;
+  post(where: Where, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void>;
   /** Stops taking interactions, lets those in flight finish (up to `drainMs`), then disconnects. */
   stop(): Promise<void>;
 }
@@ -61,7 +61,7 @@ export async function startDiscord(config: DiscordConfig): Promise<RunningDiscor
       await client.destroy();
       logger.info({}, 'discord: stopped');
     })());
-  const post = (where: Where, reply: Reply): Promise<void> => postToChannel(client.rest, where, reply, logger);
+  const post = (where: Where, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void> => postToChannel(client.rest, where, reply, logger, opts);
   return { client, post, stop };
 }
 

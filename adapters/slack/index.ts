@@ -41,7 +41,7 @@ export interface SlackHandle {
    * Long replies become several messages. Rejects when Slack refuses (e.g. `not_in_channel`
    * for a private channel the app was not invited to).
    */
-  post(channelId: string, reply: Reply): Promise<void>;
+  post(channelId: string, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +73,8 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
     log.error({ err }, 'slack: unhandled error in a listener');
   });
   await app.init();
-  const post = (channelId: string, reply: Reply) => postToChannel(app.client, channelId, reply);
+  const post = (channelId: string, reply: Reply, opts?: { idempotencyKey?: string }) =>
+    postToChannel(app.client, channelId, reply, { ...opts, warn: (msg) => log.warn({}, msg) });
 
   if (mode === 'socket') {
     await app.start();

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { createBot } from '../core/bot.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Platform, Where } from '../core/request.ts';
-import { createScheduler } from '../quiz/scheduler.ts';
+import { createScheduler, type PostOptions } from '../quiz/scheduler.ts';
 
 export async function start(): Promise<void> {
   const loaded = loadConfig();
@@ -38,7 +38,7 @@ export async function start(): Promise<void> {
   bot.prepare();
   const stops: (() => Promise<void>)[] = [];
   /** How scheduled quiz posts reach each platform's channels. */
-  const posters: Partial<Record<Platform, (where: Where, reply: Reply) => Promise<void>>> = {};
+  const posters: Partial<Record<Platform, (where: Where, reply: Reply, opts?: PostOptions) => Promise<void>>> = {};
   if (what.discord && config.DISCORD_SHARDS) {
     const { startDiscordShards } = await import('../../adapters/discord/shards.ts');
     const { restPoster } = await import('../../adapters/discord/post.ts');
@@ -64,13 +64,13 @@ export async function start(): Promise<void> {
       logger,
     });
     stops.push(() => slack.stop());
-    posters.slack = (where, reply) => slack.post(where.channel, reply);
+    posters.slack = (where, reply, opts) => slack.post(where.channel, reply, opts);
   }
   // Every process may run the scheduler: each slot is claimed in the database before it is posted.
   const scheduler = createScheduler({
     bot,
     owner: `${hostname()}:${process.pid}`,
-    post: (where, reply) => posters[where.platform]?.(where, reply) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
+    post: (where, reply, opts) => posters[where.platform]?.(where, reply, opts) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
     log: (msg, err) => logger.error({ err }, msg),
   });
   scheduler.start();

@@ -38,6 +38,8 @@ export interface StartOptions {
   createdBy: string;
   /** Defaults to ctx.now(); the scheduler passes its own clock. */
   now?: number;
+  /** Runs inside the transaction that makes the run (the scheduler records the run with its slot). */
+  created?: (runId: number) => void;
 }
 
 /** Starts a run of `count` questions in `where` and returns its first question post. */
@@ -52,12 +54,20 @@ export function startRun(ctx: CommandContext, where: Where, o: StartOptions): Re
   const { run, post } = ctx.db
     .transaction(() => {
       const run = createRun(ctx.db, { space: spaceKey(where), where, topic: o.topic, questions: picked.questions.map(snapshotBody), forUser: null, createdBy: o.createdBy, createdAt: now });
+      o.created?.(run.id);
       return { run, post: insertPost(ctx.db, run, 1, now, openMs(ctx, run))! };
     })
     .immediate();
   const r = questionPost(ctx, post, run, { answered: 0, right: 0 });
   if (picked.questions.length < o.count) r.blocks.push({ type: 'paragraph', text: `Only ${picked.questions.length} question${picked.questions.length === 1 ? '' : 's'} matched, so this run is shorter.` });
   return r;
+}
+
+/** A run's first question post as it stands: what a scheduler that takes over a slot posts again. */
+export function firstPost(ctx: CommandContext, runId: number): Reply | null {
+  const run = getRun(ctx.db, runId);
+  const post = run && postAt(ctx.db, run.id, 1);
+  return run && post ? questionPost(ctx, post, run, tally(ctx.db, post.id)) : null;
 }
 
 /** Offers question `index` of a run: posted once, whoever clicks "Next" first. */

@@ -1,12 +1,16 @@
 /**
  * Posts scheduled quizzes. Each slot (a schedule's run time, computed by croner in the
  * schedule's timezone) is claimed in SQLite before it is posted: the quiz_slots primary key lets
- * exactly one claimant win, so with several scheduler instances on one database file, or after a
- * restart, each slot is posted at most once. A slot missed while the bot was down is posted on
- * return if it is within the schedule's max lateness (never less than two ticks, or a 0-minute
- * window would fall between ticks), otherwise skipped; only the latest missed slot is posted,
- * never a backlog. The claim comes first on purpose: a crash between claim and
- * post loses that one post rather than risking a double post.
+ * one claimant win, so with several scheduler instances on one database file, or after a
+ * restart, no two post the same slot at once. A claim is a lease: a claimer that dies before it
+ * records the slot's outcome is taken over when the lease ends. The run made for a slot is
+ * recorded with the claim in one transaction, so a takeover posts the same run again, with the
+ * same idempotency key, which the platforms use to drop a second copy (Discord's nonce, a Slack
+ * marker in the message metadata): a slot is posted exactly once. Every slot ends with an
+ * outcome: posted, failed with its reason, or skipped (a backlog slot, or one whose claimer died
+ * past the schedule's lateness). A slot missed while the bot was down is posted on return if it
+ * is within the schedule's max lateness (never less than two ticks), otherwise skipped; only the
+ * latest missed slot is posted, never a backlog.
  */
 import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
@@ -14,11 +18,25 @@ import type { Reply } from '../core/reply.ts';
 import type { Where } from '../core/request.ts';
 import type { DB } from '../db/open.ts';
 import { ensureBank } from './bank.ts';
-import { closeExpired, startRun } from './play.ts';
+import { closeExpired, firstPost, startRun } from './play.ts';
 import { allSchedules, catchUpMinutes, cronFor, SCHEDULE_PLATFORMS, type Schedule } from './schedule.ts';
 
 /** How often the scheduler looks for due slots; a slot stays due at least two ticks (MIN_CATCH_UP_MINUTES). */
 export const TICK_MS = 30_000;
+/** How long a claim holds: far longer than a post takes, short enough that a dead claimer's slot is still due after it. */
+export const LEASE_MS = 60_000;
+/** Claims of one slot at most (the first and two takeovers): a slot that kills its posters is not tried forever. */
+export const MAX_ATTEMPTS = 3;
+
+export interface PostOptions {
+  /** The same for every attempt at one slot: the platform drops a second message carrying it. */
+  idempotencyKey?: string;
+}
+
+/** The key a slot's post carries on every attempt. */
+export function slotKey(scheduleId: number, slot: Date): string {
+  return `slot:${scheduleId}:${slot.getTime()}`;
+}
 
 export interface SchedulerOptions {
   /** The bot's context (or the bot itself, whose `ctx` is used). */
@@ -26,15 +44,21 @@ export interface SchedulerOptions {
   bot?: { ctx: CommandContext };
   /** Defaults to the context's database. */
   db?: DB;
-  post: (where: Where, reply: Reply) => Promise<void>;
+  post: (where: Where, reply: Reply, opts?: PostOptions) => Promise<void>;
   now?: () => Date;
   /** Who claims slots (host:pid, shard id…): recorded with each claim. */
   owner: string;
+  /** How long a claim holds (LEASE_MS); tests that kill schedulers use a short one. */
+  leaseMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }
 
 export interface TickReport {
   posted: { scheduleId: number; slot: Date }[];
+  /** Slots whose claimer died, taken over by this tick. */
+  takenOver: number;
+  /** Slots recorded as skipped by this tick. */
+  skipped: number;
   /** Slots another instance had claimed already. */
   alreadyClaimed: number;
   /** Posts closed by this tick whose results were posted. */
@@ -48,18 +72,23 @@ export interface Scheduler {
   stop(): void;
 }
 
-/** The latest run time of a schedule in [now − catch-up window, now], not before it was created. */
-export function dueSlot(s: Schedule, now: Date): Date | null {
+/** The run times of a schedule in [now − catch-up window, now], not before it was created, oldest first. */
+export function dueSlots(s: Schedule, now: Date): Date[] {
   const from = Math.max(s.createdAt, now.getTime() - catchUpMinutes(s.maxLateMinutes) * 60_000);
   const cron = cronFor(s.pattern, s.timezone);
-  let latest: Date | null = null;
+  const out: Date[] = [];
   // croner's nextRun is strictly after its argument; start just before the window.
   let cursor = cron.nextRun(new Date(from - 1000));
   while (cursor && cursor.getTime() <= now.getTime()) {
-    if (cursor.getTime() >= from) latest = cursor;
+    if (cursor.getTime() >= from) out.push(cursor);
     cursor = cron.nextRun(cursor);
   }
-  return latest;
+  return out;
+}
+
+/** The latest run time of a schedule in [now − catch-up window, now], not before it was created. */
+export function dueSlot(s: Schedule, now: Date): Date | null {
+  return dueSlots(s, now).pop() ?? null;
 }
 
 export function createScheduler(opts: SchedulerOptions): Scheduler {
@@ -69,48 +98,93 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const db = opts.db ?? ctx.db;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  const lease = opts.leaseMs ?? LEASE_MS;
   // A schedule removed since allSchedules() was read is not claimed.
   const claim = db.prepare(
-    `INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at)
-     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM quiz_schedules WHERE id = ? AND removed_at IS NULL)`,
+    `INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, lease_until, attempts)
+     SELECT ?, ?, ?, ?, ?, 1 WHERE EXISTS (SELECT 1 FROM quiz_schedules WHERE id = ? AND removed_at IS NULL)`,
   );
-  const done = db.prepare('UPDATE quiz_slots SET posted_at = ?, error = ? WHERE schedule_id = ? AND slot_time = ?');
+  // A slot whose claimer's lease ran out without an outcome: the claimer died.
+  const takeOver = db.prepare(
+    `UPDATE quiz_slots SET owner = ?, claimed_at = ?, lease_until = ?, attempts = attempts + 1
+     WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ? AND attempts < ?`,
+  );
+  const giveUp = db.prepare(
+    `UPDATE quiz_slots SET outcome = 'failed', error = ?, lease_until = NULL
+     WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ? AND attempts >= ?`,
+  );
+  const skip = db.prepare(
+    `INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, outcome, error) VALUES (?, ?, ?, ?, 'skipped', ?)`,
+  );
+  const abandoned = db.prepare(`SELECT schedule_id AS id, slot_time AS slot FROM quiz_slots WHERE outcome IS NULL AND coalesce(lease_until, 0) <= ?`);
+  const skipAbandoned = db.prepare(
+    `UPDATE quiz_slots SET outcome = 'skipped', error = ?, lease_until = NULL WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ?`,
+  );
+  const setRun = db.prepare('UPDATE quiz_slots SET run_id = ? WHERE schedule_id = ? AND slot_time = ?');
+  const runOf = db.prepare('SELECT run_id FROM quiz_slots WHERE schedule_id = ? AND slot_time = ?').pluck();
+  const done = db.prepare('UPDATE quiz_slots SET outcome = ?, posted_at = ?, error = ?, lease_until = NULL WHERE schedule_id = ? AND slot_time = ?');
   const resultDone = db.prepare('UPDATE quiz_posts SET result_posted_at = ?, result_error = ? WHERE id = ?');
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<TickReport> | null = null;
 
-  function tryClaim(s: Schedule, slot: Date, at: number): boolean {
+  /** 'new' or 'takeover' when this instance now holds the slot; null when another does or it is done. */
+  function tryClaim(s: Schedule, slot: Date, at: number): 'new' | 'takeover' | null {
     try {
-      return claim.run(s.id, slot.getTime(), opts.owner, at, s.id).changes === 1;
+      if (claim.run(s.id, slot.getTime(), opts.owner, at, at + lease, s.id).changes === 1) return 'new';
+      if (takeOver.run(opts.owner, at, at + lease, s.id, slot.getTime(), at, MAX_ATTEMPTS).changes === 1) return 'takeover';
+      giveUp.run(`its posters stopped ${MAX_ATTEMPTS} times before recording it`, s.id, slot.getTime(), at, MAX_ATTEMPTS);
+      return null;
     } catch (err) {
       // The schedule was removed a moment ago (foreign key): nothing to post.
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return null;
       throw err;
     }
   }
 
+  /** Slots whose claimer died and that are no longer due are recorded as skipped, with why. */
+  function sweep(schedules: Schedule[], t: Date, report: TickReport): void {
+    const byId = new Map(schedules.map((s) => [s.id, s]));
+    for (const row of abandoned.all(t.getTime()) as { id: number; slot: number }[]) {
+      const s = byId.get(row.id);
+      const due = s ? dueSlots(s, t).some((d) => d.getTime() === row.slot) : false;
+      if (due) continue;
+      report.skipped += skipAbandoned.run('its poster stopped, and the slot is past its lateness window', row.id, row.slot, t.getTime()).changes;
+    }
+  }
+
   async function runTick(): Promise<TickReport> {
-    const report: TickReport = { posted: [], alreadyClaimed: 0, closed: 0, failed: 0 };
+    const report: TickReport = { posted: [], takenOver: 0, skipped: 0, alreadyClaimed: 0, closed: 0, failed: 0 };
     const t = now();
-    for (const s of allSchedules(db)) {
-      const slot = dueSlot(s, t);
+    const schedules = allSchedules(db);
+    sweep(schedules, t, report);
+    for (const s of schedules) {
+      const slots = dueSlots(s, t);
+      const slot = slots.pop();
       if (!slot) continue;
-      if (!tryClaim(s, slot, t.getTime())) {
+      // Only the latest missed slot is posted; the ones before it are recorded as skipped.
+      for (const old of slots) report.skipped += skip.run(s.id, old.getTime(), opts.owner, t.getTime(), 'a later slot of the schedule was due: no backlog is posted').changes;
+      const claimed = tryClaim(s, slot, t.getTime());
+      if (!claimed) {
         report.alreadyClaimed++;
         continue;
       }
+      if (claimed === 'takeover') report.takenOver++;
       try {
         // A schedule made before the console was refused: nothing can show its post.
         if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(s.where.platform)) throw new Error(`scheduled posts need Discord or Slack; ${s.where.platform} has no channel to post to`);
-        const reply = startRun(ctx, s.where, { topic: s.topic, count: s.count, createdBy: `schedule:${s.id}`, now: t.getTime() });
+        // The run this slot already made (its claimer died before recording the post), or a new one recorded with the claim.
+        const prior = runOf.get(s.id, slot.getTime()) as number | null;
+        const reply =
+          (prior !== null ? firstPost(ctx, prior) : null) ??
+          startRun(ctx, s.where, { topic: s.topic, count: s.count, createdBy: `schedule:${s.id}`, now: t.getTime(), created: (runId) => setRun.run(runId, s.id, slot.getTime()) });
         // No question to ask (nothing approved, topic matches nothing): the channel gets no noise, the slot records why.
         if (reply.kind !== 'answer') throw new Error(`no question posted: ${reply.title}`);
-        await opts.post(s.where, reply);
-        done.run(Date.now(), null, s.id, slot.getTime());
+        await opts.post(s.where, reply, { idempotencyKey: slotKey(s.id, slot) });
+        done.run('posted', Date.now(), null, s.id, slot.getTime());
         report.posted.push({ scheduleId: s.id, slot });
       } catch (err) {
         report.failed++;
-        done.run(null, clip(String((err as Error)?.message ?? err), 500), s.id, slot.getTime());
+        done.run('failed', null, clip(String((err as Error)?.message ?? err), 500), s.id, slot.getTime());
         log(`quiz schedule ${s.id}: posting the ${slot.toISOString()} slot failed`, err);
       }
     }

@@ -8,8 +8,8 @@ import type { CoreBot } from '../../src/core/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { openDb } from '../../src/db/open.ts';
-import { addSchedule, MIN_CATCH_UP_MINUTES, ScheduleSpecSchema, splitScheduleArgs } from '../../src/quiz/schedule.ts';
-import { createScheduler, dueSlot, TICK_MS, type Scheduler } from '../../src/quiz/scheduler.ts';
+import { addSchedule, allSchedules, MIN_CATCH_UP_MINUTES, ScheduleSpecSchema, splitScheduleArgs } from '../../src/quiz/schedule.ts';
+import { createScheduler, dueSlot, LEASE_MS, MAX_ATTEMPTS, slotKey, TICK_MS, type Scheduler } from '../../src/quiz/scheduler.ts';
 import { GUILD_A, MINUTE, MOD, clock, postInfo, quizBot, removeDbFile, run, tempDbFile, text, type Clock } from './helpers.ts';
 
 interface Posted {
@@ -274,5 +274,98 @@ describe('timezones and daylight saving (Europe/Prague)', () => {
     const s = { id: 1, space: 's', where: GUILD_A, pattern: '0 9 * * *', label: '', timezone: 'UTC', topic: null, count: 1, maxLateMinutes: 120, createdBy: 'm', createdAt: Date.UTC(2025, 0, 1, 9, 30) };
     expect(dueSlot(s, new Date(Date.UTC(2025, 0, 1, 10, 0)))).toBeNull();
     expect(dueSlot(s, new Date(Date.UTC(2025, 0, 2, 9, 0)))?.toISOString()).toBe('2025-01-02T09:00:00.000Z');
+  });
+});
+
+describe('a claim is a lease: a slot whose claimer died is taken over, and posted once', () => {
+  interface Keyed { key: string | undefined; stem: string }
+
+  function keyedScheduler(bot: CoreBot, c: Clock, owner: string, posts: Keyed[], post?: () => Promise<void>): Scheduler {
+    return createScheduler({
+      bot,
+      now: c.now,
+      owner,
+      log: () => {},
+      post: async (_where, reply, opts) => {
+        await post?.();
+        posts.push({ key: opts?.idempotencyKey, stem: reply.blocks[0]?.type === 'paragraph' ? reply.blocks[0].text : '' });
+      },
+    });
+  }
+
+  const slotRow = (bot: CoreBot) =>
+    bot.ctx.db.prepare('SELECT owner, attempts, outcome, error, run_id FROM quiz_slots ORDER BY slot_time DESC LIMIT 1').get() as {
+      owner: string;
+      attempts: number;
+      outcome: string | null;
+      error: string | null;
+      run_id: number | null;
+    };
+
+  it('GIVEN a scheduler that dies after making the slot’s run but before posting it THEN another takes the slot over when the lease ends and posts that same run, with the same key', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 0, 6, 8, 59));
+    schedule(bot, c, '09:00 maxlate=30');
+    c.advance(2 * MINUTE);
+    // The first claimer makes the run and then never returns from posting: it is dead.
+    const runsBefore = (bot.ctx.db.prepare('SELECT coalesce(max(id), 0) AS n FROM quiz_runs').get() as { n: number }).n;
+    const dying = keyedScheduler(bot, c, 'dies', [], () => new Promise(() => {}));
+    void dying.tick();
+    await new Promise((r) => setImmediate(r));
+    const claimed = slotRow(bot);
+    expect(claimed).toMatchObject({ owner: 'dies', outcome: null });
+    expect(claimed.run_id).not.toBeNull();
+    const posts: Keyed[] = [];
+    const other = keyedScheduler(bot, c, 'survivor', posts);
+    // Within the lease the slot stays the dying claimer's.
+    expect((await other.tick()).alreadyClaimed).toBe(1);
+    c.advance(LEASE_MS + 1000);
+    const report = await other.tick();
+    expect(report.takenOver).toBe(1);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.key).toBe(slotKey(allSchedules(bot.ctx.db)[0]!.id, new Date(Date.UTC(2025, 0, 6, 9, 0))));
+    expect(slotRow(bot)).toMatchObject({ owner: 'survivor', attempts: 2, outcome: 'posted', run_id: claimed.run_id });
+    // No second run was made for the slot.
+    expect((bot.ctx.db.prepare('SELECT count(*) AS n FROM quiz_runs WHERE id > ?').get(runsBefore) as { n: number }).n).toBe(1);
+  });
+
+  it('GIVEN a slot whose posters keep dying THEN after three claims it is recorded as failed, with why, and not tried again', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 0, 6, 8, 59));
+    schedule(bot, c, '09:00 maxlate=60');
+    c.advance(2 * MINUTE);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      void keyedScheduler(bot, c, `dies-${i}`, [], () => new Promise(() => {})).tick();
+      await new Promise((r) => setImmediate(r));
+      c.advance(LEASE_MS + 1000);
+    }
+    const posts: Keyed[] = [];
+    await keyedScheduler(bot, c, 'late', posts).tick();
+    expect(posts).toEqual([]);
+    expect(slotRow(bot)).toMatchObject({ outcome: 'failed', attempts: MAX_ATTEMPTS, error: expect.stringContaining('stopped 3 times') });
+  });
+
+  it('GIVEN a claimer that died and a slot now past its lateness THEN the slot is recorded as skipped, with why', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 0, 6, 8, 59));
+    schedule(bot, c, '09:00 maxlate=5');
+    c.advance(2 * MINUTE);
+    void keyedScheduler(bot, c, 'dies', [], () => new Promise(() => {})).tick();
+    await new Promise((r) => setImmediate(r));
+    c.advance(30 * MINUTE);
+    const report = await keyedScheduler(bot, c, 'later', []).tick();
+    expect(report.skipped).toBe(1);
+    expect(slotRow(bot)).toMatchObject({ outcome: 'skipped', error: expect.stringContaining('past its lateness') });
+  });
+
+  it('GIVEN several slots missed within max lateness THEN the latest is posted and the ones before it are recorded as skipped', async () => {
+    const { bot, c } = shared(Date.UTC(2025, 4, 1, 0, 0));
+    schedule(bot, c, '0 */2 * * * maxlate=600');
+    c.t = Date.UTC(2025, 4, 1, 7, 15);
+    const report = await keyedScheduler(bot, c, 'back', []).tick();
+    expect(report.posted).toHaveLength(1);
+    const rows = bot.ctx.db.prepare('SELECT outcome, count(*) AS n FROM quiz_slots GROUP BY outcome ORDER BY outcome').all();
+    // 06:00 posted; 00:00 (created then), 02:00 and 04:00 skipped.
+    expect(rows).toEqual([
+      { outcome: 'posted', n: 1 },
+      { outcome: 'skipped', n: 3 },
+    ]);
   });
 });
