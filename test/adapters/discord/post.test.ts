@@ -2,6 +2,7 @@ import { Events } from 'discord.js';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import { startDiscord, type RunningDiscord } from '../../../adapters/discord/index.ts';
+import { nonceFor } from '../../../adapters/discord/post.ts';
 import type { Bot } from '../../../src/core/bot-api.ts';
 import { createBot } from '../../../src/core/bot.ts';
 import type { Reply } from '../../../src/core/reply.ts';
@@ -61,6 +62,23 @@ describe('GIVEN a running bot posting without an interaction', () => {
     expect(body.flags).toBeUndefined();
     expect(body.embeds?.[0]?.title).toBe('Quiz — Who fills the blank?');
     expect(body.components?.[0]?.components.map((b) => b.custom_id)).toEqual(['sb:vote:0', 'sb:vote:1']);
+  });
+
+  test('WHEN it posts with an idempotency key (a scheduled slot) THEN each message carries a nonce derived from the key and its place, with enforce_nonce; a retry sends the same nonces', async () => {
+    const long = await longReply();
+    await running.post(HERE, long, { idempotencyKey: 'slot:3:1736150400000' });
+    const first = fake.channelPosts(CHANNEL).map((p) => p.body as { nonce?: string; enforce_nonce?: boolean });
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.every((m) => m.enforce_nonce === true && typeof m.nonce === 'string' && m.nonce.length <= 25)).toBe(true);
+    expect(new Set(first.map((m) => m.nonce)).size).toBe(first.length);
+    expect(first[0]!.nonce).toBe(nonceFor('slot:3:1736150400000', 0));
+    // The same slot again (a takeover): Discord keeps one message per nonce, so the same nonces are what make it once.
+    await running.post(HERE, long, { idempotencyKey: 'slot:3:1736150400000' });
+    const again = fake.channelPosts(CHANNEL).slice(first.length).map((p) => (p.body as { nonce?: string }).nonce);
+    expect(again).toEqual(first.map((m) => m.nonce));
+    // Without a key (a reply to a command), no nonce.
+    await running.post(HERE, quizPost(0));
+    expect((fake.channelPosts(CHANNEL).at(-1)!.body as { nonce?: string }).nonce).toBeUndefined();
   });
 
   test('WHEN the reply quotes "@everyone" and "<@123>" THEN the text goes out and allowed_mentions parses nothing', async () => {

@@ -60,3 +60,37 @@ describe('SlackHandle.post: a reply to a channel without a slash command (schedu
     await expect(h.handle.post('C0PRIVATE', quizPost(0))).rejects.toThrow(/not_in_channel/);
   });
 });
+
+describe('SlackHandle.post with an idempotency key (a scheduled slot posted again after a takeover)', () => {
+  it('GIVEN the same key posted twice THEN the first carries it in its metadata and the second finds it in the channel history and posts nothing', async () => {
+    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
+    const [first] = postMessages();
+    expect(JSON.parse(first!.form.metadata!)).toEqual({ event_type: 'sourcebook_post', event_payload: { key: 'slot:7:1736150400000', part: 0 } });
+    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
+    expect(postMessages()).toHaveLength(1);
+    expect(h.mock.api.filter((c) => c.name === 'conversations.history')).toHaveLength(2);
+    // Another slot's key is another post.
+    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736154000000' });
+    expect(postMessages()).toHaveLength(2);
+  });
+
+  it('GIVEN a long reply whose first attempt died after two of its messages THEN the retry posts only the parts still missing, in order', async () => {
+    const long = longReply();
+    const parts = renderReply(long).length;
+    expect(parts).toBeGreaterThan(2);
+    await h.handle.post('C0QUIZ', long, { idempotencyKey: 'slot:9:1' });
+    // Forget all but the first two parts, as if the first poster had been killed after them.
+    const sent = postMessages();
+    for (const c of sent.slice(2)) h.mock.api.splice(h.mock.api.indexOf(c), 1);
+    await h.handle.post('C0QUIZ', long, { idempotencyKey: 'slot:9:1' });
+    const all = postMessages();
+    expect(all).toHaveLength(parts);
+    expect(all.map((c) => JSON.parse(c.form.metadata!).event_payload.part)).toEqual([...Array(parts).keys()]);
+  });
+
+  it('GIVEN the app cannot read the channel history (no channels:history scope) THEN it posts anyway: a missing quiz is worse than a second copy', async () => {
+    h.mock.historyFails = true;
+    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:8:1' });
+    expect(postMessages()).toHaveLength(1);
+  });
+});

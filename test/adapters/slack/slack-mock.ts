@@ -35,6 +35,8 @@ export interface SlackMock {
   userGroupsFail: boolean;
   /** Channels chat.postMessage refuses, with the error Slack gives. */
   refusedChannels: Map<string, string>;
+  /** conversations.history fails, as for an app without the channels:history scope. */
+  historyFails: boolean;
   /** Milliseconds the next response_url post with this id takes before Slack has applied it. */
   responseDelays: Map<string, number>;
   /** What apps.connections.open hands out (Socket Mode). */
@@ -65,6 +67,15 @@ function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock
       if (refused) return { ok: false, error: refused };
       return { ok: true, channel: form.channel, ts: `${1_700_000_000 + mock.api.length}.000100` };
     }
+    case 'conversations.history': {
+      // The channel's messages, newest first, with the metadata they were posted with.
+      if (mock.historyFails) return { ok: false, error: 'missing_scope' };
+      const posted = mock.api.filter((c) => c.name === 'chat.postMessage' && c.form.channel === form.channel && !mock.refusedChannels.has(c.form.channel ?? ''));
+      return {
+        ok: true,
+        messages: posted.reverse().map((c, i) => ({ type: 'message', ts: `${1_700_000_000 + i}.000100`, text: c.form.text, ...(c.form.metadata ? { metadata: JSON.parse(c.form.metadata) } : {}) })),
+      };
+    }
     case 'apps.connections.open':
       return { ok: true, url: mock.wsUrl };
     default:
@@ -85,6 +96,7 @@ export async function startSlackMock(): Promise<SlackMock> {
     userGroups: new Map(),
     userGroupsFail: false,
     refusedChannels: new Map(),
+    historyFails: false,
     responseDelays: new Map(),
     wsUrl: '',
     waitFor(kind, count, timeoutMs = 5000) {
