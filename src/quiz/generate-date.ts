@@ -27,9 +27,17 @@ export function quizDate(text: string): DateChoice | null {
   return found.sort((a, b) => b.raw.length - a.raw.length)[0] ?? null;
 }
 
+/** A full date asks for its year: the exact day of an arrest or a decree is not what a student should learn. */
+function yearOnly(c: DateChoice): DateChoice {
+  if (c.date.style === 'year' || c.date.style === 'month-year') return c;
+  const at = c.raw.lastIndexOf(String(c.date.year));
+  return { date: { ...c.date, style: 'year', day: 1, month: 0 }, raw: String(c.date.year), start: c.start + at };
+}
+
 export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
-  const choice = quizDate(s.text);
-  if (!choice) return null;
+  const found = quizDate(s.text);
+  if (!found) return null;
+  const choice = yearOnly(found);
   const clozed = blankOut(s.text, choice.start, choice.start + choice.raw.length);
   const stem = clozeStem(ctx, s, clozed);
   if (containsWords(stem, String(choice.date.year))) return null;

@@ -19,7 +19,8 @@ export interface FigureChoice {
 }
 
 /** The first figure in a sentence that a question can safely rest on, or null. */
-export function quizFigure(text: string, opts: { needYear?: boolean; from?: number } = {}): FigureChoice | null {
+export function quizFigure(text: string, opts: { needYear?: boolean; from?: number; largest?: boolean } = {}): FigureChoice | null {
+  const found: FigureChoice[] = [];
   for (const figure of figuresIn(text)) {
     const start = text.indexOf(figure.raw);
     if (start < (opts.from ?? 0) || text.indexOf(figure.raw, start + 1) >= 0) continue;
@@ -33,9 +34,31 @@ export function quizFigure(text: string, opts: { needYear?: boolean; from?: numb
     if (REFERENCE_BEFORE.test(before)) continue;
     // Inside parentheses or brackets a number is usually a reference or an aside.
     if ((before.match(/[([]/g) ?? []).length > (before.match(/[)\]]/g) ?? []).length) continue;
-    return { figure, start };
+    if (!opts.largest) return { figure, start };
+    found.push({ figure, start });
   }
-  return null;
+  // A question asks for the headline figure of its sentence, not a sub-count beside it.
+  return found.sort((a, b) => b.figure.value - a.figure.value)[0] ?? null;
+}
+
+/** "more than ____", "from 35,000 to ____", "almost ____": the words before the blank bound the answer, so wrong options may be right. */
+const BOUNDED = /(?:\b(?:more than|over|at least|exceeding|almost|nearly|up to|less than|fewer than|under|to|and|between)\s*)$/i;
+
+/** The answer is the sum or difference of two other figures in the text: a sum, not a memory. */
+function computable(text: string, answer: Figure): boolean {
+  const others = figuresIn(text).filter((f) => f.raw !== answer.raw).map((f) => f.value);
+  for (let i = 0; i < others.length; i++)
+    for (let j = 0; j < others.length; j++) {
+      if (i === j) continue;
+      const [a, b] = [others[i]!, others[j]!];
+      if (Math.abs(a + b - answer.value) <= 0.01 * answer.value || Math.abs(a - b - answer.value) <= 0.01 * answer.value) return true;
+    }
+  return false;
+}
+
+/** A count too small to be worth remembering (149 members of a committee); shares and totals are. */
+function trivial(f: Figure): boolean {
+  return f.value < 1000 && !/%|per ?cent/i.test(f.raw);
 }
 
 const YEAR = /\b1[89]\d\d\b/;
@@ -63,9 +86,10 @@ export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | nul
   const found = withWhen(sentence);
   if (!found) return null;
   const s = found.ref;
-  const choice = quizFigure(s.text, { needYear: false, from: found.from });
+  const choice = quizFigure(s.text, { needYear: false, from: found.from, largest: true });
   if (!choice) return null;
   const { figure, start } = choice;
+  if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || computable(s.text, figure)) return null;
   const clozed = blankOut(s.text, start, start + figure.raw.length);
   const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
   if (!distractors) return null;

@@ -67,16 +67,23 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
       .sort((a, b) => Math.floor(a.i / 10) - Math.floor(b.i / 10) || hash32(`${a.s.passage.id}:${a.s.start}`) - hash32(`${b.s.passage.id}:${b.s.start}`))
       .map(({ s }) => s);
     let taken = 0;
-    for (const s of candidates) {
-      if (taken === perSource) break;
+    // A source that both writes and quotes gives some of each, in turn, so "words of …" does not point to the compilation alone.
+    const own = candidates.filter((c) => quotedVoice(c.passage) === null);
+    const quotes = candidates.filter((c) => quotedVoice(c.passage) !== null);
+    const turns = Array.from({ length: Math.max(own.length, quotes.length) }, (_, i) => [quotes[i], own[i]]).flat().filter((c): c is SentenceRef => c !== undefined);
+    // A source made only of quotations is told by its "words of …" label: fewer of its questions.
+    const limit = own.length ? perSource : Math.ceil(perSource / 2);
+    for (const s of turns) {
+      if (taken === limit) break;
+      const voice = quotedVoice(s.passage);
       const key = norm(s.text);
       const elsewhere = sources.some((o) => o.meta.id !== source.meta.id && normalizedBySource.get(o.meta.id)!.includes(key.slice(0, 80)));
       if (elsewhere || toldElsewhere(ctx.engine, s.passage, s.text)) continue;
-      const voice = quotedVoice(s.passage);
       out.push({
         kind: 'source',
-        prompt: voice ? 'Which source quotes this?' : 'Which source says this?',
-        stem: voice ? `“${s.text.trim()}” (words of ${voice})` : `“${s.text.trim()}”`,
+        // One prompt for every source: which one says it and which one quotes it is for the student to tell.
+        prompt: 'Which source has this passage?',
+        stem: voice ? `“${s.text.trim()}” (words of ${voice}, as a source quotes them)` : `“${s.text.trim()}”`,
         answer: label,
         distractors: options.filter((o) => o !== label),
         order: options,

@@ -79,6 +79,8 @@ function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string
     if (!qp || spans.length !== 1 || anchors.has(id)) continue;
     const span = nameSpan(s.text, spans[0]!, qp);
     if (!span) continue;
+    // One name of a list swapped leaves the claim true in the main: only a name that carries the sentence.
+    if (/,\s*$|\band\s*$/.test(s.text.slice(0, span.start)) || /^\s*(?:,|and\b)/.test(s.text.slice(span.end))) continue;
     const other = [...around]
       .map((o) => ctx.people.get(o))
       .find((o) => o && o.person.id !== id && !mentions.has(o.person.id) && !anchors.has(o.person.id) && o.group === qp.group && !containsWords(s.text, o.display.split(/\s+/).pop()!));

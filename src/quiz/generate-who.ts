@@ -8,6 +8,9 @@ import { clozeStem, type Draft, type GenContext } from './draft.ts';
 import { mentionsIn, type QuizPerson } from './people.ts';
 import { blankOut, containsWords, type SentenceRef } from './text.ts';
 
+/** Mentions across the corpus a who-question's answer needs. */
+const MIN_MENTIONS = 5;
+
 /** Words that say what someone was. */
 const ROLE =
   /\b(?:People['’]s Commissar|[Cc]ommissar|[Hh]ead of|[Cc]hief of|[Cc]hief|Marshal|General|[Ss]ecretary|[Cc]hairman|[Ll]eader of|[Mm]ember of|[Cc]ommander|[Hh]istorian|[Jj]ournalist|[Ww]riter|[Pp]rofessor|[Aa]uthor of|[Dd]eputy|[Dd]irector|[Pp]rosecutor|[Aa]mbassador|[Ee]ditor|President|Premier|Prime Minister|[Mm]inister|[Cc]hancellor|[Ff]ounder of)\b/;
@@ -67,7 +70,8 @@ export function whoDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const mentions = mentionsIn(ctx.index, s.text);
   for (const [id, spans] of mentions) {
     const qp = ctx.people.get(id);
-    if (!qp || spans.length !== 1) continue;
+    // Someone the sources name a few times at least: a minor figure is trivia.
+    if (!qp || spans.length !== 1 || qp.person.mentions < MIN_MENTIONS) continue;
     const span = nameSpan(s.text, spans[0]!, qp);
     if (!span || !defines(s.text, span)) continue;
     const stem = clozeStem(ctx, s, blankOut(s.text, span.start, span.end));

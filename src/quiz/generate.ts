@@ -25,7 +25,7 @@ import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassag
 import { dateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
-import { hasReferent, MONTH } from './referent.ts';
+import { dangling, hasReferent, inPurgeEra, MONTH } from './referent.ts';
 
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
@@ -81,8 +81,9 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const { repo, people: index } = engine;
   const sentences = corpusSentences(repo).filter((s) => statementPassage(s.passage));
   const ctx: GenContext = { repo, index, people: quizPeople(index, sentences), engine };
+  // A question rests on a sentence of the purge era that can be read on its own.
   const central = [...centralSentences(engine).values()]
-    .filter((c) => statementPassage(c.passage))
+    .filter((c) => statementPassage(c.passage) && inPurgeEra(sentenceRef(c).text) && inPurgeEra(c.passage.text.slice(0, 4000)))
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
@@ -109,7 +110,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (used.has(`${c.passage.id}:${s.text}`) || !ownClaim(c.passage, c.index)) continue;
     const event = datedEvent(ctx, c);
     if (event) events.push(event);
-    const usable = usableSentence(s.text);
+    const usable = usableSentence(s.text) && !dangling(s.text);
     const who = usable ? tagged(whoDraft(ctx, s), c) : null;
     if (who && (perPerson.get(who.personId!) ?? 0) < MAX_PER_PERSON) {
       perPerson.set(who.personId!, (perPerson.get(who.personId!) ?? 0) + 1);
@@ -138,37 +139,51 @@ export function generateQuestions(engine: EngineContext): Question[] {
   drafts.push(...orderDrafts(ctx, events, MAX_ORDER));
   // Which source says it: from the central sentences no other question used.
   const taken = new Set([...used, ...dates.map((d) => `${d.passage.id}:${d.quote}`)]);
-  const free = central.filter((c, i) => !taken.has(`${c.passage.id}:${centralRefs[i]!.text}`) && c.centrality >= SOURCE_CENTRALITY && hasReferent(centralRefs[i]!.text));
+  const free = central.filter((c, i) => !taken.has(`${c.passage.id}:${centralRefs[i]!.text}`) && c.centrality >= SOURCE_CENTRALITY && hasReferent(centralRefs[i]!.text) && !dangling(centralRefs[i]!.text));
   for (const d of sourceDrafts(ctx, free.map(sentenceRef))) {
     const c = free.find((x) => x.passage.id === d.passage.id && sentenceRef(x).text === d.quote);
     drafts.push(c ? { ...d, topic: c.topic, centrality: c.centrality } : d);
     used.add(`${d.passage.id}:${d.quote}`);
   }
 
-  // Dates and true/false items fill their shares of the bank, most central first.
+  // Dates fill their share of the bank, most central first; true/false items theirs once the rest is chosen.
   const others = drafts.length;
   const rest = 1 - DATE_SHARE - TRUEFALSE_SHARE;
-  const dateQuota = Math.floor((others * DATE_SHARE) / rest);
-  drafts.push(...dates.filter((d) => !blockedDate(ctx, d)).slice(0, dateQuota));
-  // Says / does not say alternate down the list, so answering the same way every time scores half.
-  const tfQuota = Math.floor((others * TRUEFALSE_SHARE) / rest / 2) * 2;
-  const chosen = swaps.filter(({ c, s }) => !used.has(`${c.passage.id}:${s.text}`)).slice(0, tfQuota).sort((a, b) => hash32(`${a.c.passage.id}:${a.s.start}:tf`) - hash32(`${b.c.passage.id}:${b.s.start}:tf`));
-  chosen.forEach(({ c, s, swap }, i) => drafts.push(tagged(trueFalseDraft(ctx, s, swap, i % 2 === 1), c)!));
+  drafts.push(...dates.filter((d) => !blockedDate(ctx, d)).slice(0, Math.floor((others * DATE_SHARE) / rest)));
 
   const seenStems = new Set<string>();
   const seenKeys = new Set<string>();
+  // One question per paragraph: a second from the same lines asks the same thing again.
+  const perPassage = new Set<string>();
   const out: Question[] = [];
-  for (const d of drafts) {
+  const accept = (d: Draft): boolean => {
+    if (d.kind !== 'order' && perPassage.has(d.passage.id)) return false;
     const key = norm(d.stem);
     // One question per key in a passage: the same figure is not asked twice from overlapping quotes.
     const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
-    if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) continue;
-    seenKeys.add(keyed);
+    if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) return false;
     const q = toQuestion(d);
-    if (questionProblem(repo, q)) continue;
+    if (questionProblem(repo, q)) return false;
+    seenKeys.add(keyed);
     seenStems.add(key);
+    if (d.kind !== 'order') perPassage.add(d.passage.id);
     out.push(q);
+    return true;
+  };
+  for (const d of drafts) accept(d);
+  // Says / does not say alternate over the items accepted, so answering the same way every time scores half.
+  const nonTf = out.length;
+  const tfQuota = Math.floor((nonTf * TRUEFALSE_SHARE) / (1 - TRUEFALSE_SHARE) / 2) * 2;
+  const candidates = swaps
+    .filter(({ c, s }) => !used.has(`${c.passage.id}:${s.text}`))
+    .sort((a, b) => b.c.centrality - a.c.centrality || hash32(`${a.c.passage.id}:${a.s.start}:tf`) - hash32(`${b.c.passage.id}:${b.s.start}:tf`));
+  let made = 0;
+  for (const { c, s, swap } of candidates) {
+    if (made === tfQuota) break;
+    if (accept(tagged(trueFalseDraft(ctx, s, swap, made % 2 === 1), c)!)) made++;
   }
+  // An odd count leaves one "says this" too many: the last goes.
+  if (made % 2 === 1) out.pop();
   return out;
 }
 

@@ -25,9 +25,14 @@ export function ownClaim(p: Passage, i: number): boolean {
   if (CARRIES_ON.test(text) && i > 0 && reportedClaimAt(p, i - 1) !== null) return false;
   // "The school manual says over 1.3 million …" followed by "This is an exaggeration": the figure is rejected.
   const next = p.sentences[i + 1];
+  // "The literature frequently states … But …": a view the source sets up to answer.
+  if (next && /\b(literature|textbooks?|historians|it is (?:often|frequently|widely|usually) (?:said|claimed|believed|stated|argued))\b/i.test(text) && TURNS.test(p.text.slice(next.start, next.end))) return false;
   if (next && /\b(says?|said|claims?|claimed|according to|asserts?|wrote|writes|estimates?)\b/i.test(text) && REJECTS.test(p.text.slice(next.start, next.end))) return false;
   return true;
 }
+
+/** A sentence that turns against the one before. */
+const TURNS = /^[“"]?(?:But|However|Yet|In fact|In reality|Actually|This (?:is|was) (?:not|untrue|false|a myth|an exaggeration))\b/;
 
 /** A sentence that goes on reporting the previous one's speaker. */
 const CARRIES_ON = /^(He|She|They|The latter)\s+(?:also\s+|further\s+|then\s+)?(stated|said|added|wrote|declared|asserted|argued|claimed|insisted|maintained|alleged|went on)\b/;

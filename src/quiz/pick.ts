@@ -87,7 +87,10 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
     pool = pool.filter((q) => passages.has(q.passageId) || texts.get(q.id)!.includes(phrase));
     if (!pool.length) return { ok: false, reason: 'no-topic' };
     // Questions whose own text names the topic come before those whose passage merely mentions it.
-    strong = new Set(pool.filter((q) => words.length > 0 && words.every((w) => shownText(q).includes(w))).map((q) => q.id));
+    // A says-this item names the topic only if both its claim and its real sentence do (a swapped-in name is not its topic).
+    strong = new Set(
+      pool.filter((q) => words.length > 0 && words.every((w) => shownText(q).includes(w) && (q.kind !== 'truefalse' || normalized(q.id, q.stem).includes(w)))).map((q) => q.id),
+    );
   }
   // Public posts only: a member's review question was not seen by the group.
   const lastPosted = new Map(

@@ -7,3 +7,33 @@ export function hasReferent(text: string): boolean {
   return words.slice(/^\s*[“"‘]?\p{Lu}/u.test(text) ? 1 : 0).some((w) => !MONTH.test(w));
 }
 
+
+/** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
+const POINTS_BACK =
+  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b/;
+
+/**
+ * The text points to something it does not name: it opens by pointing back, or a "he" or "they"
+ * comes before anyone is named ("In 1937–38, they handed down …"). Such a stem cannot be
+ * answered from itself.
+ */
+export function dangling(text: string): boolean {
+  const t = text.trim();
+  if (POINTS_BACK.test(t)) return true;
+  const pronoun = PRONOUN.exec(t);
+  if (!pronoun) return false;
+  return !hasReferent(t.slice(0, pronoun.index));
+}
+
+const YEAR = /\b(1[89]\d\d)(?:s|\b)/g;
+
+/**
+ * Whether the text is set in the purge era or its reckoning: a year of 1927–1941 (the terror
+ * and the years leading to it) or after 1953 (rehabilitation, the secret speech), or no year at
+ * all. "At Yalta in 1945" or "in the spring of 1925" are other stories.
+ */
+export function inPurgeEra(text: string): boolean {
+  const years = [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+  return !years.length || years.some((y) => (y >= 1927 && y <= 1941) || y >= 1953);
+}

@@ -25,9 +25,11 @@ const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
 const answerOf = (q: Question) => q.options[q.answer]!;
 
 describe('quiz bank — generated from the real corpus', () => {
-  it('GIVEN the five sources THEN at least 80 questions: every kind, date clozes at most 20% and true/false at most 25%', () => {
-    expect(bank.length).toBeGreaterThanOrEqual(80);
-    for (const k of ['who', 'figure', 'date', 'source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(10);
+  it('GIVEN the five sources THEN at least 70 questions: every kind, date clozes at most 20% and true/false at most 25%', () => {
+    // Fewer, better questions: one per paragraph, only central sentences.
+    expect(bank.length).toBeGreaterThanOrEqual(70);
+    for (const k of ['who', 'date', 'source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(10);
+    expect(ofKind('figure').length).toBeGreaterThanOrEqual(5);
     for (const k of ['thesis', 'order', 'rebuttal'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(1);
     expect(ofKind('date').length / bank.length).toBeLessThanOrEqual(0.2);
     expect(ofKind('truefalse').length / bank.length).toBeLessThanOrEqual(0.25);
@@ -101,7 +103,9 @@ describe('quiz bank — generated from the real corpus', () => {
       expect(answerOf(q)).toBe(sourceOption(bot.ctx.repo.source(p.sourceId)!));
       expect(q.options).toEqual(sources.map(sourceOption));
       // Words the source quotes say whose they are.
-      expect(q.stem).toBe(p.kind === 'quote' ? `“${q.quote.trim()}” (words of ${quotedVoice(p)})` : `“${q.quote.trim()}”`);
+      expect(q.stem).toBe(p.kind === 'quote' ? `“${q.quote.trim()}” (words of ${quotedVoice(p)}, as a source quotes them)` : `“${q.quote.trim()}”`);
+      // One prompt for all, so the prompt does not tell a quoted excerpt from a source's own words.
+      expect(q.prompt).toBe('Which source has this passage?');
       for (const other of sources.filter((s) => s.meta.id !== p.sourceId)) expect(textOf.get(other.meta.id)!.includes(norm(q.quote)), other.meta.id).toBe(false);
     }
   });
@@ -111,27 +115,26 @@ describe('quiz bank — generated from the real corpus', () => {
     const label = (id: string) => sourceOption(bot.ctx.repo.source(id)!);
     expect(answers).toEqual(new Set(['reiman-2016', 'emelyanov-2012', 'goble-2019', 'maskharashvili-interview', 'real-stalin-11'].map(label)));
     // Every sentence of the compilation is someone else's words: the question asks who quotes them, never who says them.
-    for (const q of ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11'))) {
-      expect(q.prompt).toBe('Which source quotes this?');
-      expect(q.stem).toMatch(/\(words of [^)]+\)$/);
-    }
+    for (const q of ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11'))) expect(q.stem).toMatch(/\(words of [^)]+, as a source quotes them\)$/);
+    // The compilation, all quotations, is the answer to fewer of them than a source with words of its own.
+    expect(ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11')).length).toBeLessThan(ofKind('source').filter((x) => answerOf(x) === label('emelyanov-2012')).length);
   });
 
   it('GIVEN every sentence a "which source" question could use THEN words inside quotation marks are never credited to the author, and an excerpt names whose words it is', () => {
     // All candidates, not the few chosen per source, so the test does not depend on which the hash picks.
-    const sentences = corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage));
+    // Emelyanov's paragraphs and block quotes (they quote Yezhov, Khrushchev, Zhukov) and the compilation's excerpts.
+    const sentences = corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage) && /^(eme|rea)-/.test(s.passage.id));
     const people = new Map();
-    const drafts = sourceDrafts({ repo: bot.ctx.repo, index: bot.ctx.people, people, engine: bot.ctx }, sentences, 100_000);
-    expect(drafts.length).toBeGreaterThan(100);
+    const drafts = sourceDrafts({ repo: bot.ctx.repo, index: bot.ctx.people, people, engine: bot.ctx }, sentences, 60);
+    expect(drafts.length).toBeGreaterThan(40);
     // Yezhov's words inside Emelyanov's paragraph are never "Emelyanov says".
     expect(drafts.some((d) => d.quote.includes('said Yezhov'))).toBe(false);
     for (const d of drafts) {
+      expect(d.prompt).toBe('Which source has this passage?');
       if (d.passage.kind === 'quote') {
-        expect(d.prompt).toBe('Which source quotes this?');
         expect(d.stem).toContain('(words of ');
         continue;
       }
-      expect(d.prompt).toBe('Which source says this?');
       expect(d.passage.quotedFrom, d.passage.id).toBeNull();
       expect(d.quote.trim(), d.passage.id).not.toMatch(/^[“"‘]/);
       const before = d.passage.text.slice(0, d.passage.text.indexOf(d.quote));

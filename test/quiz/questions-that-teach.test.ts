@@ -167,7 +167,8 @@ describe('kinds that teach how the sources differ', () => {
     if (!picked.ok) return;
     for (const q of picked.questions) {
       const passage = bot.ctx.repo.passage(q.passageId)!;
-      const about = [q.stem, answerOf(q), q.quote, passage.text].some((t) => t.includes('Kirov'));
+      // The passage, or the section it sits in ("The Kirov Murder"), is about him.
+      const about = [q.stem, answerOf(q), q.quote, passage.text, passage.sectionPath.join(' ')].some((t) => t.includes('Kirov'));
       expect(about, q.stem).toBe(true);
     }
   });
