@@ -14,6 +14,7 @@ import { replyJson, replyText } from '../core/plain-text.ts';
 import { LOCAL_USER, LOCAL_WHERE } from '../../adapters/console/local.ts';
 import { start } from './start.ts';
 import { balanceText, bankExport } from './quiz-export.ts';
+import { backupTo } from './backup.ts';
 import { PeopleIndex } from '../people/index.ts';
 
 function positiveInt(value: string): number {
@@ -116,6 +117,21 @@ program
     const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
     console.log(opts.json ? JSON.stringify(replyJson(r), null, 2) : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''));
     bot.close();
+  });
+
+program
+  .command('backup')
+  .description('copy the database (quiz scores, curation, audit log, schedules) to FILE while the bots run')
+  .argument('<file>', 'where to write the copy, e.g. backups/sourcebook-2026-12-02.db')
+  .option('--db <file>', 'database file')
+  .action(async (file: string, opts: { db?: string }) => {
+    const db = openDb(resolvePaths(opts).db);
+    try {
+      const r = await backupTo(db, file);
+      console.log(`Backed up ${resolvePaths(opts).db} to ${r.file}: ${r.pages} pages in ${r.seconds.toFixed(2)} s. To restore, stop Sourcebook and copy it back over the database file.`);
+    } finally {
+      db.close();
+    }
   });
 
 program

@@ -29,7 +29,8 @@ export interface DatedEvent {
 export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | null {
   const s = c.passage.sentences[c.index]!;
   const text = c.passage.text.slice(s.start, s.end);
-  if (!usableSentence(text, { min: 40, max: 220 }) || !ownClaim(c.passage, c.index)) return null;
+  // An event is listed as the sources state it: an excerpt's words ("other fiends") are someone's telling, not the event.
+  if (c.passage.kind === 'quote' || !usableSentence(text, { min: 40, max: 220 }) || !ownClaim(c.passage, c.index)) return null;
   const m = OPENING_DATE.exec(text);
   if (!m) return null;
   const year = Number(m[4]);

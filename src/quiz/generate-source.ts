@@ -9,6 +9,7 @@ import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { quotedVoice, toldElsewhere } from './honest.ts';
+import { mentionsIn } from './people.ts';
 import { hash32, norm, usableSentence, type SentenceRef } from './text.ts';
 
 /** How a source is named as an option: "Reiman (2016)". */
@@ -37,6 +38,14 @@ export function ownWords(s: SentenceRef): boolean {
 /** Words of a judgement, a cause or a dispute: what tells one source's account from another's. */
 const TAKES_POSITION = /\b(not|never|no|fabricat\w*|invent\w*|myths?|real(?:ly)?|genuine|in fact|indeed|because|reasons?|caus\w*|aim\w*|responsib\w*|guilty|innocent|false(?:ly)?|true|evidence|proof|proved|conspira\w*|plot\w*)\b/i;
 
+function namesOnlyHere(ctx: GenContext, text: string, sourceId: string): boolean {
+  for (const id of mentionsIn(ctx.index, text).keys()) {
+    const p = ctx.index.all.find((x) => x.id === id);
+    if (p && Object.keys(p.bySource).length === 1 && p.bySource[sourceId]) return true;
+  }
+  return false;
+}
+
 function interesting(text: string): boolean {
   const words = text.split(/\s+/).length;
   return words >= 9 && (/\d/.test(text) || /\s\p{Lu}\p{Ll}{2,}/u.test(text));
@@ -61,6 +70,8 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
         const text = ` ${norm(s.text)} `;
         return !words.some((w) => text.includes(w));
       })
+      // Something a reader can place: a position taken, or someone only this source names.
+      .filter((s) => TAKES_POSITION.test(s.text) || namesOnlyHere(ctx, s.text, source.meta.id))
       // The most central first (the caller's order), ties by hash so no one chapter crowds the rest out.
       // A sentence that takes a position ("invented", "because", "in fact") says more about its source than a dated fact.
       .map((s, i) => ({ s, i: i - (TAKES_POSITION.test(s.text) ? 1000 : 0) }))

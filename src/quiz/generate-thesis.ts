@@ -20,7 +20,7 @@ export const THESIS_QUESTIONS: readonly { ask: string; topic: string }[] = [
 ];
 
 /** A position counts when it plainly answers (fit) and holds most of the question. */
-const MIN_OWN = 0.6;
+const MIN_OWN = 0.75;
 
 export function thesisDrafts(ctx: GenContext): Draft[] {
   const sources = ctx.repo.sources();

@@ -39,7 +39,8 @@ export interface TopicFigure {
 const FAR = 0.3;
 
 function figureSwap(s: SentenceRef, seed: string, others: readonly TopicFigure[]): Swap | null {
-  const fig = quizFigure(s.text, { needYear: false });
+  // The headline figure of the sentence: changing a sub-count in a list tests rote wording.
+  const fig = quizFigure(s.text, { needYear: false, largest: true });
   const f = fig && parseFigure(fig.figure.raw);
   if (!fig || !f) return null;
   const at = { start: fig.start, end: fig.start + fig.figure.raw.length, original: fig.figure.raw };
@@ -59,14 +60,22 @@ function figureSwap(s: SentenceRef, seed: string, others: readonly TopicFigure[]
 /** Per generation: each passage's people, with its neighbours' (the same events), computed once. */
 const aroundCache = new WeakMap<GenContext, Map<string, Set<string>>>();
 
-/** The people of the same events: named in this passage or the ones next to it. */
+/**
+ * The people of nearby events: named in the paragraphs around this one but not in it. Someone in
+ * the same paragraph may be the other party of the same event (the murderer for the victim), or
+ * named there with a claim like it: swapping them in makes nonsense or a defensible claim.
+ */
 function peopleAround(ctx: GenContext, passage: Passage): Set<string> {
   let bySource = aroundCache.get(ctx);
   if (!bySource) aroundCache.set(ctx, (bySource = new Map()));
   if (!bySource.has(passage.id)) {
     const passages = ctx.repo.passagesOf(passage.sourceId);
-    const named = passages.map((p) => [...mentionsIn(ctx.index, p.text).keys()]);
-    passages.forEach((p, i) => bySource!.set(p.id, new Set(named.slice(Math.max(0, i - 1), i + 2).flat())));
+    const named = passages.map((p) => new Set(mentionsIn(ctx.index, p.text).keys()));
+    passages.forEach((p, i) => {
+      const near = new Set([...named.slice(Math.max(0, i - 2), i), ...named.slice(i + 1, i + 3)].flatMap((n) => [...n]));
+      for (const id of named[i]!) near.delete(id);
+      bySource!.set(p.id, near);
+    });
   }
   return bySource.get(passage.id)!;
 }

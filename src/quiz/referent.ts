@@ -12,6 +12,9 @@ export function hasReferent(text: string): boolean {
 const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b/;
+/** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
+const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|conference)|that year|the same year|the following year|the year before|once again)\b/i;
+const A_YEAR = /\b1[89]\d\d\b/;
 
 /**
  * The text points to something it does not name: it opens by pointing back, or a "he" or "they"
@@ -20,7 +23,9 @@ const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b/;
  */
 export function dangling(text: string): boolean {
   const t = text.trim();
-  if (POINTS_BACK.test(t)) return true;
+  if (POINTS_BACK.test(t) || /^(?:Once again|Instead|Again|Later|Subsequently)\b/.test(t)) return true;
+  // "… after the congress": which one, unless the sentence gives its year.
+  if (UNNAMED_EVENT.test(t) && !A_YEAR.test(t.replace(UNNAMED_EVENT, ''))) return true;
   const pronoun = PRONOUN.exec(t);
   if (!pronoun) return false;
   return !hasReferent(t.slice(0, pronoun.index));

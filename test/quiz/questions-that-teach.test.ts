@@ -7,7 +7,7 @@ import type { CoreBot } from '../../src/core/bot.ts';
 import { generateQuestions } from '../../src/quiz/generate.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
 import { quizPeople } from '../../src/quiz/people.ts';
-import { hasReferent } from '../../src/quiz/referent.ts';
+import { dangling, hasReferent } from '../../src/quiz/referent.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
@@ -189,5 +189,29 @@ describe('sourcebook quiz export', () => {
     expect(out.balance.dateShare).toBeCloseTo(ofKind('date').length / bank.length, 2);
     expect(Object.keys(out.balance.bySource).sort()).toEqual(bot.ctx.repo.sources().map((s) => s.meta.id).sort());
     expect(balanceText(out.balance)).toMatch(/^\d+ questions; date clozes \d+\.\d%, true\/false \d+\.\d%\nby kind: /);
+  });
+});
+
+describe('a second teacher’s review', () => {
+  it('GIVEN “the meeting”, “after the congress” or “that year” with no year THEN the sentence points to what it does not name', () => {
+    expect(dangling('During the meeting, Stalin demanded that the arrests continue.')).toBe(true);
+    expect(dangling('Trotsky was removed from the Politburo after the congress.')).toBe(true);
+    expect(dangling('Once again Vyshinsky called the letter a terrorist directive.')).toBe(true);
+    expect(dangling('After the congress of 1934, Kirov returned to Leningrad.')).toBe(false);
+    expect(dangling('In 1937–38, they handed down the majority of the death sentences.')).toBe(true);
+    expect(dangling('In 1937–38, the troikas handed down the majority of the death sentences.')).toBe(false);
+  });
+
+  it('GIVEN a “does not say” item that swaps a person THEN the one swapped in is not named in the same paragraph (not the other party of the event)', () => {
+    for (const q of ofKind('truefalse')) {
+      const m = /^The source has “(.+?)”, not “(.+?)”\.$/.exec(q.note ?? '');
+      if (!m || /\d/.test(m[2]!)) continue;
+      const surname = m[2]!.split(' ').pop()!;
+      expect(bot.ctx.repo.passage(q.passageId)!.text, q.note).not.toContain(surname);
+    }
+  });
+
+  it('GIVEN an order question THEN its events are the sources’ own statements, never a compilation’s excerpt', () => {
+    for (const q of ofKind('order')) for (const id of [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]) expect(bot.ctx.repo.passage(id)!.kind).not.toBe('quote');
   });
 });
