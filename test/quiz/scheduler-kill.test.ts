@@ -57,6 +57,9 @@ describe('scheduled posts under kill -9', () => {
     // Chaos: every 150–450 ms one of them dies without warning and a fresh one takes its place. The
     // victim is, when there is one, the process that posted last: killed between posting a slot and
     // recording it, which is the case the nonce exists for.
+    // The chaos starts once a scheduler is posting (under a loaded test run, starting takes a while).
+    const first = Date.now() + 60_000;
+    while (latest.get() === undefined && Date.now() < first) await pause(50);
     const until = Date.now() + 8000;
     while (Date.now() < until) {
       await pause(150 + Math.random() * 300);

@@ -24,11 +24,11 @@ const scheduler = createScheduler({
   log: () => {},
   post: async (_where, _reply, opts) => {
     // Killed here, the slot is claimed but not posted; killed after the insert, posted but not recorded.
-    await pause(Math.random() * 15);
+    await pause(10 + Math.random() * 30);
     const key = opts?.idempotencyKey ?? `unkeyed:${Math.random()}`;
     attempt.run(key, owner, Date.now());
     send.run(nonceFor(key, 0), key, owner, Date.now());
-    await pause(Math.random() * 15);
+    await pause(10 + Math.random() * 30);
   },
 });
 
