@@ -52,7 +52,7 @@ export const PURGE_TOPICS: readonly string[] = [
 ];
 
 /** Sentences taken per topic and source: a source's few central statements, not its every mention. */
-const PER_TOPIC_SOURCE = 12;
+const PER_TOPIC_SOURCE = 20;
 /** Passages read per topic and source: the central sentences are in the best few. */
 const PASSAGES_PER_SOURCE = 12;
 /** Passages of a piece short enough for its title to say what it is about. */

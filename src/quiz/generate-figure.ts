@@ -57,7 +57,9 @@ function computable(text: string, answer: Figure): boolean {
 }
 
 /** A count too small to be worth remembering (149 members of a committee); shares and totals are. */
-function trivial(f: Figure): boolean {
+export function trivial(f: Figure): boolean {
+  // Pages, miles and roubles measure a book, a distance or a budget, not the terror.
+  if (/^(?:pages?|miles?|kilometres?|km|rubles?|roubles?|words?|copies|volumes?|years? old)\b/i.test(f.counts)) return true;
   return f.value < 1000 && !/%|per ?cent/i.test(f.raw);
 }
 

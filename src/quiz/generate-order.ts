@@ -8,7 +8,7 @@ import type { Draft, GenContext } from './draft.ts';
 import type { CentralSentence } from './central.ts';
 import { dateDisputed, ownClaim } from './honest.ts';
 import { hash32, seededShuffle, usableSentence } from './text.ts';
-import { hasReferent } from './referent.ts';
+import { hasReferent, TERROR_WORDS } from './referent.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const M = `(${MONTHS.join('|')})`;
@@ -32,7 +32,8 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
   // An event is listed as the sources state it: an excerpt's words ("other fiends") are someone's telling, not the event.
   if (c.passage.kind === 'quote' || !usableSentence(text, { min: 40, max: 220 }) || !ownClaim(c.passage, c.index)) return null;
   const m = OPENING_DATE.exec(text);
-  if (!m) return null;
+  // An event of the terror: a film's release is a date, not a step of the purges.
+  if (!m || !TERROR_WORDS.test(text)) return null;
   const year = Number(m[4]);
   if (year < 1917 || year > 1960) return null;
   // The rest must read on its own and carry no other year (it would tell the order).

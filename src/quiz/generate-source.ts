@@ -36,7 +36,7 @@ export function ownWords(s: SentenceRef): boolean {
 }
 
 /** Words of a judgement, a cause or a dispute: what tells one source's account from another's. */
-const TAKES_POSITION = /\b(not|never|no|fabricat\w*|invent\w*|myths?|real(?:ly)?|genuine|in fact|indeed|because|reasons?|caus\w*|aim\w*|responsib\w*|guilty|innocent|false(?:ly)?|true|evidence|proof|proved|conspira\w*|plot\w*)\b/i;
+const TAKES_POSITION = /\b(fabricat\w*|invent\w*|myths?|genuine|in fact|in reality|indeed|because|reasons?|caus\w*|responsib\w*|guilty|innocent|false(?:ly)?|proof|proved|pretext\w*|slander\w*|lies|exaggerat\w*|so-called|alleged\w*|real (?:purpose|reason|aim|conspiracy)|conspira\w*|plot\w*)\b/i;
 
 function namesOnlyHere(ctx: GenContext, text: string, sourceId: string): boolean {
   for (const id of mentionsIn(ctx.index, text).keys()) {

@@ -7,9 +7,10 @@
  * quotes the real sentence. The options judge the attribution, never the claim: the sources are
  * partisan, and "True" under a claim would be the bot vouching for it.
  */
+import { figuresIn } from '../core/figures.ts';
 import { figureDistractors, isPercent, parseFigure } from './distractors.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
-import { quizFigure } from './generate-figure.ts';
+import { quizFigure, trivial } from './generate-figure.ts';
 import { sourceOption } from './generate-source.ts';
 import { nameSpan } from './generate-who.ts';
 import { mentionsIn } from './people.ts';
@@ -42,7 +43,7 @@ function figureSwap(s: SentenceRef, seed: string, others: readonly TopicFigure[]
   // The headline figure of the sentence: changing a sub-count in a list tests rote wording.
   const fig = quizFigure(s.text, { needYear: false, largest: true });
   const f = fig && parseFigure(fig.figure.raw);
-  if (!fig || !f) return null;
+  if (!fig || !f || trivial(fig.figure)) return null;
   const at = { start: fig.start, end: fig.start + fig.figure.raw.length, original: fig.figure.raw };
   for (const o of others) {
     const of = parseFigure(o.raw);
@@ -83,7 +84,9 @@ function peopleAround(ctx: GenContext, passage: Passage): Set<string> {
 function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string>): Swap | null {
   const mentions = mentionsIn(ctx.index, s.text);
   const around = peopleAround(ctx, s.passage);
-  for (const [id, spans] of mentions) {
+  // Only the first person named, who is usually who acts: a name further on is a detail.
+  const first = [...mentions].sort((a, b) => a[1][0]!.start - b[1][0]!.start).slice(0, 1);
+  for (const [id, spans] of first) {
     const qp = ctx.people.get(id);
     if (!qp || spans.length !== 1 || anchors.has(id)) continue;
     const span = nameSpan(s.text, spans[0]!, qp);
@@ -104,6 +107,8 @@ function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string
 /** The change that makes the altered variant of a sentence, or null when none is meaningful. */
 export function swapFor(ctx: GenContext, s: SentenceRef, seed: string, others: readonly TopicFigure[], anchors: ReadonlySet<string>): Swap | null {
   if (/\b(?:true|false)\b/i.test(s.text)) return null;
+  // A claim with many figures tests rote wording whichever one is changed.
+  if (figuresIn(s.text).length > 2) return null;
   return figureSwap(s, seed, others) ?? personSwap(ctx, s, anchors);
 }
 

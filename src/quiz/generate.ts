@@ -25,7 +25,7 @@ import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassag
 import { dateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
-import { dangling, hasReferent, inPurgeEra, MONTH } from './referent.ts';
+import { dangling, hasReferent, inPurgeEra, MONTH, TERROR_WORDS } from './referent.ts';
 
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
@@ -68,6 +68,13 @@ function blankGivenAway(text: string, start: number, end: number): boolean {
   return /\b1[89]\d\d\b/.test(around) || /^['’]?s\b/.test(text.slice(end)) || new RegExp(MONTH.source.slice(1, -1)).test(around);
 }
 
+/** "In ____, 353,074 … and 61,457 for 1938": a neighbouring year elsewhere in the sentence tells the blank. */
+function pairedYear(text: string, answer: string): boolean {
+  const year = Number(/\b1[89]\d\d\b/.exec(answer)?.[0]);
+  const others = [...text.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y !== year);
+  return others.some((y) => Math.abs(y - year) <= 1);
+}
+
 function sentenceRef(c: CentralSentence): SentenceRef {
   const s = c.passage.sentences[c.index]!;
   return { passage: c.passage, start: s.start, end: s.end, text: c.passage.text.slice(s.start, s.end) };
@@ -83,7 +90,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const ctx: GenContext = { repo, index, people: quizPeople(index, sentences), engine };
   // A question rests on a sentence of the purge era that can be read on its own.
   const central = [...centralSentences(engine).values()]
-    .filter((c) => statementPassage(c.passage) && inPurgeEra(sentenceRef(c).text) && inPurgeEra(c.passage.text.slice(0, 4000)))
+    .filter((c) => statementPassage(c.passage) && inPurgeEra(sentenceRef(c).text, c.passage.text))
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
@@ -118,6 +125,8 @@ export function generateQuestions(engine: EngineContext): Question[] {
       used.add(`${c.passage.id}:${s.text}`);
       continue;
     }
+    // Beyond who held which office, a question is about the terror itself, in the sentence's own words.
+    if (!TERROR_WORDS.test(s.text)) continue;
     // A figure question quotes the sentence with the one its "he" or "these" leans on.
     // What the figure counts ("people were arrested") and its years say what it is about.
     const figure = tagged(figureDraft(ctx, s), c);
@@ -128,7 +137,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     }
     if (usable && c.centrality >= DATE_CENTRALITY && hasReferent(s.text)) {
       const date = tagged(dateDraft(ctx, s), c);
-      if (date && !blankGivenAway(s.text, s.text.indexOf(date.answer), s.text.indexOf(date.answer) + date.answer.length)) {
+      if (date && !blankGivenAway(s.text, s.text.indexOf(date.answer), s.text.indexOf(date.answer) + date.answer.length) && !pairedYear(s.text, date.answer)) {
         dates.push(date);
         continue;
       }

@@ -13,7 +13,7 @@ const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b/;
 /** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
-const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|conference)|that year|the same year|the following year|the year before|once again)\b/i;
+const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|man|woman|article|book|letter|document)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for) \p{Lu})/iu;
 const A_YEAR = /\b1[89]\d\d\b/;
 
 /**
@@ -38,7 +38,17 @@ const YEAR = /\b(1[89]\d\d)(?:s|\b)/g;
  * and the years leading to it) or after 1953 (rehabilitation, the secret speech), or no year at
  * all. "At Yalta in 1945" or "in the spring of 1925" are other stories.
  */
-export function inPurgeEra(text: string): boolean {
-  const years = [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+export function inPurgeEra(text: string, context = ''): boolean {
+  // The sentence's own years decide; a sentence without one is dated by its paragraph.
+  let years = [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+  if (!years.length) years = [...context.matchAll(YEAR)].map((m) => Number(m[1]));
   return !years.length || years.some((y) => (y >= 1927 && y <= 1941) || y >= 1953);
 }
+
+/**
+ * Words of the terror itself: arrests, trials, executions, the police, confessions, plots. A
+ * question's sentence must use one: a sentence on the 1944 Slovak uprising or on a book's page
+ * count can sit in a central paragraph and still be trivia.
+ */
+export const TERROR_WORDS =
+  /\b(?:arrest\w*|execut\w*|shot|shoot\w*|trial\w*|tried|purg\w*|repress\w*|NKVD|OGPU|GPU|Cheka|troikas?|sentenc\w*|confess\w*|plot\w*|conspir\w*|terror\w*|expel\w*|expuls\w*|camps?|Gulag|exil\w*|deport\w*|victims?|kulaks?|quotas?|rehabilitat\w*|tortur\w*|interrogat\w*|prosecut\w*|spy|spies|espionage|sabotag\w*|wreck\w*|Trotskyi\w*|opposition\w*|counter-?revolution\w*|murder\w*|kill\w*|assassin\w*|reprisals?|Yezhov|Yagoda|Beria|Vyshinsky|Order 00447|treason|traitors?|enem(?:y|ies))\b/i;

@@ -129,7 +129,7 @@ describe('/quiz TOPIC COUNT — a run', () => {
     }
   });
 
-  it('GIVEN /quiz Yezhov 10 in ten servers THEN every question names Yezhov before it is answered, not only in the quote shown after', async () => {
+  it('GIVEN /quiz Yezhov 10 in ten servers THEN the questions that name Yezhov before they are answered come first, not those naming him only in the quote shown after', async () => {
     for (let i = 0; i < 10; i++) {
       const where = { platform: 'discord' as const, space: `guild-topic-${i}`, channel: 'quiz' };
       const first = await run(bot, '/quiz Yezhov 10', ALICE, where);
@@ -137,7 +137,10 @@ describe('/quiz TOPIC COUNT — a run', () => {
       const row = bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE space = ? ORDER BY id DESC LIMIT 1').get(spaceKey(where)) as { questions_json: string };
       const qs = JSON.parse(row.questions_json) as { body: { stem: string; options: string[] } }[];
       expect(qs).toHaveLength(10);
-      for (const q of qs) expect(`${q.body.stem} ${q.body.options.join(' ')}`).toMatch(/Yezhov|Ezhov/);
+      // Those that name him come first; a run longer than them goes on with questions from passages about him.
+      const names = qs.map((q) => /Yezhov|Ezhov/.test(`${q.body.stem} ${q.body.options.join(' ')}`));
+      expect(names.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+      expect(names.indexOf(false) === -1 || names.slice(names.indexOf(false)).every((n) => !n)).toBe(true);
     }
   });
 

@@ -7,7 +7,7 @@ import type { CoreBot } from '../../src/core/bot.ts';
 import { generateQuestions } from '../../src/quiz/generate.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
 import { quizPeople } from '../../src/quiz/people.ts';
-import { dangling, hasReferent } from '../../src/quiz/referent.ts';
+import { dangling, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
@@ -213,5 +213,24 @@ describe('a second teacher’s review', () => {
 
   it('GIVEN an order question THEN its events are the sources’ own statements, never a compilation’s excerpt', () => {
     for (const q of ofKind('order')) for (const id of [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]) expect(bot.ctx.repo.passage(id)!.kind).not.toBe('quote');
+  });
+});
+
+describe('a third teacher’s review', () => {
+  it('GIVEN a sentence without a word of the terror (a 1944 uprising, a film, a page count) THEN no question but a who-question rests on it', () => {
+    for (const q of bank.filter((x) => ['figure', 'date', 'truefalse'].includes(x.kind))) expect(TERROR_WORDS.test(q.quote), q.quote).toBe(true);
+    expect(bank.filter((q) => /Slovak/.test(q.quote) || /\bpages of\b/.test(q.stem))).toEqual([]);
+  });
+
+  it('GIVEN “In ____, … and 61,457 for 1938” THEN the neighbouring year tells the blank, so no date question asks it', () => {
+    for (const q of ofKind('date')) {
+      const year = Number(answerOf(q).match(/\d{4}/)![0]);
+      const others = [...q.quote.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y !== year);
+      expect(others.some((y) => Math.abs(y - year) <= 1), q.stem).toBe(false);
+    }
+  });
+
+  it('GIVEN a true/false item THEN its claim has at most two figures to check', () => {
+    for (const q of ofKind('truefalse')) expect((q.quote.match(/\d[\d,.]*\d|\d/g) ?? []).filter((n) => !/^1[89]\d\d$/.test(n)).length, q.quote).toBeLessThanOrEqual(2);
   });
 });
