@@ -1,7 +1,7 @@
 /**
  * Claim and rebuttal: a source reports someone else's figure and then gives its own. The question
- * shows the reported claim, attributed to whoever made it, and asks for the source's own figure;
- * the claimed figure is one of the wrong options, so the question teaches the disagreement.
+ * shows the reported claim, attributed to whoever made it, and asks for the source's own figure,
+ * so the question teaches the disagreement.
  */
 import { authorLabel } from '../corpus/cite.ts';
 import { reportedClaimAt } from '../core/quotes.ts';
@@ -36,8 +36,9 @@ export function rebuttalDrafts(ctx: GenContext): Draft[] {
       const key = `${p.id}:${i}`;
       if (seen.has(key)) break;
       seen.add(key);
-      const distractors = figureDistractors(mine.figure.raw, `${p.id}:${j}:rebuttal`, 2, (d) => containsWords(s.text, d) || containsWords(own, d)) ?? [];
-      if (distractors.length < 2) break;
+      // Wrong options are other figures, not the claimed one: it is printed in the stem, so offering it tests nothing.
+      const distractors = figureDistractors(mine.figure.raw, `${p.id}:${j}:rebuttal`, 3, (d) => containsWords(s.text, d) || containsWords(own, d)) ?? [];
+      if (distractors.length < 3) break;
       const author = authorLabel(ctx.repo.source(p.sourceId)!.meta);
       const span = p.text.slice(s.start, p.sentences[j]!.end);
       out.push({
@@ -45,7 +46,7 @@ export function rebuttalDrafts(ctx: GenContext): Draft[] {
         prompt: `What figure does ${author} give against the claim?`.slice(0, 120),
         stem: `${sourceLabel(ctx, p)} reports a claim by ${claimant}: “${s.text.trim()}” What figure does ${author} give in reply?`,
         answer: mine.figure.raw,
-        distractors: [claimed.figure.raw, ...distractors],
+        distractors,
         passage: p,
         quote: span.length <= 900 ? span : own,
         note: `${claimant} is reported with “${claimed.figure.raw}”; ${author} gives “${mine.figure.raw}”.`.slice(0, 300),

@@ -31,8 +31,7 @@ export function questionProblem(repo: CorpusRepo, body: QuestionBody): string | 
   if (containsWords(body.stem, answer)) return 'The stem gives the answer away: the answer appears in it.';
   const leak = nameWords(answer, body.kind === 'who')?.find((w) => containsWords(body.stem, w));
   if (leak) return `The stem gives the answer away: “${leak}”, part of the answer’s name, appears in it.`;
-  // A rebuttal question quotes the claim it answers: the claimed figure stands in the stem and is a wrong option on purpose.
-  if (body.kind !== 'truefalse' && body.kind !== 'rebuttal' && body.options.some((o) => containsWords(body.stem, o))) return 'An option appears in the stem.';
+  if (body.kind !== 'truefalse' && body.options.some((o) => containsWords(body.stem, o))) return 'An option appears in the stem.';
   const normalized = body.options.map(norm);
   if (new Set(normalized).size !== normalized.length) return 'Two options are the same.';
   const passage = repo.passage(body.passageId);

@@ -83,11 +83,11 @@ describe('honest about whose claim it is', () => {
     expect(ownClaim(claim.passage, i)).toBe(false);
   });
 
-  it('GIVEN Kozhinov’s claim that 43 per cent of Party members were arrested, which Emelyanov answers THEN a rebuttal question asks for Emelyanov’s own figure, with the claimed one a wrong option', () => {
+  it('GIVEN Kozhinov’s claim that 43 per cent of Party members were arrested, which Emelyanov answers THEN a rebuttal question asks for Emelyanov’s own figure; the claimed one, printed in the stem, is not offered', () => {
     const q = ofKind('rebuttal').find((x) => x.stem.includes('43 per cent of Party members were arrested'));
     expect(q?.stem).toContain('reports a claim by Vadim Kozhinov');
     expect(answerOf(q!)).not.toBe('43 per cent');
-    expect(q!.options).toContain('43 per cent');
+    expect(q!.options).not.toContain('43 per cent');
     expect(q!.quote).toContain(answerOf(q!));
   });
 
