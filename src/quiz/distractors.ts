@@ -159,8 +159,14 @@ export function dateDistractors(d: DateFormat, seed: string, n = 3, avoid: (s: s
  * Three people of the answer's role group, closest in prominence (mention count, on a log scale);
  * people named in the stem are left out. Falls back to political figures when a group is small.
  */
+/** Years apart two people's eras may be and still be plausible in each other's place. */
+const SAME_ERA = 8;
+
 export function peopleDistractors(answer: QuizPerson, pool: Iterable<QuizPerson>, exclude: ReadonlySet<string>, n = 3): QuizPerson[] | null {
-  const all = [...pool].filter((p) => p.person.id !== answer.person.id && !exclude.has(p.person.id));
+  // A Civil War general is no option for a 1937 commissar: when the answer's era is known, only people the sources place near it.
+  const all = [...pool].filter(
+    (p) => p.person.id !== answer.person.id && !exclude.has(p.person.id) && (answer.era === undefined || (p.era !== undefined && Math.abs(p.era - answer.era) <= SAME_ERA)),
+  );
   const distance = (p: QuizPerson) => Math.abs(Math.log(p.person.mentions) - Math.log(answer.person.mentions));
   const rank = (ps: QuizPerson[]) => ps.sort((a, b) => distance(a) - distance(b) || a.person.id.localeCompare(b.person.id, 'en'));
   const same = rank(all.filter((p) => p.group === answer.group));

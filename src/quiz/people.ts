@@ -25,6 +25,8 @@ export interface QuizPerson {
   /** How the name is shown as an option: "Nikolai Yezhov", "N.B. Eismont", "Kalinin". */
   display: string;
   group: RoleGroup;
+  /** The median year of the sentences that name them with a year: when the sources place them. */
+  era?: number;
 }
 
 /**
@@ -87,7 +89,9 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
   const isWord = (t: string) => lowerWords.has(t.toLowerCase()) || surnames.some((k) => t.length > k.length && t.startsWith(k));
   const candidates = new Map(people.all.filter((p) => eligible(p) && displayName(p, isWord) !== null).map((p) => [p.id, p]));
   const counts = new Map<string, Map<RoleGroup, number>>();
+  const years = new Map<string, number[]>();
   for (const s of sentences) {
+    const inSentence = [...s.text.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y >= 1890 && y <= 1960);
     for (const id of mentionsIn(people, s.text).keys()) {
       if (!candidates.has(id)) continue;
       // A surname never given in full, also named in a sentence about the 1960s or later, may be two people
@@ -98,6 +102,7 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
         counts.delete(id);
         continue;
       }
+      if (inSentence.length) years.set(id, [...(years.get(id) ?? []), ...inSentence]);
       const c = counts.get(id) ?? new Map<RoleGroup, number>();
       c.set('political', (c.get('political') ?? 0) + 1);
       for (const [g, re] of GROUP_WORDS) if (re.test(s.text)) c.set(g, (c.get(g) ?? 0) + 1);
@@ -120,7 +125,8 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
     }
     // A military title seen before the name settles it ("Marshal Voroshilov").
     if (p.titles.some((t) => /^(?:Marshal|General|Colonel|Commander)$/.test(t))) group = 'military';
-    out.set(p.id, { person: p, display: displayName(p, isWord)!, group });
+    const ys = (years.get(p.id) ?? []).sort((a, b) => a - b);
+    out.set(p.id, { person: p, display: displayName(p, isWord)!, group, ...(ys.length >= 2 ? { era: ys[Math.floor(ys.length / 2)]! } : {}) });
   }
   return out;
 }

@@ -234,3 +234,19 @@ describe('a third teacher’s review', () => {
     for (const q of ofKind('truefalse')) expect((q.quote.match(/\d[\d,.]*\d|\d/g) ?? []).filter((n) => !/^1[89]\d\d$/.test(n)).length, q.quote).toBeLessThanOrEqual(2);
   });
 });
+
+describe('distractors of the same era', () => {
+  it('GIVEN a who-question whose answer the sources place in a year THEN every wrong option is someone they place within eight years of it (no Civil War general for a 1937 commissar)', () => {
+    const people = [...quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo)).values()];
+    const byName = new Map(people.map((p) => [p.display, p]));
+    for (const q of ofKind('who')) {
+      const answer = byName.get(answerOf(q))!;
+      if (answer.era === undefined) continue;
+      for (const o of q.options.filter((x) => x !== answerOf(q))) {
+        const era = byName.get(o)?.era;
+        expect(era, `${o} for ${answerOf(q)}`).toBeDefined();
+        expect(Math.abs(era! - answer.era), `${o} for ${answerOf(q)}`).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+});
