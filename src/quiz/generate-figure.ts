@@ -56,6 +56,23 @@ function computable(text: string, answer: Figure): boolean {
   return false;
 }
 
+/**
+ * The source gives a later figure for the same thing further on in the paragraph ("267,000 people" under the
+ * order's first quotas, then "770,000 people had been rounded up"): the first is not its answer.
+ */
+function revisedLater(s: SentenceRef, f: Figure): boolean {
+  const noun = f.counts.split(/\s+/)[0]?.toLowerCase();
+  if (!noun) return false;
+  const p = s.passage;
+  const i = p.sentences.findIndex((x) => x.end >= s.end);
+  for (const later of p.sentences.slice(i + 1)) {
+    for (const g of figuresIn(p.text.slice(later.start, later.end))) {
+      if (g.counts.split(/\s+/)[0]?.toLowerCase() === noun && g.value > f.value && !/%|per ?cent/i.test(g.raw) === !/%|per ?cent/i.test(f.raw)) return true;
+    }
+  }
+  return false;
+}
+
 /** A count too small to be worth remembering (149 members of a committee); shares and totals are. */
 export function trivial(f: Figure): boolean {
   // Pages, miles and roubles measure a book, a distance or a budget, not the terror.
@@ -91,7 +108,7 @@ export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | nul
   const choice = quizFigure(s.text, { needYear: false, from: found.from, largest: true });
   if (!choice) return null;
   const { figure, start } = choice;
-  if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || computable(s.text, figure)) return null;
+  if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || computable(s.text, figure) || revisedLater(s, figure)) return null;
   const clozed = blankOut(s.text, start, start + figure.raw.length);
   const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
   if (!distractors) return null;

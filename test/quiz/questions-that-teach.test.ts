@@ -250,3 +250,9 @@ describe('distractors of the same era', () => {
     }
   });
 });
+
+describe('a fourth teacher’s review', () => {
+  it('GIVEN Reiman’s 267,000 for Order 00447, which the paragraph later revises to 770,000 THEN no figure question asks for the first figure', () => {
+    expect(ofKind('figure').filter((q) => answerOf(q) === '267,000')).toEqual([]);
+  });
+});
