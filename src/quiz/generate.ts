@@ -75,6 +75,16 @@ function pairedYear(text: string, answer: string): boolean {
   return others.some((y) => Math.abs(y - year) <= 1);
 }
 
+/** The sentence with the one before it, when that one names what this one points back to; null otherwise. */
+function withPrevious(c: CentralSentence, s: SentenceRef): SentenceRef | null {
+  const prev = c.passage.sentences[c.index - 1];
+  if (!prev || !usableSentence(s.text, { min: 20 })) return null;
+  const before = c.passage.text.slice(prev.start, prev.end);
+  const text = c.passage.text.slice(prev.start, s.end);
+  if (dangling(before) || !hasReferent(before) || !ownClaim(c.passage, c.index - 1) || !usableSentence(text, { max: 350 })) return null;
+  return { passage: c.passage, start: prev.start, end: s.end, text };
+}
+
 function sentenceRef(c: CentralSentence): SentenceRef {
   const s = c.passage.sentences[c.index]!;
   return { passage: c.passage, start: s.start, end: s.end, text: c.passage.text.slice(s.start, s.end) };
@@ -117,8 +127,10 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (used.has(`${c.passage.id}:${s.text}`) || !ownClaim(c.passage, c.index)) continue;
     const event = datedEvent(ctx, c);
     if (event) events.push(event);
-    const usable = usableSentence(s.text) && !dangling(s.text);
-    const who = usable ? tagged(whoDraft(ctx, s), c) : null;
+    // A sentence that points back ("He demanded …") is asked with the sentence it points to.
+    const q = usableSentence(s.text) && !dangling(s.text) ? s : withPrevious(c, s);
+    const usable = q !== null;
+    const who = q ? tagged(whoDraft(ctx, q), c) : null;
     if (who && (perPerson.get(who.personId!) ?? 0) < MAX_PER_PERSON) {
       perPerson.set(who.personId!, (perPerson.get(who.personId!) ?? 0) + 1);
       drafts.push(who);
@@ -135,15 +147,15 @@ export function generateQuestions(engine: EngineContext): Question[] {
       used.add(`${c.passage.id}:${s.text}`);
       continue;
     }
-    if (usable && c.centrality >= DATE_CENTRALITY && hasReferent(s.text)) {
-      const date = tagged(dateDraft(ctx, s), c);
-      if (date && !blankGivenAway(s.text, s.text.indexOf(date.answer), s.text.indexOf(date.answer) + date.answer.length) && !pairedYear(s.text, date.answer)) {
+    if (q && c.centrality >= DATE_CENTRALITY && hasReferent(q.text)) {
+      const date = tagged(dateDraft(ctx, q), c);
+      if (date && !blankGivenAway(q.text, q.text.indexOf(date.answer), q.text.indexOf(date.answer) + date.answer.length) && !pairedYear(q.text, date.answer)) {
         dates.push(date);
         continue;
       }
     }
-    const swap = usable ? swapFor(ctx, s, `${c.passage.id}:${s.start}`, topicFigures.get(c.topic) ?? [], anchors) : null;
-    if (swap) swaps.push({ c, s, swap });
+    const swap = q ? swapFor(ctx, q, `${c.passage.id}:${q.start}`, topicFigures.get(c.topic) ?? [], anchors) : null;
+    if (swap && q) swaps.push({ c, s: q, swap });
   }
   drafts.push(...orderDrafts(ctx, events, MAX_ORDER));
   // Which source says it: from the central sentences no other question used.

@@ -11,7 +11,7 @@ export function hasReferent(text: string): boolean {
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
-const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b/;
+const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs|its)\b/;
 /** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
 const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|man|woman|article|book|letter|document)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for) \p{Lu})/iu;
 const A_YEAR = /\b1[89]\d\d\b/;

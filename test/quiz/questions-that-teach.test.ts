@@ -256,3 +256,14 @@ describe('a fourth teacher’s review', () => {
     expect(ofKind('figure').filter((q) => answerOf(q) === '267,000')).toEqual([]);
   });
 });
+
+describe('a stem that points back gets what it points to', () => {
+  it('GIVEN “He demanded …” after a sentence naming who THEN a question over it quotes both; “its tangible result …” with nothing named before is not asked', () => {
+    expect(dangling('Its tangible result was the removal of Yenukidze, Secretary of the VCIK Presidium.')).toBe(true);
+    expect(dangling('In the end, its tangible result was the removal of Yenukidze.')).toBe(true);
+    const pointing = bank.filter((q) => ['who', 'date', 'truefalse'].includes(q.kind) && /^(He|She|They) /.test(q.quote));
+    expect(pointing).toEqual([]);
+    // Some question does rest on a pair of sentences whose second points back to the first.
+    expect(bank.some((q) => ['who', 'date', 'truefalse'].includes(q.kind) && /[.!?]”?\s+(He|She|They|His|Their) /.test(q.quote))).toBe(true);
+  });
+});
