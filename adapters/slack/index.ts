@@ -13,6 +13,7 @@ import { createAskerLookup } from './asker.ts';
 import { registerHandlers } from './handlers.ts';
 import { boltLogger } from './log.ts';
 import { postToChannel } from './post.ts';
+import { dropRedeliveries } from './redelivery.ts';
 import { createTurns } from './turns.ts';
 
 export interface SlackConfig {
@@ -68,6 +69,8 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
   if (mode === 'http' && !cfg.signingSecret) throw new Error('Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).');
   const receiver = mode === 'http' ? new HTTPReceiver({ signingSecret: cfg.signingSecret!, logger: boltLogger(cfg.logger) }) : undefined;
   const app = createApp(cfg, mode, receiver);
+  // First, so a redelivered envelope is dropped before any handler runs.
+  dropRedeliveries(app);
   registerHandlers(app, { bot: cfg.bot, log, askers: createAskerLookup(log), turns: createTurns() });
   app.error(async (err) => {
     log.error({ err }, 'slack: unhandled error in a listener');

@@ -89,6 +89,33 @@ describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket s
     ]);
   });
 
+  it('GIVEN a slash command envelope redelivered by Slack (retry_attempt 1) THEN both are acked and the command runs once; a distinct delivery still runs', async () => {
+    const mock: SlackMock = await startSlackMock();
+    cleanup.push(() => mock.close());
+    const sock = await startSocketServer();
+    cleanup.push(() => sock.close());
+    mock.wsUrl = sock.url;
+    const bot = createFakeBot();
+    const handle: SlackHandle = await startSlack({ bot, mode: 'socket', botToken: 'xoxb-test-token', appToken: 'xapp-1-test-token', logger: pino({ level: 'silent' }), slackApiUrl: mock.apiUrl });
+    cleanup.push(() => handle.stop());
+
+    const payload = { ...slashCommand({ command: '/quiz', text: '', response_url: mock.responseUrl('socket-r') }), trigger_id: '1111.2222.redelivered' };
+    sock.send({ envelope_id: 'env-first', type: 'slash_commands', payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
+    await until(() => sock.received.length === 1);
+    sock.send({ envelope_id: 'env-first', type: 'slash_commands', payload, accepts_response_payload: true, retry_attempt: 1, retry_reason: 'timeout' });
+    await until(() => sock.received.length === 2);
+    expect(sock.received).toEqual([
+      { envelope_id: 'env-first', payload: {} },
+      { envelope_id: 'env-first', payload: {} },
+    ]);
+    // Another delivery (a new trigger) is run.
+    sock.send({ envelope_id: 'env-second', type: 'slash_commands', payload: { ...payload, trigger_id: '1111.2222.other' }, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
+    await until(() => sock.received.length === 3);
+    await until(() => bot.handled.length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(bot.handled.map((r) => r.command)).toEqual(['quiz', 'quiz']);
+  });
+
   it('GIVEN Socket Mode without an app token THEN startSlack refuses, naming SLACK_APP_TOKEN', async () => {
     await expect(
       startSlack({ bot: createFakeBot(), mode: 'socket', botToken: 'xoxb-test-token', logger: pino({ level: 'silent' }) }),
