@@ -11,7 +11,7 @@ const MONTH = '(January|February|March|April|May|June|July|August|September|Octo
 const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b|\\b${MONTH}\\s1[89]\\d\\d\\b`);
 const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|${MONTH}|\\b(spring|summer|autumn|winter)\\b`);
 const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?){0,2}\p{Lu}\p{Ll}+/gu;
-const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+/u;
+const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+/gu;
 const PLACE = /\b(in|at|near|to|from)\s+(the\s+)?\p{Lu}\p{Ll}+/u;
 const REASON =
   /\b(because|since|as a result|result of|in order to|so that|so as to|due to|owing to|afraid|fear(ed|s)?|reasons?|motives?|caused?|led to|aim(ed)?|wanted|wished|sought|intended|purpose|explains?|explanation|consequence|response to|sparked|prompted|arose|stemmed|therefore|thus|hence)\b/i;
@@ -20,7 +20,7 @@ const POSITION = /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|
 /** Whether the sentence names someone in full ("Leonid Nikolayev", "L.A. Naumov") whose surname passes `other`. */
 export function namesInFull(sentence: string, other: (surname: string) => boolean = () => true): boolean {
   const full = [...sentence.matchAll(FULL_NAME)].some((m) => GIVEN_NAMES.has(m[1]!) && other(m[0].split(/[\s.]+/).pop()!));
-  return full || [...sentence.matchAll(new RegExp(INITIALS_NAME.source, 'gu'))].some((m) => other(m[0].split(/[\s.]+/).pop()!));
+  return full || [...sentence.matchAll(INITIALS_NAME)].some((m) => other(m[0].split(/[\s.]+/).pop()!));
 }
 
 const RATE = /\b(per|each|every|a) (day|week|month|year)\b|\bdaily\b/i;

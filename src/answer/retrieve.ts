@@ -97,7 +97,7 @@ export function allQuery(concepts: Concept[]): string | null {
 }
 
 /** How much a pair list's rank counts against a full ranking's. */
-const PAIR_VOTE = Number(process.env.PAIR_VOTE ?? 0.25);
+const PAIR_VOTE = 0.25;
 
 /** Reciprocal-rank fusion; lists after the first `full` are pair lists and vote less. */
 function fuse(lists: Hit[][], full = lists.length): Candidate[] {

@@ -45,16 +45,16 @@ function weightIn(c: Concept, set: Set<string>): number {
 }
 
 const QUOTED_ONLY = 0.8;
-const UNSTATED = Number(process.env.UNSTATED ?? 0.75);
+/** How much a factoid answer counts that does not state the question's predicate. */
+const UNSTATED = 0.75;
 
 function predicateOf(q: Question): number | null {
   const k = q.concepts.findIndex((c) => c.verb);
   return k < 0 ? null : k;
 }
 
-/** The predicate is said by the sentence (or by the one its "he" leans on), not only inside words it quotes. */
-function inPredicate(q: Question, w: number[][], index: number, leans: boolean, sentence: string): boolean {
-  const k = predicateOf(q)!;
+/** The predicate (concept `k`) is said by the sentence (or by the one its "he" leans on), not only inside words it quotes. */
+function inPredicate(q: Question, k: number, w: number[][], index: number, leans: boolean, sentence: string): boolean {
   const row = w[k]!;
   if (row[index]! >= 0.7) {
     const outside = sentence.replace(/[“"][^”"]{3,}[”"]/gu, ' ');
@@ -130,6 +130,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
   // Per concept and sentence, the weight of its best form there: computed once, read three times.
   const w = q.concepts.map((c) => sets.map((set) => weightIn(c, set)));
   const inHead = q.concepts.map((c) => weightIn(c, heading));
+  const predicate = predicateOf(q);
   let inHeading = 0;
   let inPassage = 0;
   q.concepts.forEach((c, k) => {
@@ -170,7 +171,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;
     // A factoid's predicate is what the answer states: "when did he die" is not answered by a sentence without a death.
-    const stated = predicateOf(q) === null || inPredicate(q, w, index, leans, text) ? 1 : UNSTATED;
+    const stated = predicate === null || inPredicate(q, predicate, w, index, leans, text) ? 1 : UNSTATED;
     const score = (0.7 * own + 0.3 * coverage) * fit * stated + near + shape;
     out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage });
   });

@@ -1,5 +1,5 @@
 /** "When?" questions: a date or year blanked in its sentence; distractors are nearby dates printed alike. */
-import { DATE_PATTERN, dateDistractors, formatDate, parseDate, type DateFormat } from './distractors.ts';
+import { DATE_PATTERN, dateDistractors, formatDate, MONTHS, parseDate, type DateFormat } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
 import { blankOut, containsWords, type SentenceRef } from './text.ts';
 
@@ -34,10 +34,25 @@ function yearOnly(c: DateChoice): DateChoice {
   return { date: { ...c.date, style: 'year', day: 1, month: 0 }, raw: String(c.date.year), start: c.start + at };
 }
 
+const MONTH_NAME = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`);
+const YEAR = /\b(1[89]\d\d)\b/g;
+
+/**
+ * The blank's neighbours tell the answer: "in ____ and 1942", "February and ____", "the ____'s",
+ * or the year next to it elsewhere in the sentence ("In ____, 353,074 … and 61,457 for 1938").
+ */
+function givenAway(text: string, c: DateChoice): boolean {
+  const end = c.start + c.raw.length;
+  const around = text.slice(Math.max(0, c.start - 14), c.start) + text.slice(end, end + 14);
+  if (/\b1[89]\d\d\b/.test(around) || MONTH_NAME.test(around) || /^['’]?s\b/.test(text.slice(end))) return true;
+  return [...text.matchAll(YEAR)].some((m) => Number(m[1]) !== c.date.year && Math.abs(Number(m[1]) - c.date.year) <= 1);
+}
+
 export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const found = quizDate(s.text);
   if (!found) return null;
   const choice = yearOnly(found);
+  if (givenAway(s.text, choice)) return null;
   const clozed = blankOut(s.text, choice.start, choice.start + choice.raw.length);
   const stem = clozeStem(ctx, s, clozed);
   if (containsWords(stem, String(choice.date.year))) return null;

@@ -5,12 +5,12 @@
  */
 import { authorLabel } from '../corpus/cite.ts';
 import type { Draft, GenContext } from './draft.ts';
+import { MONTHS } from './distractors.ts';
 import type { CentralSentence } from './central.ts';
 import { dateDisputed, ownClaim } from './honest.ts';
 import { hash32, seededShuffle, usableSentence } from './text.ts';
 import { hasReferent, TERROR_WORDS } from './referent.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const M = `(${MONTHS.join('|')})`;
 /** "In 1936, …", "On 1 December 1934, …", "In early March 1928 …", "On November 17, 1938, …". */
 const OPENING_DATE = new RegExp(`^(?:In|On|By)\\s+(?:(?:early|mid-?|late|the summer of|the spring of|the autumn of|the winter of)\\s+)?(?:(\\d{1,2})\\s+)?(?:${M}\\s+)?(?:(\\d{1,2}),\\s+)?(1[89]\\d\\d)\\b,?\\s+`);

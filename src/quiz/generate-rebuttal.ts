@@ -9,15 +9,15 @@ import { figureDistractors, isPercent, parseFigure } from './distractors.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
 import { quizFigure } from './generate-figure.ts';
 import { ownClaim } from './honest.ts';
-import { containsWords, corpusSentences, usableSentence } from './text.ts';
+import { containsWords, usableSentence, type SentenceRef } from './text.ts';
 
 /** How far after the claim the source's own figure may stand, in sentences. */
 const WITHIN = 3;
 
-export function rebuttalDrafts(ctx: GenContext): Draft[] {
+export function rebuttalDrafts(ctx: GenContext, sentences: readonly SentenceRef[]): Draft[] {
   const out: Draft[] = [];
   const seen = new Set<string>();
-  for (const s of corpusSentences(ctx.repo)) {
+  for (const s of sentences) {
     const p = s.passage;
     if (p.kind === 'quote') continue;
     const i = p.sentences.findIndex((x) => x.start === s.start);

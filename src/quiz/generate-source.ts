@@ -40,7 +40,7 @@ const TAKES_POSITION = /\b(fabricat\w*|invent\w*|myths?|genuine|in fact|in reali
 
 function namesOnlyHere(ctx: GenContext, text: string, sourceId: string): boolean {
   for (const id of mentionsIn(ctx.index, text).keys()) {
-    const p = ctx.index.all.find((x) => x.id === id);
+    const p = ctx.index.byId(id);
     if (p && Object.keys(p.bySource).length === 1 && p.bySource[sourceId]) return true;
   }
   return false;

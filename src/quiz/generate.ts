@@ -25,7 +25,7 @@ import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassag
 import { dateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
-import { dangling, hasReferent, inPurgeEra, MONTH, TERROR_WORDS } from './referent.ts';
+import { dangling, hasReferent, inPurgeEra, TERROR_WORDS } from './referent.ts';
 
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
@@ -62,19 +62,6 @@ function toQuestion(d: Draft): Question {
   };
 }
 
-/** "in ____ and 1942", "the ____'s": a blank whose neighbours tell the answer. */
-function blankGivenAway(text: string, start: number, end: number): boolean {
-  const around = text.slice(Math.max(0, start - 14), start) + text.slice(end, end + 14);
-  return /\b1[89]\d\d\b/.test(around) || /^['’]?s\b/.test(text.slice(end)) || new RegExp(MONTH.source.slice(1, -1)).test(around);
-}
-
-/** "In ____, 353,074 … and 61,457 for 1938": a neighbouring year elsewhere in the sentence tells the blank. */
-function pairedYear(text: string, answer: string): boolean {
-  const year = Number(/\b1[89]\d\d\b/.exec(answer)?.[0]);
-  const others = [...text.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y !== year);
-  return others.some((y) => Math.abs(y - year) <= 1);
-}
-
 /** The sentence with the one before it, when that one names what this one points back to; null otherwise. */
 function withPrevious(c: CentralSentence, s: SentenceRef): SentenceRef | null {
   const prev = c.passage.sentences[c.index - 1];
@@ -104,7 +91,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
-  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx)];
+  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx, sentences)];
   const used = new Set(drafts.map((d) => `${d.passage.id}:${d.quote}`));
 
   const events: DatedEvent[] = [];
@@ -149,7 +136,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     }
     if (q && c.centrality >= DATE_CENTRALITY && hasReferent(q.text)) {
       const date = tagged(dateDraft(ctx, q), c);
-      if (date && !blankGivenAway(q.text, q.text.indexOf(date.answer), q.text.indexOf(date.answer) + date.answer.length) && !pairedYear(q.text, date.answer)) {
+      if (date) {
         dates.push(date);
         continue;
       }

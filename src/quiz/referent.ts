@@ -1,5 +1,7 @@
 /** Whether a stem can be answered from itself: it names whom or what it is about. */
-export const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
+import { MONTHS } from './distractors.ts';
+
+const MONTH = new RegExp(`^(?:${MONTHS.join('|')})$`);
 
 /** The stem names whom or what it is about: a name after its first word, not only "he" or "a number of officials". */
 export function hasReferent(text: string): boolean {

@@ -11,14 +11,13 @@ import { quizPeople } from '../../src/quiz/people.ts';
 import { quotedVoice } from '../../src/quiz/honest.ts';
 import { containsWords, corpusSentences, norm, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
-import { clock, quizBot } from './helpers.ts';
+import { botWithBank } from './helpers.ts';
 
 let bot: CoreBot;
 let bank: Question[];
 
 beforeAll(() => {
-  bot = quizBot(clock());
-  bank = generateQuestions(bot.ctx);
+  ({ bot, bank } = botWithBank());
 }, 60_000);
 
 const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);

@@ -8,7 +8,8 @@ import type { Reply } from '../../src/core/reply.ts';
 import type { Asker, Where } from '../../src/core/request.ts';
 import { openDb, type DB } from '../../src/db/open.ts';
 import { ensureBank } from '../../src/quiz/bank.ts';
-import { QuestionBodySchema, type QuestionBody } from '../../src/quiz/types.ts';
+import { QuestionBodySchema, type Question, type QuestionBody } from '../../src/quiz/types.ts';
+import { generateQuestions } from '../../src/quiz/generate.ts';
 import { CORPUS_DIR } from '../support/corpus-bot.ts';
 
 export { CORPUS_DIR };
@@ -89,4 +90,10 @@ export function actionArgs(bot: CoreBot, r: Reply, label: RegExp): string | unde
 
 export function text(r: Reply): string {
   return [r.title, ...r.blocks.map((b) => JSON.stringify(b))].join('\n');
+}
+
+/** A bot on the real corpus and the question bank generated from it (generation takes about a second). */
+export function botWithBank(): { bot: CoreBot; bank: Question[] } {
+  const bot = quizBot(clock());
+  return { bot, bank: generateQuestions(bot.ctx) };
 }

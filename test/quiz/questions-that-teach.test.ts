@@ -4,14 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
-import { generateQuestions } from '../../src/quiz/generate.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
 import { quizPeople } from '../../src/quiz/people.ts';
 import { dangling, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
-import { clock, quizBot } from './helpers.ts';
+import { botWithBank } from './helpers.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
 import { HERE } from '../support/corpus-bot.ts';
 import { balanceText, bankExport } from '../../src/cli/quiz-export.ts';
@@ -20,8 +19,7 @@ let bot: CoreBot;
 let bank: Question[];
 
 beforeAll(() => {
-  bot = quizBot(clock());
-  bank = generateQuestions(bot.ctx);
+  ({ bot, bank } = botWithBank());
 }, 60_000);
 
 const answerOf = (q: Question) => q.options[q.answer]!;

@@ -42,6 +42,26 @@ const until = async (check: () => boolean, timeoutMs = 5000) => {
   }
 };
 
+/** A Slack API mock, a Socket Mode server and the real app connected to both, all closed after the test. */
+async function startSocketApp() {
+  const mock: SlackMock = await startSlackMock();
+  cleanup.push(() => mock.close());
+  const sock = await startSocketServer();
+  cleanup.push(() => sock.close());
+  mock.wsUrl = sock.url;
+  const bot = createFakeBot();
+  const handle: SlackHandle = await startSlack({
+    bot,
+    mode: 'socket',
+    botToken: 'xoxb-test-token',
+    appToken: 'xapp-1-test-token',
+    logger: pino({ level: 'silent' }),
+    slackApiUrl: mock.apiUrl,
+  });
+  cleanup.push(() => handle.stop());
+  return { mock, sock, bot };
+}
+
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.reverse()) await fn();
@@ -50,22 +70,7 @@ afterEach(async () => {
 
 describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket server)', () => {
   it('GIVEN a slash_commands envelope THEN the app acks with its envelope_id and posts the answer to the response_url', async () => {
-    const mock: SlackMock = await startSlackMock();
-    cleanup.push(() => mock.close());
-    const sock = await startSocketServer();
-    cleanup.push(() => sock.close());
-    mock.wsUrl = sock.url;
-    const bot = createFakeBot();
-
-    const handle: SlackHandle = await startSlack({
-      bot,
-      mode: 'socket',
-      botToken: 'xoxb-test-token',
-      appToken: 'xapp-1-test-token',
-      logger: pino({ level: 'silent' }),
-      slackApiUrl: mock.apiUrl,
-    });
-    cleanup.push(() => handle.stop());
+    const { mock, sock, bot } = await startSocketApp();
 
     const open = mock.api.find((c) => c.name === 'apps.connections.open');
     expect(open?.headers.authorization).toBe('Bearer xapp-1-test-token');
@@ -90,14 +95,7 @@ describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket s
   });
 
   it('GIVEN a slash command envelope redelivered by Slack (retry_attempt 1) THEN both are acked and the command runs once; a distinct delivery still runs', async () => {
-    const mock: SlackMock = await startSlackMock();
-    cleanup.push(() => mock.close());
-    const sock = await startSocketServer();
-    cleanup.push(() => sock.close());
-    mock.wsUrl = sock.url;
-    const bot = createFakeBot();
-    const handle: SlackHandle = await startSlack({ bot, mode: 'socket', botToken: 'xoxb-test-token', appToken: 'xapp-1-test-token', logger: pino({ level: 'silent' }), slackApiUrl: mock.apiUrl });
-    cleanup.push(() => handle.stop());
+    const { mock, sock, bot } = await startSocketApp();
 
     const payload = { ...slashCommand({ command: '/quiz', text: '', response_url: mock.responseUrl('socket-r') }), trigger_id: '1111.2222.redelivered' };
     sock.send({ envelope_id: 'env-first', type: 'slash_commands', payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
