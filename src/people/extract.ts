@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { GIVEN_NAMES, TITLES } from './given-names.ts';
-import { nameKey } from './name-key.ts';
+import { editDistance, nameKey } from './name-key.ts';
 
 export const AliasFileSchema = z.object({
   $comment: z.string().optional(),
@@ -190,6 +190,50 @@ function splitIndexName(name: string): [string, string] | null {
   return m ? [m[1]!, m[2]!.trim().replace(/(?<=\s\p{Ll}{2,})\.$/u, '')] : null;
 }
 
+/** A misspelling is rare: a spelling used often is a name of its own (Serov is not Sedov). */
+const MISSPELLING_AT_MOST = 3;
+/** Names a passage must share with a person's usual company for a near spelling there to be theirs. */
+const SHARED_COMPANY = 2;
+
+/**
+ * Misspellings of a surname in the texts ("Tomsy", "Rikov", "Yenukudze") join that person: a rare
+ * capitalised word one letter off a known surname, in a passage that names at least two of the
+ * people that surname is usually named with ("Rykov and Tomsy", "Bukharin and Tomsy").
+ */
+function mergeMisspellings(units: TextUnit[], groups: Map<string, Group>, commonWord: (w: string) => boolean): void {
+  // Per passage, the people it names (by their group's key); per person, everyone named beside them.
+  const keysIn = units.map((u) => new Set([...u.text.matchAll(WORD)].flatMap((m) => groups.get(nameKey(m[0]))?.key ?? [])));
+  const company = new Map<string, Set<string>>();
+  for (const keys of keysIn) {
+    for (const k of keys) {
+      const friends = company.get(k) ?? new Set<string>();
+      for (const other of keys) if (other !== k) friends.add(other);
+      company.set(k, friends);
+    }
+  }
+  const seen = new Map<string, { n: number; units: number[] }>();
+  units.forEach((u, i) => {
+    for (const m of u.text.matchAll(WORD)) {
+      const w = m[0];
+      if (w.length < 5 || groups.has(nameKey(w)) || GIVEN_NAMES.has(w) || NOT_NAMES.has(w) || NOT_SURNAMES.has(w) || commonWord(w)) continue;
+      const e = seen.get(w) ?? { n: 0, units: [] };
+      e.n++;
+      e.units.push(i);
+      seen.set(w, e);
+    }
+  });
+  const surnames = [...new Set(groups.values())].filter((g) => g.key.length >= 5);
+  for (const [w, { n, units: where }] of seen) {
+    if (n > MISSPELLING_AT_MOST) continue;
+    const k = nameKey(w);
+    const near = surnames.filter((g) => g.key[0] === k[0] && Math.abs(g.key.length - k.length) <= 1 && editDistance(g.key, k) === 1);
+    if (near.length !== 1) continue;
+    const g = near[0]!;
+    const friends = company.get(g.key) ?? new Set<string>();
+    if (where.some((i) => [...keysIn[i]!].filter((o) => o !== g.key && friends.has(o)).length >= SHARED_COMPANY)) groups.set(k, g);
+  }
+}
+
 export function extractPeople(units: TextUnit[], indexNames: string[], aliases: AliasFile | null): Person[] {
   const groups = new Map<string, Group>();
 
@@ -249,6 +293,8 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   for (const w of introducedBy.keys()) group(groups, w);
   for (const [w, n] of introducedByInitials) if (n >= 2 || SURNAME_ENDING.test(w)) group(groups, w);
   for (const [w] of inPersonContext) group(groups, w);
+
+  mergeMisspellings(units, groups, commonWord);
 
   // Pass 2: count mentions, spellings, full-name clusters, titles — per source.
   // Words repeat a great deal; each is keyed and looked up once.

@@ -108,6 +108,29 @@ describe('people index — synthetic texts', () => {
     expect(Object.keys(marshall[0]!.spellings)).toEqual(['Marshall']);
   });
 
+  it('GIVEN a surname misspelled once beside the people it is usually named with THEN the misspelling is that person', () => {
+    const people = extractPeople(
+      [
+        u('The Rightists N. I. Bukharin, A. I. Rykov and M. P. Tomsky lost the vote.'),
+        u('Tomsky and Rykov spoke; Bukharin stayed away.'),
+        // Reiman 2016, ch. 4: "Bukharin and Tomsy had already lost their membership in the Politburo by the autumn of 1929."
+        u('Bukharin and Tomsy had already lost their membership in the Politburo, as Rykov had.'),
+      ],
+      [],
+      null,
+    );
+    expect(Object.keys(bySurname(people, 'Tomsky')[0]!.spellings).sort()).toEqual(['Tomsky', 'Tomsy']);
+  });
+
+  it('GIVEN a name one letter off a surname but in other company THEN it stays apart (Serov is not Sedov)', () => {
+    const people = extractPeople(
+      [u('Lev Sedov wrote to Trotsky from Paris.'), u('Sedov and Trotsky edited the Bulletin.'), u('I could not sink to Serov’s level, said Tokaev.')],
+      [],
+      null,
+    );
+    expect(Object.keys(bySurname(people, 'Sedov')[0]!.spellings)).toEqual(['Sedov']);
+  });
+
   describe('alias entries limited to sources', () => {
     const aliases = AliasFileSchema.parse({
       people: [{ canonical: 'Vladimir Voronov', same: ['Voronov', 'Vorontsov'], sources: ['goble'] }],
@@ -159,6 +182,13 @@ describe('people index — the bundled corpus', () => {
     expect(named('Rakovsky')).toEqual(['Christian G. Rakovsky']);
     expect(named('Tolmachev')).toEqual(['Vladimir N. Tolmachev']);
     expect(named('Eismont')).toEqual(['Nikolay B. Eysmont']);
+  });
+
+  it('GIVEN the texts’ own misspellings (Tomsy, Rikov, Bucharin) THEN each is its person, and Serov is not Sedov', () => {
+    expect(Object.keys(bySurname(people, 'Tomsky')[0]!.spellings)).toContain('Tomsy');
+    expect(Object.keys(bySurname(people, 'Rykov')[0]!.spellings)).toContain('Rikov');
+    expect(Object.keys(bySurname(people, 'Bukharin')[0]!.spellings)).toContain('Bucharin');
+    expect(bySurname(people, 'Sedov').flatMap((p) => Object.keys(p.spellings))).not.toContain('Serov');
   });
 
   it('GIVEN Marshal (title) and Marshall (surname) THEN George C. Marshall has only the surname spelling', () => {
