@@ -3,7 +3,7 @@ import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { Person } from '../people/extract.ts';
 import type { PeopleIndex } from '../people/index.ts';
-import { insideQuotation } from '../core/quotes.ts';
+import { insideQuotation, MAX_QUOTE } from '../core/quotes.ts';
 import { inAuthorsVoice } from '../corpus/cite.ts';
 import { memoByObject } from '../core/memo.ts';
 import { escapeRe, wholeWords } from '../core/word-pattern.ts';
@@ -17,6 +17,30 @@ const ROYAL = /\b(king|queen|tsar|czar|emperor|empress|shah|pope|prince|kaiser|m
 /** What happened to or was done by someone: the events a profile should give. */
 const EVENT =
   /\b(arrested|executed|shot|sentenced|tried|trial|convicted|condemned|expelled|dismissed|removed|replaced|appointed|became|elected|promoted|succeeded|died|killed|murdered|suicide|committed|confessed|accused|rehabilitated|released|exiled|deported|fled|defected|imprisoned|imprisonment|prison|signed|ordered|proposed|led|headed|founded|wrote|published)\b/i;
+
+/** A sentence going on about someone named just before: "Before his arrest, the latter had been …", "He was shot in 1938." */
+const REFERS_BACK = /^(?:[\p{L},]+\s+){0,4}?(?:(the latter)|(he|she))\b/iu;
+/** Verbs in the past that are not formed with -ed: what someone did. */
+const DID = 'became|took|wrote|spoke|gave|led|sent|told|held|made|won|lost|fought|began|left|fled|rose|fell|met|brought|sought|ran|knew|chose|drew|threw|struck|broke|stood|sat';
+
+/**
+ * Spans that name no one but go on about the person named in the sentence before ("… Nikolay N.
+ * Krestinsky. Before his arrest, the latter had been First Deputy …"), each quoted with that
+ * sentence. "The latter" is the last name before it; "he" is the previous sentence's subject.
+ */
+function continuations(p: Passage, named: readonly { start: number; end: number }[], isName: (word: string) => boolean, subject: RegExp): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of named) {
+    const next = p.sentences[p.sentences.indexOf(s as Passage['sentences'][number]) + 1];
+    if (!next || named.includes(next) || insideQuotation(p, next) || next.end - s.start > MAX_QUOTE) continue;
+    const m = REFERS_BACK.exec(p.text.slice(next.start, next.end));
+    if (!m) continue;
+    const before = p.text.slice(s.start, s.end);
+    const last = [...before.slice(1).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}+/gu)].pop()?.[0];
+    if (m[1] ? last !== undefined && isName(last) : subject.test(before)) out.push({ start: s.start, end: next.end });
+  }
+  return out;
+}
 
 export interface Mention {
   passage: Passage;
@@ -83,6 +107,12 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     `(?:${alternatives})(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:was|became|is|had been|served as|remained)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}|\\s+(?:[\\p{L},-]+\\s+){0,6}?as\\s+(?:the\\s+)?)(?:${roleWords})\\b|\\b(?:${roleWords})\\s+(?:\\p{Lu}\\.\\s?|\\p{Lu}\\p{Ll}+\\s+){0,3}(?:${alternatives})`,
     'u',
   );
+  // Named among a sentence's first words, before its verb: the one it is about.
+  const subject = new RegExp(`^(?:[\\p{L}.,]+\\s+){0,3}?(?:${alternatives})(?!\\p{L})(?!,?\\s+and\\b)`, 'u');
+  // The person doing something: their name, a few words, then a verb in the past ("Malenkov in his report bitterly attacked").
+  const acts = new RegExp(`(?:${alternatives})(?!\\p{L})(?:\\s+[\\p{Ll}]+){0,4}?\\s+(?:\\p{Ll}{3,}ed|${DID})\\b`, 'u');
+  // "… Krestinsky. Before his arrest, the latter had been First Deputy of …"
+  const latterRole = new RegExp(`\\b(?:the latter|he|she)\\s+(?:was|became|had been|served as)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${roleWords})\\b`, 'iu');
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
   const hits = repo.match(fts, { limit: 150, exclude });
   // A shared surname's bare mentions may be the other person, so only the fetched, attributed ones are counted.
@@ -111,8 +141,11 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     if (!inAuthorsVoice(repo.source(p.sourceId)!.meta, p)) continue;
     if (person.sharedSurname && !owned.has(p.sourceId) && !fullForms.some((f) => p.text.includes(f))) continue;
     // Sentences that name the person in the passage author's own words (not inside a quotation).
-    const sentences = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
-    if (!sentences.length) continue;
+    const named = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
+    if (!named.length) continue;
+    // A sentence that "the latter" or "he" goes on from is quoted with it, once.
+    const continued = continuations(p, named, (w) => spellings.includes(w), subject);
+    const sentences = [...named.filter((s) => !continued.some((c) => c.start === s.start)), ...continued];
     mentions.push({ passage: p, sentences });
     for (const [s, re] of spellingPatterns) {
       if (re.test(p.text)) {
@@ -171,13 +204,14 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
       const text = m.passage.text.slice(s.start, s.end);
       // A role counts when it is this person's: beside the name ("Rykov, the head of …", "Marshal
       // Tukhachevsky", "resigning as Premier"), not anywhere in a sentence that names them.
-      const roleNear = roleOf.test(text);
+      const roleNear = roleOf.test(text) || latterRole.test(text);
       const role = roleNear || (ROLE.test(text) && apposition.test(text));
       let score = about;
       if (roleNear) score += 3;
       else if (ROLE.test(text)) score += 0.5;
       if (apposition.test(text)) score += 2;
-      if (EVENT.test(text)) score += 1.5;
+      if (EVENT.test(text) || acts.test(text)) score += 1.5;
+      if (subject.test(text)) score += 0.5;
       if (YEAR.test(text)) score += 1;
       // A shared surname: a sentence naming them in full is surely about them; a bare surname may be the other one.
       if (fullForms.some((f) => text.includes(f))) score += person.sharedSurname ? 3 : 0.5;

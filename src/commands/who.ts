@@ -17,7 +17,8 @@ import { buildProfile, type ProfileSentence } from './who-profile.ts';
 function spanText(x: ProfileSentence): string {
   const i = x.passage.sentences.findIndex((s) => s.start === x.sentence.start);
   const span = (i >= 0 ? quotableSpan(x.passage, i) : null) ?? x.sentence;
-  return x.passage.text.slice(span.start, span.end);
+  // A sentence quoted with the one that goes on about the person ("the latter …") keeps both.
+  return x.passage.text.slice(span.start, Math.max(span.end, x.sentence.end));
 }
 
 /** Someone the texts never name in their own words, but whose works they quote. */

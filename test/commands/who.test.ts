@@ -30,6 +30,23 @@ describe('/who', () => {
     expect((await ask(bot, '/who Rikov')).title).toBe((await ask(bot, '/who Rykov')).title);
   });
 
+  it('GIVEN a sentence that goes on about the person as “the latter” THEN it is quoted with the sentence naming them', async () => {
+    const q = quotes(await ask(bot, '/who Krestinsky'));
+    expect(q).toContainEqual(expect.stringMatching(/Nikolay N\. Krestinsky\. Before his arrest, the latter had been First Deputy of the People's Commissar for Foreign Affairs/));
+  });
+
+  it('GIVEN a sentence in which the person does something (Malenkov … attacked) THEN it outranks one naming them in passing', async () => {
+    const q = quotes(await ask(bot, '/who Malenkov'));
+    expect(q.some((x) => x.includes('Malenkov in his report bitterly attacked wholesale expulsions'))).toBe(true);
+    expect(q.some((x) => x.startsWith('Khrushchev, Beria, Malenkov and many other Soviet leaders'))).toBe(false);
+  });
+
+  it('GIVEN a source that misspells the surname (Reiman’s “Tomsy”) THEN those passages are in the profile and the spelling is listed', async () => {
+    const r = await ask(bot, '/who Tomsky');
+    expect(allText(r)).toMatch(/Spellings in the corpus: .*Tomsy \(Reiman \(2016\)\)/);
+    expect(quotes(r).some((x) => /Tomsy/.test(x))).toBe(true);
+  });
+
   it('GIVEN a farther misspelling THEN it offers the person it probably means, without guessing', async () => {
     const r = await ask(bot, '/who Yezhoff');
     expect(r.kind).toBe('not-found');
