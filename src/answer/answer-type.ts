@@ -7,9 +7,10 @@ import { figuresIn } from '../core/figures.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
 import type { Want } from './question.ts';
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}\\b|\\b${MONTH}\\s\\d{1,2}\\b|\\b${MONTH}\\s1[89]\\d\\d\\b`);
-const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|${MONTH}|\\b(spring|summer|autumn|winter)\\b`);
+/** A month, in full or abbreviated as the texts do ("Feb. 16"). */
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
+const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}(?!\\p{L})|\\b${MONTH}\\s\\d{1,2}\\b|\\b${MONTH}\\s1[89]\\d\\d\\b`, 'u');
+const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|\\b${MONTH}(?!\\p{L})|\\b(spring|summer|autumn|winter)\\b`, "u");
 const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?){0,2}\p{Lu}\p{Ll}+/gu;
 const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+/gu;
 const PLACE = /\b(in|at|near|to|from)\s+(the\s+)?\p{Lu}\p{Ll}+/u;

@@ -92,6 +92,9 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
   const givenBeforeSurname = new Set(
     [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s*)?\p{Lu}\p{Ll}+/gu)].filter((m) => GIVEN_NAMES.has(m[1]!)).map((m) => m[1]!.toLowerCase()),
   );
+  const middleNames = new Set(
+    [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Lu}\p{Ll}+)/gu)].filter((m) => GIVEN_NAMES.has(m[1]!)).map((m) => m[2]!.toLowerCase()),
+  );
   for (const token of contentTokens(content)) {
     if (FILLER.has(token)) continue;
     const folded = foldDiacritics(token);
@@ -107,7 +110,8 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
       if ((roots.get(r) ?? 0) < weight) roots.set(r, weight);
     }
     if (!same.size && !forms.related.size) {
-      missing.push(token);
+      // A middle name between names ("Anna Louise Strong") that the texts give as an initial ("Anna L.") is not missing.
+      if (!middleNames.has(token)) missing.push(token);
       continue;
     }
     // Document frequency over every form that counts as the word: "repressed" is rare, "repression" is not.

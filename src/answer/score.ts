@@ -18,6 +18,9 @@ const LEANED_ON = 0.9;
 /** A sentence opening with a pronoun or demonstrative leans on the one before it. */
 export const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
 const HEADING = 0.3;
+/** A name said earlier in the passage counts this much in a later sentence that refers to someone as "he" or "she". */
+const REFERRED = 0.7;
+const PRONOUN = /\b(?:he|she|him|his|her)\b/i;
 
 /** Roots of each sentence, in order (for proximity), once per passage. */
 export const sentenceTokens = memoByObject((p: Passage): string[][] => p.sentences.map((s) => termsOf(p.text.slice(s.start, s.end))));
@@ -34,7 +37,8 @@ export function termsOf(text: string): string[] {
 const sentenceSets = memoByObject((p: Passage): Set<string>[] => sentenceTokens(p).map((t) => new Set(t)));
 const headingRoots = memoByObject(
   (p: Passage): Set<string> =>
-    new Set(termsOf([...p.sectionPath, p.quotedFrom?.title ?? ''].join(' '))),
+    // "… according to Anna Louise Strong": the author a compiler quotes is part of the passage's field, as its title is.
+    new Set(termsOf([...p.sectionPath, p.quotedFrom?.title ?? '', p.quotedFrom?.author ?? ''].join(' '))),
 );
 const fits = memoByObject((_p: Passage) => new Map<string, number>());
 
@@ -146,11 +150,14 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     let matched = 0;
     const text = p.text.slice(s.start, s.end);
     const leans = index > 0 && LEANS_BACK.test(text);
+    const pronoun = PRONOUN.test(text);
     q.concepts.forEach((c, k) => {
       const row = w[k]!;
       const prev = index > 0 ? row[index - 1]! : 0;
       const next = index + 1 < row.length ? row[index + 1]! : 0;
-      const inside = Math.max(row[index]!, leans ? prev * LEANED_ON : 0);
+      // "he died in great pain" three sentences after "Sedov's operation was successful": the person the passage is about.
+      const named = c.name && pronoun && index > 0 ? Math.max(...row.slice(0, index)) * REFERRED : 0;
+      const inside = Math.max(row[index]!, leans ? prev * LEANED_ON : 0, named);
       own += c.idf * inside;
       coverage += c.idf * Math.max(inside, Math.max(prev, next) * NEIGHBOUR, inHead[k]! * HEADING);
       if (inside >= 0.7) matched++;

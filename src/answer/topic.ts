@@ -7,16 +7,11 @@ import type { Figure } from '../core/figures.ts';
 import { sentenceFiguresOf } from '../core/figures.ts';
 import { rankSentences, type EngineContext, type RankedSentence } from './engine.ts';
 import type { Question } from './question.ts';
-import { centroidScores } from './centroid.ts';
-import { lexicon } from './lexicon.ts';
-import { sentenceTokens } from './score.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
 export const ON_TOPIC = 0.35;
 /** Passages read per source: a monograph says most things in more than a handful of places. */
 const PER_SOURCE = 30;
-/** How much centrality to the topic counts beside naming it. */
-const CENTRAL = 0.15;
 const DATE = /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 export interface TopicSentence extends RankedSentence {
@@ -50,20 +45,16 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
   const ranked = rankSentences(ctx, q, { exclude, global: 0, perSource, keepAll: true });
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
-  const on = ranked.filter((r) => {
-    if (!onTopic(r)) return false;
+  for (const r of ranked) {
+    if (!onTopic(r)) continue;
     // The same words in two places (a passage the booklet repeats) are quoted once.
     const said = `${r.passage.sourceId}\u0000${r.passage.text.slice(r.start, r.end)}`;
-    if (seen.has(said)) return false;
+    if (seen.has(said)) continue;
     seen.add(said);
-    return true;
-  });
-  const central = centroidScores(q, on.map((r) => sentenceTokens(r.passage)[r.index]!), lexicon(ctx.db));
-  for (const [k, r] of on.entries()) {
     const figures = sentenceFiguresOf(r.passage)[r.index]!;
     const text = r.passage.text.slice(r.start, r.end);
     const dated = DATE.test(text);
-    const weight = topicality(r) + r.total - r.score + 0.1 * r.fit + CENTRAL * central[k]! + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
+    const weight = topicality(r) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
     const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
     entry.sentences.push({ ...r, figures, dated, weight });
     out.set(r.passage.sourceId, entry);

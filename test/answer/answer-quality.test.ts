@@ -188,4 +188,20 @@ describe('what the question word asks for', () => {
     expect(quotes(r)[0]).toMatch(/\bdied\b/);
     expect(quotes(r).join(' ')).toMatch(/died in (February 1938|Paris)/);
   });
+
+  it('GIVEN a month abbreviated as the texts write it (“on Feb. 16”) THEN it is a full date for a when-question', () => {
+    // The compilation, quoting Sudoplatov: "… he died in great pain on Feb. 16 at the age of only 32."
+    expect(answerFit('time', 'Despite repeated blood transfusions, he died in great pain on Feb. 16 at the age of only 32.')).toBe(1.15);
+    expect(answerFit('time', 'The Marchers came at 12 o’clock.')).toBe(0.7);
+  });
+});
+
+describe('who says it', () => {
+  it('GIVEN a middle name the texts give only as an initial (“Anna Louise Strong”, indexed as “Strong, Anna L.”) THEN it is not a missing word and the question is answered', async () => {
+    expect(q('How many foreign agents did the Soviet secret police catch in ten years, according to Anna Louise Strong?').missing).toEqual([]);
+    expect(q('What did the 1937 Soviet census reveal?').missing).toEqual(['census']);
+    const r = await ask(bot, '/ask How many foreign agents did the Soviet secret police catch in ten years, according to Anna Louise Strong?');
+    expect(r.kind).toBe('answer');
+    expect(quotes(r)[0]).toContain('In 10 years they caught no less than 10,000 agents of foreign powers');
+  });
 });

@@ -74,4 +74,4 @@ export function snapshot(bot: CoreBot): string {
 
 /** Real passages used across the tests (ids are content hashes, stable across ingests). */
 export const EMELYANOV_YEZHOV = 'eme-rmhkc'; // "Nikolai Yezhov, head of the NKVD from January 1937 onwards, …"
-export const REIMAN_YEZHOV = 'rei-87dfk'; // "… Yagoda's position was taken over by Yezhov, who brought in his own team …"
+export const REIMAN_YEZHOV = 'rei-mcms9'; // "Nikolai I. Yezhov appeared on the horizon of Soviet politics."
