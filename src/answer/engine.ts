@@ -10,12 +10,15 @@ import type { DB } from '../db/open.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import { insideQuotation, MAX_QUOTE, reportedClaimAt, withLeadIn } from '../core/quotes.ts';
 
+/** A name in more than this share of passages does not tie two sentences together. */
+const COMMON_NAME = 0.05;
 /** How much a sentence reporting someone else's claim counts against the author's own. */
 const REPORTED = 0.8;
 import { lexicon } from './lexicon.ts';
 import { analyse, type AnalyseOptions, type Question } from './question.ts';
 import { retrieve } from './retrieve.ts';
-import { LEANS_BACK, scorePassage, sentenceTokens, type ScoredSentence } from './score.ts';
+import { LEANS_BACK, scorePassage, sentenceTokens, termsOf, type ScoredSentence } from './score.ts';
+import { STOPWORDS } from '../search/fts-query.ts';
 
 export interface EngineContext {
   db: DB;
@@ -52,19 +55,35 @@ export function quotableSpan(p: Passage, i: number): { start: number; end: numbe
  * The span of an answer read on: the sentences after it that continue it ("he", "this"), or go on
  * about the question's words, up to `extra` more and a quotable length.
  */
-export function readOn(q: Question, r: RankedSentence, extra: number, max = 650): { start: number; end: number } {
+export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra: number, max = 650): { start: number; end: number } {
   const p = r.passage;
   const tokens = sentenceTokens(p);
+  // The names the answer gives that the question did not ask about: who it is ("Menzhinsky"), said on in the next sentence.
+  // Names on every other page ("Stalin", "Party") say nothing about which sentences go together.
+  const lex = lexicon(ctx.db);
+  const asked = new Set(q.concepts.flatMap((c) => [...c.roots.keys()]));
+  const answered = new Set(namesIn(p.text.slice(r.start, r.end)).filter((n) => !asked.has(n) && lex.rootFreq(n) <= lex.passages * COMMON_NAME));
   let end = r.end;
   for (let i = r.index + 1; i < p.sentences.length && i <= r.index + extra; i++) {
     const s = p.sentences[i]!;
     if (s.end - r.start > max || insideQuotation(p, s)) break;
     const text = p.text.slice(s.start, s.end);
     const onTopic = q.concepts.some((c) => !c.name && tokens[i]!.some((t) => (c.roots.get(t) ?? 0) >= 0.7)) || q.concepts.some((c) => c.name && tokens[i]!.some((t) => c.roots.has(t)));
-    if (!LEANS_BACK.test(text) && !onTopic) break;
+    const aboutAnswer = namesIn(text).some((n) => answered.has(n));
+    // "What did Order 227 introduce?" is answered by what the text goes on to list.
+    const listsWhat = q.want === null && i === r.index + 1;
+    if (!LEANS_BACK.test(text) && !onTopic && !aboutAnswer && !listsWhat) break;
     end = s.end;
   }
+  // The sentence just before that speaks of the answer too ("In May 1934, Vyacheslav R. Menzhinsky died." before "… Menzhinsky had become leader of OGPU").
+  const prev = r.start === p.sentences[r.index]!.start && r.index > 0 ? p.sentences[r.index - 1]! : null;
+  if (prev && end - prev.start <= max && !insideQuotation(p, prev) && namesIn(p.text.slice(prev.start, prev.end)).some((n) => answered.has(n))) return { start: prev.start, end };
   return { start: r.start, end };
+}
+
+/** Roots of the capitalised words after a sentence's first: the names it gives. */
+function namesIn(text: string): string[] {
+  return [...text.slice(1).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}{2,}/gu)].map((m) => termsOf(m[0])[0]!).filter((t) => !STOPWORDS.has(t));
 }
 
 export interface RankOptions {

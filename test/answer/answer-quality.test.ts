@@ -205,3 +205,16 @@ describe('who says it', () => {
     expect(quotes(r)[0]).toContain('In 10 years they caught no less than 10,000 agents of foreign powers');
   });
 });
+
+describe('the answer read in its context', () => {
+  it('GIVEN “Who succeeded Dzerzhinsky as head of the OGPU?” THEN the sentence before, which dates the answer’s death, is quoted with it', async () => {
+    const r = await ask(bot, '/ask Who succeeded Dzerzhinsky as head of the OGPU?');
+    expect(quotes(r)[0]).toBe('In May 1934, Vyacheslav R. Menzhinsky died. After Felix E. Dzerzhinsky, Vyacheslav R. Menzhinsky had become leader of OGPU.');
+  });
+
+  it('GIVEN “What did Order 227 introduce …?” THEN the answer goes on to the sentence saying what it introduced', async () => {
+    const r = await ask(bot, '/ask What did Order 227 introduce after the Red Army’s defeats in 1942?');
+    expect(quotes(r)[0]).toMatch(/Order Number 227\. New penalty squads and battalions were created/);
+  });
+});
+
