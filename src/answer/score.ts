@@ -18,6 +18,8 @@ const LEANED_ON = 0.9;
 /** A sentence opening with a pronoun or demonstrative leans on the one before it. */
 export const LEANS_BACK = /^(He|She|It|They|His|Her|Its|Their|Them|This|These|That|Those|Such|The latter|The former|Both|Neither)\b/;
 const HEADING = 0.3;
+/** Share of the question's weight a passage must hold for all its sentences to be candidates for a topic. */
+export const WHOLE_TOPIC = 0.75;
 /** A name said earlier in the passage counts this much in a later sentence that refers to someone as "he" or "she". */
 const REFERRED = 0.7;
 const PRONOUN = /\b(?:he|she|him|his|her)\b/i;
@@ -123,7 +125,8 @@ function proximity(q: Question, tokens: string[]): number {
 
 /**
  * The sentences of a passage that hold any of the question, scored; the rest are left out (they
- * can be neither an answer nor on the topic, except under a heading on it, kept via `keepAll`).
+ * can be neither an answer nor on the topic, except under a heading on it or in a passage holding
+ * the whole topic, kept via `keepAll`).
  */
 export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSentence[] {
   const total = q.concepts.reduce((n, c) => n + c.idf, 0);
@@ -162,7 +165,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
       coverage += c.idf * Math.max(inside, Math.max(prev, next) * NEIGHBOUR, inHead[k]! * HEADING);
       if (inside >= 0.7) matched++;
     });
-    if (own === 0 && !(keepAll && inHeading >= 0.4)) return;
+    if (own === 0 && !(keepAll && (inHeading >= 0.4 || inPassage >= WHOLE_TOPIC))) return;
     own = Math.min(1, own / total);
     // Words found only inside someone's quoted words ("…declared, “They killed Kirov”") are hearsay, not the sentence's statement.
     if (own > 0 && quotedOnly(q, text)) own *= QUOTED_ONLY;

@@ -6,12 +6,15 @@
 import type { Figure } from '../core/figures.ts';
 import { sentenceFiguresOf } from '../core/figures.ts';
 import { rankSentences, type EngineContext, type RankedSentence } from './engine.ts';
+import { WHOLE_TOPIC } from './score.ts';
 import type { Question } from './question.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
 export const ON_TOPIC = 0.35;
 /** Passages read per source: a monograph says most things in more than a handful of places. */
 const PER_SOURCE = 30;
+/** How much a figure counts as on the topic for standing in a paragraph that holds the whole topic. */
+const FIGURE_IN_TOPIC = 0.6;
 const DATE = /\b1[89]\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 export interface TopicSentence extends RankedSentence {
@@ -46,15 +49,17 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
   const out = new Map<string, SourceOnTopic>();
   const seen = new Set<string>();
   for (const r of ranked) {
-    if (!onTopic(r)) continue;
+    const figures = sentenceFiguresOf(r.passage)[r.index]!;
+    // A figure in a paragraph that holds the whole topic counts it ("Yezhov claimed 357,000 of them had been rounded up").
+    const counted = figures.length > 0 && r.inPassage >= WHOLE_TOPIC;
+    if (!onTopic(r) && !counted) continue;
     // The same words in two places (a passage the booklet repeats) are quoted once.
     const said = `${r.passage.sourceId}\u0000${r.passage.text.slice(r.start, r.end)}`;
     if (seen.has(said)) continue;
     seen.add(said);
-    const figures = sentenceFiguresOf(r.passage)[r.index]!;
     const text = r.passage.text.slice(r.start, r.end);
     const dated = DATE.test(text);
-    const weight = topicality(r) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
+    const weight = Math.max(topicality(r), counted ? FIGURE_IN_TOPIC * r.inPassage : 0) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
     const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
     entry.sentences.push({ ...r, figures, dated, weight });
     out.set(r.passage.sourceId, entry);

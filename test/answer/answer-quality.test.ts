@@ -218,3 +218,11 @@ describe('the answer read in its context', () => {
   });
 });
 
+describe('figures on a topic', () => {
+  it('GIVEN /compare on foreigners and national minorities THEN Reiman’s figures, stated in a sentence of the paragraph that names neither word, are quoted and listed', async () => {
+    const r = await ask(bot, '/compare repression of foreigners and national minorities');
+    expect(quotes(r)).toContain('Yezhov claimed 357,000 of them had been rounded up—today 328,000 seem closer to the mark—and 237,000 were executed.');
+    expect(allText(r)).toMatch(/Figures quoted below[^\n]*357,000/);
+  });
+});
+
