@@ -81,6 +81,36 @@ const capitalisedWords = memoByObject((p: Passage): string[] => [...new Set(p.te
 const profiles = new WeakMap<Person, Map<string, Profile>>();
 const PROFILES_PER_PERSON = 8;
 
+/** The people a passage names (by id), other than those of `surnameKey`. */
+function namedIn(people: PeopleIndex, p: Passage, surnameKey: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of capitalisedWords(p)) for (const o of people.peopleForSpelling(w)) if (o.surnameKey !== surnameKey && !o.sharedSurname) out.add(o.id);
+  return out;
+}
+
+/**
+ * Who a shared surname named only bare means, passage by passage: the one of its people whose company
+ * (those named in passages giving their full name) the passage names most of, when one does.
+ */
+function companyVotes(people: PeopleIndex, surnameKey: string, passages: readonly Passage[]): Map<string, string> {
+  const all = people.all.filter((o) => o.surnameKey === surnameKey);
+  const fullOf = (x: Person) => Object.keys(x.fullNames);
+  const company = all.map((x) => {
+    const set = new Set<string>();
+    for (const p of passages) if (fullOf(x).some((f) => p.text.includes(f))) for (const id of namedIn(people, p, surnameKey)) set.add(id);
+    return set;
+  });
+  const out = new Map<string, string>();
+  for (const p of passages) {
+    if (all.some((x) => fullOf(x).some((f) => p.text.includes(f)))) continue;
+    const here = [...namedIn(people, p, surnameKey)];
+    const votes = company.map((set) => here.filter((id) => set.has(id)).length);
+    const best = Math.max(...votes);
+    if (best >= 1 && votes.filter((v) => v === best).length === 1) out.set(p.id, all[votes.indexOf(best)]!.id);
+  }
+  return out;
+}
+
 export function buildProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, exclude: ReadonlySet<string>): Profile {
   let known = profiles.get(person);
   if (!known) profiles.set(person, (known = new Map()));
@@ -133,13 +163,16 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     }
     for (const [s, c] of bySource) if (c.mine > 0 && c.theirs === 0) owned.add(s);
   }
+  // …and elsewhere, a bare mention is theirs when it stands among the people named beside their full name, not a rival's
+  // ("Stalin, Molotov and Kaganovich sent a cable" is Lazar M. Kaganovich, named in full beside Molotov and Voroshilov).
+  const meant = person.sharedSurname ? companyVotes(people, person.surnameKey, hits.map((h) => h.passage)) : null;
 
   const mentions: Mention[] = [];
   const spellingsBySource = new Map<string, Set<string>>();
   for (const h of hits) {
     const p = h.passage;
     if (!inAuthorsVoice(repo.source(p.sourceId)!.meta, p)) continue;
-    if (person.sharedSurname && !owned.has(p.sourceId) && !fullForms.some((f) => p.text.includes(f))) continue;
+    if (person.sharedSurname && !fullForms.some((f) => p.text.includes(f)) && (meant!.has(p.id) ? meant!.get(p.id) !== person.id : !owned.has(p.sourceId))) continue;
     // Sentences that name the person in the passage author's own words (not inside a quotation).
     const named = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
     if (!named.length) continue;

@@ -41,9 +41,22 @@ function label(p: Person): string {
   return p.titles.length && !p.sharedSurname ? `${p.canonical} (${p.titles.join(', ')})` : p.canonical;
 }
 
+/** Passages one person of a shared surname must have, against each other's, to be the one meant by it. */
+const MOSTLY = 3;
+const MOSTLY_AT_LEAST = 6;
+
 /** A surname of several people: each one with the sentences that best say who they were, then a choice. */
-function choice(ctx: CommandContext, surname: string, people: Person[], req: Request): Reply {
+function choice(ctx: CommandContext, surname: string, people: Person[], req: Request, name: string): Reply {
   const exclude = hiddenPassages(ctx, req.where);
+  // When nearly every passage means one of them, that is who a student asking by surname means: their
+  // profile, saying who else the surname names, with a button for them.
+  const byMentions = people.map((p) => ({ p, n: buildProfile(ctx.repo, ctx.people, p, exclude).mentions.length })).sort((a, b) => b.n - a.n);
+  const [top, next] = byMentions;
+  if (top && next && top.n >= MOSTLY * next.n && top.n >= MOSTLY_AT_LEAST) {
+    const others = byMentions.slice(1).map((x) => x.p);
+    const note = `“${surname}” also names ${others.map((o) => o.canonical).join(', ')}; most passages mean ${top.p.canonical}, shown here.`;
+    return profileReply(ctx, top.p, req, name, note, others);
+  }
   const units: Unit[] = [textUnit('Which one do you mean? What the sources say of each:')];
   for (const p of people.slice(0, 5)) {
     const profile = buildProfile(ctx.repo, ctx.people, p, exclude);
@@ -65,7 +78,7 @@ function choice(ctx: CommandContext, surname: string, people: Person[], req: Req
 }
 
 /** `name` is the cleaned argument: buttons carry it, never the raw text as typed. */
-function profileReply(ctx: CommandContext, person: Person, req: Request, name: string, note?: string): Reply {
+function profileReply(ctx: CommandContext, person: Person, req: Request, name: string, note?: string, others: Person[] = []): Reply {
   const profile = buildProfile(ctx.repo, ctx.people, person, hiddenPassages(ctx, req.where));
   if (!profile.mentions.length) {
     return reply({ kind: 'not-found', title: person.canonical, blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }] });
@@ -147,6 +160,7 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
       ctx.actions.make('Cite first quote', { command: 'cite', args: first.id }),
       ctx.actions.make('Quiz me on this', { command: 'quiz', args: Object.keys(person.spellings)[0] ?? person.canonical }),
       ctx.actions.make('Report', { command: 'report', args: `who ${name}` }, 'danger'),
+      ...others.slice(0, 1).map((o) => ctx.actions.make(o.canonical, { command: 'who', args: o.canonical })),
     ],
   });
 }
@@ -168,7 +182,7 @@ export const whoCommand = defineCommand({
       case 'person':
         return profileReply(ctx, r.person, req, name);
       case 'ambiguous':
-        return choice(ctx, r.surname, r.people, req);
+        return choice(ctx, r.surname, r.people, req, name);
       case 'suggest':
         // One person whose name is one letter away in transliteration ("Rikov", "Eiche"): that is who was meant.
         if (r.people.length === 1 && editDistance(nameKey(name.split(/\s+/).pop()!), r.people[0]!.surnameKey) <= 1) {

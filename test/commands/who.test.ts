@@ -47,6 +47,16 @@ describe('/who', () => {
     expect(quotes(r).some((x) => /Tomsy/.test(x))).toBe(true);
   });
 
+  it('GIVEN a surname of two people where the passages naming it bare stand among one’s company THEN that one’s profile, naming the other with a button', async () => {
+    const r = await ask(bot, '/who Kaganovich');
+    expect(r.title).toBe('Who was Lazar M. Kaganovich?');
+    expect(allText(r)).toContain('“Kaganovich” also names Y. Kaganovich');
+    // Emelyanov names Y. Kaganovich in full, but his bare “Molotov, Voroshilov and Kaganovich” is Lazar’s company.
+    expect(quotes(r).some((q) => q.includes('Molotov, Voroshilov and Kaganovich talked to Pyatnitsky'))).toBe(true);
+    expect(r.actions.map((a) => a.label)).toContain('Y. Kaganovich');
+    expect((await ask(bot, '/who Y. Kaganovich')).title).toBe('Who was Y. Kaganovich?');
+  });
+
   it('GIVEN a farther misspelling THEN it offers the person it probably means, without guessing', async () => {
     const r = await ask(bot, '/who Yezhoff');
     expect(r.kind).toBe('not-found');
