@@ -12,8 +12,11 @@ import { insideQuotation, mergeUnits, quoteUnit, textUnit, type Unit } from '../
 import { reply, type Reply } from '../core/reply.ts';
 import { ftsQuery } from '../search/fts-query.ts';
 import { wholeWords } from '../core/word-pattern.ts';
+import type { Authored } from './who-authored.ts';
 
 const MAX_QUOTES = 3;
+/** Excerpts quoted from someone's own works when the sources mostly quote them. */
+const AUTHORED_QUOTES = 3;
 /** Passages read to find the name: enough to count it for a sentence like "at least 60 passages use it". */
 const SCAN = 60;
 
@@ -68,7 +71,23 @@ export function nameMentions(ctx: CommandContext, name: string, exclude: Readonl
   return midSentence ? { sentences: found, capped: hits.length === SCAN } : none;
 }
 
-export function mentionsReply(ctx: CommandContext, typed: string, { sentences: found, capped }: Mentions): Reply {
+/** Sentences of an author's excerpts that speak of themselves: the person in their own words. */
+const FIRST_PERSON = /\b(?:I|my|me|myself)\b/;
+
+/** The author's own sentences about themselves, first-person ones first, at most `n`, one per excerpt. */
+function ownWords(a: Authored, n: number): { passage: Passage; start: number; end: number }[] {
+  const out: { passage: Passage; start: number; end: number; mine: number }[] = [];
+  for (const p of a.passages) {
+    const best = p.sentences
+      .map((s) => ({ s, mine: (p.text.slice(s.start, s.end).match(new RegExp(FIRST_PERSON.source, 'g')) ?? []).length }))
+      .filter((x) => x.s.end - x.s.start >= 40)
+      .sort((x, y) => y.mine - x.mine)[0];
+    if (best) out.push({ passage: p, start: best.s.start, end: best.s.end, mine: best.mine });
+  }
+  return out.sort((x, y) => y.mine - x.mine).slice(0, n);
+}
+
+export function mentionsReply(ctx: CommandContext, typed: string, { sentences: found, capped }: Mentions, authored: Authored | null = null): Reply {
   const name = capitalise(typed);
   const n = new Set(found.map((f) => f.passage.id)).size;
   const units: Unit[] = [
@@ -78,6 +97,14 @@ export function mentionsReply(ctx: CommandContext, typed: string, { sentences: f
     ),
     ...found.slice(0, MAX_QUOTES).map((f) => quoteUnit(ctx.repo, f.passage, f.passage.text.slice(f.start, f.end))),
   ];
+  // Someone the sources mostly quote (a memoirist) is best met in their own words about themselves.
+  if (authored) {
+    const own = ownWords(authored, AUTHORED_QUOTES);
+    units.push(
+      textUnit(`Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}. In their own words:`),
+      ...own.map((o) => quoteUnit(ctx.repo, o.passage, o.passage.text.slice(o.start, o.end))),
+    );
+  }
   return reply({
     kind: 'answer',
     title: `“${name}” in the corpus`,

@@ -26,18 +26,20 @@ const DID = 'became|took|wrote|spoke|gave|led|sent|told|held|made|won|lost|fough
 /**
  * Spans that name no one but go on about the person named in the sentence before ("… Nikolay N.
  * Krestinsky. Before his arrest, the latter had been First Deputy …"), each quoted with that
- * sentence. "The latter" is the last name before it; "he" is the previous sentence's subject.
+ * sentence. "The latter" is the last person named before it; "he" is the only person named there.
  */
-function continuations(p: Passage, named: readonly { start: number; end: number }[], isName: (word: string) => boolean, subject: RegExp): { start: number; end: number }[] {
+function continuations(p: Passage, named: readonly { start: number; end: number }[], isThem: (word: string) => boolean, isPerson: (word: string) => boolean): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const s of named) {
     const next = p.sentences[p.sentences.indexOf(s as Passage['sentences'][number]) + 1];
     if (!next || named.includes(next) || insideQuotation(p, next) || next.end - s.start > MAX_QUOTE) continue;
     const m = REFERS_BACK.exec(p.text.slice(next.start, next.end));
-    if (!m) continue;
     const before = p.text.slice(s.start, s.end);
-    const last = [...before.slice(1).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}+/gu)].pop()?.[0];
-    if (m[1] ? last !== undefined && isName(last) : subject.test(before)) out.push({ start: s.start, end: next.end });
+    // A sentence that itself says "he" of someone leaves open who the next "he" is.
+    if (!m || REFERS_BACK.test(before)) continue;
+    const people = [...before.matchAll(/(?<!\p{L})\p{Lu}\p{Ll}+/gu)].map((x) => x[0]).filter(isPerson);
+    const meant = m[1] ? people.length > 0 && isThem(people[people.length - 1]!) : people.length > 0 && people.every(isThem);
+    if (meant) out.push({ start: s.start, end: next.end });
   }
   return out;
 }
@@ -177,7 +179,7 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     const named = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
     if (!named.length) continue;
     // A sentence that "the latter" or "he" goes on from is quoted with it, once.
-    const continued = continuations(p, named, (w) => spellings.includes(w), subject);
+    const continued = continuations(p, named, (w) => spellings.includes(w), (w) => spellings.includes(w) || people.peopleForSpelling(w).length > 0);
     const sentences = [...named.filter((s) => !continued.some((c) => c.start === s.start)), ...continued];
     mentions.push({ passage: p, sentences });
     for (const [s, re] of spellingPatterns) {

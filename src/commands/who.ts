@@ -196,8 +196,8 @@ export const whoCommand = defineCommand({
         });
       default: {
         const found = nameMentions(ctx, name, hiddenPassages(ctx, req.where));
-        if (found.sentences.length) return mentionsReply(ctx, name, found);
         const authored = authoredBy(ctx.repo, [name.split(/\s+/).pop()!], hiddenPassages(ctx, req.where));
+        if (found.sentences.length) return mentionsReply(ctx, name, found, authored);
         if (authored) return authoredReply(ctx, name, authored);
         return reply({
           kind: 'not-found',

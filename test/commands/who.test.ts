@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { allText, ask, corpusBot, HERE, quotes } from '../support/corpus-bot.ts';
+import { buildProfile } from '../../src/commands/who-profile.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -55,6 +56,25 @@ describe('/who', () => {
     expect(quotes(r).some((q) => q.includes('Molotov, Voroshilov and Kaganovich talked to Pyatnitsky'))).toBe(true);
     expect(r.actions.map((a) => a.label)).toContain('Y. Kaganovich');
     expect((await ask(bot, '/who Y. Kaganovich')).title).toBe('Who was Y. Kaganovich?');
+  });
+
+  it('GIVEN “he” after a sentence naming only the person THEN it is about them; after one naming others too THEN it is not taken as theirs', () => {
+    const spans = (name: string) => {
+      const r = bot.ctx.people.resolve(name);
+      if (r.kind !== 'person') throw new Error(name);
+      return buildProfile(bot.ctx.repo, bot.ctx.people, r.person, new Set()).mentions.flatMap((m) => m.sentences.map((s) => m.passage.text.slice(s.start, s.end)));
+    };
+    expect(spans('Yezhov')).toContain('The first to speak was Nikolai Yezhov. He demanded emergency powers in order to continue exposing anti-Soviet conspiracies.');
+    // Reiman: "Unlike Stalin and Bukharin, Trotsky thought … He spoke of …" — he is Trotsky.
+    expect(spans('Bukharin').some((t) => t.includes('He spoke of'))).toBe(false);
+  });
+
+  it('GIVEN someone the sources mostly quote (the memoirist Tokaev) THEN the few mentions and then their own words about themselves, with the works quoted', async () => {
+    const r = await ask(bot, '/who Tokaev');
+    expect(allText(r)).toMatch(/Quoted as an author: \d+ excerpts from Comrade X \(1956\); Betrayal of an Ideal \(1955\)/);
+    const own = quotes(r).slice(-3);
+    expect(own.length).toBe(3);
+    for (const q of own) expect(q).toMatch(/\b(I|my|me)\b/);
   });
 
   it('GIVEN a farther misspelling THEN it offers the person it probably means, without guessing', async () => {
