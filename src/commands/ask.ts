@@ -129,7 +129,7 @@ export const askCommand = defineCommand({
     // The best answer is read on while the text goes on about the question; the others only while they lean on it.
     const units = chosen.map((c, i) => {
       const span = readOn(ctx, q, c, i === 0 ? 2 : 1);
-      return quoteUnit(ctx.repo, c.passage, c.passage.text.slice(span.start, span.end));
+      return quoteUnit(ctx.repo, c.passage, c.passage.text.slice(span.start, span.end), undefined, { notes: i === 0 });
     });
     units.push(textUnit(`${chosen.length} passage${chosen.length === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}; the sources may disagree, so read each in context.`));
     const first = chosen[0]!.passage;

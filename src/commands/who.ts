@@ -101,7 +101,7 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
   const key = (x: ProfileSentence) => `${x.passage.id}:${x.sentence.start}`;
   const quote = (x: ProfileSentence, lead?: string) => {
     used.add(key(x));
-    units.push(quoteUnit(ctx.repo, x.passage, spanText(x), lead));
+    units.push(quoteUnit(ctx.repo, x.passage, spanText(x), lead, { notes: true }));
   };
   // Sources that say most about the person first.
   const speaking = ctx.repo

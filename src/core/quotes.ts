@@ -6,6 +6,8 @@ import { attribution, where } from '../corpus/cite.ts';
 import { reportedClaimOf } from '../corpus/voice.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
+import { noteComment } from '../corpus/note-text.ts';
+import { notesOfSentences } from '../corpus/sentence-notes.ts';
 import { memoByObject } from './memo.ts';
 import type { Block, Citation } from './reply.ts';
 
@@ -52,7 +54,12 @@ export function reportedClaimAt(p: Passage, i: number): string | null {
   return who;
 }
 
-export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: string): Unit {
+export interface QuoteOptions {
+  /** Also quote the comment of a footnote whose marker stands in the quoted sentences. */
+  notes?: boolean;
+}
+
+export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: string, opts: QuoteOptions = {}): Unit {
   const meta = repo.source(p.sourceId)!.meta;
   const { text: shown, clipped } = clipAtWord(text, MAX_QUOTE);
   const claimant = reportedIn(p, text);
@@ -67,7 +74,28 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: 'paragraph', text: lead });
   blocks.push({ type: 'quote', text: clipped ? `${shown} […]` : shown, attribution: citation.attribution, citation: 0 });
-  return { blocks, citations: [citation] };
+  const citations = [citation];
+  const note = opts.notes ? commentedNote(p, text) : null;
+  if (note) {
+    // The author's own footnote to these sentences: theirs too, cited to the note.
+    citations.push({ ...citation, quote: note.comment, where: `${citation.where}, note ${note.number}`, attribution: `${attribution(meta, p)}, note ${note.number}`, note: note.number });
+    blocks.push({ type: 'quote', text: note.comment, attribution: citations[1]!.attribution, citation: 1 });
+  }
+  return { blocks, citations };
+}
+
+/** The first footnote with a comment (not only a reference) whose marker stands in the sentences `text` quotes. */
+function commentedNote(p: Passage, text: string): { number: string; comment: string } | null {
+  const at = p.text.indexOf(text);
+  if (at < 0 || !p.notes.length) return null;
+  const from = p.sentences.findIndex((s) => s.end > at);
+  const to = p.sentences.findIndex((s) => s.end >= at + text.length);
+  if (from < 0) return null;
+  for (const n of notesOfSentences(p, from, to < 0 ? p.sentences.length - 1 : to)) {
+    const comment = noteComment(n);
+    if (comment) return { number: n.number, comment };
+  }
+  return null;
 }
 
 export function textUnit(...paragraphs: string[]): Unit {

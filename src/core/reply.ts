@@ -13,6 +13,8 @@ export interface Citation {
   where: string;
   /** Short attribution used before a quote: "Reiman (2016, ch. 6, pp. 101–112)". */
   attribution: string;
+  /** The number of the passage's footnote the quote is from; absent when it is from the passage's text. */
+  note?: string;
 }
 
 export type Block =

@@ -17,6 +17,8 @@ export const StoredCitationSchema = z.object({
   quote: z.string().max(2000),
   where: z.string().max(500),
   attribution: z.string().max(500),
+  /** The footnote the quote is from, when it is one. */
+  note: z.string().max(20).optional(),
 });
 
 /** The part of a report that moderators change: resolving it, or reopening it by /undo. */
@@ -44,11 +46,11 @@ export type NewReport = Omit<Report, 'seq' | keyof ReportState>;
 /** What is written is checked by the schema that reads it back, so a stored report can always be read. */
 const NewReportSchema = ReportSchema.omit({ seq: true, status: true, resolvedBy: true, resolvedAt: true });
 
-type Citationish = { passage: string; source: string; quote: string; where: string; attribution: string };
+type Citationish = { passage: string; source: string; quote: string; where: string; attribution: string; note?: string };
 
 /** A citation as stored: every field within its limit, cut between graphemes (a long location is clipped, never refused). */
 export function storedCitation(c: Citationish): z.infer<typeof StoredCitationSchema> {
-  return { passage: clip(c.passage, 40), source: clip(c.source, 100), quote: clip(c.quote, 2000), where: clip(c.where, 500, '…'), attribution: clip(c.attribution, 500, '…') };
+  return { passage: clip(c.passage, 40), source: clip(c.source, 100), quote: clip(c.quote, 2000), where: clip(c.where, 500, '…'), attribution: clip(c.attribution, 500, '…'), ...(c.note !== undefined ? { note: clip(c.note, 20) } : {}) };
 }
 
 interface Row {

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { ask, corpusBot, CORPUS_DIR, HERE, STUDENT } from '../support/corpus-bot.ts';
 
 /** The raw file as a reader sees it: markers and markup gone, line and page breaks closed up. */
-function rawText(file: string): string {
-  return withoutFootnoteBlocks(readFileSync(join(CORPUS_DIR, file), 'utf8'))
+function rawText(file: string, notes = false): string {
+  const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
+  return (notes ? text : withoutFootnoteBlocks(text))
     .replace(/<sup>\s*\d+\s*<\/sup>/g, '')
     .replace(/<sup>\s*([^<]*?)\s*<\/sup>/g, '$1')
     .replace(/[⁰¹²³⁴-⁹]+/gu, '')
@@ -42,7 +43,7 @@ const SAMPLE = [
   '/who Yezhov', '/who Tukhachevsky', '/who Yagoda', '/who Kirov', '/who Yuri Zhukov', '/who Stalin', '/who Enukidze', '/who Bukharin',
   '/compare executions', '/compare quotas', '/compare Kirov murder', '/compare Moscow trials', '/compare Yezhov vs Yagoda',
   '/ask Who killed Kirov?', '/ask How many people were executed in 1937-38?', '/ask What was Order 00447?', '/ask Why was Yagoda removed?',
-  '/ask What did Stalin eat for breakfast?', '/show eme-yf15y', '/cite eme-yf15y',
+  '/ask What did Stalin eat for breakfast?', '/ask Why did Stalin’s wife Nadezhda Alliluyeva kill herself?', '/show eme-yf15y', '/cite eme-yf15y',
 ];
 
 async function withPages(line: string): Promise<Reply[]> {
@@ -67,14 +68,16 @@ describe('attribution and verbatim quotes', () => {
         const c = r.citations[b.citation]!;
         const passage = bot.ctx.repo.passage(c.passage)!;
         expect(passage.sourceId).toBe(c.source);
-        expect(passage.text).toContain(c.quote);
+        // A footnote's comment is verbatim in that note of the passage.
+        expect(c.note === undefined ? passage.text : passage.notes.find((n) => n.number === c.note)!.text).toContain(c.quote);
         expect(b.text.replace(/ \[…\]$/, '')).toBe(c.quote);
         expect(b.attribution).toBe(c.attribution);
         // Independently of the database: the quote's opening and closing words stand in the cited
         // source's own file, and the attribution names that source's author.
         const source = bot.ctx.repo.source(c.source)!.meta;
-        const raw = raws.get(source.file) ?? rawText(source.file);
-        raws.set(source.file, raw);
+        const key = `${source.file}${c.note ? ' notes' : ''}`;
+        const raw = raws.get(key) ?? rawText(source.file, c.note !== undefined);
+        raws.set(key, raw);
         const q = norm(c.quote);
         expect(raw).toContain(q.slice(0, 30));
         expect(raw).toContain(q.slice(-30));
