@@ -15,6 +15,7 @@ import { dateDraft } from './generate-date.ts';
 import { figureDraft } from './generate-figure.ts';
 import { datedEvent, orderDrafts, type DatedEvent } from './generate-order.ts';
 import { rebuttalDrafts } from './generate-rebuttal.ts';
+import { measureDrafts } from './generate-measure.ts';
 import { sourceDrafts } from './generate-source.ts';
 import { thesisDrafts } from './generate-thesis.ts';
 import { DOES_NOT_SAY, SAYS, swapFor, trueFalseDraft, type Swap, type TopicFigure } from './generate-truefalse.ts';
@@ -91,7 +92,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
-  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx, sentences)];
+  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx, sentences), ...measureDrafts(ctx, sentences)];
   const used = new Set(drafts.map((d) => `${d.passage.id}:${d.quote}`));
 
   const events: DatedEvent[] = [];

@@ -159,6 +159,24 @@ describe('kinds that teach how the sources differ', () => {
     for (const l of q.stem.split('\n').slice(1)) expect(l, l).not.toMatch(/\b1[89]\d\d\b/);
   });
 
+  it('GIVEN decrees and orders the sources describe by what they did THEN a measure question asks what one did, with what the others did as wrong options', () => {
+    const measures = ofKind('measure');
+    expect(measures.length).toBeGreaterThanOrEqual(4);
+    // Emelyanov names the decree of 17 November 1938 two sentences before saying what it did: the stem quotes that sentence.
+    const decree = measures.find((q) => answerOf(q) === 'liquidated the “troikas” and forbade any new mass arrests')!;
+    expect(decree.stem).toMatch(/^Emelyanov \(2012, [^)]*\): “On November 17, 1938, .*issued a joint Decree .*” What did the decree do, according to Emelyanov \(2012\)\?$/);
+    expect(decree.quote).toContain('The decree liquidated the “troikas” and forbade any new mass arrests.');
+    expect(decree.also?.[0]?.quote).toMatch(/^On November 17, 1938, /);
+    // A long account is offered by its first clause; every option is what some measure did, and no two are alike.
+    const order270 = measures.find((q) => q.stem.startsWith('What did Stalin\'s Order Number 270, dated 16 August 1941, do'))!;
+    expect(answerOf(order270)).toBe('forbade both commanders and soldiers from retreating from their positions on their own prerogative');
+    const all = new Set(measures.map(answerOf));
+    for (const q of measures) {
+      expect(new Set(q.options).size).toBe(q.options.length);
+      for (const o of q.options) expect(all.has(o), o).toBe(true);
+    }
+  });
+
   it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
     const picked = pickQuestions(bot.ctx, HERE, 'Kirov', 20);
     expect(picked.ok).toBe(true);
