@@ -2,6 +2,7 @@
  * "How many?" questions: a figure with what it counts and when, blanked in its sentence.
  * Numbers that may be page, article or order numbers are never used.
  */
+import { EXAMPLE } from './referent.ts';
 import { figuresIn, type Figure } from '../core/figures.ts';
 import { LEANS_BACK } from '../answer/score.ts';
 import { figureDistractors } from './distractors.ts';
@@ -108,7 +109,7 @@ export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | nul
   const choice = quizFigure(s.text, { needYear: false, from: found.from, largest: true });
   if (!choice) return null;
   const { figure, start } = choice;
-  if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || computable(s.text, figure) || revisedLater(s, figure)) return null;
+  if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || EXAMPLE.test(s.text) || computable(s.text, figure) || revisedLater(s, figure)) return null;
   const clozed = blankOut(s.text, start, start + figure.raw.length);
   const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
   if (!distractors) return null;

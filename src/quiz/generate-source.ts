@@ -78,11 +78,11 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
       .sort((a, b) => Math.floor(a.i / 10) - Math.floor(b.i / 10) || hash32(`${a.s.passage.id}:${a.s.start}`) - hash32(`${b.s.passage.id}:${b.s.start}`))
       .map(({ s }) => s);
     let taken = 0;
-    // A source that both writes and quotes gives some of each, in turn, so "words of …" does not point to the compilation alone.
+    // A source that both writes and quotes gives some of each, in turn.
     const own = candidates.filter((c) => quotedVoice(c.passage) === null);
     const quotes = candidates.filter((c) => quotedVoice(c.passage) !== null);
     const turns = Array.from({ length: Math.max(own.length, quotes.length) }, (_, i) => [quotes[i], own[i]]).flat().filter((c): c is SentenceRef => c !== undefined);
-    // A source made only of quotations is told by its "words of …" label: fewer of its questions.
+    // A source made only of quotations is recognised by their style: fewer of its questions.
     const limit = own.length ? perSource : Math.ceil(perSource / 2);
     for (const s of turns) {
       if (taken === limit) break;
@@ -93,8 +93,10 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
       out.push({
         kind: 'source',
         // One prompt for every source: which one says it and which one quotes it is for the student to tell.
-        prompt: 'Which source has this passage?',
-        stem: voice ? `“${s.text.trim()}” (words of ${voice}, as a source quotes them)` : `“${s.text.trim()}”`,
+        // Whose words they are is told after the answer: naming a quoted author in the stem points to the one source made of quotations.
+        prompt: 'Which source has these words, its own or quoted?',
+        stem: `“${s.text.trim()}”`,
+        ...(voice ? { note: `These are the words of ${voice}, as the source quotes them.`.slice(0, 300) } : {}),
         answer: label,
         distractors: options.filter((o) => o !== label),
         order: options,

@@ -43,7 +43,9 @@ export function thesisDrafts(ctx: GenContext): Draft[] {
       out.push({
         kind: 'thesis',
         prompt: 'Whose answer is this?',
-        stem: `“${ask}” One source answers${voice ? `, in words it quotes from ${voice}` : ''}: “${text.trim()}” Which source is it?`,
+        // Every stem alike ("its own or quoted"): naming the quoted author would point to the compilation.
+        stem: `“${ask}” One source answers with these words, its own or quoted: “${text.trim()}” Which source is it?`,
+        ...(voice ? { note: `These are the words of ${voice}, as the source quotes them.`.slice(0, 300) } : {}),
         answer: label,
         distractors: options.filter((o) => o !== label),
         order: options,

@@ -7,6 +7,7 @@
  * quotes the real sentence. The options judge the attribution, never the claim: the sources are
  * partisan, and "True" under a claim would be the bot vouching for it.
  */
+import { EXAMPLE } from './referent.ts';
 import { figuresIn } from '../core/figures.ts';
 import { figureDistractors, isPercent, parseFigure } from './distractors.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
@@ -109,6 +110,10 @@ export function swapFor(ctx: GenContext, s: SentenceRef, seed: string, others: r
   if (/\b(?:true|false)\b/i.test(s.text)) return null;
   // A claim with many figures tests rote wording whichever one is changed.
   if (figuresIn(s.text).length > 2) return null;
+  // A count or share with no year ("Approximately 25 per cent of those … were freed") cannot be judged: which years?
+  if (figuresIn(s.text).length && !/\b1[89]\d\d\b/.test(s.text)) return null;
+  // One place or plant as an example ("In the Smolensk province alone …") is an aside, not what the source argues.
+  if (EXAMPLE.test(s.text)) return null;
   return figureSwap(s, seed, others) ?? personSwap(ctx, s, anchors);
 }
 

@@ -20,8 +20,41 @@ const GROUP_WORDS: [Exclude<RoleGroup, 'political'>, RegExp][] = [
   ['writer', /\b(?:[Hh]istorians?|[Ww]riters?|[Aa]uthor|[Jj]ournalists?|[Pp]rofessor|[Mm]emoirs?|[Bb]ook|[Aa]rticle|[Rr]esearch\w*)\b/],
 ];
 
+/** The office a role phrase names: who may stand in for whom in a who-question. */
+export type RoleClass = 'security' | 'military' | 'secretary' | 'opposition' | 'government' | 'writer' | 'foreign';
+
+const ROLE_CLASSES: [RoleClass, RegExp][] = [
+  ['security', /\b(?:NKVD|OGPU|GPU|Cheka|[Cc]hekists?|secret police|Internal Affairs|state security|security (?:chief|service|organs))\b/],
+  ['military', /\b(?:Marshal|General|[Cc]ommander|[Cc]ommissar (?:for|of) (?:Defen[cs]e|War)|Defen[cs]e|Red Army|[Aa]rmy|[Cc]olonel|[Kk]omandarm|[Kk]ombrig)\b/],
+  ['secretary', /\b(?:[Ss]ecretary|[Ss]ecretaries|Politburo|Central Committee|Orgburo|party (?:leader|chief|boss|organi[sz]ation))\b/],
+  ['opposition', /\b(?:Trotskyi?tes?|Trotskyists?|Rightists?|[Oo]pposition(?:ists?)?|Zinovievites?|[Dd]efendants?)\b/],
+  ['government', /\b(?:People['’]s Commissar|[Cc]ommissar|[Cc]hairman|Premier|Prime Minister|[Mm]inister|Council of People|Sovnarkom|[Pp]rosecutor|[Dd]eputy)\b/],
+  ['writer', /\b(?:[Hh]istorians?|[Ww]riters?|[Aa]uthor|[Jj]ournalists?|[Pp]rofessor|[Ee]ditor)\b/],
+  ['foreign', /\b(?:[Aa]mbassador|President|F[uü]hrer|Chancellor|King)\b/],
+];
+
+/** The offices a role phrase names ("head of the NKVD" → security; "first secretary of the Kiev province" → secretary). */
+export function roleClassesOf(phrase: string): Set<RoleClass> {
+  return new Set(ROLE_CLASSES.filter(([, re]) => re.test(phrase)).map(([c]) => c));
+}
+
+/** The words right around a mention that would describe the person: a title before, an apposition or predicate after. */
+function describingWords(text: string, span: { start: number; end: number }): string {
+  const before = text.slice(Math.max(0, span.start - 50), span.start).split(/[.;:!?()]/).pop()!;
+  const after = /^(?:['’]s)?(?:,\s+[^,;.()]{3,80}|\s+(?:was|became|had been|served as|remained)\s+[^,;.]{3,60})/u.exec(text.slice(span.end))?.[0] ?? '';
+  return `${before} ${after}`;
+}
+
+/** Whether the corpus describes them with this office as often as with any other, nearly: their office, not a passing one. */
+export function holds(p: QuizPerson, office: RoleClass): boolean {
+  const top = Math.max(0, ...p.described.values());
+  return (p.described.get(office) ?? 0) >= Math.max(1, top / 2);
+}
+
 export interface QuizPerson {
   person: Person;
+  /** The offices the corpus describes them with, beside their name, with how often. */
+  described: Map<RoleClass, number>;
   /** How the name is shown as an option: "Nikolai Yezhov", "N.B. Eismont", "Kalinin". */
   display: string;
   group: RoleGroup;
@@ -46,6 +79,13 @@ export function eligible(p: Person): boolean {
   if (p.sharedSurname || p.mentions < 3) return false;
   const spellings = Object.keys(p.spellings);
   return !spellings.some((s) => NOT_A_PERSON.has(s) || TITLES.has(s) || s.length < 4);
+}
+
+/** Someone named this rarely may be two people of one surname. */
+const FEW_MENTIONS = 10;
+
+function surnameOf(p: Person): string {
+  return Object.entries(p.spellings).sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 const LATER_ERA = /\b19[6-9]\d(?:s|\b)|\bperestroika\b/i;
@@ -90,9 +130,11 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
   const candidates = new Map(people.all.filter((p) => eligible(p) && displayName(p, isWord) !== null).map((p) => [p.id, p]));
   const counts = new Map<string, Map<RoleGroup, number>>();
   const years = new Map<string, number[]>();
+  const described = new Map<string, Map<RoleClass, number>>();
+  const namedInFull = new Set<string>();
   for (const s of sentences) {
     const inSentence = [...s.text.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y >= 1890 && y <= 1960);
-    for (const id of mentionsIn(people, s.text).keys()) {
+    for (const [id, spans] of mentionsIn(people, s.text)) {
       if (!candidates.has(id)) continue;
       // A surname never given in full, also named in a sentence about the 1960s or later, may be two people
       // ("Gorbachev" the 1930s commander and the 1980s leader): no option may be ambiguous.
@@ -103,6 +145,10 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
         continue;
       }
       if (inSentence.length) years.set(id, [...(years.get(id) ?? []), ...inSentence]);
+      if (Object.keys(p.fullNames).some((f) => s.text.includes(f))) namedInFull.add(`${id}\u0000${s.passage.sourceId}`);
+      const roles = described.get(id) ?? new Map<RoleClass, number>();
+      for (const span of spans) for (const r of roleClassesOf(describingWords(s.text, span))) roles.set(r, (roles.get(r) ?? 0) + 1);
+      described.set(id, roles);
       const c = counts.get(id) ?? new Map<RoleGroup, number>();
       c.set('political', (c.get('political') ?? 0) + 1);
       for (const [g, re] of GROUP_WORDS) if (re.test(s.text)) c.set(g, (c.get(g) ?? 0) + 1);
@@ -126,7 +172,11 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
     // A military title seen before the name settles it ("Marshal Voroshilov").
     if (p.titles.some((t) => /^(?:Marshal|General|Colonel|Commander)$/.test(t))) group = 'military';
     const ys = (years.get(p.id) ?? []).sort((a, b) => a - b);
-    out.set(p.id, { person: p, display: displayName(p, isWord)!, group, ...(ys.length >= 2 ? { era: ys[Math.floor(ys.length / 2)]! } : {}) });
+    // Named in full only by sources holding few of the mentions: the others may mean someone else of
+    // that surname (Emelyanov's Admiral Vladimir Orlov, the compilation's NKVD defector Orlov), so the surname alone.
+    const inFull = Object.entries(p.bySource).filter(([src]) => namedInFull.has(`${p.id}\u0000${src}`)).reduce((n, [, k]) => n + k, 0);
+    const display = inFull * 2 < p.mentions && p.mentions < FEW_MENTIONS ? surnameOf(p) : displayName(p, isWord)!;
+    out.set(p.id, { person: p, described: described.get(p.id) ?? new Map(), display, group, ...(ys.length >= 2 ? { era: ys[Math.floor(ys.length / 2)]! } : {}) });
   }
   return out;
 }

@@ -12,11 +12,21 @@ export function hasReferent(text: string): boolean {
 
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
-  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+/** "…, its tangible result was …": a possessive standing for the subject the sentence before named. */
+const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
+/** "these authors", "those measures": a group the sentence before introduced. */
+const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}/u;
+/** "the man", "the woman": a person named only as the one the reader already knows; no year identifies them. */
+const UNNAMED_PERSON = /\bthe (?:man|woman|latter|former)\b(?! (?:of|on|for) \p{Lu})/iu;
+/** Capitalised words that name no one a "he" could stand for. */
+const NOT_PEOPLE = /^(?:Central|Committee|Party|Plenum|Congress|Soviet|Soviets|Union|USSR|NKVD|OGPU|Politburo|Red|Army|Communist|Bolshevik|Bolsheviks|Trotskyists?|Trotskyites?|Zinovievists?|Rightists?|State|Council|People['’]s|Commissariat|Moscow|Leningrad|Kremlin|Supreme|Court|Military|Academy|February-March|January-February)$/;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs|its)\b/;
 /** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
-const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|man|woman|article|book|letter|document)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for) \p{Lu})/iu;
+const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|article|book|letter|document|investigation|operation|affair|case|campaign)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for|against|into) \p{Lu})/iu;
 const A_YEAR = /\b1[89]\d\d\b/;
+/** A figure given for one place, as an example of a whole ("In the Smolensk province alone …"): an aside, not a question. */
+export const EXAMPLE = /\b(?:alone|at one|in one|a single)\b/i;
 
 /**
  * The text points to something it does not name: it opens by pointing back, or a "he" or "they"
@@ -28,9 +38,12 @@ export function dangling(text: string): boolean {
   if (POINTS_BACK.test(t) || /^(?:Once again|Instead|Again|Later|Subsequently)\b/.test(t)) return true;
   // "… after the congress": which one, unless the sentence gives its year.
   if (UNNAMED_EVENT.test(t) && !A_YEAR.test(t.replace(UNNAMED_EVENT, ''))) return true;
+  if (UNNAMED_PERSON.test(t) || POSSESSIVE_SUBJECT.test(t) || DEMONSTRATIVE_GROUP.test(t)) return true;
   const pronoun = PRONOUN.exec(t);
   if (!pronoun) return false;
-  return !hasReferent(t.slice(0, pronoun.index));
+  // "At the February-March plenum of the Central Committee … he demanded": a plenum is no one.
+  const before = t.slice(0, pronoun.index).replace(/(?<![\p{L}'’])\p{Lu}[\p{L}'’-]*/gu, (w) => (NOT_PEOPLE.test(w) ? w.toLowerCase() : w));
+  return !hasReferent(before);
 }
 
 const YEAR = /\b(1[89]\d\d)(?:s|\b)/g;

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
-import { quizPeople } from '../../src/quiz/people.ts';
-import { dangling, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
+import { holds, quizPeople } from '../../src/quiz/people.ts';
+import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
-import { corpusSentences, usableSentence } from '../../src/quiz/text.ts';
+import { corpusSentences, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
 import { botWithBank } from './helpers.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
@@ -98,12 +98,16 @@ describe('honest about whose claim it is', () => {
     expect(ownClaim(s.passage, s.passage.sentences.findIndex((x) => x.start === s.start))).toBe(false);
   });
 
-  it('GIVEN an excerpt of the compilation THEN a question over it names whose words they are', () => {
+  it('GIVEN an excerpt of the compilation THEN a question over it names whose words they are: in the stem, or, where the question is which source has them, in the explanation', () => {
     for (const q of bank) {
       const p = bot.ctx.repo.passage(q.passageId)!;
       if (p.kind !== 'quote' || q.kind === 'order') continue;
       const voice = quotedVoice(p)!;
-      expect(q.stem.includes(voice) || q.stem.includes('quoting') || q.stem.includes('quoted by'), q.stem).toBe(true);
+      if (q.kind === 'source' || q.kind === 'thesis') {
+        // Naming the quoted author in the stem would point to the one source made of quotations.
+        expect(q.stem, q.stem).not.toContain(voice);
+        expect(q.note).toBe(`These are the words of ${voice}, as the source quotes them.`);
+      } else expect(q.stem.includes(voice) || q.stem.includes('quoting') || q.stem.includes('quoted by'), q.stem).toBe(true);
     }
   });
 });
@@ -283,3 +287,39 @@ describe('a stem that points back gets what it points to', () => {
     expect(bank.some((q) => ['who', 'date', 'truefalse'].includes(q.kind) && /[.!?]”?\s+(He|She|They|His|Their) /.test(q.quote))).toBe(true);
   });
 });
+
+describe('a fifth teacher’s review', () => {
+  it('GIVEN stems whose subject is in a sentence not shown (“Most of them”, “its tangible result”, “the man”, “these authors”, a “he” after only a plenum) THEN they do not stand alone', () => {
+    // Each is a real sentence the generator used before.
+    expect(dangling('Most of them were former kulaks who had returned from exile.')).toBe(true);
+    expect(dangling('Aside from changes to the protection of the Kremlin, its tangible result was the removal of Avel S. Enukidze, Secretary of the VCIK Presidium.')).toBe(true);
+    expect(dangling('Eventually rising to become deputy director of the NKVD in the Ukraine, the man was exposed and shot in 1937.')).toBe(true);
+    expect(dangling('The works of these authors were published in the West.')).toBe(true);
+    expect(dangling('For example, at the February-March plenum of the Central Committee in 1937 he demanded that there be no arrests of Trotskyists.')).toBe(true);
+    expect(dangling('Beating, torture, and penalizing families were all used during the investigation, and Stalin personally interfered with the indictments.')).toBe(true);
+    // A stem that names its subject stands alone.
+    expect(dangling('On December 9, 1938, Yezhov was dismissed as head of the NKVD and replaced by Lavrentii Beria.')).toBe(false);
+    expect(dangling('In May 1933, Stalin and Molotov ordered the release of half of all labor inmates.')).toBe(false);
+  });
+
+  it('GIVEN a who-question about an office THEN every wrong option is someone the corpus describes with that office (NKVD chiefs for an NKVD chief), and no one it also describes so', () => {
+    // As the generator sees them: the sentences questions may be drawn from.
+    const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage)));
+    const byName = new Map([...people.values()].map((p) => [p.display, p]));
+    const nkvd = ofKind('who').filter((q) => /head of the NKVD|state security minister/.test(q.stem));
+    expect(nkvd.length).toBeGreaterThanOrEqual(2);
+    for (const q of nkvd) for (const o of q.options) expect(holds(byName.get(o)!, 'security'), `${o} in ${q.stem}`).toBe(true);
+    const secretaries = ofKind('who').filter((q) => /first secretary|party secretary/.test(q.stem));
+    expect(secretaries.length).toBeGreaterThanOrEqual(1);
+    for (const q of secretaries) expect(q.options, q.stem).not.toContain('Lev L. Sedov');
+  });
+
+  it('GIVEN a count with no year, or a figure for one place given as an example THEN no true/false or figure question rests on it', () => {
+    // Emelyanov: "Approximately 25 per cent of those who had been in prison camps were freed." (no years) and
+    // "In the Smolensk province alone 23 per cent of communists were expelled from the Party." (one province as an example).
+    expect(quoting('Approximately 25 per cent of those who had been in prison camps were freed')).toEqual([]);
+    expect(quoting('In the Smolensk province alone 23 per cent')).toEqual([]);
+    for (const q of [...ofKind('truefalse'), ...ofKind('figure')]) expect(EXAMPLE.test(q.quote), q.quote).toBe(false);
+  });
+});
+
