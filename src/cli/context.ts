@@ -2,6 +2,7 @@
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
+import { withIndex } from '../db/index-file.ts';
 import { PeopleIndex } from '../people/index.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 
@@ -17,7 +18,8 @@ export function resolvePaths(opts: PathOptions): { db: string; corpus: string | 
 export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) => process.stderr.write(`${m}\n`)): { db: DB; repo: CorpusRepo } {
   const paths = resolvePaths(opts);
   const db = openDb(paths.db);
-  const result = ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR));
+  // An index damaged in the middle shows when first read: it is emptied and filled again from corpus/.
+  const result = withIndex(db, () => ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR)), () => log('The corpus index is damaged; rebuilding it from corpus/.'));
   if (result) log(`Indexed the corpus: ${result.sources} sources, ${result.passages} passages in ${result.seconds.toFixed(2)} s.`);
   const repo = new CorpusRepo(db);
   // `sourcebook search Ezhov` finds the passages that spell it Yezhov, as the bots do.

@@ -20,6 +20,9 @@ import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 import { bankKey, ensureBank } from '../quiz/bank.ts';
+import { isDamage, resetIndex, withIndex } from '../db/index-file.ts';
+
+const DAMAGED_INDEX = 'the corpus index is damaged; rebuilding it from corpus/';
 
 export interface BotOptions {
   /** An open database (tests, benchmarks) or a file path; defaults to data/sourcebook.db. */
@@ -42,21 +45,30 @@ export interface CoreBot extends Bot {
 
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
-  ensureCorpus(db, corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR), opts.onIndexing);
+  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  const corpusDir = withIndex(db, () => corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR), (e) => log(DAMAGED_INDEX, e));
+  // An index damaged in the middle (its header intact) shows when it is first read: it is rebuilt, once.
+  const people = withIndex(
+    db,
+    () => {
+      ensureCorpus(db, corpusDir, opts.onIndexing);
+      return PeopleIndex.load(db);
+    },
+    (e) => log(DAMAGED_INDEX, e),
+  );
   const repo = new CorpusRepo(db);
-  const ctx: CommandContext = { db, repo, people: PeopleIndex.load(db), actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
+  const ctx: CommandContext = { db, repo, people, actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
   // Searches match a name in every spelling the corpus uses, whichever one was typed.
   repo.spellings = (token) => ctx.people.spellingsFor(token);
-  const log = opts.log ?? ((msg, err) => console.error(msg, err));
 
   // `sourcebook ingest` may rebuild the corpus under a running bot (another process, same file):
   // caches keyed to the old corpus are dropped when its fingerprint changes.
   const fingerprint = db.prepare("SELECT value FROM meta WHERE key = 'corpus_fingerprint'").pluck();
   let seen = fingerprint.get() as string | undefined;
   const bankStored = db.prepare('SELECT 1 FROM quiz_banks WHERE fingerprint = ?').pluck();
-  function refresh(): void {
+  function refresh(force = false): void {
     const now = fingerprint.get() as string | undefined;
-    if (now === seen) return;
+    if (now === seen && !force) return;
     seen = now;
     repo.reset();
     ctx.people = PeopleIndex.load(db);
@@ -86,8 +98,24 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       const here = { ...ctx, actions: ctx.actions.scoped(db, spaceKey(req.where)) };
       return applyCuration(here, req, await command.run(here, parsed.data, req));
     } catch (err) {
+      // A damaged corpus index is derived data: rebuilt from corpus/ at once, and the command run again.
+      if (isDamage(err) && !rebuilding) return rebuildAndRetry(req, err);
       log(`command /${req.command} failed`, err);
       return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');
+    }
+  }
+
+  let rebuilding = false;
+  async function rebuildAndRetry(req: Request, err: unknown): Promise<Reply> {
+    log(DAMAGED_INDEX, err);
+    rebuilding = true;
+    try {
+      resetIndex(db);
+      ensureCorpus(db, corpusDir);
+      refresh(true);
+      return await handle(req);
+    } finally {
+      rebuilding = false;
     }
   }
 

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attachIndex, indexFileFor } from './index-file.ts';
 
 export type DB = Database.Database;
 
@@ -62,9 +63,20 @@ function reasonOf(code: string | undefined): string | null {
   }
 }
 
-export function openDb(file: string): DB {
+export interface OpenOptions {
+  /** Told, in one line, when the corpus index file had to be replaced (damaged, or of an older version). */
+  onIndexReplaced?: (why: string) => void;
+}
+
+/**
+ * Opens the state database `file` (scores, curation, audit, schedules: never overwritten) with the
+ * corpus index attached from its own file beside it (see index-file.ts).
+ */
+export function openDb(file: string, opts: OpenOptions = {}): DB {
   try {
-    return openOrThrow(file);
+    const db = openOrThrow(file);
+    attachIndex(db, indexFileFor(file), opts.onIndexReplaced ?? ((why) => process.stderr.write(`Sourcebook: ${why}; it is rebuilt from corpus/.\n`)));
+    return db;
   } catch (e) {
     const reason = reasonOf((e as { code?: string }).code);
     if (reason) throw new DatabaseFileError(file, reason);
