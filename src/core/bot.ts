@@ -100,6 +100,9 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     } catch (err) {
       // A damaged corpus index is derived data: rebuilt from corpus/ at once, and the command run again.
       if (isDamage(err) && !rebuilding) return rebuildAndRetry(req, err);
+      if (db.readonly && String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) {
+        return errorReply('Read-only', `Sourcebook is running read-only (its data folder cannot be written), so /${req.command} cannot record anything. Questions and profiles still work.`);
+      }
       log(`command /${req.command} failed`, err);
       return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');
     }
@@ -135,7 +138,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     },
     prepare() {
       refresh();
-      ensureBank(db, { repo: ctx.repo, people: ctx.people });
+      // Read-only, the question bank cannot be stored: quizzes say so when asked for.
+      if (!db.readonly) ensureBank(db, { repo: ctx.repo, people: ctx.people });
     },
     mayBeSlow() {
       if (fingerprint.get() !== seen) return true;

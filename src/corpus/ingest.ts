@@ -1,7 +1,7 @@
 /** Ingest: validate and segment the corpus folder, then replace the stored corpus in one transaction. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DB } from '../db/open.ts';
+import { DatabaseFileError, type DB } from '../db/open.ts';
 import { corpusHash } from './fingerprint.ts';
 import { buildCorpus, type Progress } from './build.ts';
 import { loadMetadata } from './metadata.ts';
@@ -31,6 +31,10 @@ export function corpusFingerprint(corpusDir: string): string {
 /** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */
 export function ensureCorpus(db: DB, corpusDir: string, onStart?: () => void, onProgress?: Progress): IngestResult | null {
   if (storedFingerprint(db) === corpusFingerprint(corpusDir)) return null;
+  if (db.readonly) {
+    const index = (db.prepare("SELECT file FROM pragma_database_list WHERE name = 'corpus'").pluck().get() as string | undefined) ?? 'the corpus index';
+    throw new DatabaseFileError(index, 'it is out of date with corpus/, and its folder is read-only; run `sourcebook ingest` where it can write');
+  }
   onStart?.();
   return ingest(db, corpusDir, onProgress);
 }

@@ -1,9 +1,9 @@
 /** Opens the SQLite database (WAL) and applies pending migrations from db/migrations. */
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { attachIndex, indexFileFor } from './index-file.ts';
+import { attachIndex, indexFileFor, INDEX_SCHEMA_VERSION } from './index-file.ts';
 
 export type DB = Database.Database;
 
@@ -66,6 +66,22 @@ function reasonOf(code: string | undefined): string | null {
 export interface OpenOptions {
   /** Told, in one line, when the corpus index file had to be replaced (damaged, or of an older version). */
   onIndexReplaced?: (why: string) => void;
+  /** Open without writing anything (a read-only folder); by default, when the folder or file cannot be written. */
+  readonly?: boolean;
+}
+
+/** Whether the database file (or, while it does not exist, its folder) can be written. */
+function writable(file: string): boolean {
+  if (file === ':memory:') return true;
+  try {
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+    let dir = dirname(file);
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -74,6 +90,7 @@ export interface OpenOptions {
  */
 export function openDb(file: string, opts: OpenOptions = {}): DB {
   try {
+    if (opts.readonly ?? !writable(file)) return openReadOnly(file);
     const db = openOrThrow(file);
     attachIndex(db, indexFileFor(file), opts.onIndexReplaced ?? ((why) => process.stderr.write(`Sourcebook: ${why}; it is rebuilt from corpus/.\n`)));
     return db;
@@ -83,6 +100,32 @@ export function openDb(file: string, opts: OpenOptions = {}): DB {
     throw e;
   }
 }
+
+/**
+ * Read-only: no WAL switch, no migration, nothing written to either file. What read-only commands
+ * still write (the ids behind their buttons) goes to temporary tables that live as long as the process.
+ */
+function openReadOnly(file: string): DB {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const latest = Math.max(...loadMigrations().map((m) => m.version));
+  if ((db.pragma('user_version', { simple: true }) as number) !== latest) {
+    db.close();
+    throw new DatabaseFileError(file, 'it needs updating by this version of Sourcebook, and its folder is read-only');
+  }
+  db.prepare('ATTACH DATABASE ? AS corpus').run(indexFileFor(file));
+  if ((db.pragma('corpus.user_version', { simple: true }) as number) !== INDEX_SCHEMA_VERSION) {
+    db.close();
+    throw new DatabaseFileError(indexFileFor(file), 'the corpus index is missing or of another version, and its folder is read-only; run `sourcebook ingest` where it can write');
+  }
+  for (const table of TEMPORARY_IN_READ_ONLY) {
+    const sql = db.prepare("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+    db.exec(sql.replace(/^CREATE TABLE (\w+)/, 'CREATE TEMP TABLE $1'));
+  }
+  return db;
+}
+
+/** State that read-only commands write: the ids of the buttons on their replies. */
+const TEMPORARY_IN_READ_ONLY = ['actions'];
 
 function openOrThrow(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.ts';
 import { DatabaseFileError, openDb } from '../../src/db/open.ts';
 import { indexFileFor } from '../../src/db/index-file.ts';
-import { ask, CORPUS_DIR } from '../support/corpus-bot.ts';
+import { ask, CORPUS_DIR, HERE, STUDENT } from '../support/corpus-bot.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sb-index-'));
@@ -101,5 +101,37 @@ describe('two files: the state and the corpus index', () => {
     expect((await ask(bot, '/who Yezhov')).title).toBe('Who was Nikolai Yezhov?');
     bot.close();
     expect(existsSync(indexFileFor(file))).toBe(true);
+  });
+});
+
+describe('a read-only data folder', () => {
+  it('GIVEN data made before THEN read-only commands answer, their buttons work, nothing is written, and /quiz says it cannot record', async () => {
+    const file = join(dir, 'ro.db');
+    const writer = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    writer.prepare();
+    writer.close();
+    const bytes = [readFileSync(file), readFileSync(indexFileFor(file))];
+    // As root the folder could not be made read-only, so the mode a read-only folder selects is asked for directly.
+    const bot = createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} });
+    bot.prepare();
+    const who = await ask(bot, '/who Yezhov');
+    expect(who.title).toBe('Who was Nikolai Yezhov?');
+    const cite = await bot.act(who.actions.find((a) => a.label === 'Cite first quote')!.id, STUDENT, HERE);
+    expect(cite.title).toBe('Citation for eme-rmhkc');
+    expect((await ask(bot, '/ask Who killed Kirov?')).kind).toBe('answer');
+    const quiz = await ask(bot, '/quiz');
+    expect(quiz.kind).toBe('error');
+    expect(quiz.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('running read-only');
+    bot.close();
+    expect([readFileSync(file), readFileSync(indexFileFor(file))].map((b, i) => b.equals(bytes[i]!))).toEqual([true, true]);
+  });
+
+  it('GIVEN a read-only folder whose index is out of date with corpus/ THEN a clear message says to ingest where it can write', () => {
+    const file = join(dir, 'ro-stale.db');
+    createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} }).close();
+    const index = new Database(indexFileFor(file));
+    index.prepare("UPDATE meta SET value = 'older' WHERE key = 'corpus_fingerprint'").run();
+    index.close();
+    expect(() => createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} })).toThrow(/out of date with corpus\/, and its folder is read-only; run `sourcebook ingest`/);
   });
 });
