@@ -5,6 +5,7 @@
 import type { EngineContext } from '../answer/engine.ts';
 import { generateQuestions } from '../quiz/generate.ts';
 import type { Question } from '../quiz/types.ts';
+import { explanation } from '../quiz/render.ts';
 
 export interface BankExport {
   questions: {
@@ -20,6 +21,8 @@ export interface BankExport {
     also: { passage: string; quote: string }[];
     topic: string | null;
     centrality: number | null;
+    /** What a student sees after answering: the cited quote with its attribution, then any note. */
+    explanation: string;
   }[];
   balance: {
     total: number;
@@ -36,6 +39,11 @@ function count(items: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const i of items) out[i] = (out[i] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en')));
+}
+
+function explanationText(ctx: EngineContext, q: Question): string {
+  const u = explanation(ctx, q, '');
+  return u.blocks.map((b) => (b.type === 'quote' ? `${b.attribution}: “${b.text}”` : 'text' in b ? b.text : '')).filter(Boolean).join(' ');
 }
 
 export function bankExport(ctx: EngineContext, questions: Question[] = generateQuestions(ctx)): BankExport {
@@ -55,6 +63,7 @@ export function bankExport(ctx: EngineContext, questions: Question[] = generateQ
       also: (q.also ?? []).map((a) => ({ passage: a.passageId, quote: a.quote })),
       topic: q.topic ?? null,
       centrality: q.centrality ?? null,
+      explanation: explanationText(ctx, q),
     })),
     balance: {
       total: questions.length,

@@ -99,12 +99,23 @@ export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'
   return v;
 }
 
+/** Titles of one person's writings: "The Essential Stalin", "Stalin's Works", "Collected Works of Lenin". */
+const ANTHOLOGY = /\b(?:Essential|Collected Works of|Selected Works of|Works of|Writings of)\s+(\p{Lu}\p{Ll}+)\b|^(\p{Lu}\p{Ll}+)['’]s\s+(?:Works|Writings|Speeches)\b/u;
+/** A citation naming an editor or translator rather than an author. */
+export const EDITED = /\b(?:ed\.|eds\.|edited by|trans\.|translated by)/i;
+
 function voiceOf(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationVoice | null {
   if (p.kind !== 'quote') return null;
   const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
   if (comments) return { speaker: comments[1]!, occasion: null };
   const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart());
-  if (lead) return leadInVoice(lead[1]!);
+  const led = lead ? leadInVoice(lead[1]!) : null;
+  if (led) return led;
+  // An edited anthology of one person's writings ("The Essential Stalin …, ed. Franklin"): the words are that person's,
+  // and the lead-in, if any, says on what occasion ("[Report to the 18th Congress on March 10, 1939]").
+  const anthologist = ANTHOLOGY.exec(p.quotedFrom?.title ?? '');
+  if (anthologist && EDITED.test(p.quotedFrom?.citation ?? '')) return { speaker: anthologist[1] ?? anthologist[2]!, occasion: lead ? tidyOccasion(lead[1]!) : null };
+  if (lead) return null;
   // "I asked Littlepage: …" under a citation of Littlepage's book: someone writing in the first person
   // about the cited author is not the cited author (an introduction, a correspondent).
   const author = p.quotedFrom?.author?.split(/[,\s]/)[0];

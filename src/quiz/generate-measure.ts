@@ -7,6 +7,7 @@ import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Passage } from '../corpus/types.ts';
 import { sourceLabel, type Draft, type GenContext } from './draft.ts';
 import { ownClaim } from './honest.ts';
+import { namesUnknown } from './referent.ts';
 import { stableId, seededShuffle, usableSentence, type SentenceRef } from './text.ts';
 
 const KINDS = '(?:decree|resolution|order|law|directive)';
@@ -16,8 +17,8 @@ const DID = new RegExp(
   `^(?<subject>(?:The|This|That|\\p{Lu}\\p{Ll}+['’]s)\\s+(?:(?:signed|secret|joint|famous|new|NKVD)\\s+)*${KINDS}|(?:\\p{Lu}\\p{Ll}+['’]s\\s+|NKVD\\s+)?(?:Operational\\s+)?Order\\s+(?:No\\.?\\s?|Number\\s+)?\\d{2,5})(?<aside>,[^,;.]{3,60},|\\s+of\\s+[^,;.]{3,40}?)?\\s+(?<did>${VERBS}\\b[^;]{10,240}?)["”]?[.]["”]?$`,
   'u',
 );
-/** A date, a number or whose it was names a measure: "Order Number 270", "dated 16 August 1941", "Yezhov’s signed decree". */
-const NAMED = /\d|^\p{Lu}\p{Ll}+['’]s\b/u;
+/** A date or a number names a measure: "Order Number 270", "dated 16 August 1941" ("Yezhov’s signed decree" does not: which one?). */
+const NAMED = /\d/;
 /** "Initiated with a Politburo resolution on 2 July 1937, it ordered …": the measure named in an opening phrase. */
 const OPENED = new RegExp(
   `^[\\p{Lu}][\\p{Ll}]+\\s+(?:with|by|under)\\s+(?<subject>an?\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?${KINDS}\\s+(?:on|of|dated)\\s+[^,]{3,30}\\d),\\s+it\\s+(?<did>${VERBS}\\b[^;]{10,180}?)["”]?[.]["”]?$`,
@@ -57,7 +58,8 @@ function asOption(did: string): string | null {
 export function measureOf(p: Passage, i: number): Measure | null {
   const m = measureIn(p, i);
   const did = m && asOption(m.did);
-  return m && did ? { ...m, did } : null;
+  // An option naming what it does not say ("to keep tabs on the suspect group") cannot be judged on its own.
+  return m && did && !namesUnknown(did) ? { ...m, did } : null;
 }
 
 function measureIn(p: Passage, i: number): Measure | null {

@@ -28,6 +28,8 @@ import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
 import { dangling, hasReferent, inPurgeEra, TERROR_WORDS } from './referent.ts';
 
+/** The accusations the show trials made and the sources dispute. */
+const DISPUTED_STORY = /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet)\b/i;
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
 /** At most this share of the bank is date clozes, and this share true/false items. */
@@ -118,7 +120,10 @@ export function generateQuestions(engine: EngineContext): Question[] {
     // A sentence that points back ("He demanded …") is asked with the sentence it points to.
     const q = usableSentence(s.text) && !dangling(s.text) ? s : withPrevious(c, s);
     const usable = q !== null;
-    const who = q ? tagged(whoDraft(ctx, q), c) : null;
+    // A quoted author's story of conspiracies and plots is what the sources dispute: it may be asked
+    // whose it is, never completed as if it were the answer key ("____ was already the leader of an international conspiracy").
+    const disputed = c.passage.kind === 'quote' && DISPUTED_STORY.test(s.text);
+    const who = q && !disputed ? tagged(whoDraft(ctx, q), c) : null;
     if (who && (perPerson.get(who.personId!) ?? 0) < MAX_PER_PERSON) {
       perPerson.set(who.personId!, (perPerson.get(who.personId!) ?? 0) + 1);
       drafts.push(who);
@@ -129,13 +134,13 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (!TERROR_WORDS.test(s.text)) continue;
     // A figure question quotes the sentence with the one its "he" or "these" leans on.
     // What the figure counts ("people were arrested") and its years say what it is about.
-    const figure = tagged(figureDraft(ctx, s), c);
+    const figure = disputed ? null : tagged(figureDraft(ctx, s), c);
     if (figure) {
       drafts.push(figure);
       used.add(`${c.passage.id}:${s.text}`);
       continue;
     }
-    if (q && c.centrality >= DATE_CENTRALITY && hasReferent(q.text)) {
+    if (q && !disputed && c.centrality >= DATE_CENTRALITY && hasReferent(q.text)) {
       const date = tagged(dateDraft(ctx, q), c);
       if (date) {
         dates.push(date);

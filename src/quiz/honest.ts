@@ -6,7 +6,7 @@
 import { question, rankSentences, type EngineContext } from '../answer/engine.ts';
 import type { Passage } from '../corpus/types.ts';
 import { insideQuotation, reportedClaimAt } from '../core/quotes.ts';
-import { compilationVoice } from '../corpus/voice.ts';
+import { EDITED, compilationVoice } from '../corpus/voice.ts';
 
 /** Words around a claim that say the source rejects it. */
 const REJECTS = /\b(not true|untrue|false(?:ly|hood)?|exaggerat\w*|myths?|in reality|in fact|fabricat\w*|invent\w*|refut\w*|no evidence|groundless|baseless|lies?|slander\w*|distort\w*)\b/i;
@@ -60,7 +60,12 @@ export function dateDisputed(ctx: EngineContext, p: Passage, sentence: string, y
 /** Whose words a compilation's excerpt is ("Anna L. Strong"), to be named in any stem that quotes it. */
 export function quotedVoice(p: Passage): string | null {
   if (p.kind !== 'quote') return null;
-  return compilationVoice(p)?.speaker ?? p.quotedFrom?.author ?? 'an author it quotes';
+  const speaker = compilationVoice(p)?.speaker;
+  if (speaker) return speaker;
+  const work = p.quotedFrom;
+  // Translators and editors of a collection did not write its documents ("Lucas and Ukas. Trans. and Ed. Secret Documents").
+  if (work?.author && work.title && EDITED.test(work.citation)) return `a document in ${work.title}, edited by ${work.author}`;
+  return work?.author ?? 'an author it quotes';
 }
 
 /**

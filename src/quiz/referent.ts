@@ -23,10 +23,15 @@ const UNNAMED_PERSON = /\bthe (?:man|woman|latter|former)\b(?! (?:of|on|for) \p{
 const NOT_PEOPLE = /^(?:Central|Committee|Party|Plenum|Congress|Soviet|Soviets|Union|USSR|NKVD|OGPU|Politburo|Red|Army|Communist|Bolshevik|Bolsheviks|Trotskyists?|Trotskyites?|Zinovievists?|Rightists?|State|Council|People['’]s|Commissariat|Moscow|Leningrad|Kremlin|Supreme|Court|Military|Academy|February-March|January-February)$/;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs|its)\b/;
 /** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
-const UNNAMED_EVENT = /\b(?:the (?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|article|book|letter|document|investigation|operation|affair|case|campaign)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for|against|into) \p{Lu})/iu;
+const UNNAMED_EVENT = /\b(?:the (?:suspect |same )?(?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|article|book|letter|document|investigation|operation|affair|case|campaign|group|suspects?)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for|against|into) \p{Lu})/iu;
 const A_YEAR = /\b1[89]\d\d\b/;
 /** A figure given for one place, as an example of a whole ("In the Smolensk province alone …"): an aside, not a question. */
 export const EXAMPLE = /\b(?:alone|at one|in one|a single)\b/i;
+
+/** The text speaks of a thing or person only as the one the reader already knows ("the suspect group", "these authors", "the man"). */
+export function namesUnknown(text: string): boolean {
+  return UNNAMED_EVENT.test(text) || UNNAMED_PERSON.test(text) || DEMONSTRATIVE_GROUP.test(text);
+}
 
 /**
  * The text points to something it does not name: it opens by pointing back, or a "he" or "they"

@@ -40,7 +40,7 @@ export function noteText(body: QuestionBody): string | null {
 }
 
 /** The passage the question comes from, quoted and attributed, or a note when it left the corpus. */
-export function explanation(ctx: CommandContext, body: QuestionBody, lead: string): Unit {
+export function explanation(ctx: Pick<CommandContext, 'repo'>, body: QuestionBody, lead: string): Unit {
   const passage = ctx.repo.passage(body.passageId);
   const units: Unit[] = [];
   if (passage && passage.text.includes(body.quote)) units.push(quoteUnit(ctx.repo, passage, body.quote, lead));

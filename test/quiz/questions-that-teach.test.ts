@@ -11,6 +11,7 @@ import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
 import { botWithBank } from './helpers.ts';
+import { measureOf } from '../../src/quiz/generate-measure.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
 import { HERE } from '../support/corpus-bot.ts';
 import { balanceText, bankExport } from '../../src/cli/quiz-export.ts';
@@ -163,22 +164,23 @@ describe('kinds that teach how the sources differ', () => {
     for (const l of q.stem.split('\n').slice(1)) expect(l, l).not.toMatch(/\b1[89]\d\d\b/);
   });
 
-  it('GIVEN decrees and orders the sources describe by what they did THEN a measure question asks what one did, with what the others did as wrong options', () => {
-    const measures = ofKind('measure');
-    expect(measures.length).toBeGreaterThanOrEqual(4);
-    // Emelyanov names the decree of 17 November 1938 two sentences before saying what it did: the stem quotes that sentence.
-    const decree = measures.find((q) => answerOf(q) === 'liquidated the “troikas” and forbade any new mass arrests')!;
-    expect(decree.stem).toMatch(/^Emelyanov \(2012, [^)]*\): “On November 17, 1938, .*issued a joint Decree .*” What did the decree do, according to Emelyanov \(2012\)\?$/);
-    expect(decree.quote).toContain('The decree liquidated the “troikas” and forbade any new mass arrests.');
-    expect(decree.also?.[0]?.quote).toMatch(/^On November 17, 1938, /);
-    // A long account is offered by its first clause; every option is what some measure did, and no two are alike.
-    const order270 = measures.find((q) => q.stem.startsWith('What did Stalin\'s Order Number 270, dated 16 August 1941, do'))!;
-    expect(answerOf(order270)).toBe('forbade both commanders and soldiers from retreating from their positions on their own prerogative');
-    const all = new Set(measures.map(answerOf));
-    for (const q of measures) {
-      expect(new Set(q.options).size).toBe(q.options.length);
-      for (const o of q.options) expect(all.has(o), o).toBe(true);
-    }
+  it('GIVEN decrees and orders the sources describe by what they did THEN a measure is found with its name (its number or date, or the sentence before that gives it), and one that does not say which, or whose account leaves its object unnamed, is not', () => {
+    const at = (id: string, start: string) => {
+      const p = bot.ctx.repo.passage(id)!;
+      return measureOf(p, p.sentences.findIndex((s) => p.text.slice(s.start, s.end).trimStart().startsWith(start)));
+    };
+    // Emelyanov names the decree of 17 November 1938 two sentences before saying what it did.
+    const decree = at('eme-31szr', 'The decree liquidated')!;
+    expect(decree.name).toBe('the decree');
+    expect(decree.before).toMatch(/^On November 17, 1938, .*issued a joint Decree/);
+    expect(decree.did).toBe('liquidated the “troikas” and forbade any new mass arrests');
+    // Reiman's Order 270 names itself; its long account is offered by its first clause.
+    expect(at('rei-63pcs', "Stalin's Order Number 270")!.did).toBe('forbade both commanders and soldiers from retreating from their positions on their own prerogative');
+    // "Yezhov’s signed decree" does not say which decree; "to keep tabs on the suspect group" does not say which group.
+    expect(at('eme-985wj', 'Yezhov’s signed decree')).toBeNull();
+    expect(at('rei-e1skr', 'Initiated with a Politburo resolution')).toBeNull();
+    // With fewer than four such measures, a question would offer the same few accounts every time: none is made.
+    expect(ofKind('measure')).toEqual([]);
   });
 
   it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
@@ -203,7 +205,9 @@ describe('sourcebook quiz export', () => {
     const out = bankExport(bot.ctx, bank);
     expect(out.questions).toHaveLength(bank.length);
     const first = out.questions[0]!;
-    expect(Object.keys(first)).toEqual(['id', 'kind', 'prompt', 'stem', 'options', 'answer', 'passage', 'source', 'quote', 'also', 'topic', 'centrality']);
+    expect(Object.keys(first)).toEqual(['id', 'kind', 'prompt', 'stem', 'options', 'answer', 'passage', 'source', 'quote', 'also', 'topic', 'centrality', 'explanation']);
+    // What a student sees after answering, with whose words the quote is.
+    expect(first.explanation).toContain(first.quote);
     expect(first.options).toContain(first.answer);
     expect(Object.values(out.balance.byKind).reduce((a, b) => a + b, 0)).toBe(bank.length);
     expect(out.balance.dateShare).toBeCloseTo(ofKind('date').length / bank.length, 2);
