@@ -121,10 +121,15 @@ function mixKinds(ordered: QuestionSnapshot[], count: number): QuestionSnapshot[
   for (const q of ordered.slice(0, Math.max(count * 6, 30))) byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), q]);
   const kinds = shuffle([...byKind.keys()]);
   const out: QuestionSnapshot[] = [];
+  // Two questions on one passage give each other away ("put these in order" lists the date another asks for).
+  const passagesOf = (q: QuestionSnapshot) => [q.passageId, ...(q.also ?? []).map((a) => a.passageId)];
+  const taken = new Set<string>();
   while (out.length < count && kinds.some((k) => byKind.get(k)!.length)) {
     for (const k of kinds) {
       const next = byKind.get(k)!.shift();
-      if (next && out.length < count) out.push(next);
+      if (!next || out.length >= count || passagesOf(next).some((p) => taken.has(p))) continue;
+      out.push(next);
+      for (const p of passagesOf(next)) taken.add(p);
     }
   }
   return out;

@@ -325,5 +325,17 @@ describe('a fifth teacher’s review', () => {
     expect(quoting('In the Smolensk province alone 23 per cent')).toEqual([]);
     for (const q of [...ofKind('truefalse'), ...ofKind('figure')]) expect(EXAMPLE.test(q.quote), q.quote).toBe(false);
   });
+
+  it('GIVEN a quiz of several questions THEN no two rest on the same passage, so one does not give another’s answer away', () => {
+    // An order question quotes four events; a date question may blank the year of one of them.
+    const shared = bank.filter((q) => q.kind === 'order').flatMap((q) => [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]);
+    expect(bank.some((q) => q.kind !== 'order' && shared.includes(q.passageId))).toBe(true);
+    for (let run = 0; run < 30; run++) {
+      const picked = pickQuestions(bot.ctx, HERE, null, 15);
+      if (!picked.ok) throw new Error('no questions');
+      const passages = picked.questions.flatMap((q) => [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]);
+      expect(new Set(passages).size, `run ${run}`).toBe(passages.length);
+    }
+  });
 });
 
