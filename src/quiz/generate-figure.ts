@@ -2,7 +2,7 @@
  * "How many?" questions: a figure with what it counts and when, blanked in its sentence.
  * Numbers that may be page, article or order numbers are never used.
  */
-import { EXAMPLE } from './referent.ts';
+import { dangling, EXAMPLE } from './referent.ts';
 import { figuresIn, type Figure } from '../core/figures.ts';
 import { LEANS_BACK } from '../answer/score.ts';
 import { figureDistractors } from './distractors.ts';
@@ -97,7 +97,8 @@ function withWhen(s: SentenceRef): { ref: SentenceRef; from: number } | null {
   if (!prev) return null;
   const text = s.passage.text.slice(prev.start, s.end);
   // The sentence before must say who itself: a "These …" before a "They …" still names no one.
-  if (LEANS_BACK.test(s.passage.text.slice(prev.start, prev.end))) return null;
+  const before = s.passage.text.slice(prev.start, prev.end);
+  if (LEANS_BACK.test(before) || dangling(before)) return null;
   if ((!YEAR.test(text) && !leans) || text.length > 400 || !usableSentence(text, { max: 400 })) return null;
   return { ref: { passage: s.passage, start: prev.start, end: s.end, text }, from: s.start - prev.start };
 }

@@ -108,8 +108,8 @@ function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string
 /** The change that makes the altered variant of a sentence, or null when none is meaningful. */
 export function swapFor(ctx: GenContext, s: SentenceRef, seed: string, others: readonly TopicFigure[], anchors: ReadonlySet<string>): Swap | null {
   if (/\b(?:true|false)\b/i.test(s.text)) return null;
-  // A claim with many figures tests rote wording whichever one is changed.
-  if (figuresIn(s.text).length > 2) return null;
+  // A claim with many numbers (counts, days, order numbers; years aside) tests rote wording whichever one is changed.
+  if ((s.text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((n) => !/^1[89]\d\d$/.test(n)).length > 2) return null;
   // A count or share with no year ("Approximately 25 per cent of those … were freed") cannot be judged: which years?
   if (figuresIn(s.text).length && !/\b1[89]\d\d\b/.test(s.text)) return null;
   // One place or plant as an example ("In the Smolensk province alone …") is an aside, not what the source argues.

@@ -21,6 +21,8 @@ import { thesisDrafts } from './generate-thesis.ts';
 import { DOES_NOT_SAY, SAYS, swapFor, trueFalseDraft, type Swap, type TopicFigure } from './generate-truefalse.ts';
 import { whoDraft } from './generate-who.ts';
 import { quizFigure } from './generate-figure.ts';
+import { disputedFigures } from './disputed.ts';
+import { figuresIn } from '../core/figures.ts';
 import { quizPeople } from './people.ts';
 import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassage, usableSentence, type SentenceRef } from './text.ts';
 import { dateDisputed, ownClaim } from './honest.ts';
@@ -101,6 +103,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const dates: Draft[] = [];
   const swaps: { c: CentralSentence; s: SentenceRef; swap: Swap }[] = [];
   const perPerson = new Map<string, number>();
+  const otherFigure = disputedFigures(sentences);
   const anchors = new Set([...ctx.people.values()].sort((a, b) => b.person.mentions - a.person.mentions).slice(0, ANCHORS).map((p) => p.person.id));
   // What each topic's sentences count, for true/false items that swap in another source's figure.
   const topicFigures = new Map<string, TopicFigure[]>();
@@ -134,7 +137,9 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (!TERROR_WORDS.test(s.text)) continue;
     // A figure question quotes the sentence with the one its "he" or "these" leans on.
     // What the figure counts ("people were arrested") and its years say what it is about.
-    const figure = disputed ? null : tagged(figureDraft(ctx, s), c);
+    const drafted = disputed ? null : tagged(figureDraft(ctx, s), c);
+    // A figure another source gives differently for the same thing and years is no key.
+    const figure = drafted && !figuresIn(s.text).some((f) => f.raw === drafted.answer && otherFigure(s, f)) ? drafted : null;
     if (figure) {
       drafts.push(figure);
       used.add(`${c.passage.id}:${s.text}`);

@@ -12,7 +12,7 @@ export function hasReferent(text: string): boolean {
 
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
-  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
 /** "…, its tangible result was …": a possessive standing for the subject the sentence before named. */
 const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
 /** "these authors", "those measures": a group the sentence before introduced. */

@@ -24,9 +24,9 @@ const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
 const answerOf = (q: Question) => q.options[q.answer]!;
 
 describe('quiz bank — generated from the real corpus', () => {
-  it('GIVEN the five sources THEN at least 60 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
+  it('GIVEN the five sources THEN at least 50 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
     // Fewer, better questions: one per paragraph, only central sentences.
-    expect(bank.length).toBeGreaterThanOrEqual(60);
+    expect(bank.length).toBeGreaterThanOrEqual(50);
     for (const k of ['who', 'date', 'source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(5);
     expect(ofKind('figure').length).toBeGreaterThanOrEqual(5);
     for (const k of ['thesis', 'order', 'rebuttal'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(1);
@@ -232,13 +232,11 @@ describe('quiz bank — generated from the real corpus', () => {
       expect(q!.stem.startsWith('Maskharashvili (n.d.')).toBe(true);
     });
 
-    it("GIVEN Emelyanov's arrest figure for 1937-38 THEN the figure question offers 1,372,392 among grouped figures", () => {
-      const q = bank.find((x) => x.quote === 'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed.');
-      expect(q?.kind === 'figure' || q?.kind === 'truefalse').toBe(true);
-      if (q!.kind === 'figure') {
-        expect(answerOf(q!)).toBe('1,372,392');
-        expect(q!.stem).toContain('altogether ____ people were arrested');
-      }
+    it("GIVEN Emelyanov's arrest figure for 1937-38, which Reiman gives as 1.5 million THEN it is no figure question's key; an undisputed figure is, among grouped figures", () => {
+      expect(bank.filter((x) => x.kind === 'figure' && x.quote.includes('altogether 1,372,392 people were arrested'))).toEqual([]);
+      const q = bank.find((x) => x.kind === 'figure' && x.quote === 'In 1937, 353,074 ordinary citizens were sentenced to death.')!;
+      expect(answerOf(q)).toBe('353,074');
+      expect(q.stem).toContain('In 1937, ____ ordinary citizens were sentenced to death.');
     });
 
     it('GIVEN a figure that is a reference, one end of a range, or in parentheses THEN no figure question rests on it', () => {

@@ -337,5 +337,17 @@ describe('a fifth teacher’s review', () => {
       expect(new Set(passages).size, `run ${run}`).toBe(passages.length);
     }
   });
+
+  it('GIVEN a figure another source gives differently for the same thing and years (arrests in 1937–38: Emelyanov 1,372,392, Reiman 1.5 million) THEN neither is a figure question’s key', () => {
+    const keys = ofKind('figure').map(answerOf);
+    expect(keys).not.toContain('1.5 million');
+    expect(keys).not.toContain('1,372,392');
+    expect(ofKind('figure').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('GIVEN stems that lean on an unshown setting (“Testimony to this …”, “The first to speak …”) THEN they do not stand alone', () => {
+    expect(dangling('Testimony to this lies in materials from the Plenum of the Central Committee of VKS/b from February and March 1937.')).toBe(true);
+    expect(dangling('The first to speak was Nikolai Yezhov.')).toBe(true);
+  });
 });
 
