@@ -81,7 +81,7 @@ function roleWords(role: string): string[] {
  * Whether the corpus says the role of the stem of this person too: a sentence naming them with the
  * role's words ("Rykov … leader of the Right opposition"). Then they are a second right answer.
  */
-export function alsoFits(ctx: GenContext, p: QuizPerson, role: string): boolean {
+function alsoFits(ctx: GenContext, p: QuizPerson, role: string): boolean {
   const words = roleWords(role);
   if (!words.length) return false;
   const names = Object.keys(p.person.spellings);
