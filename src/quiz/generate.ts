@@ -152,7 +152,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
         continue;
       }
     }
-    const swap = q ? swapFor(ctx, q, `${c.passage.id}:${q.start}`, topicFigures.get(c.topic) ?? [], anchors) : null;
+    const swap = q ? swapFor(ctx, q, topicFigures.get(c.topic) ?? [], anchors) : null;
     if (swap && q) swaps.push({ c, s: q, swap });
   }
   drafts.push(...orderDrafts(ctx, events, MAX_ORDER));

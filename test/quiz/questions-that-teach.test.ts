@@ -349,5 +349,11 @@ describe('a fifth teacher’s review', () => {
     expect(dangling('Testimony to this lies in materials from the Plenum of the Central Committee of VKS/b from February and March 1937.')).toBe(true);
     expect(dangling('The first to speak was Nikolai Yezhov.')).toBe(true);
   });
+
+  it('GIVEN a “does not say” item that changes a figure THEN the new figure is another source’s, named in the explanation, never a nudged number (“2.5 million” for Reiman’s 1.5 million)', () => {
+    const changedFigures = ofKind('truefalse').filter((q) => /^The source has “[\d.,]+(?: (?:million|thousand|per cent))?%?”/.test(q.note ?? ''));
+    for (const q of changedFigures) expect(q.note, q.stem).toMatch(/\(“[^”]+” is [^)]+’s figure\)\.$/);
+    expect(ofKind('truefalse').some((q) => q.stem.includes('arrest of 2.5 million citizens'))).toBe(false);
+  });
 });
 
