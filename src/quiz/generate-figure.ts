@@ -74,6 +74,9 @@ function revisedLater(s: SentenceRef, f: Figure): boolean {
   return false;
 }
 
+/** Words that make a count one of the terror's: its victims, prisoners and sentences. */
+const TERROR_COUNT = /\b(?:arrest\w*|execut\w*|shot|sentenc\w*|repress\w*|prisoners?|inmates?|deport\w*|exil\w*|expell?\w*|purg\w*|victims?|died|deaths?|killed|convicted|condemned|rehabilitat\w*|apprehended|detained|rounded up|camps?|Gulag|kulaks?|families)\b/i;
+
 /** A count too small to be worth remembering (149 members of a committee); shares and totals are. */
 export function trivial(f: Figure): boolean {
   // Pages, miles and roubles measure a book, a distance or a budget, not the terror.
@@ -111,6 +114,10 @@ export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | nul
   if (!choice) return null;
   const { figure, start } = choice;
   if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || EXAMPLE.test(s.text) || computable(s.text, figure) || revisedLater(s, figure)) return null;
+  // What the figure counts is the terror itself (the arrested, the executed, prisoners), not the delegates
+  // of a congress or "other people [who] did likewise": the clause before it and the words after it say.
+  const clause = s.text.slice(0, start).split(/[,;:.]/).pop() ?? '';
+  if (!TERROR_COUNT.test(`${clause} ${figure.counts}`)) return null;
   const clozed = blankOut(s.text, start, start + figure.raw.length);
   const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
   if (!distractors) return null;

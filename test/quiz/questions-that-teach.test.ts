@@ -355,5 +355,13 @@ describe('a fifth teacher’s review', () => {
     for (const q of changedFigures) expect(q.note, q.stem).toMatch(/\(“[^”]+” is [^)]+’s figure\)\.$/);
     expect(ofKind('truefalse').some((q) => q.stem.includes('arrest of 2.5 million citizens'))).toBe(false);
   });
+
+  it('GIVEN a figure that counts delegates of a congress or “other people [who] did likewise” THEN it is no figure question’s key: a figure question counts the terror’s victims, prisoners or sentences', () => {
+    // Reiman: "Of the 1,966 delegates to the Seventeenth Congress … 1,108 were arrested." and "3258 other people did likewise."
+    const keys = ofKind('figure').map(answerOf);
+    expect(keys).not.toContain('1,966');
+    expect(keys).not.toContain('3258');
+    expect(keys).toContain('353,074');
+  });
 });
 
