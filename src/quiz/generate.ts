@@ -28,7 +28,7 @@ import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassag
 import { dateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
-import { dangling, hasReferent, inPurgeEra, TERROR_WORDS } from './referent.ts';
+import { dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
 
 /** The accusations the show trials made and the sources dispute. */
 const DISPUTED_STORY = /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet)\b/i;
@@ -121,7 +121,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     const event = datedEvent(ctx, c);
     if (event) events.push(event);
     // A sentence that points back ("He demanded …") is asked with the sentence it points to.
-    const q = usableSentence(s.text) && !dangling(s.text) ? s : withPrevious(c, s);
+    const q = usableSentence(s.text) && !dangling(s.text) ? s : unnamedPerson(s.text) ? null : withPrevious(c, s);
     const usable = q !== null;
     // A quoted author's story of conspiracies and plots is what the sources dispute: it may be asked
     // whose it is, never completed as if it were the answer key ("____ was already the leader of an international conspiracy").

@@ -28,6 +28,11 @@ const A_YEAR = /\b1[89]\d\d\b/;
 /** A figure given for one place, as an example of a whole ("In the Smolensk province alone …"): an aside, not a question. */
 export const EXAMPLE = /\b(?:alone|at one|in one|a single)\b/i;
 
+/** "the man", "the woman": a person the text never names; no sentence before can make a stem about them answerable. */
+export function unnamedPerson(text: string): boolean {
+  return UNNAMED_PERSON.test(text);
+}
+
 /** The text speaks of a thing or person only as the one the reader already knows ("the suspect group", "these authors", "the man"). */
 export function namesUnknown(text: string): boolean {
   return UNNAMED_EVENT.test(text) || UNNAMED_PERSON.test(text) || DEMONSTRATIVE_GROUP.test(text);

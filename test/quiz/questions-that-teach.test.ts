@@ -348,6 +348,8 @@ describe('a fifth teacher’s review', () => {
   it('GIVEN stems that lean on an unshown setting (“Testimony to this …”, “The first to speak …”) THEN they do not stand alone', () => {
     expect(dangling('Testimony to this lies in materials from the Plenum of the Central Committee of VKS/b from February and March 1937.')).toBe(true);
     expect(dangling('The first to speak was Nikolai Yezhov.')).toBe(true);
+    // "The man" is never named in the compilation's excerpt: the sentence before ("Another man, an imperial officer …") does not help.
+    expect(quoting('the man was exposed and shot')).toEqual([]);
   });
 
   it('GIVEN a “does not say” item that changes a figure THEN the new figure is another source’s, named in the explanation, never a nudged number (“2.5 million” for Reiman’s 1.5 million)', () => {
