@@ -136,6 +136,15 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
   const fitKnown = fits(p);
   // Per concept and sentence, the weight of its best form there: computed once, read three times.
   const w = q.concepts.map((c) => sets.map((set) => weightIn(c, set)));
+  // Per name and sentence, its best weight in the sentences before: what a later "he" may stand for.
+  const earlier = q.concepts.map((c, k) => {
+    let best = 0;
+    return w[k]!.map((x) => {
+      const before = best;
+      if (c.name) best = Math.max(best, x);
+      return before;
+    });
+  });
   const inHead = q.concepts.map((c) => weightIn(c, heading));
   const predicate = predicateOf(q);
   let inHeading = 0;
@@ -159,7 +168,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
       const prev = index > 0 ? row[index - 1]! : 0;
       const next = index + 1 < row.length ? row[index + 1]! : 0;
       // "he died in great pain" three sentences after "Sedov's operation was successful": the person the passage is about.
-      const named = c.name && pronoun && index > 0 ? Math.max(...row.slice(0, index)) * REFERRED : 0;
+      const named = c.name && pronoun ? earlier[k]![index]! * REFERRED : 0;
       const inside = Math.max(row[index]!, leans ? prev * LEANED_ON : 0, named);
       own += c.idf * inside;
       coverage += c.idf * Math.max(inside, Math.max(prev, next) * NEIGHBOUR, inHead[k]! * HEADING);

@@ -46,13 +46,13 @@ export interface CoreBot extends Bot {
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
-  const corpusDir = withIndex(db, () => corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR), (e) => log(DAMAGED_INDEX, e));
   // An index damaged in the middle (its header intact) shows when it is first read: it is rebuilt, once.
-  const people = withIndex(
+  const { corpusDir, people } = withIndex(
     db,
     () => {
-      ensureCorpus(db, corpusDir, opts.onIndexing);
-      return PeopleIndex.load(db);
+      const dir = corpusDirFor(db, opts.corpusDir ?? process.env.SOURCEBOOK_CORPUS, DEFAULT_CORPUS_DIR);
+      ensureCorpus(db, dir, opts.onIndexing);
+      return { corpusDir: dir, people: PeopleIndex.load(db) };
     },
     (e) => log(DAMAGED_INDEX, e),
   );
