@@ -27,6 +27,7 @@ export interface WordForms {
 const SYNONYM = 0.7;
 const DERIVED = 0.85;
 const NARROWER = 0.85;
+const ADHERENT = ['ist', 'ists', 'ite', 'ites', 'ism'];
 
 export class Lexicon {
   private readonly df = new Map<string, number>();
@@ -123,6 +124,9 @@ export class Lexicon {
       };
       for (const x of r.lemmas) add(x, 1);
       for (const x of r.derived) add(x, DERIVED);
+      // An adherent of a side or a person is derived from it as WordNet does not say: "Rightists" for
+      // "right", "Trotskyites" for "Trotsky", "Leninism" for "Lenin".
+      if (w.length >= 4) for (const suffix of ADHERENT) add(w + suffix, DERIVED);
       for (const x of r.synonyms) add(x, SYNONYM);
       if (narrower) for (const x of r.narrower) add(x, NARROWER);
     }

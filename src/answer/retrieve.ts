@@ -14,6 +14,8 @@ const MAX_TERMS = 32;
 /** A concept in this share of passages has enough matches of its own. */
 const ENOUGH = 0.01;
 const RRF_K = 60;
+/** Derived forms ("Rightists" for "right", "responsible" for "responsibility") are searched with the word; looser relations only rank. */
+const SEARCHED = 0.85;
 
 function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
@@ -24,7 +26,7 @@ export function anyQuery(concepts: Concept[], passages: number): string | null {
   const rare = concepts.filter((c) => c.df <= passages * COMMON);
   const use = rare.length ? rare : concepts;
   // A concept found often enough in its own forms is searched by them; its related words only rank.
-  const words = [...new Set(use.flatMap((c) => (c.df >= passages * ENOUGH ? c.words.filter((w) => c.roots.get(root(w)) === 1) : c.words)))]
+  const words = [...new Set(use.flatMap((c) => (c.df >= passages * ENOUGH ? c.words.filter((w) => (c.roots.get(root(w)) ?? 0) >= SEARCHED) : c.words)))]
     .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
     .slice(0, MAX_TERMS);
   return words.length ? words.map(quote).join(' OR ') : null;
@@ -78,7 +80,8 @@ const PAIR_LIMIT = 20;
 /** `A AND B` for each pair of the rarest concepts, each in any of its own forms; none for fewer than three concepts. */
 export function pairQueries(concepts: Concept[]): string[] {
   if (concepts.length < 3) return [];
-  const groups = [...concepts]
+  const groups = concepts
+    .filter((c) => !c.feedback)
     .sort((a, b) => a.df - b.df)
     .slice(0, PAIRED)
     .map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8))
@@ -91,7 +94,7 @@ export function pairQueries(concepts: Concept[]): string[] {
 
 /** Every concept, each in any of its forms: `("executions" OR "execution") AND "1937"`. */
 export function allQuery(concepts: Concept[]): string | null {
-  const groups = concepts.map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8));
+  const groups = concepts.filter((c) => !c.feedback).map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8));
   if (!groups.length || groups.some((g) => !g.length)) return null;
   return groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
 }

@@ -109,6 +109,12 @@ export interface Related {
 }
 
 const related = new Map<string, Related>();
+
+/** The words begin alike for all but the last two letters of the shorter (at least four). */
+function sharesStem(a: string, b: string): boolean {
+  const n = Math.max(4, Math.min(a.length, b.length) - 2);
+  return a.length >= n && b.length >= n && a.slice(0, n) === b.slice(0, n);
+}
 /** Senses whose synonyms are taken: two, or only the commonest for a word with many senses ("mass", "run"). */
 const SENSES = 2;
 const POLYSEMOUS = 4;
@@ -132,19 +138,23 @@ export function relatedWords(word: string): Related {
   for (const { pos, lemma, offsets } of found) {
     {
       const main = dominant !== null && pos === dominant.pos && lemma === dominant.lemma;
-      offsets.slice(0, offsets.length > POLYSEMOUS ? 1 : SENSES).forEach((off, sense) => {
+      const common = offsets.length > POLYSEMOUS ? 1 : SENSES;
+      offsets.forEach((off, sense) => {
         const s = synset(pos, off);
         const self = s.words.indexOf(lemma) + 1;
-        if (main) for (const x of s.words) synonyms.add(x);
+        if (main && sense < common) for (const x of s.words) synonyms.add(x);
         for (const p of s.pointers) {
           const ppos = POS_OF[p.pos];
           if (!ppos) continue;
-          // Derivation is lexical: only pointers from this very word, to the word they name.
+          // Derivation is lexical: only pointers from this very word, to the word they name. It is
+          // also morphological, so a rarer sense's derivation counts when it keeps the word's stem
+          // ("responsibility" → "responsible", the political "right" → "rightist").
           if (p.symbol === '+' && (p.source === 0 || p.source === self)) {
             const t = synset(ppos, p.offset);
             const target = p.target ? t.words[p.target - 1] : undefined;
-            if (target) derived.add(target);
+            if (target && (sense < common || sharesStem(lemma, target))) derived.add(target);
           }
+          if (sense >= common) continue;
           // A narrower kind of the verb's commonest sense, by its head word, when that is the word's own
           // commonest sense: "murder" and "execute" for "kill", not "draw" (as in "draw and quarter").
           if (main && pos === 'verb' && sense === 0 && p.symbol === '~') {

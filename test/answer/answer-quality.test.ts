@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/core/bot.ts';
 import { alsoWantOf, analyse, wantOf } from '../../src/answer/question.ts';
 import { pairQueries } from '../../src/answer/retrieve.ts';
+import { topicBySource } from '../../src/answer/topic.ts';
 import { answerFit } from '../../src/answer/answer-type.ts';
 import { lexicon } from '../../src/answer/lexicon.ts';
 import { root } from '../../src/search/roots.ts';
@@ -78,6 +79,20 @@ describe('wording and spelling do not decide', () => {
     const killed = q('Who killed Kirov?').concepts[0]!;
     expect([...killed.roots.keys()]).toEqual(expect.arrayContaining(['murder', 'execut']));
     expect(lexicon(bot.ctx.db).formsOf('die').same).toContain('died');
+  });
+
+  it('GIVEN a noun whose adjective is a rarer sense’s derivation (“responsibility”) THEN “responsible” counts nearly as the word', () => {
+    const c = q('Was Stalin personally responsible? What of his responsibility?').concepts.find((x) => x.token === 'responsibility')!;
+    expect(c.roots.get(root('responsible'))).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('GIVEN /compare the Right opposition THEN Reiman’s sentence on Rykov’s “Rightists” is among his sentences on the topic', () => {
+    // Reiman, ch. 3: "Upon eliminating the opposition, Stalin quickly distanced himself from Rykov's 'Rightists'."
+    const topic = analyse('the Right opposition', lexicon(bot.ctx.db), (t) => bot.ctx.people.spellingsFor(t), { topic: true });
+    expect(topic.concepts[0]!.words).toEqual(expect.arrayContaining(['rightists']));
+    const reiman = topicBySource(bot.ctx, topic, new Set()).get('reiman-2016')!;
+    const texts = reiman.sentences.slice(0, 12).map((s) => s.passage.text.slice(s.start, s.end));
+    expect(texts.some((t) => t.includes("distanced himself from Rykov's 'Rightists'"))).toBe(true);
   });
 
   it('GIVEN /compare number executed THEN the 681,692 relation is found as for /compare executions', async () => {
