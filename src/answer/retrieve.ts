@@ -80,8 +80,7 @@ const PAIR_LIMIT = 20;
 /** `A AND B` for each pair of the rarest concepts, each in any of its own forms; none for fewer than three concepts. */
 export function pairQueries(concepts: Concept[]): string[] {
   if (concepts.length < 3) return [];
-  const groups = concepts
-    .filter((c) => !c.feedback)
+  const groups = [...concepts]
     .sort((a, b) => a.df - b.df)
     .slice(0, PAIRED)
     .map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8))
@@ -94,7 +93,7 @@ export function pairQueries(concepts: Concept[]): string[] {
 
 /** Every concept, each in any of its forms: `("executions" OR "execution") AND "1937"`. */
 export function allQuery(concepts: Concept[]): string | null {
-  const groups = concepts.filter((c) => !c.feedback).map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8));
+  const groups = concepts.map((c) => c.words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && c.roots.get(root(w)) === 1).slice(0, 8));
   if (!groups.length || groups.some((g) => !g.length)) return null;
   return groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
 }
