@@ -18,6 +18,7 @@ import { rebuttalDrafts } from './generate-rebuttal.ts';
 import { measureDrafts } from './generate-measure.ts';
 import { sourceDrafts } from './generate-source.ts';
 import { thesisDrafts } from './generate-thesis.ts';
+import { disputeDrafts } from './generate-dispute.ts';
 import { DOES_NOT_SAY, SAYS, swapFor, trueFalseDraft, type Swap, type TopicFigure } from './generate-truefalse.ts';
 import { whoDraft } from './generate-who.ts';
 import { quizFigure } from './generate-figure.ts';
@@ -96,7 +97,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
-  const drafts: Draft[] = [...thesisDrafts(ctx), ...rebuttalDrafts(ctx, sentences), ...measureDrafts(ctx, sentences)];
+  const drafts: Draft[] = [...disputeDrafts(ctx), ...thesisDrafts(ctx), ...rebuttalDrafts(ctx, sentences), ...measureDrafts(ctx, sentences)];
   const used = new Set(drafts.map((d) => `${d.passage.id}:${d.quote}`));
 
   const events: DatedEvent[] = [];
@@ -176,7 +177,9 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const perPassage = new Set<string>();
   const out: Question[] = [];
   const accept = (d: Draft): boolean => {
-    if (d.kind !== 'order' && perPassage.has(d.passage.id)) return false;
+    // Order and dispute questions quote several sources' passages: they leave each passage to its own question.
+    const several = d.kind === 'order' || d.kind === 'dispute';
+    if (!several && perPassage.has(d.passage.id)) return false;
     const key = norm(d.stem);
     // One question per key in a passage: the same figure is not asked twice from overlapping quotes.
     const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
@@ -185,7 +188,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (questionProblem(repo, q)) return false;
     seenKeys.add(keyed);
     seenStems.add(key);
-    if (d.kind !== 'order') perPassage.add(d.passage.id);
+    if (!several) perPassage.add(d.passage.id);
     out.push(q);
     return true;
   };

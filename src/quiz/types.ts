@@ -1,7 +1,7 @@
 /** What a quiz question is, as stored and as shown. Stored JSON is read back through these schemas. */
 import { z } from 'zod';
 
-export const QUESTION_KINDS = ['who', 'figure', 'date', 'source', 'truefalse', 'thesis', 'rebuttal', 'measure', 'order', 'custom'] as const;
+export const QUESTION_KINDS = ['who', 'figure', 'date', 'source', 'truefalse', 'thesis', 'rebuttal', 'dispute', 'measure', 'order', 'custom'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const MAX_OPTIONS = 5;

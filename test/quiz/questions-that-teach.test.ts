@@ -13,6 +13,7 @@ import type { Question } from '../../src/quiz/types.ts';
 import { botWithBank } from './helpers.ts';
 import { measureOf } from '../../src/quiz/generate-measure.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
+import { stanceOf } from '../../src/quiz/generate-dispute.ts';
 import { HERE } from '../support/corpus-bot.ts';
 import { balanceText, bankExport } from '../../src/cli/quiz-export.ts';
 
@@ -181,6 +182,31 @@ describe('kinds that teach how the sources differ', () => {
     expect(at('rei-e1skr', 'Initiated with a Politburo resolution')).toBeNull();
     // With fewer than four such measures, a question would offer the same few accounts every time: none is made.
     expect(ofKind('measure')).toEqual([]);
+  });
+
+  it('GIVEN Emelyanov’s plot of the commanders and Reiman’s “forced ‘evidence’” THEN a sources-in-dispute question asks who says so and who denies it, quoting both', () => {
+    const q = ofKind('dispute').find((x) => x.stem.includes("Yezhov's agents forced 'evidence' of a military conspiracy"))!;
+    expect(q, 'a dispute question on the military plot').toBeDefined();
+    expect(q.stem).toMatch(/One source says so: “Apart from Yenukidze, Yagoda .* took part in the plot for a “palace coup,”/);
+    expect(answerOf(q)).toBe('Says so: Emelyanov · Denies: Reiman');
+    // The same two sources the other way round is a wrong option: the question is who holds which side.
+    expect(q.options).toContain('Says so: Reiman · Denies: Emelyanov');
+    expect(new Set(q.options).size).toBe(q.options.length);
+    for (const o of q.options) expect(`A. ${o}`.length, o).toBeLessThanOrEqual(75);
+    // The explanation quotes both sides from their passages.
+    expect(bot.ctx.repo.passage(q.passageId)!.sourceId).toBe('reiman-2016');
+    expect(bot.ctx.repo.passage(q.also![0]!.passageId)!.sourceId).toBe('emelyanov-2012');
+  });
+
+  it('GIVEN sentences on a disputed matter THEN only a plain denial or a plain statement of the matter takes a side', () => {
+    const ask = 'Did Tukhachevsky and other commanders plot a military coup?';
+    expect(stanceOf("Yezhov's agents forced 'evidence' of a military conspiracy out of Yagoda's NKVD members, resulting in the arrests after intense interrogations in May 1937 of M. N. Tukhachevsky.", ask)).toBe('denies');
+    // Goble: a denial left open is neither side.
+    expect(stanceOf('Such reports, invented or accurate at least in part, set the stage for the regime’s reaction to several cases that through that optic looked like a potential military coup in the making, Voronov continues.', ask)).toBeNull();
+    expect(stanceOf('At that time yet another plot was brewing. It was being organised by a number of Red Army commanders led by Marshal Tukhachevsky.', ask)).toBe('affirms');
+    // Narration of the arrests says nothing either way; "accused" is the prosecution's word, not the source's.
+    expect(stanceOf('On May 10, it was announced that Tukhachevsky had been relieved of his duties as Deputy People’s Commissar for Defence.', ask)).toBeNull();
+    expect(stanceOf('All of them were accused of being members of a secret "Trotskyite-Zinovievite centre" which had planned murders of Politburo members and a coup d\'état.', ask)).toBeNull();
   });
 
   it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
