@@ -7,9 +7,9 @@
 import { pathToFileURL } from 'node:url';
 import { attachBot, createDiscordClient } from '../adapters/discord/client.ts';
 import { silentLogger } from '../adapters/discord/logger.ts';
-import { createFakeBot } from '../test/adapters/discord/fake-bot.ts';
-import { startFakeDiscord, type Recorded } from '../test/adapters/discord/fake-discord.ts';
-import { gatewayGuildCreate, gatewayInteractionCreate, interaction, rawFixture, type Payload } from '../test/adapters/discord/harness.ts';
+import { createFakeBot } from '../loopback/discord/fake-bot.ts';
+import { startFakeDiscord, type Recorded } from '../loopback/discord/fake-discord.ts';
+import { gatewayGuildCreate, gatewayInteractionCreate, interaction, rawFixture, type Payload } from '../loopback/discord/harness.ts';
 
 import { percentile } from './stats.ts';
 

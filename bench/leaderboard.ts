@@ -1,6 +1,6 @@
 /** `/leaderboard` and `/quiz stats` in a space with 100,000 answers from 500 members. */
 import { join } from 'node:path';
-import { createBot } from '../src/core/bot.ts';
+import { createBot } from '../src/app/bot.ts';
 import { openDb } from '../src/db/open.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { timeAsync } from './stats.ts';

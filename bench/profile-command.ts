@@ -1,5 +1,5 @@
 /** Profiles one command in a loop: `node --cpu-prof --import tsx bench/profile-command.ts who Yezhov`. */
-import { createBot } from '../src/core/bot.ts';
+import { createBot } from '../src/app/bot.ts';
 
 const [command = 'who', ...rest] = process.argv.slice(2);
 const args = rest.join(' ') || 'Yezhov';

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot } from '../src/core/bot.ts';
+import { createBot } from '../src/app/bot.ts';
 import { ingest } from '../src/corpus/ingest.ts';
 import { openDb } from '../src/db/open.ts';
 import { scaledCorpus } from './scaled-corpus.ts';

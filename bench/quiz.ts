@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { createBot } from '../src/core/bot.ts';
+import { createBot } from '../src/app/bot.ts';
 import type { Asker, Where } from '../src/core/request.ts';
 import { openDb } from '../src/db/open.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';

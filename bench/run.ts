@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, type CoreBot } from '../src/core/bot.ts';
+import { createBot, type CoreBot } from '../src/app/bot.ts';
 import { CorpusRepo, type SearchOptions } from '../src/corpus/repo.ts';
 import { ingest } from '../src/corpus/ingest.ts';
 import { loadMetadata } from '../src/corpus/metadata.ts';

@@ -7,10 +7,10 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { slashCommand } from '../test/adapters/slack/fixtures.ts';
-import { startHttpHarness } from '../test/adapters/slack/harness.ts';
+import { slashCommand } from '../loopback/slack/fixtures.ts';
+import { startHttpHarness } from '../loopback/slack/harness.ts';
 import { percentile } from './stats.ts';
-import { commandBody, signedHeaders } from '../test/adapters/slack/sign.ts';
+import { commandBody, signedHeaders } from '../loopback/slack/sign.ts';
 
 export interface SlackLoadResult {
   n: number;

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../adapters/console/index.ts';
 import { renderConsole, wrap } from '../adapters/console/render.ts';
-import type { CoreBot } from '../src/core/bot.ts';
+import type { CoreBot } from '../src/app/bot.ts';
 import { corpusBot } from './support/corpus-bot.ts';
 
 let bot: CoreBot;

@@ -1,5 +1,5 @@
 // `npm run discord:register`: publishes the bot's slash commands to Discord.
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { parseRegisterEnv } from './register-env.ts';
 import { registerCommands } from './register.ts';
 

@@ -1,6 +1,6 @@
 // One shard's process, spawned by `startDiscordShards` (run through tsx).
 import pino from 'pino';
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { runShardProcess } from './shard-process.ts';
 
 const bot = createBot();

@@ -5,7 +5,7 @@
  */
 import { figuresIn } from '../core/figures.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
-import type { Want } from './question.ts';
+import type { Want } from './types.ts';
 
 /** A month, in full or abbreviated as the texts do ("Feb. 16"). */
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';

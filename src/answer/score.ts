@@ -9,7 +9,10 @@ import { root } from '../search/roots.ts';
 import { STOPWORDS } from '../search/fts-query.ts';
 import { memoByObject } from '../core/memo.ts';
 import { answerFit, namesInFull } from './answer-type.ts';
-import type { Concept, Question } from './question.ts';
+import type { Concept, Question } from './types.ts';
+import { expandYearRanges } from './years.ts';
+
+export { expandYearRanges } from './years.ts';
 
 /** A concept found only beside the sentence, or only in its heading, counts for this much. */
 const NEIGHBOUR = 0.45;
@@ -27,10 +30,6 @@ const PRONOUN = /\b(?:he|she|him|his|her)\b/i;
 /** Roots of each sentence, in order (for proximity), once per passage. */
 export const sentenceTokens = memoByObject((p: Passage): string[][] => p.sentences.map((s) => termsOf(p.text.slice(s.start, s.end))));
 
-/** "1937–38" is two years, 1937 and 1938, in a question as in a text. */
-export function expandYearRanges(text: string): string {
-  return text.replace(/\b(1[89])(\d\d)\s?[–-]\s?(\d\d)\b/g, '$1$2 $1$3');
-}
 
 /** A text's words as roots, in order. */
 export function termsOf(text: string): string[] {

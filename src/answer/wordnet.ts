@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { baseForms } from './morphy.ts';
 
-export type Pos = 'noun' | 'verb' | 'adj';
+import type { Pos } from './types.ts';
+
+export type { Pos } from './types.ts';
 const POS: Pos[] = ['verb', 'noun', 'adj'];
 
 const dictDir = (() => {

@@ -8,7 +8,7 @@ import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { openCorpus, resolvePaths } from './context.ts';
 import { exportLines } from './export.ts';
 import { searchJson, searchText } from './search-format.ts';
-import { createBot } from '../core/bot.ts';
+import { createBot } from '../app/bot.ts';
 import { parseCommandLine } from '../core/parse-line.ts';
 import { replyJson, replyText } from '../core/plain-text.ts';
 import { LOCAL_USER, LOCAL_WHERE } from '../../adapters/console/local.ts';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { runConsole } from '../../adapters/console/index.ts';
 import { loadConfig, plan } from '../config.ts';
 import { hostname } from 'node:os';
-import { createBot } from '../core/bot.ts';
+import { createBot } from '../app/bot.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Platform, Where } from '../core/request.ts';
 import { createScheduler, type PostOptions } from '../quiz/scheduler.ts';

@@ -14,7 +14,7 @@ import { nearDuplicate } from '../answer/similar.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
-import { hiddenPassages } from './hidden.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
 
 /** Share of the question's weighted words a sentence must hold itself to count as an answer. */
 export const ANSWER_COVERAGE = 0.5;
@@ -107,6 +107,7 @@ export const askCommand = defineCommand({
     example: '/ask Who killed Kirov?',
     options: [{ name: 'question', description: 'Your question, in plain words', required: true, autocomplete: false, maxLength: 500 }],
     moderatorOnly: false,
+    curatable: true,
   },
   schema: cleanText({ max: 500, emptyMessage: 'What is your question? For example: /ask Who killed Kirov?' }),
   run(ctx, question, req: Request) {

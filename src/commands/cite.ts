@@ -5,7 +5,7 @@ import { cleanText, defineCommand } from '../core/command.ts';
 import { errorReply, reply } from '../core/reply.ts';
 import { clipAtWord, quoteUnit, textUnit } from '../core/quotes.ts';
 import { sentenceOfNote } from '../corpus/sentence-notes.ts';
-import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
+import { HIDDEN_HERE, hiddenPassages } from '../moderation/hidden.ts';
 import { mergeUnits } from '../core/quotes.ts';
 
 export const CITE_STYLES = ['chicago', 'mla', 'all'] as const;

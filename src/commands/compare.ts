@@ -15,7 +15,7 @@ import { rootsOf } from '../core/relevance.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
-import { hiddenPassages } from './hidden.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
 import { findSources } from './source-lookup.ts';
 import { buildProfile } from './who-profile.ts';
 
@@ -191,6 +191,7 @@ export const compareCommand = defineCommand({
     example: '/compare executions',
     options: [{ name: 'topic', description: 'A topic (executions), or two people or sources: Yezhov vs Yagoda', required: true, autocomplete: true, maxLength: 200 }],
     moderatorOnly: false,
+    curatable: true,
   },
   schema: cleanText({ max: 200, emptyMessage: 'Compare what? For example: /compare executions, or /compare Yezhov vs Yagoda' }),
   run(ctx, topic, req) {

@@ -22,7 +22,8 @@ import {
   type CurationState,
 } from '../moderation/curation-store.ts';
 import { hiddenIds } from '../moderation/hidden-store.ts';
-import { fail, modLine, parseAnswerTarget, parsePassageIds, splitBars, splitVerb, type AnswerTarget } from '../moderation/input.ts';
+import { fail, modLine, parsePassageIds, splitBars, splitVerb } from '../moderation/input.ts';
+import { parseAnswerTarget, type AnswerTarget } from './answer-target.ts';
 import { changed, reportsNote, resolveReports, unchanged } from '../moderation/replies.ts';
 import { openReportsFor } from '../moderation/report-store.ts';
 import { actorOf, dayLabel } from '../moderation/actor.ts';

@@ -1,8 +1,7 @@
-/** `/help`: every command with one example. The list is read from the registry, so it cannot go stale. */
+/** `/help`: every command with one example. The list is the registry's (handed down in the context), so it cannot go stale. */
 import { z } from 'zod';
 import { defineCommand } from '../core/command.ts';
 import { reply } from '../core/reply.ts';
-import { COMMANDS } from '../core/registry.ts';
 
 export const helpCommand = defineCommand({
   spec: {
@@ -15,8 +14,8 @@ export const helpCommand = defineCommand({
   },
   schema: z.string(),
   run(ctx) {
-    const visible = COMMANDS.filter((c) => !c.spec.moderatorOnly);
-    const mod = COMMANDS.filter((c) => c.spec.moderatorOnly);
+    const visible = ctx.specs.filter((c) => !c.moderatorOnly).map((spec) => ({ spec }));
+    const mod = ctx.specs.filter((c) => c.moderatorOnly).map((spec) => ({ spec }));
     return reply({
       title: 'Sourcebook — cited answers from the study corpus',
       blocks: [

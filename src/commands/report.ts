@@ -6,11 +6,12 @@ import { defineCommand, type CommandContext } from '../core/command.ts';
 import { quoteUnit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
-import { CURATABLE, type CuratableName } from '../moderation/curatable.ts';
+import type { CuratableName } from '../moderation/curatable.ts';
+import { curatableCommand, parseAnswerTarget } from './answer-target.ts';
 import { getQuestion } from '../quiz/bank.ts';
 import { applyCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
-import { fail, modLine, parseAnswerTarget, splitBars } from '../moderation/input.ts';
+import { fail, modLine, splitBars } from '../moderation/input.ts';
 import { countOpenBy, insertReport, MAX_REASON, openReportsFor, storedCitation, type NewReport } from '../moderation/report-store.ts';
 import { actorOf } from '../moderation/actor.ts';
 
@@ -102,7 +103,7 @@ export const reportCommand = defineCommand({
     if (mine) return ALREADY(`/${command} ${mine.args}`, mine.seq);
     // The reply exactly as this space shows it now, curation included: what the reporter saw.
     const asked: Request = { command, args, user: req.user, where: req.where };
-    const shown = applyCuration(ctx, asked, await CURATABLE[command].run(ctx, args, asked));
+    const shown = applyCuration(ctx, asked, await curatableCommand(command)!.run(ctx, args, asked), true);
     const seq = store(ctx, req, {
       command,
       args,

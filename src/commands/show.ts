@@ -6,7 +6,7 @@ import { MAX_QUOTE, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import type { Passage } from '../corpus/types.ts';
 import type { SegNote } from '../segment/types.ts';
 import { sentenceOfNote } from '../corpus/sentence-notes.ts';
-import { HIDDEN_HERE, hiddenPassages } from './hidden.ts';
+import { HIDDEN_HERE, hiddenPassages } from '../moderation/hidden.ts';
 
 function noteUnit(n: SegNote): Unit {
   return textUnit(`Note ${n.number} (the document's own note, on the sentence above): ${n.text}`);

@@ -9,7 +9,7 @@ import { authoredBy, type Authored } from './who-authored.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
-import { hiddenPassages } from './hidden.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
 import { mentionsReply, nameMentions } from './who-mentions.ts';
 import { buildProfile, type ProfileSentence } from './who-profile.ts';
 
@@ -173,6 +173,7 @@ export const whoCommand = defineCommand({
     example: '/who Yezhov',
     options: [{ name: 'name', description: 'A person, e.g. Yezhov, Tukhachevsky, Yuri Zhukov', required: true, autocomplete: true, maxLength: 100 }],
     moderatorOnly: false,
+    curatable: true,
   },
   schema: cleanText({ max: 100, emptyMessage: 'Whose profile? For example: /who Yezhov' }),
   run(ctx, name, req) {

@@ -27,6 +27,8 @@ export interface CommandSpec {
    */
   options: CommandOption[];
   moderatorOnly: boolean;
+  /** Its answers come from the corpus: moderators may pin or correct them, users may report them. */
+  curatable?: boolean;
 }
 
 export interface Suggestion {

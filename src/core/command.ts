@@ -15,6 +15,8 @@ export interface CommandContext {
   people: PeopleIndex;
   actions: ActionStore;
   now: () => Date;
+  /** Every command's spec, in /help's order: the app's registry, handed down so no command imports it. */
+  specs: readonly CommandSpec[];
 }
 
 export interface Command<A = unknown> {

@@ -1,21 +1,10 @@
 /**
- * The commands whose answers moderators can curate and users can report: the ones that answer
- * from the corpus and carry a "Report" button. Imported directly, not via the registry, so the
- * moderation modules never form an import cycle with it.
+ * Curation is keyed by command name: the commands whose spec says `curatable` (who, ask, compare)
+ * answer from the corpus, so moderators may pin or correct their answers and users may report them.
  */
-import { askCommand } from '../commands/ask.ts';
-import { compareCommand } from '../commands/compare.ts';
-import { whoCommand } from '../commands/who.ts';
-import type { Command } from '../core/command.ts';
 
-export const CURATABLE = { who: whoCommand, ask: askCommand, compare: compareCommand } as const satisfies Record<string, Command<string>>;
-export type CuratableName = keyof typeof CURATABLE;
-
-export const CURATABLE_NAMES = Object.keys(CURATABLE) as CuratableName[];
-
-export function isCuratable(name: string): name is CuratableName {
-  return Object.hasOwn(CURATABLE, name);
-}
+/** A curatable command's name, as stored with curations and reports. */
+export type CuratableName = string;
 
 /** "/Who" or "who" → "who"; commands arrive as typed by adapters. */
 export function commandName(raw: string): string {

@@ -2,16 +2,17 @@
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
-import { commandName, isCuratable } from './curatable.ts';
+import { commandName } from './curatable.ts';
 import { curatedAnswer, withNote } from './curated-reply.ts';
 import { curationKey } from './curation-key.ts';
 import { curationsFor } from './curation-store.ts';
 import { hiddenIds } from './hidden-store.ts';
 
-export function applyCuration(ctx: CommandContext, req: Request, reply: Reply): Reply {
+/** `curatable`: the command's spec says its answers may be curated. */
+export function applyCuration(ctx: CommandContext, req: Request, reply: Reply, curatable: boolean): Reply {
   const command = commandName(req.command);
   // Errors and refusals are about the input, not the answer: no curation replaces them.
-  if (!isCuratable(command) || reply.kind === 'error' || reply.kind === 'refusal') return reply;
+  if (!curatable || reply.kind === 'error' || reply.kind === 'refusal') return reply;
   const key = curationKey(ctx, command, req.args);
   if (!key) return reply;
   const space = spaceKey(req.where);

@@ -2,7 +2,6 @@
 import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import { cleanText } from '../core/command.ts';
-import { CURATABLE, CURATABLE_NAMES, commandName, isCuratable, type CuratableName } from './curatable.ts';
 
 type IssueCtx = z.core.$RefinementCtx<unknown>;
 
@@ -46,26 +45,6 @@ export function parseSeq(ctx: IssueCtx, text: string, what: string): number {
   const m = /^#?(\d{1,9})$/.exec(text.trim());
   if (!m || Number(m[1]) < 1) return fail(ctx, `Give the ${what} number, e.g. 3 (or #3).`);
   return Number(m[1]);
-}
-
-export interface AnswerTarget {
-  command: CuratableName;
-  /** Cleaned as the command itself would clean them. */
-  args: string;
-}
-
-/** "who Yezhov" or "/who Yezhov" → the command and its arguments, validated by the command's own schema. */
-export function parseAnswerTarget(ctx: IssueCtx, text: string): AnswerTarget {
-  const [word, rest] = splitVerb(text.trim());
-  const command = commandName(word);
-  if (!isCuratable(command)) {
-    return fail(ctx, `Name the command and what was asked, e.g. “who Yezhov”. Answers of ${CURATABLE_NAMES.map((n) => `/${n}`).join(', ')} can be curated.`);
-  }
-  const parsed = CURATABLE[command].schema.safeParse(rest);
-  if (!parsed.success) return fail(ctx, `/${command}: ${parsed.error.issues[0]?.message ?? 'those arguments are not valid.'}`);
-  // /who answers only names; anything else is an error reply no curation would ever replace.
-  if (command === 'who' && !/\p{L}/u.test(parsed.data)) return fail(ctx, 'A name needs letters, e.g. who Yezhov.');
-  return { command, args: parsed.data };
 }
 
 /** The whole argument line of a moderator command: cleaned, with a generous but firm length limit. */

@@ -5,7 +5,7 @@
  * least recently posted, with the kinds taking turns so a run is a mix.
  */
 import { randomInt } from 'node:crypto';
-import { hiddenPassages } from '../commands/hidden.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
 import type { CommandContext } from '../core/command.ts';
 import { spaceKey, type Where } from '../core/request.ts';
 import { contentTokens, ftsQuery } from '../search/fts-query.ts';

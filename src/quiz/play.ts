@@ -2,7 +2,7 @@
  * Playing: starting a run, offering its next question, answering, closing. Every function checks
  * that the run or post belongs to the asker's space; nothing from one space is visible in another.
  */
-import { hiddenPassages } from '../commands/hidden.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
 import type { CommandContext } from '../core/command.ts';
 import { errorReply, reply, type Action, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request, type Where } from '../core/request.ts';

@@ -3,7 +3,7 @@
  * Each uses the real corpus; each failed on the engine before (passage-level ranking, no forms).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { alsoWantOf, analyse, wantOf } from '../../src/answer/question.ts';
 import { pairQueries } from '../../src/answer/retrieve.ts';
 import { topicBySource } from '../../src/answer/topic.ts';

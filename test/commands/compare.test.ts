@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { figuresIn, relateFigures } from '../../src/core/figures.ts';
 import { allText, ask, corpusBot, STUDENT, HERE } from '../support/corpus-bot.ts';
 

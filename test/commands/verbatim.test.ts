@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,26 +1,47 @@
-/** The core knows nothing of Discord or Slack: adapters import it, never the other way round. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+/**
+ * The layers (.dependency-cruiser.cjs, drawn in docs/architecture.md): each imports only the
+ * layers below it, with no cycles; the neutral core never reaches Discord or Slack.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+const ruleSet = createRequire(import.meta.url)(join(PROJECT_ROOT, '.dependency-cruiser.cjs')) as { forbidden: unknown[] };
+
+async function check(baseDir: string, roots: string[]): Promise<{ modules: number; violations: string[] }> {
+  const out = await cruise(roots, { baseDir, ruleSet: ruleSet as never, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } }, { extensions: ['.ts', '.js'] });
+  const result = out.output as ICruiseResult;
+  return { modules: result.summary.totalCruised, violations: result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`) };
 }
 
-const IMPORT = /\b(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g;
+describe('layers', () => {
+  it('GIVEN the source tree THEN no module imports a layer above its own, and none forms a cycle', async () => {
+    const { modules, violations } = await check(PROJECT_ROOT, ['src', 'adapters', 'bench', 'loopback']);
+    expect(modules).toBeGreaterThan(200);
+    expect(violations).toEqual([]);
+  }, 60_000);
 
-describe('the platform-neutral core', () => {
-  it('GIVEN every file under src/ THEN none imports discord.js or @slack/*; only the CLI wiring (src/cli) loads adapters', () => {
-    const offenders: string[] = [];
-    for (const file of tsFiles(join(PROJECT_ROOT, 'src'))) {
-      const rel = relative(PROJECT_ROOT, file);
-      // `sourcebook start` chooses which adapters to run: the CLI is the one place allowed to reach them.
-      const wiring = rel.startsWith(join('src', 'cli'));
-      for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        if (/^(discord\.js|@discordjs\/|@slack\/)/.test(spec!) || (!wiring && spec!.includes('adapters/'))) offenders.push(`${rel} → ${spec}`);
-      }
+  it('GIVEN a core module that imports a command or discord.js, and a command importing a module that imports it back THEN the check fails on each', async () => {
+    // Inside the project, so that discord.js resolves from its node_modules as it would in src/.
+    const dir = mkdtempSync(join(PROJECT_ROOT, '.layers-probe-'));
+    try {
+      const file = (path: string, text: string) => {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      };
+      file('src/commands/ask.ts', "import { a } from './a.ts';\nexport const ask = a;\n");
+      file('src/commands/a.ts', "import { ask } from './ask.ts';\nexport const a = 1;\nexport const again = ask;\n");
+      file('src/core/reply.ts', "import { ask } from '../commands/ask.ts';\nexport const reply = ask;\n");
+      file('src/core/render.ts', "import { Client } from 'discord.js';\nexport const client = Client;\n");
+      const { violations: found } = await check(dir, ['src']);
+      expect(found).toContain('core-imports-upward: src/core/reply.ts → src/commands/ask.ts');
+      expect(found.some((v) => v.startsWith('neutral-core-knows-no-platform: src/core/render.ts → ') && v.includes('discord.js'))).toBe(true);
+      expect(found.some((v) => v.startsWith('no-cycles: src/commands/'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(offenders).toEqual([]);
-  });
+  }, 60_000);
 });

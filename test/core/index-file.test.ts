@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { DatabaseFileError, openDb } from '../../src/db/open.ts';
 import { indexFileFor } from '../../src/db/index-file.ts';
 import { ask, CORPUS_DIR, HERE, STUDENT } from '../support/corpus-bot.ts';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { ingest } from '../../src/corpus/ingest.ts';
 import { openDb } from '../../src/db/open.ts';
 import { ask, CORPUS_DIR } from '../support/corpus-bot.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { sentenceOfNote } from '../../src/corpus/sentence-notes.ts';
 import type { Passage } from '../../src/corpus/types.ts';
 import { superscriptToDigits } from '../../src/segment/text.ts';

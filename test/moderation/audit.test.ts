@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey, type Request } from '../../src/core/request.ts';
 import { commit, getEntry, listEntries } from '../../src/moderation/audit.ts';
 import { getReport } from '../../src/moderation/report-store.ts';

@@ -3,7 +3,7 @@
  * boundary (hardening issue, defects 1 and 2).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { clip, wellFormed } from '../../src/core/text-safe.ts';
 import { insertReport, openReports, storedCitation } from '../../src/moderation/report-store.ts';

@@ -5,8 +5,8 @@
  * waits instead and the moderator's change goes through.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
-import { createBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { spaceKey, type Request } from '../../src/core/request.ts';
 import { openDb, type DB } from '../../src/db/open.ts';
 import { record } from '../../src/moderation/audit.ts';

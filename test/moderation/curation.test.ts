@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { ADMIN, EMELYANOV_YEZHOV, REIMAN_YEZHOV, STUDENT, freshSpace, moderationBot, quotes, run, snapshot, text } from './support.ts';
 
 let bot: CoreBot;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
-import { hiddenPassages } from '../../src/commands/hidden.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
+import { hiddenPassages } from '../../src/moderation/hidden.ts';
 import { ADMIN, EMELYANOV_YEZHOV, STUDENT, freshSpace, moderationBot, quotes, run, snapshot, text } from './support.ts';
 
 let bot: CoreBot;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import type { Where } from '../../src/core/request.ts';
 import { ADMIN, EMELYANOV_YEZHOV, STUDENT, freshSpace, member, moderationBot, run, text } from './support.ts';
 

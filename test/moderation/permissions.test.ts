@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { getEntry } from '../../src/moderation/audit.ts';
 import { isModerator } from '../../src/moderation/permissions.ts';

@@ -1,6 +1,6 @@
 /** Reporting a quiz question: the button under the feedback, the queue, rejecting, undo, isolation. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { getQuestion } from '../../src/quiz/bank.ts';
 import { postInfo } from '../quiz/helpers.ts';

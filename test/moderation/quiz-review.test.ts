@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { listEntries } from '../../src/moderation/audit.ts';
 import { bodyOf, ensureBank, getQuestion, spaceQuestions } from '../../src/quiz/bank.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { getReport, openReports } from '../../src/moderation/report-store.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { ADMIN, EMELYANOV_YEZHOV, OTHER_STUDENT, REIMAN_YEZHOV, STUDENT, click, freshSpace, moderationBot, run, snapshot, text } from './support.ts';

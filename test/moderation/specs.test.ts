@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
-import { findCommand } from '../../src/core/registry.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
+import { findCommand } from '../../src/app/registry.ts';
 import { ADMIN, STUDENT, freshSpace, moderationBot, run, text } from './support.ts';
 
 const MODERATION = ['report', 'review', 'curate', 'hide', 'unhide', 'sourcenote', 'undo', 'sourcebook'];

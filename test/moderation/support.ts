@@ -1,6 +1,6 @@
 /** Shared by the moderation tests: one bot over the real corpus, users, and a fresh space per test. */
 import { join } from 'node:path';
-import { createBot, type CoreBot } from '../../src/core/bot.ts';
+import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Asker, Platform, Where } from '../../src/core/request.ts';
 import { openDb } from '../../src/db/open.ts';

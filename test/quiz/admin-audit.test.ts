@@ -1,6 +1,6 @@
 /** Quiz administration (/quiz settings, schedule, schedule remove, close) in the audit log, each undoable, per group. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { listEntries } from '../../src/moderation/audit.ts';

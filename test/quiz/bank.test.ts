@@ -1,9 +1,9 @@
 /** Moderation of the question bank per space: approval, rejection, edits and moderators' own questions. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { storedFingerprint } from '../../src/corpus/store.ts';
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { openDb } from '../../src/db/open.ts';
 import {
   addQuestion,

@@ -3,7 +3,7 @@
  * on stdin, then clicks one answer button for several users several times at once and prints
  * how many of its clicks were recorded as new answers.
  */
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { CORPUS_DIR } from '../support/corpus-bot.ts';
 
 const [file, actionId, usersArg, clicksArg] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /** Quality of the generated bank on the real corpus. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribution } from '../../src/corpus/cite.ts';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { DATE_PATTERN, parseDate, parseFigure } from '../../src/quiz/distractors.ts';
 import { generateQuestions } from '../../src/quiz/generate.ts';
 import { quizFigure } from '../../src/quiz/generate-figure.ts';

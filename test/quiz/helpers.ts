@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { createBot, type CoreBot } from '../../src/core/bot.ts';
+import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Asker, Where } from '../../src/core/request.ts';
 import { openDb, type DB } from '../../src/db/open.ts';

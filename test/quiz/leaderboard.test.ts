@@ -1,6 +1,6 @@
 /** /leaderboard and /quiz stats: score, accuracy, streak, per period and per server. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import type { Asker } from '../../src/core/request.ts';
 import { ALICE, BOB, DAY, GUILD_A, GUILD_B, clock, postInfo, quizBot, run, text, type Clock } from './helpers.ts';
 

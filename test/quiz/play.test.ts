@@ -1,6 +1,6 @@
 /** Playing a quiz through the bot: posts, answer buttons, feedback with the cited passage, tallies, runs, closing. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { replyJson } from '../../src/core/plain-text.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { spaceKey } from '../../src/core/request.ts';

@@ -3,7 +3,7 @@
  * test names real sentences of the corpus the old generator turned into poor questions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
 import { holds, quizPeople } from '../../src/quiz/people.ts';
 import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';

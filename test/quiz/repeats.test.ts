@@ -1,6 +1,6 @@
 /** A question posted again: it scores once per member, and /quiz prefers questions the group has not seen this week. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { bodyOf, spaceQuestions } from '../../src/quiz/bank.ts';
 import { createRun, insertPost } from '../../src/quiz/posts.ts';

@@ -1,6 +1,6 @@
 /** Spaced repetition of mistakes: a wrong answer comes back after a day, then after 3, 7, 14… days. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { ALICE, BOB, DAY, GUILD_A, GUILD_B, clock, postInfo, quizBot, run, text, type Clock } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 /** `/quiz schedule …`: validation (zod, croner, Intl), per-channel listing, removal, moderators only. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { listSchedules, ScheduleSpecSchema, splitScheduleArgs } from '../../src/quiz/schedule.ts';
 import { ALICE, GUILD_A, GUILD_B, MOD, clock, quizBot, run, text } from './helpers.ts';

@@ -4,7 +4,7 @@
  * (Discord's enforce_nonce). Runs until killed.
  */
 import Database from 'better-sqlite3';
-import { createBot } from '../../src/core/bot.ts';
+import { createBot } from '../../src/app/bot.ts';
 import { createScheduler } from '../../src/quiz/scheduler.ts';
 import { nonceFor } from '../../adapters/discord/post.ts';
 import { CORPUS_DIR } from '../support/corpus-bot.ts';

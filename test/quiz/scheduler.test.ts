@@ -4,7 +4,7 @@
  * timezones across daylight-saving changes.
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { spaceKey, type Where } from '../../src/core/request.ts';
 import { openDb } from '../../src/db/open.ts';

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../src/core/bot.ts';
+import type { CoreBot } from '../../src/app/bot.ts';
 import { openDb } from '../../src/db/open.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { ensureBank } from '../../src/quiz/bank.ts';

@@ -1,6 +1,6 @@
 /** A bot over the real bundled corpus, in an in-memory database: what every core test drives. */
 import { join } from 'node:path';
-import { createBot, type CoreBot } from '../../src/core/bot.ts';
+import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import { openDb } from '../../src/db/open.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Asker, Where } from '../../src/core/request.ts';

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { clickAnswer } from '../../../adapters/discord/click-answer.ts';
 import { errorReply } from '../../../src/core/reply.ts';
-import { createFakeBot, quizPost } from './fake-bot.ts';
-import { recordingLogger } from './harness.ts';
+import { createFakeBot, quizPost } from '../../../loopback/discord/fake-bot.ts';
+import { recordingLogger } from '../../../loopback/discord/harness.ts';
 
 const bot = createFakeBot();
 const USER = { id: '1', name: 'x', isAdmin: false, groups: [] };

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/commands.ts';
 import type { CommandSpec } from '../../../src/core/bot-api.ts';
-import { createFakeBot } from './fake-bot.ts';
+import { createFakeBot } from '../../../loopback/discord/fake-bot.ts';
 
 const spec = (over: Partial<CommandSpec>): CommandSpec => ({
   name: 'cite',

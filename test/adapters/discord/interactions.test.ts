@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Recorded } from './fake-discord.ts';
-import { interaction, startHarness, type Harness } from './harness.ts';
+import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
+import { interaction, startHarness, type Harness } from '../../../loopback/discord/harness.ts';
 import {
   EPHEMERAL,
   InteractionResponseTypes as T,

@@ -2,7 +2,7 @@
  * Raw interaction payloads for the real-bot tests, made from the recorded fixtures: who sends
  * them, in which guild, and what they carry.
  */
-import { interaction, rawFixture, type Payload } from './harness.ts';
+import { interaction, rawFixture, type Payload } from '../../../loopback/discord/harness.ts';
 
 /** The guild and channel every fixture is recorded in (cached from guild-create.json). */
 export const GUILD_A = '1298765432109876543';

@@ -4,16 +4,16 @@ import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'v
 import { startDiscord, type RunningDiscord } from '../../../adapters/discord/index.ts';
 import { nonceFor } from '../../../adapters/discord/post.ts';
 import type { Bot } from '../../../src/core/bot-api.ts';
-import { createBot } from '../../../src/core/bot.ts';
+import { createBot } from '../../../src/app/bot.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import type { Where } from '../../../src/core/request.ts';
 import { openDb } from '../../../src/db/open.ts';
 import { createScheduler } from '../../../src/quiz/scheduler.ts';
 import { CORPUS_DIR } from '../../support/corpus-bot.ts';
-import { createFakeBot, EMELYANOV_PARAGRAPHS, MENTION_TEXT, quizPost, type FakeBot } from './fake-bot.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
+import { createFakeBot, EMELYANOV_PARAGRAPHS, MENTION_TEXT, quizPost, type FakeBot } from '../../../loopback/discord/fake-bot.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../../loopback/discord/fake-discord.ts';
 import { startFakeGateway, type FakeGateway } from './fake-gateway.ts';
-import { rawFixture, recordingLogger } from './harness.ts';
+import { rawFixture, recordingLogger } from '../../../loopback/discord/harness.ts';
 import { containsRun, limitViolations, messageOf, renderedWords, wordsOf } from './wire.ts';
 
 const APP = '1312345678901234567';

@@ -4,10 +4,10 @@
  * data it creates could matter to another.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CoreBot } from '../../../src/core/bot.ts';
+import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import type { Recorded } from './fake-discord.ts';
-import { startHarnessWith, type Harness } from './harness.ts';
+import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
+import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
 import { autocomplete, click, GUILD_A, slash, type Sender } from './payloads.ts';
 import { EPHEMERAL, callbackOf, limitViolations, messagesIn, summary, unescape, type MessageBody } from './wire.ts';
 

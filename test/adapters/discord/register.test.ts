@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { registerCommands } from '../../../adapters/discord/register.ts';
 import { parseRegisterEnv } from '../../../adapters/discord/register-env.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
-import { createFakeBot } from './fake-bot.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../../loopback/discord/fake-discord.ts';
+import { createFakeBot } from '../../../loopback/discord/fake-bot.ts';
 
 const APP = '1312345678901234567';
 const GUILD = '1298765432109876543';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderReply } from '../../../adapters/discord/render.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/core/reply.ts';
-import { createFakeBot, EMELYANOV_PARAGRAPHS, GOBLE, MENTION_TEXT, REIMAN } from './fake-bot.ts';
+import { createFakeBot, EMELYANOV_PARAGRAPHS, GOBLE, MENTION_TEXT, REIMAN } from '../../../loopback/discord/fake-bot.ts';
 import { containsRun, limitViolations, renderedWords, unescape, wordsOf } from './wire.ts';
 
 const bot = createFakeBot();

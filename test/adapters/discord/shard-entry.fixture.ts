@@ -2,7 +2,7 @@
 // fake Discord REST API whose address the test puts in the environment.
 import { runShardProcess } from '../../../adapters/discord/shard-process.ts';
 import { silentLogger } from '../../../adapters/discord/logger.ts';
-import { createFakeBot } from './fake-bot.ts';
+import { createFakeBot } from '../../../loopback/discord/fake-bot.ts';
 
 await runShardProcess({
   bot: createFakeBot(),

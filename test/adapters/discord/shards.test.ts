@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { startDiscordShards, type RunningShards } from '../../../adapters/discord/shards.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../../loopback/discord/fake-discord.ts';
 import { startFakeGateway, type FakeGateway } from './fake-gateway.ts';
-import { interaction, rawFixture } from './harness.ts';
+import { interaction, rawFixture } from '../../../loopback/discord/harness.ts';
 import { callbackOf, isCallback } from './wire.ts';
 
 const APP = '1312345678901234567';

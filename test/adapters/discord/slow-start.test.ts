@@ -3,9 +3,9 @@
  * the core says it may be slow (its question bank is not built), the adapter acknowledges first.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CoreBot } from '../../../src/core/bot.ts';
+import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import { startHarnessWith, type Harness } from './harness.ts';
+import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
 import { slash } from './payloads.ts';
 import { summary } from './wire.ts';
 

@@ -2,10 +2,10 @@ import { Events, GatewayIntentBits } from 'discord.js';
 import { once } from 'node:events';
 import { afterEach, expect, test } from 'vitest';
 import { startDiscord, type RunningDiscord } from '../../../adapters/discord/index.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../../loopback/discord/fake-discord.ts';
 import { startFakeGateway, type FakeGateway } from './fake-gateway.ts';
-import { createFakeBot, type FakeBot } from './fake-bot.ts';
-import { interaction, rawFixture, recordingLogger } from './harness.ts';
+import { createFakeBot, type FakeBot } from '../../../loopback/discord/fake-bot.ts';
+import { interaction, rawFixture, recordingLogger } from '../../../loopback/discord/harness.ts';
 import { callbackOf, isCallback } from './wire.ts';
 
 const APP = '1312345678901234567';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { escapeText, packLines, splitAtWords, splitText, tidyLines, truncateAtWord } from '../../../adapters/discord/text.ts';
-import { EMELYANOV_PARAGRAPHS } from './fake-bot.ts';
+import { EMELYANOV_PARAGRAPHS } from '../../../loopback/discord/fake-bot.ts';
 import { unescape, wordsOf } from './wire.ts';
 
 describe('splitAtWords', () => {

@@ -1,6 +1,6 @@
 /** What Discord receives, parsed strictly enough that a wrong shape fails the test. */
 import { z } from 'zod';
-import type { Recorded } from './fake-discord.ts';
+import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
 
 export const Embed = z.object({
   title: z.string().optional(),

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminLookup } from '../../../adapters/slack/admins.ts';
-import { startSlackMock, type SlackMock } from './slack-mock.ts';
+import { startSlackMock, type SlackMock } from '../../../loopback/slack/slack-mock.ts';
 
 let mock: SlackMock;
 let client: webApi.WebClient;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, type PostedMessage } from './message-shape.ts';
 
 let h: HttpHarness;

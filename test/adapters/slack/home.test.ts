@@ -4,11 +4,11 @@
  * recorded views.publish body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../../src/core/bot.ts';
+import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { mrkdwnTexts, parseMessage, type PostedMessage } from './message-shape.ts';
-import type { Hit } from './slack-mock.ts';
+import type { Hit } from '../../../loopback/slack/slack-mock.ts';
 
 let bot: CoreBot;
 let h: HttpHarness<CoreBot>;

@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../../adapters/slack/render.ts';
 import { errorReply, reply } from '../../../src/core/reply.ts';
-import { longReply } from './fake-bot.ts';
-import { appHomeOpened } from './fixtures.ts';
-import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { longReply } from '../../../loopback/slack/fake-bot.ts';
+import { appHomeOpened } from '../../../loopback/slack/fixtures.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, visibleWords } from './message-shape.ts';
-import { commandBody, postSigned, signedHeaders } from './sign.ts';
+import { commandBody, postSigned, signedHeaders } from '../../../loopback/slack/sign.ts';
 
 let h: HttpHarness;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandSpec } from '../../../src/core/bot-api.ts';
-import type { CoreBot } from '../../../src/core/bot.ts';
+import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
 
 const manifest = readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkText, clipWords, escapeMrkdwn, splitWords } from '../../../adapters/slack/mrkdwn.ts';
-import { HOSTILE_QUOTE } from './fake-bot.ts';
+import { HOSTILE_QUOTE } from '../../../loopback/slack/fake-bot.ts';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 

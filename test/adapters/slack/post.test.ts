@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReply } from '../../../adapters/slack/render.ts';
-import { hostileReply, longReply, quizPost } from './fake-bot.ts';
-import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { hostileReply, longReply, quizPost } from '../../../loopback/slack/fake-bot.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, visibleWords } from './message-shape.ts';
 
 let h: HttpHarness;

@@ -3,9 +3,9 @@
  * One bot and one adapter for the file: building the corpus takes a second or two.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../../src/core/bot.ts';
+import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import { startHttpHarness, type HttpHarness } from './harness.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, type PostedMessage } from './message-shape.ts';
 
 let bot: CoreBot;

@@ -3,7 +3,7 @@ import { homeView } from '../../../adapters/slack/home.ts';
 import { LIMITS } from '../../../adapters/slack/limits.ts';
 import { renderReply } from '../../../adapters/slack/render.ts';
 import { reply, type Reply } from '../../../src/core/reply.ts';
-import { createFakeBot, GOBLE_PASSAGE, GOBLE_QUOTE, hostileReply, longReply, whoReply } from './fake-bot.ts';
+import { createFakeBot, GOBLE_PASSAGE, GOBLE_QUOTE, hostileReply, longReply, whoReply } from '../../../loopback/slack/fake-bot.ts';
 import { limitViolations, mrkdwnTexts, parseMessage, visibleWords, type PostedMessage } from './message-shape.ts';
 
 const render = (r: Reply): PostedMessage[] => renderReply(r).map((m) => parseMessage(m));

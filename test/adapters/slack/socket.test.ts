@@ -2,10 +2,10 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/index.ts';
-import { createFakeBot } from './fake-bot.ts';
-import { slashCommand, socketHello } from './fixtures.ts';
+import { createFakeBot } from '../../../loopback/slack/fake-bot.ts';
+import { slashCommand, socketHello } from '../../../loopback/slack/fixtures.ts';
 import { limitViolations, parseMessage } from './message-shape.ts';
-import { startSlackMock, type SlackMock } from './slack-mock.ts';
+import { startSlackMock, type SlackMock } from '../../../loopback/slack/slack-mock.ts';
 
 /** Slack's Socket Mode side: says hello on connect, relays envelopes, records what the app sends back. */
 async function startSocketServer() {

@@ -6,7 +6,7 @@ const cache = new Map<string, string>();
 const read = (name: string): unknown => {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(new URL(`../../fixtures/slack/${name}`, import.meta.url), 'utf8');
+    text = readFileSync(new URL(`../fixtures/slack/${name}`, import.meta.url), 'utf8');
     cache.set(name, text);
   }
   return JSON.parse(text);

@@ -4,11 +4,11 @@
  * once it exists.
  */
 import { readFileSync } from 'node:fs';
-import type { Bot, CommandSpec } from '../../../src/core/bot-api.ts';
-import { errorReply, reply, type Reply } from '../../../src/core/reply.ts';
-import type { Asker, Request, Where } from '../../../src/core/request.ts';
+import type { Bot, CommandSpec } from '../../src/core/bot-api.ts';
+import { errorReply, reply, type Reply } from '../../src/core/reply.ts';
+import type { Asker, Request, Where } from '../../src/core/request.ts';
 
-const corpus = (file: string) => readFileSync(new URL(`../../../corpus/${file}`, import.meta.url), 'utf8');
+const corpus = (file: string) => readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8');
 
 /** Verbatim from corpus/goble-2019-red-army-opposition.txt. */
 export const GOBLE_QUOTE =

@@ -1,7 +1,7 @@
 /** Passages a space's moderators hid from answers and quizzes (see /hide); every answering command excludes them. */
 import type { CommandContext } from '../core/command.ts';
 import { spaceKey, type Where } from '../core/request.ts';
-import { hiddenIds } from '../moderation/hidden-store.ts';
+import { hiddenIds } from './hidden-store.ts';
 
 export function hiddenPassages(ctx: CommandContext, where: Where): ReadonlySet<string> {
   return hiddenIds(ctx.db, spaceKey(where));

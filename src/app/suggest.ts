@@ -1,10 +1,10 @@
 /** Autocomplete values: people for /who, sources for /source, passage ids for /cite and /show, topics for /compare. */
-import { clip } from './text-safe.ts';
+import { clip } from '../core/text-safe.ts';
 import { authorLabel } from '../corpus/cite.ts';
 import { nameKey } from '../people/name-key.ts';
-import type { Suggestion } from './bot-api.ts';
-import type { CommandContext } from './command.ts';
-import { spaceKey, type Where } from './request.ts';
+import type { Suggestion } from '../core/bot-api.ts';
+import type { CommandContext } from '../core/command.ts';
+import { spaceKey, type Where } from '../core/request.ts';
 import { hiddenIds } from '../moderation/hidden-store.ts';
 
 /** Topics students compare most; every one is answered by several sources. */

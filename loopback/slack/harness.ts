@@ -1,7 +1,7 @@
 /** Starts the real adapter in HTTP mode on 127.0.0.1 against the mock Slack, with signed-request helpers. */
 import { pino } from 'pino';
-import { startSlack, type SlackHandle } from '../../../adapters/slack/index.ts';
-import type { Bot } from '../../../src/core/bot-api.ts';
+import { startSlack, type SlackHandle } from '../../adapters/slack/index.ts';
+import type { Bot } from '../../src/core/bot-api.ts';
 import { createFakeBot, type FakeBot } from './fake-bot.ts';
 import { appHomeOpened, blockActions, slashCommand, type ClickOptions } from './fixtures.ts';
 import { commandBody, interactionBody, postSigned, SIGNING_SECRET, type SignOptions } from './sign.ts';

@@ -16,7 +16,7 @@ import { unhideCommand } from '../commands/unhide.ts';
 import { sourceNoteCommand } from '../commands/source-note.ts';
 import { undoCommand } from '../commands/undo.ts';
 import { configCommand } from '../commands/config.ts';
-import type { Command } from './command.ts';
+import type { Command } from '../core/command.ts';
 
 export const COMMANDS: Command<any>[] = [whoCommand, compareCommand, askCommand, citeCommand, sourceCommand, showCommand, quizCommand, leaderboardCommand, helpCommand, reportCommand, reviewCommand, curateCommand, hideCommand, unhideCommand, sourceNoteCommand, undoCommand, configCommand];
 

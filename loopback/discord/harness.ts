@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client, SnowflakeUtil } from 'discord.js';
 import { z } from 'zod';
-import type { Bot } from '../../../src/core/bot-api.ts';
-import { attachBot, createDiscordClient } from '../../../adapters/discord/client.ts';
-import type { Logger } from '../../../adapters/discord/logger.ts';
+import type { Bot } from '../../src/core/bot-api.ts';
+import { attachBot, createDiscordClient } from '../../adapters/discord/client.ts';
+import type { Logger } from '../../adapters/discord/logger.ts';
 import { startFakeDiscord, type FakeDiscord, type Recorded } from './fake-discord.ts';
 import { createFakeBot, type FakeBot } from './fake-bot.ts';
 
@@ -22,7 +22,7 @@ const Envelope = z.looseObject({
 export type Payload = z.infer<typeof Envelope>;
 
 const fixtureText = (name: string): string =>
-  readFileSync(new URL(`../../fixtures/discord/${name}.json`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../fixtures/discord/${name}.json`, import.meta.url), 'utf8');
 
 /**
  * A fixture with a fresh interaction id and token (Discord never repeats them), and optionally

@@ -2,19 +2,19 @@
  * The platform-neutral bot: parses a request, checks permissions, runs the command and always
  * returns a Reply. Nothing thrown inside a command reaches an adapter.
  */
-import { spaceKey } from './request.ts';
-import { clip } from './text-safe.ts';
+import { spaceKey } from '../core/request.ts';
+import { clip } from '../core/text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 import { PeopleIndex } from '../people/index.ts';
-import { ActionStore } from './actions.ts';
-import type { Bot, CommandSpec, Suggestion } from './bot-api.ts';
-import type { CommandContext } from './command.ts';
+import { ActionStore } from '../core/actions.ts';
+import type { Bot, CommandSpec, Suggestion } from '../core/bot-api.ts';
+import type { CommandContext } from '../core/command.ts';
 import { COMMANDS, findCommand } from './registry.ts';
-import { errorReply, reply, type Reply } from './reply.ts';
-import type { Asker, Request, Where } from './request.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
+import type { Asker, Request, Where } from '../core/request.ts';
 import { suggest } from './suggest.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
@@ -57,7 +57,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     (e) => log(DAMAGED_INDEX, e),
   );
   const repo = new CorpusRepo(db);
-  const ctx: CommandContext = { db, repo, people, actions: new ActionStore(db), now: opts.now ?? (() => new Date()) };
+  const ctx: CommandContext = { db, repo, people, actions: new ActionStore(db), now: opts.now ?? (() => new Date()), specs: COMMANDS.map((c) => c.spec) };
   // Searches match a name in every spelling the corpus uses, whichever one was typed.
   repo.spellings = (token) => ctx.people.spellingsFor(token);
 
@@ -96,7 +96,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       }
       // Buttons made while answering belong to this space.
       const here = { ...ctx, actions: ctx.actions.scoped(db, spaceKey(req.where)) };
-      return applyCuration(here, req, await command.run(here, parsed.data, req));
+      return applyCuration(here, req, await command.run(here, parsed.data, req), command.spec.curatable === true);
     } catch (err) {
       // A damaged corpus index is derived data: rebuilt from corpus/ at once, and the command run again.
       if (isDamage(err) && !rebuilding) return rebuildAndRetry(req, err);

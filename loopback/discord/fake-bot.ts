@@ -4,11 +4,11 @@
  * every call. Replies are built from real corpus text. real-bot.test.ts drives the real core.
  */
 import { readFileSync } from 'node:fs';
-import type { Bot, CommandSpec, Suggestion } from '../../../src/core/bot-api.ts';
-import { errorReply, reply, type Citation, type Reply } from '../../../src/core/reply.ts';
-import type { Asker, Request, Where } from '../../../src/core/request.ts';
+import type { Bot, CommandSpec, Suggestion } from '../../src/core/bot-api.ts';
+import { errorReply, reply, type Citation, type Reply } from '../../src/core/reply.ts';
+import type { Asker, Request, Where } from '../../src/core/request.ts';
 
-const corpus = (file: string): string => readFileSync(new URL(`../../../corpus/${file}`, import.meta.url), 'utf8');
+const corpus = (file: string): string => readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8');
 
 /** Long prose paragraphs from Emelyanov (2012); some carry *italic* markdown from the source file. */
 export const EMELYANOV_PARAGRAPHS: string[] = corpus('emelyanov-2012-stalins-purges.txt')
