@@ -35,7 +35,7 @@ export function renderConsole(reply: Reply, opts: { width: number; color: boolea
         return wrap(b.text, w);
       case 'quote': {
         const id = reply.citations[b.citation]?.passage ?? '';
-        return `${paint('cyan', wrap(b.attribution + ':', w))}\n${wrap(`“${b.text}”`, w, '  │ ')}\n${paint('dim', `  ${id}`)}`;
+        return `${paint('cyan', wrap(`${b.attribution}:`, w))}\n${wrap(`“${b.text}”`, w, '  │ ')}\n${paint('dim', `  ${id}`)}`;
       }
       case 'list':
         return b.items.map((i) => wrap(`• ${i}`, w, '  ').replace(/^ {2}/, '')).join('\n');

@@ -3,7 +3,7 @@
  * note above it, for one command and its normalized arguments (`/who Yezhov` covers `/who Ежов`).
  * Pinning or noting resolves the open reports about that answer; every change is undoable.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { textUnit } from '../core/quotes.ts';

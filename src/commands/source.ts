@@ -53,7 +53,7 @@ export const sourceCommand = defineCommand({
           },
           { type: 'paragraph', text: 'The sources disagree and some are partisan; every answer says which source says what.' },
         ],
-        actions: sources.slice(0, 5).map((s) => ctx.actions.make(s.meta.idPrefix.toUpperCase() + ' · ' + authorLabel(s.meta), { command: 'source', args: s.meta.id })),
+        actions: sources.slice(0, 5).map((s) => ctx.actions.make(`${s.meta.idPrefix.toUpperCase()} · ${authorLabel(s.meta)}`, { command: 'source', args: s.meta.id })),
       });
     }
     const found = findSources(ctx.repo, id);

@@ -40,7 +40,7 @@ export function cleanText(opts: { max?: number; emptyMessage?: string } = {}) {
     .transform((s) =>
       wellFormed(s)
         .normalize('NFC')
-        // eslint-disable-next-line no-control-regex
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
         .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')
         .replace(/\s+/g, ' ')
         .trim(),

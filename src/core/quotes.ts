@@ -155,7 +155,7 @@ function quotationOpenAt(p: Passage, s: { start: number; end: number }): boolean
   const opened = (before.match(OPEN) ?? []).length - (before.match(CLOSE) ?? []).length;
   const straight = (before.match(/"/g) ?? []).length;
   // Single quotes double as apostrophes: only a mark before a word opens, only one after a word and before a space or punctuation closes.
-  const singleOpen = (before.match(/(?:^|[\s(\[—–])['‘](?=\p{L})/gu) ?? []).length;
+  const singleOpen = (before.match(/(?:^|[\s([—–])['‘](?=\p{L})/gu) ?? []).length;
   const singleClose = (before.match(/(?<=[\p{L}.,!?;:])['’](?=[\s.,;:!?)\]—–]|$)/gu) ?? []).length;
   return opened > 0 || straight % 2 === 1 || singleOpen > singleClose;
 }

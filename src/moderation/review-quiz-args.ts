@@ -1,6 +1,6 @@
 /** Parsing `/review quiz …`: the quiz bank's moderation (approve, reject, edit, add, approval on/off). */
 import { clip } from '../core/text-safe.ts';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fail, parsePassageId, splitBars, splitVerb } from './input.ts';
 
 export const QUIZ_USAGE =

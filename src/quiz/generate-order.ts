@@ -49,7 +49,7 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
 const LETTERS = ['A', 'B', 'C', 'D'];
 
 /** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
-export function orderDrafts(ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
+export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
   const pool = [...events].sort((a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`));
   const used = new Set<DatedEvent>();
   const out: Draft[] = [];

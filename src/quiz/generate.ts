@@ -123,7 +123,6 @@ export function generateQuestions(engine: EngineContext): Question[] {
     if (event) events.push(event);
     // A sentence that points back ("He demanded …") is asked with the sentence it points to.
     const q = usableSentence(s.text) && !dangling(s.text) ? s : unnamedPerson(s.text) ? null : withPrevious(c, s);
-    const usable = q !== null;
     // A quoted author's story of conspiracies and plots is what the sources dispute: it may be asked
     // whose it is, never completed as if it were the answer key ("____ was already the leader of an international conspiracy").
     const disputed = c.passage.kind === 'quote' && DISPUTED_STORY.test(s.text);

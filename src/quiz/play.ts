@@ -157,7 +157,7 @@ export function startReview(ctx: CommandContext, req: Request): Reply {
   if (!due.length) {
     const s = reviewSummary(ctx.db, space, req.user.id, now);
     const text = s.scheduled
-      ? `Nothing is due yet. ${s.scheduled} question${s.scheduled === 1 ? '' : 's'} in your review pile; the next is due ${s.nextDue ? new Date(s.nextDue).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'soon'}.`
+      ? `Nothing is due yet. ${s.scheduled} question${s.scheduled === 1 ? '' : 's'} in your review pile; the next is due ${s.nextDue ? `${new Date(s.nextDue).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'soon'}.`
       : 'Your review pile is empty. Questions you get wrong come back here a day later.';
     return notice('Nothing to review', text);
   }

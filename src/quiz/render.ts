@@ -43,11 +43,11 @@ export function noteText(body: QuestionBody): string | null {
 export function explanation(ctx: Pick<CommandContext, 'repo'>, body: QuestionBody, lead: string): Unit {
   const passage = ctx.repo.passage(body.passageId);
   const units: Unit[] = [];
-  if (passage && passage.text.includes(body.quote)) units.push(quoteUnit(ctx.repo, passage, body.quote, lead));
+  if (passage?.text.includes(body.quote)) units.push(quoteUnit(ctx.repo, passage, body.quote, lead));
   else units.push(textUnit(`The passage this question came from (${body.passageId}) is no longer in the corpus.`));
   for (const a of body.also ?? []) {
     const p = ctx.repo.passage(a.passageId);
-    if (p && p.text.includes(a.quote)) units.push(quoteUnit(ctx.repo, p, a.quote));
+    if (p?.text.includes(a.quote)) units.push(quoteUnit(ctx.repo, p, a.quote));
   }
   const note = noteText(body);
   if (note) units.push(textUnit(note));

@@ -4,7 +4,7 @@
 export function normalizeSpaces(s: string): string {
   return s
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

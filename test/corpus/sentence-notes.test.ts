@@ -40,7 +40,7 @@ function checkAll(source: string, before: Map<string, string[]>): { checked: num
     for (const n of p.notes) {
       const i = sentenceOfNote(p, n);
       const expected = before.get(n.number);
-      if (!expected || !expected.length) continue;
+      if (!expected?.length) continue;
       checked++;
       const sentence = i === null ? [] : words(p.text.slice(p.sentences[i]!.start, p.sentences[i]!.end));
       // Words may run over a page break, so the last one or two suffice when the line began there.

@@ -32,7 +32,7 @@ function findTitle(raw: string, from = 0): TitleHit | null {
   }
   // An italic title left unclosed across a line break ("*Klubok … zagovo-" + "ry i …  (Moscow").
   const open = /\*([^*(]{4,}?)\s*\(/.exec(raw.slice(from));
-  if (open && open[1]) {
+  if (open?.[1]) {
     const start = from + open.index;
     return { title: open[1].trim(), start, end: start + 1 + open[1].length };
   }

@@ -83,7 +83,7 @@ function joinPieces(prev: string, next: string): string {
   const p = prev.trimEnd();
   const n = next.trimStart();
   const starred = /\p{L}-(\*{1,2})$/u.exec(p.slice(-4));
-  if (starred && starred[1] && /^\p{Ll}/u.test(n)) return p.slice(0, -(1 + starred[1].length)) + n;
+  if (starred?.[1] && /^\p{Ll}/u.test(n)) return p.slice(0, -(1 + starred[1].length)) + n;
   return joinBroken(p, n);
 }
 
@@ -109,7 +109,7 @@ function parseToc(lines: string[]): { entries: TocEntry[]; start: number; end: n
       continue;
     }
     const m = TOC_LINE.exec(line);
-    if (!m || !m[1] || !m[2]) break;
+    if (!m?.[1] || !m[2]) break;
     const title = clean(m[1]).replace(/\s*\.{2,}$/, '');
     const kind: EntryKind = PART.test(title) ? 'part' : BACK.test(title) ? 'back' : 'section';
     entries.push({ title, page: Number(m[2]), kind, fold: foldForMatch(title), index: entries.length });
@@ -165,7 +165,7 @@ function parseNotes(lines: string[], from: number, stop: Set<string>): RawNote[]
     if (stop.has(foldForMatch(line))) break; // further back matter listed in CONTENTS (Bibliography, Index)
     const m = NOTE_START.exec(line);
     const expected = cur ? Number(cur.number) + 1 : 1;
-    if (m && m[1] && Number(m[1]) === expected) {
+    if (m?.[1] && Number(m[1]) === expected) {
       cur = { number: m[1], raw: m[2] ?? '' };
       notes.push(cur);
       continue;
@@ -376,7 +376,7 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
   };
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
-    if (!u || !u.path.length) continue;
+    if (!u?.path.length) continue;
     let pages: PageRange | null = null;
     if (u.start !== null) {
       let end = unitEnd(u) ?? u.start;

@@ -61,7 +61,7 @@ interface Marker {
 
 /** Markdown backslash escapes left by the converter ("\$1 billion") lose their backslash. */
 function unescapeMarkdown(s: string): string {
-  return s.replace(/\\([\\`*_{}\[\]()#+\-.!$|<>~&])/g, '$1');
+  return s.replace(/\\([\\`*_{}[\]()#+\-.!$|<>~&])/g, '$1');
 }
 
 /**

@@ -6,7 +6,6 @@ import {
   InteractionResponseTypes as T,
   callbackOf,
   containsRun,
-  isCallback,
   limitViolations,
   messageOf,
   messagesIn,

@@ -9,7 +9,7 @@ import { corpusBot } from '../../support/corpus-bot.ts';
 import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
 import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
 import { autocomplete, click, GUILD_A, slash, type Sender } from './payloads.ts';
-import { EPHEMERAL, callbackOf, limitViolations, messagesIn, summary, unescape, type MessageBody } from './wire.ts';
+import { EPHEMERAL, callbackOf, limitViolations, messagesIn, summary, unescapeMarkdown, type MessageBody } from './wire.ts';
 
 let bot: CoreBot;
 let h: Harness<CoreBot>;
@@ -44,7 +44,7 @@ const button = (message: MessageBody, label: string): string => {
 };
 
 const fields = (message: MessageBody): Record<string, string> =>
-  Object.fromEntries((message.embeds ?? []).flatMap((e) => e.fields ?? []).map((f) => [unescape(f.name), unescape(f.value)]));
+  Object.fromEntries((message.embeds ?? []).flatMap((e) => e.fields ?? []).map((f) => [unescapeMarkdown(f.name), unescapeMarkdown(f.value)]));
 
 async function whoYezhov(sender: Sender = {}): Promise<MessageBody> {
   const calls = await h.deliver(slash('who', { name: 'Yezhov' }, sender));

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { renderReply } from '../../../adapters/discord/render.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/core/reply.ts';
 import { createFakeBot, EMELYANOV_PARAGRAPHS, GOBLE, MENTION_TEXT, REIMAN } from '../../../loopback/discord/fake-bot.ts';
-import { containsRun, limitViolations, renderedWords, unescape, wordsOf } from './wire.ts';
+import { containsRun, limitViolations, renderedWords, unescapeMarkdown, wordsOf } from './wire.ts';
 
 const bot = createFakeBot();
 const where = { platform: 'discord' as const, space: 'g', channel: 'c' };
@@ -48,7 +48,7 @@ describe('mentions', () => {
     for (const m of messages) expect(m.allowedMentions).toEqual({ parse: [] });
     const all = messages.flatMap((m) => m.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)).join('\n');
     for (const token of ['@everyone', '<@123>', '<@&456>', '<!channel>']) expect(all).toContain(token);
-    expect(unescape(all)).toContain(MENTION_TEXT);
+    expect(unescapeMarkdown(all)).toContain(MENTION_TEXT);
   });
 
   test('GIVEN a long reply split into several messages THEN each one disables mentions', async () => {
@@ -63,7 +63,7 @@ describe('escaping', () => {
     const withMarkup = EMELYANOV_PARAGRAPHS.find((p) => p.includes('*'))!;
     const text = description(reply({ title: 'x', blocks: [{ type: 'paragraph', text: withMarkup }] }));
     expect(text).not.toMatch(/(?<!\\)\*/);
-    expect(unescape(text)).toBe(withMarkup.replace(/\s+/g, ' '));
+    expect(unescapeMarkdown(text)).toBe(withMarkup.replace(/\s+/g, ' '));
   });
 
   test('GIVEN a title with markdown THEN it is escaped too', () => {
@@ -110,7 +110,7 @@ describe('limits and splitting', () => {
     const continued = [rendered[first]!.value];
     for (let i = first + 1; rendered[i]?.name === '\u200b'; i++) continued.push(rendered[i]!.value);
     expect(continued.length).toBeGreaterThan(1);
-    expect(wordsOf(unescape(continued.join(' ')))).toEqual(wordsOf(value));
+    expect(wordsOf(unescapeMarkdown(continued.join(' ')))).toEqual(wordsOf(value));
   });
 
   test('GIVEN text after fields THEN it goes in a later embed so the reading order is kept', () => {

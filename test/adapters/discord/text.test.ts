@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { escapeText, packLines, splitAtWords, splitText, tidyLines, truncateAtWord } from '../../../adapters/discord/text.ts';
 import { EMELYANOV_PARAGRAPHS } from '../../../loopback/discord/fake-bot.ts';
-import { unescape, wordsOf } from './wire.ts';
+import { unescapeMarkdown, wordsOf } from './wire.ts';
 
 describe('splitAtWords', () => {
   test('GIVEN a corpus paragraph and a small limit THEN every piece fits and the words come back whole', () => {
@@ -65,7 +65,7 @@ describe('escapeText', () => {
     const escaped = escapeText('See *Comrade Stalin* and __Inoy Stalin__, ref `rei-4k9x2` ~~x~~ ||y||');
     expect(escaped).not.toMatch(/(?<!\\)\*/);
     expect(escaped).not.toMatch(/(?<!\\)`/);
-    expect(unescape(escaped)).toBe('See *Comrade Stalin* and __Inoy Stalin__, ref `rei-4k9x2` ~~x~~ ||y||');
+    expect(unescapeMarkdown(escaped)).toBe('See *Comrade Stalin* and __Inoy Stalin__, ref `rei-4k9x2` ~~x~~ ||y||');
   });
 
   test('GIVEN a line starting with ">" or "#" THEN it cannot become a quote or heading', () => {
@@ -109,7 +109,7 @@ describe('escapeText on long and tricky input', () => {
     const started = performance.now();
     const escaped = escapeText(line);
     expect(performance.now() - started).toBeLessThan(500);
-    expect(unescape(escaped)).toBe(line);
+    expect(unescapeMarkdown(escaped)).toBe(line);
   });
 
   test('GIVEN short corpus text THEN the result is what escapeMarkdown gives (plus the quote and link guards)', async () => {

@@ -105,7 +105,7 @@ export function limitViolations(message: { embeds?: Embed[]; components?: Row[] 
 }
 
 /** Undoes escapeMarkdown so rendered text can be compared with the plain text it came from. */
-export function unescape(text: string): string {
+export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([\\*_`~|>#\-.[\]()])/g, '$1');
 }
 
@@ -115,7 +115,7 @@ export function renderedWords(messages: { embeds?: Embed[] }[]): string[] {
     .flatMap((m) => m.embeds ?? [])
     .flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])
     .join('\n');
-  return unescape(text).split(/\s+/).filter((w) => w !== '');
+  return unescapeMarkdown(text).split(/\s+/).filter((w) => w !== '');
 }
 
 /** True when `needle` occurs as a contiguous run in `haystack` (so no word was cut or dropped). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkText, clipWords, escapeMrkdwn, splitWords } from '../../../adapters/slack/mrkdwn.ts';
 import { HOSTILE_QUOTE } from '../../../loopback/slack/fake-bot.ts';
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('escapeMrkdwn', () => {
   it('GIVEN corpus text with mention and link syntax THEN no angle bracket survives and the text round-trips', () => {
@@ -13,7 +13,7 @@ describe('escapeMrkdwn', () => {
     expect(escaped).toContain('&lt;@U123&gt;');
     expect(escaped).toContain('@everyone');
     expect(escaped).not.toMatch(/&(?!amp;|lt;|gt;)/);
-    expect(unescape(escaped)).toBe(HOSTILE_QUOTE);
+    expect(unescapeEntities(escaped)).toBe(HOSTILE_QUOTE);
   });
 });
 

@@ -54,7 +54,7 @@ const button = (msgs: PostedMessage[], label: string | RegExp) => {
   if (!found) throw new Error(`no button ${label} among ${buttons(msgs).map((b) => b.text.text).join(', ')}`);
   return found;
 };
-const allText = (msgs: PostedMessage[]) => msgs.flatMap(mrkdwnTexts).join('\n') + '\n' + JSON.stringify(msgs);
+const allText = (msgs: PostedMessage[]) => `${msgs.flatMap(mrkdwnTexts).join('\n')}\n${JSON.stringify(msgs)}`;
 
 describe('Slack adapter with the real core bot', () => {
   let who: PostedMessage[];
