@@ -22,7 +22,13 @@ export async function runLeaderboardBench(): Promise<Record<string, number>> {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < ANSWERS; i++) {
     const member = i % MEMBERS;
-    const post = { id: Math.floor(i / MEMBERS) + 1, space: 'discord:bench', questionId: `q${Math.floor(i / MEMBERS)}`, forUser: null, body: { answer: 0 } } as unknown as Post;
+    const post = {
+      id: Math.floor(i / MEMBERS) + 1,
+      space: 'discord:bench',
+      questionId: `q${Math.floor(i / MEMBERS)}`,
+      forUser: null,
+      body: { answer: 0 },
+    } as unknown as Post;
     recordAnswer(db, { post, userId: `u${member}`, userName: `Member ${member}`, choice: random() < 0.6 ? 0 : 1, now: now - (ANSWERS - i) * 1000 });
   }
   db.pragma('foreign_keys = ON');
@@ -30,5 +36,12 @@ export async function runLeaderboardBench(): Promise<Record<string, number>> {
   const board = await timeAsync(200, () => bot.handle({ command: 'leaderboard', args: 'all', user, where }));
   const stats = await timeAsync(200, () => bot.handle({ command: 'quiz', args: 'stats', user, where }));
   bot.close();
-  return { answers: ANSWERS, members: MEMBERS, leaderboard_p50_ms: board.p50, leaderboard_p99_ms: board.p99, quiz_stats_p50_ms: stats.p50, quiz_stats_p99_ms: stats.p99 };
+  return {
+    answers: ANSWERS,
+    members: MEMBERS,
+    leaderboard_p50_ms: board.p50,
+    leaderboard_p99_ms: board.p99,
+    quiz_stats_p50_ms: stats.p50,
+    quiz_stats_p99_ms: stats.p99,
+  };
 }

@@ -17,7 +17,11 @@ const lap = (label: string) => {
 const built = buildCorpus(dir);
 lap('build (all)');
 const units = built.sources.flatMap((s) => s.passages.map((p) => ({ sourceId: s.meta.id, text: p.text })));
-extractPeople(units, built.sources.flatMap((s) => s.segmented.indexEntries.map((e) => e.name)), loadAliases(dir));
+extractPeople(
+  units,
+  built.sources.flatMap((s) => s.segmented.indexEntries.map((e) => e.name)),
+  loadAliases(dir),
+);
 lap('people (again)');
 storeCorpus(openDb(':memory:'), built);
 lap('store');

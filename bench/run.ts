@@ -19,7 +19,17 @@ import { table, timeAsync, timeIt } from './stats.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const SEARCHES = ['Kirov murder', 'executions 1937', 'Tukhachevsky conspiracy', 'quotas regional secretaries', 'Order 00447', 'Yezhov NKVD'];
-const COMMANDS = ['/who Yezhov', '/who Zhukov', '/compare executions', '/compare repression of national minorities', '/ask Who killed Kirov?', '/ask Why did Stalin start the Great Terror?', '/ask What did Stalin eat for breakfast?', '/cite eme-yf15y', '/source reiman'];
+const COMMANDS = [
+  '/who Yezhov',
+  '/who Zhukov',
+  '/compare executions',
+  '/compare repression of national minorities',
+  '/ask Who killed Kirov?',
+  '/ask Why did Stalin start the Great Terror?',
+  '/ask What did Stalin eat for breakfast?',
+  '/cite eme-yf15y',
+  '/source reiman',
+];
 const USER = { id: 'bench', name: 'bench', isAdmin: false, groups: [] };
 const WHERE = { platform: 'console' as const, space: 'bench', channel: 'bench' };
 const out: string[] = [];
@@ -82,7 +92,9 @@ for (const n of SCALES) {
   corpora.set(n, corpus);
 }
 
-say(`# Sourcebook benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${new Date().toISOString().slice(0, 10)}. Times in ms unless stated.\n`);
+say(
+  `# Sourcebook benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${new Date().toISOString().slice(0, 10)}. Times in ms unless stated.\n`,
+);
 say('## Ingest (validate, segment, index)\n');
 say(table(['corpus', 'sources', 'passages', 'notes', 'seconds'], ingestRows));
 

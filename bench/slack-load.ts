@@ -54,8 +54,7 @@ export async function runSlackLoad(opts: SlackLoadOptions = {}): Promise<SlackLo
   const h = await startHttpHarness();
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    const body = (id: string) =>
-      commandBody(slashCommand({ command: '/who', text: 'Nakhayev', user_id: `U${id}`, response_url: h.mock.responseUrl(id) }));
+    const body = (id: string) => commandBody(slashCommand({ command: '/who', text: 'Nakhayev', user_id: `U${id}`, response_url: h.mock.responseUrl(id) }));
     const latencies: number[] = [];
     let acked = 0;
     const run = async (prefix: string, count: number) => {

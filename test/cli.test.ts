@@ -27,7 +27,11 @@ describe('sourcebook ask', () => {
     const db = join(dir, 'ask.db');
     const r = await sourcebook(['ask', '/who Ежов', '--json', '--db', db, '--corpus', CORPUS_DIR]);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { text: string; citations: { passage: string; source: string; quote: string; where: string }[]; actions: { id: string; label: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      text: string;
+      citations: { passage: string; source: string; quote: string; where: string }[];
+      actions: { id: string; label: string }[];
+    };
     expect(json.text).toContain('Who was Nikolai Yezhov?');
     expect(json.citations.length).toBeGreaterThan(0);
     for (const c of json.citations) expect(Object.keys(c)).toEqual(expect.arrayContaining(['passage', 'source', 'quote', 'where']));
@@ -66,7 +70,10 @@ describe('a database file that cannot be used', () => {
     const db = join(dir, 'garbage.db');
     writeFileSync(db, 'not a database '.repeat(400));
     const before = readFileSync(db);
-    for (const args of [['ask', '/who Yezhov', '--db', db, '--corpus', CORPUS_DIR], ['search', 'Kirov', '--db', db, '--corpus', CORPUS_DIR]]) {
+    for (const args of [
+      ['ask', '/who Yezhov', '--db', db, '--corpus', CORPUS_DIR],
+      ['search', 'Kirov', '--db', db, '--corpus', CORPUS_DIR],
+    ]) {
       const r = await sourcebook(args);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`Sourcebook cannot use its database ${db}: it is not a SQLite database`);

@@ -47,18 +47,29 @@ describe('console chat', () => {
   it('GIVEN a long quote THEN lines are wrapped at word boundaries within the width', () => {
     const text = wrap('Yagoda was relieved of his post as head of the NKVD, and his replacement Yezhov prepared new trials.', 40, '  │ ');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
-    expect(text.split('\n').map((l) => l.replace(/^ {2}│ /, '')).join(' ')).toBe('Yagoda was relieved of his post as head of the NKVD, and his replacement Yezhov prepared new trials.');
+    expect(
+      text
+        .split('\n')
+        .map((l) => l.replace(/^ {2}│ /, ''))
+        .join(' '),
+    ).toBe('Yagoda was relieved of his post as head of the NKVD, and his replacement Yezhov prepared new trials.');
   });
 
   it('GIVEN no colour THEN the rendering has no escape codes', () => {
-    const r = renderConsole({ kind: 'answer', title: 'T', blocks: [{ type: 'paragraph', text: 'p' }], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false }, { width: 80, color: false });
+    const r = renderConsole(
+      { kind: 'answer', title: 'T', blocks: [{ type: 'paragraph', text: 'p' }], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false },
+      { width: 80, color: false },
+    );
     expect(r).toBe('T\n\np\n\n[1] Go');
   });
 });
 
 describe('console colours', () => {
   it('GIVEN colour on THEN titles and actions carry ANSI codes that are closed again', () => {
-    const r = renderConsole({ kind: 'answer', title: 'T', blocks: [], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false }, { width: 80, color: true });
+    const r = renderConsole(
+      { kind: 'answer', title: 'T', blocks: [], citations: [], actions: [{ id: 'a', label: 'Go' }], ephemeral: false },
+      { width: 80, color: true },
+    );
     expect(r).toBe('\u001b[1mT\u001b[22m\n\n\n\n\u001b[33m[1] Go\u001b[39m');
   });
 });

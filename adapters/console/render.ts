@@ -44,8 +44,6 @@ export function renderConsole(reply: Reply, opts: { width: number; color: boolea
     }
   };
   const title = paint(reply.kind === 'error' || reply.kind === 'refusal' ? 'red' : 'bold', reply.title);
-  const actions = reply.actions.length
-    ? `\n\n${reply.actions.map((a, i) => paint('yellow', `[${i + 1}] ${a.label}`)).join('  ')}`
-    : '';
+  const actions = reply.actions.length ? `\n\n${reply.actions.map((a, i) => paint('yellow', `[${i + 1}] ${a.label}`)).join('  ')}` : '';
   return `${title}\n\n${reply.blocks.map(block).join('\n\n')}${actions}`;
 }

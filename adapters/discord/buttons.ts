@@ -1,9 +1,4 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-} from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { Action } from '../../src/core/reply.ts';
 import { toCustomId } from './custom-id.ts';
 import { LIMITS } from './limits.ts';

@@ -6,14 +6,7 @@ import { fromCustomId } from './custom-id.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { renderMessages } from './render.ts';
-import {
-  answerClick,
-  completeDeferredClick,
-  completeDeferredReply,
-  followUps,
-  replyNew,
-  type Answerable,
-} from './respond.ts';
+import { answerClick, completeDeferredClick, completeDeferredReply, followUps, replyNew, type Answerable } from './respond.ts';
 import { truncateAtWord } from './text.ts';
 import { askerOf, requestOf, whereOf } from './to-request.ts';
 
@@ -29,8 +22,7 @@ export interface HandlerDeps {
 
 export const DEFAULT_DEFER_AFTER_MS = 1500;
 
-const failure = (): Reply =>
-  errorReply('Something went wrong', 'Sourcebook could not answer that just now. Please try again in a moment.');
+const failure = (): Reply => errorReply('Something went wrong', 'Sourcebook could not answer that just now. Please try again in a moment.');
 
 /** Routes one interaction; never rejects (failures are logged and, when possible, told to the user). */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {

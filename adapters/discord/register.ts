@@ -20,9 +20,7 @@ export interface Registered {
 /** Replaces the application's slash commands (guild or global) with the bot's current ones. */
 export async function registerCommands(options: RegisterOptions): Promise<Registered> {
   const rest = new REST(options.rest ?? {}).setToken(options.token);
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const body = slashCommands(options.specs);
   // A bulk PUT overwrites: commands the bot no longer has disappear from Discord too.
   await rest.put(route, { body });

@@ -86,9 +86,7 @@ function blockParts(block: Block, reply: Reply): Part[] {
       return texts(
         packLines(
           block.items.flatMap((item) =>
-            escapedLines(item).flatMap((line, i) =>
-              splitAtWords(line, DESCRIPTION - 2).map((piece, j) => (i === 0 && j === 0 ? `• ${piece}` : `  ${piece}`)),
-            ),
+            escapedLines(item).flatMap((line, i) => splitAtWords(line, DESCRIPTION - 2).map((piece, j) => (i === 0 && j === 0 ? `• ${piece}` : `  ${piece}`))),
           ),
           DESCRIPTION,
         ),
@@ -163,12 +161,7 @@ function pack(parts: Part[], title: string, color: number): APIEmbed[][] {
         continue;
       }
       const added = BLOCK_SEPARATOR.length + text.length;
-      if (
-        embed.fields === undefined &&
-        embed.description !== undefined &&
-        embed.description.length + added <= DESCRIPTION &&
-        used + added <= MESSAGE_BUDGET
-      ) {
+      if (embed.fields === undefined && embed.description !== undefined && embed.description.length + added <= DESCRIPTION && used + added <= MESSAGE_BUDGET) {
         embed.description += BLOCK_SEPARATOR + text;
         used += added;
         continue;

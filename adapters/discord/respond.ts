@@ -41,11 +41,7 @@ export async function replyNew(interaction: Answerable, [first, ...rest]: Render
  * Completes a `deferReply`. The "thinking…" message's visibility was fixed when it was sent;
  * when the answer needs the other visibility, the placeholder goes and the answer follows up.
  */
-export async function completeDeferredReply(
-  interaction: Answerable,
-  deferredEphemeral: boolean,
-  messages: RenderedMessage[],
-): Promise<void> {
+export async function completeDeferredReply(interaction: Answerable, deferredEphemeral: boolean, messages: RenderedMessage[]): Promise<void> {
   const [first, ...rest] = messages;
   if (!first) return;
   if (first.ephemeral === deferredEphemeral) {

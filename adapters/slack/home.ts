@@ -12,8 +12,7 @@ import { renderReply } from './render.ts';
 const slashed = (text: string): string => (text.startsWith('/') ? text : `/${text}`);
 
 /** Who may use a moderator command on Slack (the core's isModerator: admin facts or a named group). */
-export const MODERATORS_LABEL =
-  '_Moderators only: workspace admins and owners, and members of a user group an admin named with `/sourcebook config modrole`._';
+export const MODERATORS_LABEL = '_Moderators only: workspace admins and owners, and members of a user group an admin named with `/sourcebook config modrole`._';
 
 export const NO_ANSWERS_YET = 'No quiz answers yet — try `/quiz`.';
 

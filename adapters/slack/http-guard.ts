@@ -85,11 +85,16 @@ export function guardSlackHttp(next: RequestListener, opts: GuardOptions): Reque
       if (!Number.isFinite(ts) || Math.abs(t / 1000 - ts) > WINDOW_SEC) return drop(res, 401, 'timestamp more than five minutes from now');
       const body = raw.toString('utf8');
       const signature = String(req.headers['x-slack-signature'] ?? '');
-      const valid = isValidSlackRequest({ signingSecret: opts.signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts } });
+      const valid = isValidSlackRequest({
+        signingSecret: opts.signingSecret,
+        body,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+      });
       if (valid) {
         if (signatures.has(signature, t)) return drop(res, 200, 'replayed request acknowledged, not run again');
         const event = eventId(body, req.headers['content-type']);
-        if (event && req.headers['x-slack-retry-num'] !== undefined && events.has(event, t)) return drop(res, 200, `retry of event ${event} acknowledged, not run again`);
+        if (event && req.headers['x-slack-retry-num'] !== undefined && events.has(event, t))
+          return drop(res, 200, `retry of event ${event} acknowledged, not run again`);
         signatures.add(signature, t);
         if (event) events.add(event, t);
       }

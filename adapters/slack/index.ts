@@ -85,7 +85,10 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
     return { post, stop: async () => void (await app.stop()) };
   }
   // Our own server, so every request passes the guard (size, time window, replays, retries) before Bolt.
-  const guarded = guardSlackHttp(receiver!.requestListener, { signingSecret: cfg.signingSecret!, onDrop: (why) => log.warn({ why }, 'slack: request refused or dropped') });
+  const guarded = guardSlackHttp(receiver!.requestListener, {
+    signingSecret: cfg.signingSecret!,
+    onDrop: (why) => log.warn({ why }, 'slack: request refused or dropped'),
+  });
   const server = createServer(guarded);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

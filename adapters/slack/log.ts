@@ -15,7 +15,10 @@ export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ lib: 'slack-bolt' });
   const emit = (level: 'debug' | 'info' | 'warn' | 'error', parts: unknown[]) => {
     const err = parts.find((p): p is Error => p instanceof Error);
-    const text = parts.filter((p) => !(p instanceof Error)).map(describe).join(' ');
+    const text = parts
+      .filter((p) => !(p instanceof Error))
+      .map(describe)
+      .join(' ');
     if (err) child[level]({ err }, text || err.message);
     else child[level](text);
   };

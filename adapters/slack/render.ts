@@ -75,10 +75,7 @@ function bodyBlocks(block: Block, citations: Citation[]): KnownBlock[] {
     case 'paragraph':
       return sections(escapeMrkdwn(block.text));
     case 'quote':
-      return [
-        ...sections(escapeMrkdwn(block.text), QUOTE_PREFIX),
-        ...contextBlocks([citationLabel(citations[block.citation], block.attribution)]),
-      ];
+      return [...sections(escapeMrkdwn(block.text), QUOTE_PREFIX), ...contextBlocks([citationLabel(citations[block.citation], block.attribution)])];
     case 'list':
       return sections(block.items.map((item) => `• ${escapeMrkdwn(item.replace(/\s+/g, ' ').trim())}`).join('\n'));
     case 'fields':
@@ -89,9 +86,7 @@ function bodyBlocks(block: Block, citations: Citation[]): KnownBlock[] {
 /** Citations no quote already shows, so their passage ids stay typeable in `/cite`. */
 function sourcesBlocks(reply: Reply): KnownBlock[] {
   const quoted = new Set(reply.blocks.flatMap((b) => (b.type === 'quote' ? [b.citation] : [])));
-  const lines = reply.citations.flatMap((c, i) =>
-    quoted.has(i) ? [] : [`\`${escapeMrkdwn(c.passage)}\` ${escapeMrkdwn(c.attribution)}`],
-  );
+  const lines = reply.citations.flatMap((c, i) => (quoted.has(i) ? [] : [`\`${escapeMrkdwn(c.passage)}\` ${escapeMrkdwn(c.attribution)}`]));
   return contextBlocks(lines);
 }
 

@@ -29,9 +29,8 @@ export const GOBLE: Citation = {
 export const REIMAN: Citation = {
   passage: 'rei-4k9x2',
   source: 'reiman-2016',
-  quote:
-    'In the beginning, Stalin likely anticipated significant resistance, but he managed to prevent this in the end.',
-  where: 'ch. 6 “Stalin\'s St. Bartholomew\'s Day”, pp. 101–112',
+  quote: 'In the beginning, Stalin likely anticipated significant resistance, but he managed to prevent this in the end.',
+  where: "ch. 6 “Stalin's St. Bartholomew's Day”, pp. 101–112",
   attribution: 'Reiman (2016, ch. 6, pp. 101–112)',
 };
 
@@ -40,10 +39,36 @@ export const MENTION_TEXT =
   'The secret police reported that rumors were circulating among soldiers — @everyone heard “Voroshilov has killed Stalin!” — and <@123> passed it on to <@&456> and <!channel>.';
 
 const NAMES = [
-  'Yezhov', 'Yezhovshchina', 'Yagoda', 'Yenukidze', 'Kirov', 'Nakhayev', 'Tukhachevsky', 'Voroshilov',
-  'Bukharin', 'Zinoviev', 'Kamenev', 'Rykov', 'Radek', 'Pyatakov', 'Postyshev', 'Molotov', 'Kaganovich',
-  'Khrushchev', 'Beria', 'Ordzhonikidze', 'Gamarnik', 'Yakir', 'Uborevich', 'Eikhe', 'Knorin', 'Kosior',
-  'Rudzutak', 'Chubar', 'Syrtsov', 'Ryutin',
+  'Yezhov',
+  'Yezhovshchina',
+  'Yagoda',
+  'Yenukidze',
+  'Kirov',
+  'Nakhayev',
+  'Tukhachevsky',
+  'Voroshilov',
+  'Bukharin',
+  'Zinoviev',
+  'Kamenev',
+  'Rykov',
+  'Radek',
+  'Pyatakov',
+  'Postyshev',
+  'Molotov',
+  'Kaganovich',
+  'Khrushchev',
+  'Beria',
+  'Ordzhonikidze',
+  'Gamarnik',
+  'Yakir',
+  'Uborevich',
+  'Eikhe',
+  'Knorin',
+  'Kosior',
+  'Rudzutak',
+  'Chubar',
+  'Syrtsov',
+  'Ryutin',
 ];
 
 export const PAGE_TOTAL = 3;
@@ -61,7 +86,13 @@ function longPage(index: number): Reply {
       ...paragraphs.slice(7).map((text) => ({ type: 'paragraph' as const, text })),
       { type: 'quote', text: REIMAN.quote, attribution: REIMAN.attribution, citation: 0 },
       { type: 'list', items: ['Emelyanov (2012)', 'Reiman (2016)', 'Goble (2019)'] },
-      { type: 'fields', fields: [{ label: 'Sources', value: '5' }, { label: 'Passages', value: '1,204' }] },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Sources', value: '5' },
+          { label: 'Passages', value: '1,204' },
+        ],
+      },
     ],
     citations: [REIMAN],
     actions: [
@@ -111,8 +142,23 @@ function voteFeedback(choice: number, slow: boolean): Reply {
   return {
     ...reply({
       title: choice === 0 ? 'Right!' : 'Not quite.',
-      blocks: [{ type: 'quote', text: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.', attribution: 'Maskharashvili (n.d., ¶15)', citation: 0 }],
-      citations: [{ passage: 'mas-p7cr8', source: 'maskharashvili-interview', quote: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.', where: '¶15', attribution: 'Maskharashvili (n.d., ¶15)' }],
+      blocks: [
+        {
+          type: 'quote',
+          text: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.',
+          attribution: 'Maskharashvili (n.d., ¶15)',
+          citation: 0,
+        },
+      ],
+      citations: [
+        {
+          passage: 'mas-p7cr8',
+          source: 'maskharashvili-interview',
+          quote: 'In 1936, the state security minister Yagoda was substituted by a new minister Yezhov.',
+          where: '¶15',
+          attribution: 'Maskharashvili (n.d., ¶15)',
+        },
+      ],
       actions: [{ id: 'cite:mas-p7cr8', label: 'Cite the passage' }],
     }),
     updateOriginal: quizPost(slow ? 2 : 1),

@@ -21,8 +21,7 @@ const Envelope = z.looseObject({
 });
 export type Payload = z.infer<typeof Envelope>;
 
-const fixtureText = (name: string): string =>
-  readFileSync(new URL(`../fixtures/discord/${name}.json`, import.meta.url), 'utf8');
+const fixtureText = (name: string): string => readFileSync(new URL(`../fixtures/discord/${name}.json`, import.meta.url), 'utf8');
 
 /**
  * A fixture with a fresh interaction id and token (Discord never repeats them), and optionally
@@ -113,9 +112,7 @@ export function startHarness(options: HarnessOptions = {}): Promise<Harness> {
 export async function startHarnessWith<B extends Bot>(bot: B, options: HarnessOptions = {}): Promise<Harness<B>> {
   const fake = await startFakeDiscord();
   const logger = recordingLogger();
-  const client = options.bareClient
-    ? new Client({ intents: [], rest: { api: fake.api } })
-    : createDiscordClient({ rest: { api: fake.api } });
+  const client = options.bareClient ? new Client({ intents: [], rest: { api: fake.api } }) : createDiscordClient({ rest: { api: fake.api } });
   if (options.guildCached ?? true) gatewayGuildCreate(client, rawFixture('guild-create'));
   const attachment = attachBot(client, { bot, logger, deferAfterMs: options.deferAfterMs ?? 60 });
   const dispatch = gatewayInteractionCreate(client);

@@ -103,7 +103,10 @@ export function quizPost(answered: number): Reply {
   return reply({
     title: 'Quiz — Who fills the blank?',
     blocks: [
-      { type: 'paragraph', text: `Goble (2019): “Eighty-five years ago, on August 5, 1934, ____, a Red Army commander who was studying at the Military Academy, led 200 soldiers into Moscow.”` },
+      {
+        type: 'paragraph',
+        text: `Goble (2019): “Eighty-five years ago, on August 5, 1934, ____, a Red Army commander who was studying at the Military Academy, led 200 soldiers into Moscow.”`,
+      },
       { type: 'list', items: ['A. Artyom Nakhayev', 'B. Avgust I. Kork'] },
       { type: 'paragraph', text: `${answered} answered · question #7` },
     ],
@@ -127,7 +130,11 @@ export interface FakeBot extends Bot {
 
 /** The core's `/leaderboard` before anyone answered: a notice, as the real command returns. */
 export const emptyBoard = (): Reply =>
-  reply({ kind: 'notice', title: 'Quiz leaderboard — all time', blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }] });
+  reply({
+    kind: 'notice',
+    title: 'Quiz leaderboard — all time',
+    blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }],
+  });
 
 /** `/ask` args pick the reply: "hostile", "long", "boom" (throws); anything else → the who reply. */
 export function createFakeBot(): FakeBot {
@@ -157,11 +164,22 @@ export function createFakeBot(): FakeBot {
         const answered = ++bot.answered;
         // Not marked ephemeral on purpose: the adapter must keep a clicker's feedback private anyway.
         const right = actionId === 'quiz:answer:0';
-        return { ...reply({ title: right ? 'Right!' : 'Not quite.', blocks: [{ type: 'quote', text: GOBLE_NAKHAYEV, attribution: 'Goble (2019, ¶8)', citation: 0 }], citations: [{ ...citation, quote: GOBLE_NAKHAYEV }] }), updateOriginal: quizPost(answered) };
+        return {
+          ...reply({
+            title: right ? 'Right!' : 'Not quite.',
+            blocks: [{ type: 'quote', text: GOBLE_NAKHAYEV, attribution: 'Goble (2019, ¶8)', citation: 0 }],
+            citations: [{ ...citation, quote: GOBLE_NAKHAYEV }],
+          }),
+          updateOriginal: quizPost(answered),
+        };
       }
       if (actionId === 'redraw:long') return { ...reply({ title: 'Noted', ephemeral: true }), updateOriginal: longReply() };
       if (actionId === 'redraw:long-feedback') {
-        const feedback = reply({ title: 'Emelyanov at length', blocks: longParagraphs(80_000).map((text) => ({ type: 'paragraph' as const, text })), ephemeral: true });
+        const feedback = reply({
+          title: 'Emelyanov at length',
+          blocks: longParagraphs(80_000).map((text) => ({ type: 'paragraph' as const, text })),
+          ephemeral: true,
+        });
         return { ...feedback, updateOriginal: quizPost(bot.answered) };
       }
       const page = /^page:(\d+)$/.exec(actionId);

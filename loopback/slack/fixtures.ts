@@ -67,6 +67,12 @@ export function appHomeOpened(opts: { team?: string; user?: string; eventId?: st
   const fixture = homeSchema.parse(read('app-home-opened.json'));
   const team = opts.team ?? fixture.team_id;
   const authorizations = [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }];
-  return { ...fixture, event_id: opts.eventId ?? `${fixture.event_id}${++events}`, team_id: team, authorizations, event: { ...fixture.event, user: opts.user ?? fixture.event.user } };
+  return {
+    ...fixture,
+    event_id: opts.eventId ?? `${fixture.event_id}${++events}`,
+    team_id: team,
+    authorizations,
+    event: { ...fixture.event, user: opts.user ?? fixture.event.user },
+  };
 }
 export const socketHello = (): unknown => read('socket-hello.json');

@@ -70,10 +70,17 @@ function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock
     case 'conversations.history': {
       // The channel's messages, newest first, with the metadata they were posted with.
       if (mock.historyFails) return { ok: false, error: 'missing_scope' };
-      const posted = mock.api.filter((c) => c.name === 'chat.postMessage' && c.form.channel === form.channel && !mock.refusedChannels.has(c.form.channel ?? ''));
+      const posted = mock.api.filter(
+        (c) => c.name === 'chat.postMessage' && c.form.channel === form.channel && !mock.refusedChannels.has(c.form.channel ?? ''),
+      );
       return {
         ok: true,
-        messages: posted.reverse().map((c, i) => ({ type: 'message', ts: `${1_700_000_000 + i}.000100`, text: c.form.text, ...(c.form.metadata ? { metadata: JSON.parse(c.form.metadata) } : {}) })),
+        messages: posted.reverse().map((c, i) => ({
+          type: 'message',
+          ts: `${1_700_000_000 + i}.000100`,
+          text: c.form.text,
+          ...(c.form.metadata ? { metadata: JSON.parse(c.form.metadata) } : {}),
+        })),
       };
     }
     case 'apps.connections.open':

@@ -10,13 +10,14 @@ import type { Want } from './types.ts';
 /** A month, in full or abbreviated as the texts do ("Feb. 16"). */
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
 const FULL_DATE = new RegExp(`\\b\\d{1,2}\\s${MONTH}(?!\\p{L})|\\b${MONTH}\\s\\d{1,2}\\b|\\b${MONTH}\\s1[89]\\d\\d\\b`, 'u');
-const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|\\b${MONTH}(?!\\p{L})|\\b(spring|summer|autumn|winter)\\b`, "u");
+const YEAR_OR_MONTH = new RegExp(`\\b1[89]\\d\\d\\b|\\b${MONTH}(?!\\p{L})|\\b(spring|summer|autumn|winter)\\b`, 'u');
 const FULL_NAME = /(?<!\p{L})(\p{Lu}\p{Ll}+)\s(?:\p{Lu}\.\s?){0,2}\p{Lu}\p{Ll}+/gu;
 const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+/gu;
 const PLACE = /\b(in|at|near|to|from)\s+(the\s+)?\p{Lu}\p{Ll}+/u;
 const REASON =
   /\b(because|since|as a result|result of|in order to|so that|so as to|due to|owing to|afraid|fear(ed|s)?|reasons?|motives?|caused?|led to|aim(ed)?|wanted|wished|sought|intended|purpose|explains?|explanation|consequence|response to|sparked|prompted|arose|stemmed|therefore|thus|hence)\b/i;
-const POSITION = /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|invented|myth|real|genuine|existed|did exist|proved?|evidence|claims?|denied|admitted|confessed)\b/i;
+const POSITION =
+  /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|invented|myth|real|genuine|existed|did exist|proved?|evidence|claims?|denied|admitted|confessed)\b/i;
 
 /** Whether the sentence names someone in full ("Leonid Nikolayev", "L.A. Naumov") whose surname passes `other`. */
 export function namesInFull(sentence: string, other: (surname: string) => boolean = () => true): boolean {

@@ -37,7 +37,6 @@ export function question(ctx: EngineContext, text: string, opts: AnalyseOptions 
   return analyse(text, lexicon(ctx.db), (t) => ctx.people.spellingsFor(t), opts);
 }
 
-
 /** The span that quotes sentence `i` so that it can be read on its own; null when it cannot be. */
 export function quotableSpan(p: Passage, i: number): { start: number; end: number } | null {
   const s = p.sentences[i]!;
@@ -68,7 +67,9 @@ export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra
     const s = p.sentences[i]!;
     if (s.end - r.start > max || insideQuotation(p, s)) break;
     const text = p.text.slice(s.start, s.end);
-    const onTopic = q.concepts.some((c) => !c.name && tokens[i]!.some((t) => (c.roots.get(t) ?? 0) >= 0.7)) || q.concepts.some((c) => c.name && tokens[i]!.some((t) => c.roots.has(t)));
+    const onTopic =
+      q.concepts.some((c) => !c.name && tokens[i]!.some((t) => (c.roots.get(t) ?? 0) >= 0.7)) ||
+      q.concepts.some((c) => c.name && tokens[i]!.some((t) => c.roots.has(t)));
     const aboutAnswer = namesIn(text).some((n) => answered.has(n));
     // "What did Order 227 introduce?" is answered by what the text goes on to list.
     const listsWhat = q.want === null && i === r.index + 1;
@@ -77,7 +78,8 @@ export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra
   }
   // The sentence just before that speaks of the answer too ("In May 1934, Vyacheslav R. Menzhinsky died." before "… Menzhinsky had become leader of OGPU").
   const prev = r.start === p.sentences[r.index]!.start && r.index > 0 ? p.sentences[r.index - 1]! : null;
-  if (prev && end - prev.start <= max && !insideQuotation(p, prev) && namesIn(p.text.slice(prev.start, prev.end)).some((n) => answered.has(n))) return { start: prev.start, end };
+  if (prev && end - prev.start <= max && !insideQuotation(p, prev) && namesIn(p.text.slice(prev.start, prev.end)).some((n) => answered.has(n)))
+    return { start: prev.start, end };
   return { start: r.start, end };
 }
 

@@ -12,7 +12,11 @@ import { root } from '../search/roots.ts';
 
 /** British and American spellings meet: -ise/-ize, -our/-or, -ence/-ense, doubled l. */
 function spellingKey(word: string): string {
-  return word.replace(/z/g, 's').replace(/our/g, 'or').replace(/ence\b/g, 'ense').replace(/ll/g, 'l');
+  return word
+    .replace(/z/g, 's')
+    .replace(/our/g, 'or')
+    .replace(/ence\b/g, 'ense')
+    .replace(/ll/g, 'l');
 }
 
 export interface WordForms {
@@ -105,7 +109,10 @@ export class Lexicon {
           if (editDistance(nameKey(x), k) <= limit && (!best || this.docFreq(x) > this.docFreq(best))) best = x;
         }
         // Another first letter too: "Kruschev" for "Khrushchev" differs at its second.
-        if (!best) for (const [kk, words] of this.byName) if (Math.abs(kk.length - k.length) <= 1 && editDistance(kk, k) <= limit) for (const x of words) if (!best || this.docFreq(x) > this.docFreq(best)) best = x;
+        if (!best)
+          for (const [kk, words] of this.byName)
+            if (Math.abs(kk.length - k.length) <= 1 && editDistance(kk, k) <= limit)
+              for (const x of words) if (!best || this.docFreq(x) > this.docFreq(best)) best = x;
         if (best) same.add(best);
       }
     }

@@ -14,12 +14,10 @@ import type { Concept, Question, Want } from './types.ts';
 
 export type { Concept, Question, Want } from './types.ts';
 
-
-
-
 /** Words that frame a question or a topic but are not what it is about. */
 const FILLER = new Set(
-  ('role part number kind sort type way happen happened happens according source sources corpus text texts say said says ' +
+  (
+    'role part number kind sort type way happen happened happens according source sources corpus text texts say said says ' +
     'tell explain describe mean meant think thought also ever really exactly main give gave given know known called ' +
     'could should can may might must shall whose whom against among upon within without toward towards via'
   ).split(' '),
@@ -71,7 +69,9 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s*)?\p{Lu}\p{Ll}+/gu)].filter((m) => GIVEN_NAMES.has(m[1]!)).map((m) => m[1]!.toLowerCase()),
   );
   const middleNames = new Set(
-    [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Lu}\p{Ll}+)/gu)].filter((m) => GIVEN_NAMES.has(m[1]!)).map((m) => m[2]!.toLowerCase()),
+    [...text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Lu}\p{Ll}+)/gu)]
+      .filter((m) => GIVEN_NAMES.has(m[1]!))
+      .map((m) => m[2]!.toLowerCase()),
   );
   for (const token of contentTokens(content)) {
     if (FILLER.has(token)) continue;

@@ -50,7 +50,11 @@ const LARGE_CORPUS_CANDIDATES = 100;
 /** Passages holding every concept that are enough to answer from without the union. */
 const ENOUGH_HITS = 40;
 
-export function retrieve(repo: CorpusRepo, q: Question, opts: { global: number; perSource: number; exclude: ReadonlySet<string>; passages: number }): Candidate[] {
+export function retrieve(
+  repo: CorpusRepo,
+  q: Question,
+  opts: { global: number; perSource: number; exclude: ReadonlySet<string>; passages: number },
+): Candidate[] {
   const fts = anyQuery(q.concepts, opts.passages);
   if (!fts) return [];
   const perSource = opts.perSource > 0 && repo.sources().length <= PER_SOURCE_UP_TO;

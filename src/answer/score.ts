@@ -30,7 +30,6 @@ const PRONOUN = /\b(?:he|she|him|his|her)\b/i;
 /** Roots of each sentence, in order (for proximity), once per passage. */
 export const sentenceTokens = memoByObject((p: Passage): string[][] => p.sentences.map((s) => termsOf(p.text.slice(s.start, s.end))));
 
-
 /** A text's words as roots, in order. */
 export function termsOf(text: string): string[] {
   return (foldDiacritics(expandYearRanges(text).toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? []).map(root);

@@ -59,7 +59,8 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
     seen.add(said);
     const text = r.passage.text.slice(r.start, r.end);
     const dated = DATE.test(text);
-    const weight = Math.max(topicality(r), counted ? FIGURE_IN_TOPIC * r.inPassage : 0) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
+    const weight =
+      Math.max(topicality(r), counted ? FIGURE_IN_TOPIC * r.inPassage : 0) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
     const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
     entry.sentences.push({ ...r, figures, dated, weight });
     out.set(r.passage.sourceId, entry);

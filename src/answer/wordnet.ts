@@ -136,7 +136,10 @@ export function relatedWords(word: string): Related {
   // (WordNet's tagged-sense counts), so "spring" brings the season's synonyms, not "leap".
   const found = POS.flatMap((pos) => baseForms(w, pos).map((lemma) => ({ pos, lemma, ...synsetOffsets(pos, lemma) }))).filter((x) => x.offsets.length);
   for (const x of found) lemmas.add(x.lemma);
-  const dominant = found.reduce<(typeof found)[number] | null>((a, b) => (!a || b.tagged > a.tagged || (b.tagged === a.tagged && b.offsets.length > a.offsets.length) ? b : a), null);
+  const dominant = found.reduce<(typeof found)[number] | null>(
+    (a, b) => (!a || b.tagged > a.tagged || (b.tagged === a.tagged && b.offsets.length > a.offsets.length) ? b : a),
+    null,
+  );
   for (const { pos, lemma, offsets } of found) {
     {
       const main = dominant !== null && pos === dominant.pos && lemma === dominant.lemma;

@@ -101,7 +101,10 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       // A damaged corpus index is derived data: rebuilt from corpus/ at once, and the command run again.
       if (isDamage(err) && !rebuilding) return rebuildAndRetry(req, err);
       if (db.readonly && String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_READONLY')) {
-        return errorReply('Read-only', `Sourcebook is running read-only (its data folder cannot be written), so /${req.command} cannot record anything. Questions and profiles still work.`);
+        return errorReply(
+          'Read-only',
+          `Sourcebook is running read-only (its data folder cannot be written), so /${req.command} cannot record anything. Questions and profiles still work.`,
+        );
       }
       log(`command /${req.command} failed`, err);
       return errorReply('Something went wrong', 'Sourcebook could not answer that. The error was logged; please try again or rephrase.');
@@ -132,7 +135,10 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       const payload = ctx.actions.resolve(actionId);
       if (!payload) return errorReply('This button has expired', 'Run the command again to get fresh buttons.');
       if (payload.space && payload.space !== spaceKey(where)) {
-        return errorReply(`This button belongs to another ${where.platform === 'slack' ? 'workspace' : 'server'}`, 'Nothing was done. Run the command here to get buttons of your own.');
+        return errorReply(
+          `This button belongs to another ${where.platform === 'slack' ? 'workspace' : 'server'}`,
+          'Nothing was done. Run the command here to get buttons of your own.',
+        );
       }
       return handle({ command: payload.command, args: payload.args, user, where, ...(payload.page ? { page: payload.page } : {}) });
     },

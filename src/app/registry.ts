@@ -20,7 +20,25 @@ import type { Command } from '../core/command.ts';
 
 // Each command's argument type differs; the registry only dispatches, and each command's schema types its own arguments.
 // biome-ignore lint/suspicious/noExplicitAny: a list of commands of different argument types
-export const COMMANDS: Command<any>[] = [whoCommand, compareCommand, askCommand, citeCommand, sourceCommand, showCommand, quizCommand, leaderboardCommand, helpCommand, reportCommand, reviewCommand, curateCommand, hideCommand, unhideCommand, sourceNoteCommand, undoCommand, configCommand];
+export const COMMANDS: Command<any>[] = [
+  whoCommand,
+  compareCommand,
+  askCommand,
+  citeCommand,
+  sourceCommand,
+  showCommand,
+  quizCommand,
+  leaderboardCommand,
+  helpCommand,
+  reportCommand,
+  reviewCommand,
+  curateCommand,
+  hideCommand,
+  unhideCommand,
+  sourceNoteCommand,
+  undoCommand,
+  configCommand,
+];
 
 // biome-ignore lint/suspicious/noExplicitAny: as COMMANDS
 export function findCommand(name: string): Command<any> | undefined {

@@ -9,8 +9,22 @@ import { hiddenIds } from '../moderation/hidden-store.ts';
 
 /** Topics students compare most; every one is answered by several sources. */
 export const KNOWN_TOPICS = [
-  'executions', 'arrests', 'Kirov murder', 'Moscow trials', 'Tukhachevsky affair', 'Great Terror', 'quotas', 'the 1936 Constitution',
-  'Yezhovshina', 'Gulag', 'military conspiracy', 'Trotskyists', 'Central Committee plenum', 'collectivisation', 'famine', 'Khrushchev speech',
+  'executions',
+  'arrests',
+  'Kirov murder',
+  'Moscow trials',
+  'Tukhachevsky affair',
+  'Great Terror',
+  'quotas',
+  'the 1936 Constitution',
+  'Yezhovshina',
+  'Gulag',
+  'military conspiracy',
+  'Trotskyists',
+  'Central Committee plenum',
+  'collectivisation',
+  'famine',
+  'Khrushchev speech',
 ];
 
 const MAX = 25;
@@ -29,8 +43,10 @@ export function suggest(ctx: CommandContext, command: string, _option: string, p
       for (const p of ctx.people.all) {
         const spellings = Object.keys(p.spellings);
         // A query with no letters ("1") has an empty key, which would match everyone.
-        const hit = !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || (key !== '' && nameKey(s).startsWith(key)));
-        if (hit && p.mentions >= 2) out.push({ label: short(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: short(p.canonical) });
+        const hit =
+          !q || p.canonical.toLowerCase().includes(q) || spellings.some((s) => s.toLowerCase().startsWith(q) || (key !== '' && nameKey(s).startsWith(key)));
+        if (hit && p.mentions >= 2)
+          out.push({ label: short(`${p.canonical}${spellings.length > 1 ? ` (${spellings.join(' / ')})` : ''}`), value: short(p.canonical) });
         if (out.length >= MAX) break;
       }
       return out;

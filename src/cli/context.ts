@@ -19,7 +19,11 @@ export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) =
   const paths = resolvePaths(opts);
   const db = openDb(paths.db);
   // An index damaged in the middle shows when first read: it is emptied and filled again from corpus/.
-  const result = withIndex(db, () => ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR)), () => log('The corpus index is damaged; rebuilding it from corpus/.'));
+  const result = withIndex(
+    db,
+    () => ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR)),
+    () => log('The corpus index is damaged; rebuilding it from corpus/.'),
+  );
   if (result) log(`Indexed the corpus: ${result.sources} sources, ${result.passages} passages in ${result.seconds.toFixed(2)} s.`);
   const repo = new CorpusRepo(db);
   // `sourcebook search Ezhov` finds the passages that spell it Yezhov, as the bots do.

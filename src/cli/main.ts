@@ -23,9 +23,7 @@ function positiveInt(value: string): number {
   return n;
 }
 
-const program = new Command('sourcebook')
-  .description('Cited answers from a corpus of sources on the Stalin-era purges.')
-  .showHelpAfterError();
+const program = new Command('sourcebook').description('Cited answers from a corpus of sources on the Stalin-era purges.').showHelpAfterError();
 
 program
   .command('ingest')
@@ -115,7 +113,11 @@ program
     const bot = createBot({ ...(opts.db ? { dbPath: opts.db } : {}), ...(opts.corpus ? { corpusDir: opts.corpus } : {}) });
     const { command, args } = parseCommandLine(words.join(' '));
     const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
-    console.log(opts.json ? JSON.stringify(replyJson(r), null, 2) : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''));
+    console.log(
+      opts.json
+        ? JSON.stringify(replyJson(r), null, 2)
+        : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''),
+    );
     bot.close();
   });
 
@@ -128,7 +130,9 @@ program
     const db = openDb(resolvePaths(opts).db);
     try {
       const r = await backupTo(db, file);
-      console.log(`Backed up ${resolvePaths(opts).db} to ${r.file}: ${r.pages} pages in ${r.seconds.toFixed(2)} s. To restore, stop Sourcebook and copy it back over the database file.`);
+      console.log(
+        `Backed up ${resolvePaths(opts).db} to ${r.file}: ${r.pages} pages in ${r.seconds.toFixed(2)} s. To restore, stop Sourcebook and copy it back over the database file.`,
+      );
     } finally {
       db.close();
     }
@@ -146,7 +150,9 @@ try {
 } catch (e) {
   // A bad corpus is the user's to fix, not a crash: say what is wrong, without a stack trace.
   if (e instanceof MetadataError) {
-    process.stderr.write(`Sourcebook cannot use the corpus: ${e.message}\nFix it and run again; \`sourcebook ingest\` checks the corpus without starting anything.\n`);
+    process.stderr.write(
+      `Sourcebook cannot use the corpus: ${e.message}\nFix it and run again; \`sourcebook ingest\` checks the corpus without starting anything.\n`,
+    );
   } else if (e instanceof DatabaseFileError) {
     // The file holds this installation's scores, curation and audit log: it is never overwritten.
     process.stderr.write(

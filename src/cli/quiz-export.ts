@@ -43,7 +43,10 @@ function count(items: string[]): Record<string, number> {
 
 function explanationText(ctx: EngineContext, q: Question): string {
   const u = explanation(ctx, q, '');
-  return u.blocks.map((b) => (b.type === 'quote' ? `${b.attribution}: “${b.text}”` : 'text' in b ? b.text : '')).filter(Boolean).join(' ');
+  return u.blocks
+    .map((b) => (b.type === 'quote' ? `${b.attribution}: “${b.text}”` : 'text' in b ? b.text : ''))
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function bankExport(ctx: EngineContext, questions: Question[] = generateQuestions(ctx)): BankExport {
@@ -78,7 +81,10 @@ export function bankExport(ctx: EngineContext, questions: Question[] = generateQ
 
 /** The balance as lines for a terminal. */
 export function balanceText(b: BankExport['balance']): string {
-  const line = (label: string, r: Record<string, number>) => `${label}: ${Object.entries(r).map(([k, n]) => `${k} ${n}`).join(', ')}`;
+  const line = (label: string, r: Record<string, number>) =>
+    `${label}: ${Object.entries(r)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`;
   return [
     `${b.total} questions; date clozes ${(100 * b.dateShare).toFixed(1)}%, true/false ${(100 * b.trueFalseShare).toFixed(1)}%`,
     line('by kind', b.byKind),

@@ -32,7 +32,10 @@ export function parseAnswerTarget(ctx: IssueCtx, text: string): AnswerTarget {
   const command = commandName(word);
   const target = CURATABLE.find((c) => c.spec.name === command);
   if (!target) {
-    return fail(ctx, `Name the command and what was asked, e.g. “who Yezhov”. Answers of ${CURATABLE.map((c) => `/${c.spec.name}`).join(', ')} can be curated.`);
+    return fail(
+      ctx,
+      `Name the command and what was asked, e.g. “who Yezhov”. Answers of ${CURATABLE.map((c) => `/${c.spec.name}`).join(', ')} can be curated.`,
+    );
   }
   const parsed = target.schema.safeParse(rest);
   if (!parsed.success) return fail(ctx, `/${command}: ${parsed.error.issues[0]?.message ?? 'those arguments are not valid.'}`);
@@ -40,4 +43,3 @@ export function parseAnswerTarget(ctx: IssueCtx, text: string): AnswerTarget {
   if (command === 'who' && !/\p{L}/u.test(parsed.data)) return fail(ctx, 'A name needs letters, e.g. who Yezhov.');
   return { command, args: parsed.data };
 }
-

@@ -52,7 +52,11 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   // On a yes/no question another source's side counts when it names what is asked about and takes a stance ("the fabricated Tukhachevsky affair").
   const names = q.concepts.filter((c) => c.name);
   const side = (r: RankedSentence) =>
-    q.want === 'position' && r.fit > 1 && names.length > 0 && r.own * scale >= ANSWER_COVERAGE * 0.8 && names.every((c) => sentenceTokens(r.passage)[r.index]!.some((t) => c.roots.has(t)));
+    q.want === 'position' &&
+    r.fit > 1 &&
+    names.length > 0 &&
+    r.own * scale >= ANSWER_COVERAGE * 0.8 &&
+    names.every((c) => sentenceTokens(r.passage)[r.index]!.some((t) => c.roots.has(t)));
   for (const r of ranked) {
     if (chosen.length >= MAX_QUOTES) break;
     if (heard.has(r.passage.sourceId) || !(answers(r) || side(r)) || r.total < best.total * (contested ? 0.55 : 0.7) || overlaps(r)) continue;
@@ -132,7 +136,11 @@ export const askCommand = defineCommand({
       const span = readOn(ctx, q, c, i === 0 ? 2 : 1);
       return quoteUnit(ctx.repo, c.passage, c.passage.text.slice(span.start, span.end), undefined, { notes: i === 0 });
     });
-    units.push(textUnit(`${chosen.length} passage${chosen.length === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}; the sources may disagree, so read each in context.`));
+    units.push(
+      textUnit(
+        `${chosen.length} passage${chosen.length === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}; the sources may disagree, so read each in context.`,
+      ),
+    );
     const first = chosen[0]!.passage;
     return reply({
       title: clipAtWord(question, 200).clipped ? `${clipAtWord(question, 200).text} …` : question,

@@ -62,7 +62,10 @@ export const citeCommand = defineCommand({
     for (const n of p.notes) {
       const i = sentenceOfNote(p, n);
       const sentence = i === null ? null : p.text.slice(p.sentences[i]!.start, p.sentences[i]!.end);
-      fields.push({ label: `Note ${n.number}`, value: `${sentence ? `On the sentence “${clipAtWord(sentence, 120).text}${clipAtWord(sentence, 120).clipped ? ' …' : ''}”: ` : ''}${clipAtWord(n.text, 600).text}` });
+      fields.push({
+        label: `Note ${n.number}`,
+        value: `${sentence ? `On the sentence “${clipAtWord(sentence, 120).text}${clipAtWord(sentence, 120).clipped ? ' …' : ''}”: ` : ''}${clipAtWord(n.text, 600).text}`,
+      });
     }
     const firstSentence = p.sentences[0] ? p.text.slice(p.sentences[0].start, p.sentences[0].end) : p.text;
     const hidden = hiddenPassages(ctx, req.where).has(p.id) ? [textUnit(HIDDEN_HERE)] : [];
@@ -70,10 +73,7 @@ export const citeCommand = defineCommand({
     return reply({
       title: `Citation for ${p.id}`,
       ...body,
-      actions: [
-        ctx.actions.make('Show passage', { command: 'show', args: p.id }),
-        ctx.actions.make('Source card', { command: 'source', args: p.sourceId }),
-      ],
+      actions: [ctx.actions.make('Show passage', { command: 'show', args: p.id }), ctx.actions.make('Source card', { command: 'source', args: p.sourceId })],
     });
   },
 });

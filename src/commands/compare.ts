@@ -45,9 +45,16 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   }
   const bySource = topicBySource(ctx, q, hiddenPassages(ctx, req.where));
   const speaking = ctx.repo.sources().filter((s) => bySource.has(s.meta.id));
-  const silent = ctx.repo.sources().filter((s) => !bySource.has(s.meta.id)).map(sourceName);
+  const silent = ctx.repo
+    .sources()
+    .filter((s) => !bySource.has(s.meta.id))
+    .map(sourceName);
   if (!speaking.length) {
-    return reply({ kind: 'not-found', title: `No source speaks to “${topic}”`, blocks: [{ type: 'paragraph', text: 'None of the sources has a passage on this topic. Try other words or /ask.' }] });
+    return reply({
+      kind: 'not-found',
+      title: `No source speaks to “${topic}”`,
+      blocks: [{ type: 'paragraph', text: 'None of the sources has a passage on this topic. Try other words or /ask.' }],
+    });
   }
   // The source with most to say on the topic first.
   speaking.sort((a, b) => bySource.get(b.meta.id)!.sentences[0]!.weight - bySource.get(a.meta.id)!.sentences[0]!.weight);
@@ -72,9 +79,18 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     // Within the source's first quotes: figures and dates lead, then document order.
     const lead = picked.slice(0, PER_SOURCE).sort((a, b) => Number(b.figures.length > 0) - Number(a.figures.length > 0) || Number(b.dated) - Number(a.dated));
     lead.forEach((x, i) =>
-      first.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:` : undefined)),
+      first.push(
+        quoteUnit(
+          ctx.repo,
+          x.passage,
+          x.passage.text.slice(x.start, x.end),
+          i === 0 ? `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:` : undefined,
+        ),
+      ),
     );
-    picked.slice(PER_SOURCE).forEach((x, i) => later.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name}, more on this:` : undefined)));
+    picked
+      .slice(PER_SOURCE)
+      .forEach((x, i) => later.push(quoteUnit(ctx.repo, x.passage, x.passage.text.slice(x.start, x.end), i === 0 ? `${name}, more on this:` : undefined)));
     // Figures stated right beside a quoted sentence belong to it too ("353,074 … sentenced to death" before "… executed").
     for (const x of lead) {
       const perSentence = sentenceFiguresOf(x.passage);
@@ -86,8 +102,15 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     }
   }
   const summary: Unit[] = [];
-  const shown = figures.filter((f) => f.figure.value >= 100 && first.some((u) => u.citations.some((c) => c.passage === f.passage && c.quote.includes(f.figure.raw)))).slice(0, MAX_FIGURES);
-  if (shown.length) summary.push(textUnit(`Figures quoted below, with what each counts in the source’s words: ${shown.map((f) => `${f.source}: ${figureLabel(f.figure)} [${f.passage}]`).join('; ')}.`));
+  const shown = figures
+    .filter((f) => f.figure.value >= 100 && first.some((u) => u.citations.some((c) => c.passage === f.passage && c.quote.includes(f.figure.raw))))
+    .slice(0, MAX_FIGURES);
+  if (shown.length)
+    summary.push(
+      textUnit(
+        `Figures quoted below, with what each counts in the source’s words: ${shown.map((f) => `${f.source}: ${figureLabel(f.figure)} [${f.passage}]`).join('; ')}.`,
+      ),
+    );
   const relations = relateFigures(figures);
   // What the sources share or dispute comes first; the quotes behind it follow, source by source.
   if (relations.length) {
@@ -138,7 +161,10 @@ function compareSources(ctx: CommandContext, a: Source, b: Source): Reply {
       },
       { type: 'paragraph', text: 'Compare them on a topic with /compare TOPIC, e.g. /compare executions.' },
     ],
-    actions: [ctx.actions.make(`Card: ${a.meta.id}`, { command: 'source', args: a.meta.id }), ctx.actions.make(`Card: ${b.meta.id}`, { command: 'source', args: b.meta.id })],
+    actions: [
+      ctx.actions.make(`Card: ${a.meta.id}`, { command: 'source', args: a.meta.id }),
+      ctx.actions.make(`Card: ${b.meta.id}`, { command: 'source', args: b.meta.id }),
+    ],
   });
 }
 
@@ -189,7 +215,9 @@ export const compareCommand = defineCommand({
     description: 'What each source says on a topic, side by side, with its figures. Or A vs B.',
     usage: '/compare TOPIC | /compare A vs B',
     example: '/compare executions',
-    options: [{ name: 'topic', description: 'A topic (executions), or two people or sources: Yezhov vs Yagoda', required: true, autocomplete: true, maxLength: 200 }],
+    options: [
+      { name: 'topic', description: 'A topic (executions), or two people or sources: Yezhov vs Yagoda', required: true, autocomplete: true, maxLength: 200 },
+    ],
     moderatorOnly: false,
     curatable: true,
   },
@@ -205,16 +233,20 @@ export const compareCommand = defineCommand({
       if (a.kind === 'source' && b.kind === 'source') return compareSources(ctx, a.source, b.source);
       if (a.kind === 'person' && b.kind === 'person') {
         if (a.person.id === b.person.id) {
-          return errorReply('One person, two spellings', `“${vs[0]}” and “${vs[1]}” are both ${a.person.canonical}. /who ${a.person.canonical} shows every spelling the sources use.`, [
-            ctx.actions.make(`Who was ${a.person.canonical}?`, { command: 'who', args: a.person.canonical }),
-          ]);
+          return errorReply(
+            'One person, two spellings',
+            `“${vs[0]}” and “${vs[1]}” are both ${a.person.canonical}. /who ${a.person.canonical} shows every spelling the sources use.`,
+            [ctx.actions.make(`Who was ${a.person.canonical}?`, { command: 'who', args: a.person.canonical })],
+          );
         }
         return comparePeople(ctx, a.person, b.person, req, topic);
       }
       const hints = [a, b].flatMap((s) => (s.kind === 'none' ? [s.hint] : []));
       return errorReply(
         'Cannot compare those',
-        hints.length ? `${hints.join(' ')} Compare two sources (reiman vs emelyanov) or two people (Yezhov vs Yagoda).` : 'Compare two sources or two people, not one of each.',
+        hints.length
+          ? `${hints.join(' ')} Compare two sources (reiman vs emelyanov) or two people (Yezhov vs Yagoda).`
+          : 'Compare two sources or two people, not one of each.',
       );
     }
     return compareTopic(ctx, topic, req);

@@ -58,7 +58,9 @@ export const configCommand = defineCommand({
     description: 'Server settings (admins): which role or user group moderates Sourcebook here.',
     usage: '/sourcebook config [modrole [remove] ROLE]',
     example: '/sourcebook config modrole 123456789012345678',
-    options: [{ name: 'settings', description: 'config · config modrole ROLE · config modrole remove ROLE', required: true, autocomplete: false, maxLength: 200 }],
+    options: [
+      { name: 'settings', description: 'config · config modrole ROLE · config modrole remove ROLE', required: true, autocomplete: false, maxLength: 200 },
+    ],
     moderatorOnly: true,
   },
   schema: ConfigSchema,
@@ -84,8 +86,11 @@ export const configCommand = defineCommand({
       return changed(ctx, req, entry, 'Moderator role removed', `Members of ${args.role} no longer moderate Sourcebook here (unless they are admins).`);
     }
     if (exists) return unchanged('Already a moderator role', `${args.role} already moderates Sourcebook here.`);
-    if (modRoles(ctx.db, space).length >= MAX_MOD_ROLES) return errorReply('Too many roles', `At most ${MAX_MOD_ROLES} moderator roles; remove one first. Nothing was changed.`);
-    const entry = commit(ctx, req, 'config.modrole.add', `Named ${args.role} a moderator role`, [{ target, after: { by: actorOf(req), at: ctx.now().getTime() } }]);
+    if (modRoles(ctx.db, space).length >= MAX_MOD_ROLES)
+      return errorReply('Too many roles', `At most ${MAX_MOD_ROLES} moderator roles; remove one first. Nothing was changed.`);
+    const entry = commit(ctx, req, 'config.modrole.add', `Named ${args.role} a moderator role`, [
+      { target, after: { by: actorOf(req), at: ctx.now().getTime() } },
+    ]);
     return changed(ctx, req, entry, 'Moderator role added', `Members of ${args.role} can now use the moderator commands here (/review, /curate, /hide…).`);
   },
 });

@@ -93,9 +93,14 @@ function save(ctx: CommandContext, req: Request, t: AnswerTarget, kind: Curation
     kind === 'answer'
       ? curatedAnswer(ctx, { command: t.command, state, auto: reply({ kind: 'not-found', title: '' }), hidden: hiddenIds(ctx.db, space) })
       : withNote(reply({ title: '' }), state);
-  return changed(ctx, req, entry, `${what} /${t.command} ${t.args}`, `Done: members of this group now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`, [
-    { blocks: preview.blocks, citations: preview.citations },
-  ]);
+  return changed(
+    ctx,
+    req,
+    entry,
+    `${what} /${t.command} ${t.args}`,
+    `Done: members of this group now see this for /${t.command} ${t.args} and the same request spelled differently.${reportsNote(reports)}`,
+    [{ blocks: preview.blocks, citations: preview.citations }],
+  );
 }
 
 function pin(ctx: CommandContext, req: Request, t: AnswerTarget, text: string, ids: string[]): Reply {
@@ -103,7 +108,8 @@ function pin(ctx: CommandContext, req: Request, t: AnswerTarget, text: string, i
   if (missing.length) return errorReply('Unknown passage', `No passage has the id ${missing.map((m) => `“${m}”`).join(', ')}. Nothing was pinned.`);
   const hidden = hiddenIds(ctx.db, spaceKey(req.where));
   const hiddenCited = ids.filter((id) => hidden.has(id));
-  if (hiddenCited.length) return errorReply('Hidden passage', `${hiddenCited.join(', ')} is hidden in this group; /unhide it first or cite another. Nothing was pinned.`);
+  if (hiddenCited.length)
+    return errorReply('Hidden passage', `${hiddenCited.join(', ')} is hidden in this group; /unhide it first or cite another. Nothing was pinned.`);
   return save(ctx, req, t, 'answer', text, ids);
 }
 
@@ -130,7 +136,11 @@ function list(ctx: CommandContext, req: Request): Reply {
       `/${c.command} ${c.state.label} — ${c.kind === 'answer' ? 'pinned answer' : 'note'} by ${c.state.by.name} on ${dayLabel(c.state.at)}${c.state.passages.length ? ` (cites ${c.state.passages.join(', ')})` : ''}: ${c.state.text.length > 160 ? `${c.state.text.slice(0, 160)}…` : c.state.text}`,
     ),
   );
-  return { ...pagedReply({ title: `Curated answers (${all.length})`, units, page: req.page ?? 1, command: 'curate', args: 'list', actions: ctx.actions }), kind: 'notice', ephemeral: true };
+  return {
+    ...pagedReply({ title: `Curated answers (${all.length})`, units, page: req.page ?? 1, command: 'curate', args: 'list', actions: ctx.actions }),
+    kind: 'notice',
+    ephemeral: true,
+  };
 }
 
 export const curateCommand = defineCommand({
@@ -139,7 +149,15 @@ export const curateCommand = defineCommand({
     description: 'Pin an answer (with cited passages) or a note for a request; clear or list them.',
     usage: '/curate pin|note|clear|list …',
     example: '/curate pin who Yezhov | Head of the NKVD 1936–38; see the quotes. | rei-87dfk',
-    options: [{ name: 'what', description: 'pin who Yezhov | ANSWER | ids · note who Yezhov | NOTE · clear who Yezhov · list', required: true, autocomplete: false, maxLength: 1700 }],
+    options: [
+      {
+        name: 'what',
+        description: 'pin who Yezhov | ANSWER | ids · note who Yezhov | NOTE · clear who Yezhov · list',
+        required: true,
+        autocomplete: false,
+        maxLength: 1700,
+      },
+    ],
     moderatorOnly: true,
   },
   schema: CurateSchema,

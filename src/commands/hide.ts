@@ -52,8 +52,14 @@ export function hidePassage(ctx: CommandContext, req: Request, id: string, reaso
 function list(ctx: CommandContext, req: Request): Reply {
   const hidden = listHidden(ctx.db, spaceKey(req.where));
   if (!hidden.length) return unchanged('Nothing hidden', 'No passage is hidden in this group. /hide ID hides one.');
-  const units = hidden.map((h) => textUnit(`${h.passage} — hidden by ${h.state.by.name} on ${dayLabel(h.state.at)}${h.state.reason ? `: ${h.state.reason}` : ''}`));
-  return { ...pagedReply({ title: `Hidden passages (${hidden.length})`, units, page: req.page ?? 1, command: 'hide', args: 'list', actions: ctx.actions }), kind: 'notice', ephemeral: true };
+  const units = hidden.map((h) =>
+    textUnit(`${h.passage} — hidden by ${h.state.by.name} on ${dayLabel(h.state.at)}${h.state.reason ? `: ${h.state.reason}` : ''}`),
+  );
+  return {
+    ...pagedReply({ title: `Hidden passages (${hidden.length})`, units, page: req.page ?? 1, command: 'hide', args: 'list', actions: ctx.actions }),
+    kind: 'notice',
+    ephemeral: true,
+  };
 }
 
 export const hideCommand = defineCommand({

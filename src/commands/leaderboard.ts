@@ -27,7 +27,11 @@ export const leaderboardCommand = defineCommand<Period>({
   run(ctx, period, req) {
     const rows = standings(ctx.db, spaceKey(req.where), period, ctx.now().getTime());
     if (!rows.length) {
-      return reply({ kind: 'notice', title: `Quiz leaderboard — ${LABEL[period]}`, blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }] });
+      return reply({
+        kind: 'notice',
+        title: `Quiz leaderboard — ${LABEL[period]}`,
+        blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }],
+      });
     }
     const line = (r: (typeof rows)[number]) =>
       `${r.rank}. ${r.name} — ${r.right} right of ${r.answered} (${Math.round(r.accuracy * 100)}%), streak ${r.streak}`;
@@ -36,7 +40,13 @@ export const leaderboardCommand = defineCommand<Period>({
     if (me && me.rank > TOP) items.push(`… ${line(me)} (you)`);
     return reply({
       title: `Quiz leaderboard — ${LABEL[period]}`,
-      blocks: [{ type: 'list', items }, { type: 'paragraph', text: 'Score = right answers, each question counted once per member (a re-posted question is practice); review practice is not counted.' }],
+      blocks: [
+        { type: 'list', items },
+        {
+          type: 'paragraph',
+          text: 'Score = right answers, each question counted once per member (a re-posted question is practice); review practice is not counted.',
+        },
+      ],
       actions: PERIODS.filter((p) => p !== period).map((p) => ctx.actions.make(LABEL[p], { command: 'leaderboard', args: p })),
     });
   },

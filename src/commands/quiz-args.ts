@@ -27,12 +27,14 @@ function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
   switch (word) {
     case 'answer': {
       const [post, option] = rest;
-      if (rest.length !== 2 || !ID.test(post!) || !/^\d$/.test(option!)) return fail('Usage: /quiz answer QUESTION_NUMBER OPTION (the answer buttons do this for you).');
+      if (rest.length !== 2 || !ID.test(post!) || !/^\d$/.test(option!))
+        return fail('Usage: /quiz answer QUESTION_NUMBER OPTION (the answer buttons do this for you).');
       return { sub: 'answer', post: Number(ID.exec(post!)![1]), option: Number(option) };
     }
     case 'next': {
       const [run, index] = rest;
-      if (rest.length !== 2 || !ID.test(run!) || !/^\d{1,2}$/.test(index!)) return fail('Usage: /quiz next RUN INDEX (the “Next question” button does this for you).');
+      if (rest.length !== 2 || !ID.test(run!) || !/^\d{1,2}$/.test(index!))
+        return fail('Usage: /quiz next RUN INDEX (the “Next question” button does this for you).');
       return { sub: 'next', run: Number(ID.exec(run!)![1]), index: Number(index) };
     }
     case 'stats':
@@ -44,7 +46,8 @@ function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
       return { sub: 'close', post: Number(ID.exec(rest[0]!)![1]) };
     }
     case 'schedule':
-      if (!rest.length) return fail('Usage: /quiz schedule HH:MM|CRON [tz=Europe/Prague] [topic=…] [count=N] [maxlate=MINUTES], /quiz schedule list, /quiz schedule remove ID');
+      if (!rest.length)
+        return fail('Usage: /quiz schedule HH:MM|CRON [tz=Europe/Prague] [topic=…] [count=N] [maxlate=MINUTES], /quiz schedule list, /quiz schedule remove ID');
       return { sub: 'schedule', rest: rest.join(' ') };
     case 'settings': {
       const m = rest.length === 1 ? /^close=(\d{1,5})$/i.exec(rest[0]!) : null;

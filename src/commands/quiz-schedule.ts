@@ -67,7 +67,10 @@ function remove(ctx: CommandContext, req: Request, tail: string[]): Reply {
 function add(ctx: CommandContext, req: Request, rest: string): Reply {
   // The console has no channel a scheduled post could appear in: nothing would ever show it.
   if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(req.where.platform)) {
-    return errorReply('/quiz schedule', 'Scheduled posts need Discord or Slack: the console has no channel to post to. Use /quiz to ask a question now. Nothing was changed.');
+    return errorReply(
+      '/quiz schedule',
+      'Scheduled posts need Discord or Slack: the console has no channel to post to. Use /quiz to ask a question now. Nothing was changed.',
+    );
   }
   const raw = splitScheduleArgs(rest);
   if ('error' in raw) return errorReply('/quiz schedule', raw.error);

@@ -41,7 +41,13 @@ function statsReply(ctx: CommandContext, req: Request): Reply {
   const now = ctx.now().getTime();
   const s = userStats(ctx.db, space, req.user.id, now);
   const r = reviewSummary(ctx.db, space, req.user.id, now);
-  if (!s) return reply({ kind: 'notice', title: 'Your quiz stats', blocks: [{ type: 'paragraph', text: 'No answers yet in this group. Try /quiz.' }], ephemeral: true });
+  if (!s)
+    return reply({
+      kind: 'notice',
+      title: 'Your quiz stats',
+      blocks: [{ type: 'paragraph', text: 'No answers yet in this group. Try /quiz.' }],
+      ephemeral: true,
+    });
   return reply({
     title: 'Your quiz stats',
     blocks: [

@@ -33,7 +33,12 @@ const ReportArgs = modLine(900, 'Report which answer? For example: /report who Y
 });
 
 const ALREADY = (what: string, seq: number): Reply =>
-  reply({ kind: 'notice', ephemeral: true, title: 'Already reported', blocks: [{ type: 'paragraph', text: `You reported ${what} already (report #${seq}); the moderators will look at it.` }] });
+  reply({
+    kind: 'notice',
+    ephemeral: true,
+    title: 'Already reported',
+    blocks: [{ type: 'paragraph', text: `You reported ${what} already (report #${seq}); the moderators will look at it.` }],
+  });
 
 /** Stores the report unless the reporter has too many open; the report number, or null. */
 function store(ctx: CommandContext, req: Request, report: Omit<NewReport, 'reporter' | 'channel' | 'at'>): number | null {
@@ -59,7 +64,13 @@ const TOO_MANY = (): Reply =>
 function reportQuestion(ctx: CommandContext, req: Request, id: string, reason: string | null): Reply {
   const space = spaceKey(req.where);
   const q = getQuestion(ctx.db, space, id);
-  if (!q) return reply({ kind: 'error', ephemeral: true, title: 'No such question', blocks: [{ type: 'paragraph', text: `There is no quiz question “${id}” in this group.` }] });
+  if (!q)
+    return reply({
+      kind: 'error',
+      ephemeral: true,
+      title: 'No such question',
+      blocks: [{ type: 'paragraph', text: `There is no quiz question “${id}” in this group.` }],
+    });
   const key = `question:${q.id}`;
   const mine = openReportsFor(ctx.db, space, 'quiz', key).find((r) => r.reporter.id === req.user.id);
   if (mine) return ALREADY('this quiz question', mine.seq);
@@ -78,7 +89,12 @@ function reportQuestion(ctx: CommandContext, req: Request, id: string, reason: s
     kind: 'notice',
     ephemeral: true,
     title: `Report #${seq} sent`,
-    blocks: [{ type: 'paragraph', text: `Thank you. This group’s moderators will review the quiz question “${q.stem}”${reason ? ` with your reason: ${reason}` : ''}.` }],
+    blocks: [
+      {
+        type: 'paragraph',
+        text: `Thank you. This group’s moderators will review the quiz question “${q.stem}”${reason ? ` with your reason: ${reason}` : ''}.`,
+      },
+    ],
   });
 }
 
@@ -89,7 +105,15 @@ export const reportCommand = defineCommand({
     usage: '/report COMMAND ARGS [| reason] · /report quiz QUESTION-ID [| reason]',
     example: '/report who Yezhov | the dates look wrong',
     // One option: adapters join separate options with spaces, which would lose the | before the reason.
-    options: [{ name: 'answer', description: 'What was asked, then an optional | reason, e.g. who Yezhov | dates look wrong', required: true, autocomplete: false, maxLength: 900 }],
+    options: [
+      {
+        name: 'answer',
+        description: 'What was asked, then an optional | reason, e.g. who Yezhov | dates look wrong',
+        required: true,
+        autocomplete: false,
+        maxLength: 900,
+      },
+    ],
     moderatorOnly: false,
   },
   schema: ReportArgs,
@@ -98,7 +122,13 @@ export const reportCommand = defineCommand({
     const { command, args, reason } = target;
     const space = spaceKey(req.where);
     const key = curationKey(ctx, command, args);
-    if (!key) return reply({ kind: 'error', ephemeral: true, title: 'Nothing to report', blocks: [{ type: 'paragraph', text: 'Name what was asked, e.g. /report who Yezhov.' }] });
+    if (!key)
+      return reply({
+        kind: 'error',
+        ephemeral: true,
+        title: 'Nothing to report',
+        blocks: [{ type: 'paragraph', text: 'Name what was asked, e.g. /report who Yezhov.' }],
+      });
     const mine = openReportsFor(ctx.db, space, command, key).find((r) => r.reporter.id === req.user.id);
     if (mine) return ALREADY(`/${command} ${mine.args}`, mine.seq);
     // The reply exactly as this space shows it now, curation included: what the reporter saw.
@@ -117,7 +147,12 @@ export const reportCommand = defineCommand({
       kind: 'notice',
       ephemeral: true,
       title: `Report #${seq} sent`,
-      blocks: [{ type: 'paragraph', text: `Thank you. This group’s moderators will review “${shown.title}” (/${command} ${args})${reason ? ` with your reason: ${reason}` : ''}.` }],
+      blocks: [
+        {
+          type: 'paragraph',
+          text: `Thank you. This group’s moderators will review “${shown.title}” (/${command} ${args})${reason ? ` with your reason: ${reason}` : ''}.`,
+        },
+      ],
     });
   },
 });

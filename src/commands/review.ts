@@ -62,13 +62,31 @@ const ReviewSchema = z
 function openReport(ctx: CommandContext, req: Request, seq: number): Report | Reply {
   const r = getReport(ctx.db, spaceKey(req.where), seq);
   if (!r) return errorReply('No such report', `There is no report #${seq} in this group. /review lists the open ones.`);
-  if (r.status !== 'open') return unchanged(`Report #${seq} is closed`, `It was already resolved (${r.status}${r.resolvedBy ? ` by ${r.resolvedBy.name}` : ''}). /undo in /review log reopens it.`);
+  if (r.status !== 'open')
+    return unchanged(
+      `Report #${seq} is closed`,
+      `It was already resolved (${r.status}${r.resolvedBy ? ` by ${r.resolvedBy.name}` : ''}). /undo in /review log reopens it.`,
+    );
   return r;
 }
 
 function dismiss(ctx: CommandContext, req: Request, r: Report): Reply {
-  const entry = commit(ctx, req, 'report.dismiss', `Dismissed report #${r.seq} on /${r.command} ${r.args}`, resolveReports([r], 'dismissed', actorOf(req), ctx.now().getTime()));
-  return changed(ctx, req, entry, `Report #${r.seq} dismissed`, 'The answer stays as it is.', [], [ctx.actions.make('Next report', { command: 'review', args: '' })]);
+  const entry = commit(
+    ctx,
+    req,
+    'report.dismiss',
+    `Dismissed report #${r.seq} on /${r.command} ${r.args}`,
+    resolveReports([r], 'dismissed', actorOf(req), ctx.now().getTime()),
+  );
+  return changed(
+    ctx,
+    req,
+    entry,
+    `Report #${r.seq} dismissed`,
+    'The answer stays as it is.',
+    [],
+    [ctx.actions.make('Next report', { command: 'review', args: '' })],
+  );
 }
 
 function hide(ctx: CommandContext, req: Request, r: Report, passage: string | null): Reply {
@@ -86,23 +104,36 @@ function hide(ctx: CommandContext, req: Request, r: Report, passage: string | nu
     });
   }
   if (!r.citations.some((c) => c.passage === passage)) {
-    return errorReply('Not in this report', `${passage} is not among the passages report #${r.seq} cites (${r.citations.map((c) => c.passage).join(', ')}). Use /hide ${passage} to hide it anyway.`);
+    return errorReply(
+      'Not in this report',
+      `${passage} is not among the passages report #${r.seq} cites (${r.citations.map((c) => c.passage).join(', ')}). Use /hide ${passage} to hide it anyway.`,
+    );
   }
   const also = resolveReports([r], 'hidden', actorOf(req), ctx.now().getTime());
   return hidePassage(ctx, req, passage, clip(`report #${r.seq}${r.reason ? `: ${r.reason}` : ''}`, 300, '…'), also, ` Resolved report #${r.seq}.`);
 }
 
 function curateHelp(ctx: CommandContext, r: Report): Reply {
-  const ids = r.citations.slice(0, 3).map((c) => c.passage).join(' ') || 'PASSAGE-IDS';
+  const ids =
+    r.citations
+      .slice(0, 3)
+      .map((c) => c.passage)
+      .join(' ') || 'PASSAGE-IDS';
   return reply({
     kind: 'notice',
     ephemeral: true,
     title: `Curate /${r.command} ${r.args}`,
     blocks: [
-      { type: 'paragraph', text: 'Type one of these, with your own words in capitals replaced. Either resolves this report and every other open report on the same answer.' },
+      {
+        type: 'paragraph',
+        text: 'Type one of these, with your own words in capitals replaced. Either resolves this report and every other open report on the same answer.',
+      },
       {
         type: 'list',
-        items: [`Pin an answer in place of the automatic one: /curate pin ${r.command} ${r.args} | YOUR ANSWER | ${ids}`, `Or a note above it: /curate note ${r.command} ${r.args} | YOUR NOTE`],
+        items: [
+          `Pin an answer in place of the automatic one: /curate pin ${r.command} ${r.args} | YOUR ANSWER | ${ids}`,
+          `Or a note above it: /curate note ${r.command} ${r.args} | YOUR NOTE`,
+        ],
       },
     ],
     actions: [ctx.actions.make('Dismiss instead', { command: 'review', args: `dismiss ${r.seq}` }, 'danger')],
@@ -115,7 +146,9 @@ export const reviewCommand = defineCommand({
     description: 'Moderators’ queue: open reports (curate, hide, dismiss), quiz questions, the audit log.',
     usage: '/review [log | dismiss N | hide N [ID] | curate N | reject N | quiz …]',
     example: '/review',
-    options: [{ name: 'what', description: 'Empty for open reports; log; dismiss N; hide N; curate N; quiz …', required: false, autocomplete: false, maxLength: 3000 }],
+    options: [
+      { name: 'what', description: 'Empty for open reports; log; dismiss N; hide N; curate N; quiz …', required: false, autocomplete: false, maxLength: 3000 },
+    ],
     moderatorOnly: true,
   },
   schema: ReviewSchema,

@@ -4,7 +4,9 @@ import type { Source } from '../corpus/types.ts';
 import { foldDiacritics } from '../people/name-key.ts';
 
 function fold(s: string): string {
-  return foldDiacritics(s.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldDiacritics(s.toLowerCase())
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Words too common in titles to pick a source ("/source AND" is not Reiman's "… and …"). */

@@ -60,8 +60,14 @@ export const sourceNoteCommand = defineCommand({
     const entry = commit(ctx, req, 'source-note.set', `${existing ? 'Changed' : 'Added'} the note on ${id}`, [
       { target, after: { text: args.text, by: actorOf(req), at: ctx.now().getTime() } },
     ]);
-    return changed(ctx, req, entry, `Note saved: ${id}`, `/source ${id} in this group now ends with your note.`, [], [
-      ctx.actions.make('Show card', { command: 'source', args: id }),
-    ]);
+    return changed(
+      ctx,
+      req,
+      entry,
+      `Note saved: ${id}`,
+      `/source ${id} in this group now ends with your note.`,
+      [],
+      [ctx.actions.make('Show card', { command: 'source', args: id })],
+    );
   },
 });

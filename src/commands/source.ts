@@ -40,7 +40,10 @@ export const sourceCommand = defineCommand({
     options: [{ name: 'id', description: 'Source id or author, e.g. reiman-2016', required: false, autocomplete: true, maxLength: 100 }],
     moderatorOnly: false,
   },
-  schema: z.string().transform((s) => s.trim()).pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
+  schema: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
   run(ctx, id, req) {
     if (!id) {
       const sources = ctx.repo.sources();
@@ -53,7 +56,9 @@ export const sourceCommand = defineCommand({
           },
           { type: 'paragraph', text: 'The sources disagree and some are partisan; every answer says which source says what.' },
         ],
-        actions: sources.slice(0, 5).map((s) => ctx.actions.make(`${s.meta.idPrefix.toUpperCase()} · ${authorLabel(s.meta)}`, { command: 'source', args: s.meta.id })),
+        actions: sources
+          .slice(0, 5)
+          .map((s) => ctx.actions.make(`${s.meta.idPrefix.toUpperCase()} · ${authorLabel(s.meta)}`, { command: 'source', args: s.meta.id })),
       });
     }
     const found = findSources(ctx.repo, id);

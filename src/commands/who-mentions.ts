@@ -101,7 +101,9 @@ export function mentionsReply(ctx: CommandContext, typed: string, { sentences: f
   if (authored) {
     const own = ownWords(authored, AUTHORED_QUOTES);
     units.push(
-      textUnit(`Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}. In their own words:`),
+      textUnit(
+        `Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}. In their own words:`,
+      ),
       ...own.map((o) => quoteUnit(ctx.repo, o.passage, o.passage.text.slice(o.start, o.end))),
     );
   }

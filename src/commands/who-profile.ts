@@ -21,14 +21,20 @@ const EVENT =
 /** A sentence going on about someone named just before: "Before his arrest, the latter had been …", "He was shot in 1938." */
 const REFERS_BACK = /^(?:[\p{L},]+\s+){0,4}?(?:(the latter)|(he|she))\b/iu;
 /** Verbs in the past that are not formed with -ed: what someone did. */
-const DID = 'became|took|wrote|spoke|gave|led|sent|told|held|made|won|lost|fought|began|left|fled|rose|fell|met|brought|sought|ran|knew|chose|drew|threw|struck|broke|stood|sat';
+const DID =
+  'became|took|wrote|spoke|gave|led|sent|told|held|made|won|lost|fought|began|left|fled|rose|fell|met|brought|sought|ran|knew|chose|drew|threw|struck|broke|stood|sat';
 
 /**
  * Spans that name no one but go on about the person named in the sentence before ("… Nikolay N.
  * Krestinsky. Before his arrest, the latter had been First Deputy …"), each quoted with that
  * sentence. "The latter" is the last person named before it; "he" is the only person named there.
  */
-function continuations(p: Passage, named: readonly { start: number; end: number }[], isThem: (word: string) => boolean, isPerson: (word: string) => boolean): { start: number; end: number }[] {
+function continuations(
+  p: Passage,
+  named: readonly { start: number; end: number }[],
+  isThem: (word: string) => boolean,
+  isPerson: (word: string) => boolean,
+): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const s of named) {
     const next = p.sentences[p.sentences.indexOf(s as Passage['sentences'][number]) + 1];
@@ -144,7 +150,10 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
   // The person doing something: their name, a few words, then a verb in the past ("Malenkov in his report bitterly attacked").
   const acts = new RegExp(`(?:${alternatives})(?!\\p{L})(?:\\s+[\\p{Ll}]+){0,4}?\\s+(?:\\p{Ll}{3,}ed|${DID})\\b`, 'u');
   // "… Krestinsky. Before his arrest, the latter had been First Deputy of …"
-  const latterRole = new RegExp(`\\b(?:the latter|he|she)\\s+(?:was|became|had been|served as)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${roleWords})\\b`, 'iu');
+  const latterRole = new RegExp(
+    `\\b(?:the latter|he|she)\\s+(?:was|became|had been|served as)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${roleWords})\\b`,
+    'iu',
+  );
   const fts = spellings.map((s) => `"${s.toLowerCase().replace(/"/g, '""')}"`).join(' OR ');
   const hits = repo.match(fts, { limit: 150, exclude });
   // A shared surname's bare mentions may be the other person, so only the fetched, attributed ones are counted.
@@ -167,19 +176,31 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
   }
   // …and elsewhere, a bare mention is theirs when it stands among the people named beside their full name, not a rival's
   // ("Stalin, Molotov and Kaganovich sent a cable" is Lazar M. Kaganovich, named in full beside Molotov and Voroshilov).
-  const meant = person.sharedSurname ? companyVotes(people, person.surnameKey, hits.map((h) => h.passage)) : null;
+  const meant = person.sharedSurname
+    ? companyVotes(
+        people,
+        person.surnameKey,
+        hits.map((h) => h.passage),
+      )
+    : null;
 
   const mentions: Mention[] = [];
   const spellingsBySource = new Map<string, Set<string>>();
   for (const h of hits) {
     const p = h.passage;
     if (!inAuthorsVoice(repo.source(p.sourceId)!.meta, p)) continue;
-    if (person.sharedSurname && !fullForms.some((f) => p.text.includes(f)) && (meant!.has(p.id) ? meant!.get(p.id) !== person.id : !owned.has(p.sourceId))) continue;
+    if (person.sharedSurname && !fullForms.some((f) => p.text.includes(f)) && (meant!.has(p.id) ? meant!.get(p.id) !== person.id : !owned.has(p.sourceId)))
+      continue;
     // Sentences that name the person in the passage author's own words (not inside a quotation).
     const named = p.sentences.filter((s) => pattern.test(p.text.slice(s.start, s.end)) && !insideQuotation(p, s));
     if (!named.length) continue;
     // A sentence that "the latter" or "he" goes on from is quoted with it, once.
-    const continued = continuations(p, named, (w) => spellings.includes(w), (w) => spellings.includes(w) || people.peopleForSpelling(w).length > 0);
+    const continued = continuations(
+      p,
+      named,
+      (w) => spellings.includes(w),
+      (w) => spellings.includes(w) || people.peopleForSpelling(w).length > 0,
+    );
     const sentences = [...named.filter((s) => !continued.some((c) => c.start === s.start)), ...continued];
     mentions.push({ passage: p, sentences });
     for (const [s, re] of spellingPatterns) {
@@ -222,7 +243,14 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
     const seen = new Set<string>();
     for (const w of capitalisedWords(m.passage)) {
       for (const other of people.peopleForSpelling(w)) {
-        if (other.surnameKey === selfKey || other.sharedSurname || seen.has(other.id) || other.mentions < 3 || ROYAL.test([other.canonical, ...other.titles].join(' '))) continue;
+        if (
+          other.surnameKey === selfKey ||
+          other.sharedSurname ||
+          seen.has(other.id) ||
+          other.mentions < 3 ||
+          ROYAL.test([other.canonical, ...other.titles].join(' '))
+        )
+          continue;
         seen.add(other.id);
         const e = co.get(other.id) ?? { person: other, count: 0 };
         e.count++;

@@ -27,7 +27,9 @@ function authoredReply(ctx: CommandContext, typed: string, a: Authored): Reply {
     textUnit(
       `The sources do not write about “${typed}”, but quote ${a.author} as an author: ${a.passages.length} excerpt${a.passages.length === 1 ? '' : 's'} from ${a.works.slice(0, 5).join('; ')}. The first excerpts, in the compiler’s selection:`,
     ),
-    ...a.passages.slice(0, 3).map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[Math.min(1, p.sentences.length - 1)]?.end ?? p.text.length))),
+    ...a.passages
+      .slice(0, 3)
+      .map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[Math.min(1, p.sentences.length - 1)]?.end ?? p.text.length))),
   ];
   return reply({
     title: `${a.author}, as a quoted author`,
@@ -63,7 +65,11 @@ function choice(ctx: CommandContext, surname: string, people: Person[], req: Req
     // The two sentences that say most about them, from two sources where there are two.
     const all = [...profile.ranked.values()].flat().sort((a, b) => b.score - a.score);
     const first = all[0];
-    const best = first ? [first, all.find((x) => x.passage.sourceId !== first.passage.sourceId) ?? all.find((x) => x.passage.id !== first.passage.id)].filter((x) => x !== undefined) : [];
+    const best = first
+      ? [first, all.find((x) => x.passage.sourceId !== first.passage.sourceId) ?? all.find((x) => x.passage.id !== first.passage.id)].filter(
+          (x) => x !== undefined,
+        )
+      : [];
     const named = Object.values(p.fullNames).reduce((a, b) => a + b, 0);
     const lead = `${label(p)}: named in full ${named} time${named === 1 ? '' : 's'}.`;
     if (!best.length) units.push(textUnit(lead));
@@ -81,15 +87,17 @@ function choice(ctx: CommandContext, surname: string, people: Person[], req: Req
 function profileReply(ctx: CommandContext, person: Person, req: Request, name: string, note?: string, others: Person[] = []): Reply {
   const profile = buildProfile(ctx.repo, ctx.people, person, hiddenPassages(ctx, req.where));
   if (!profile.mentions.length) {
-    return reply({ kind: 'not-found', title: person.canonical, blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }] });
+    return reply({
+      kind: 'not-found',
+      title: person.canonical,
+      blocks: [{ type: 'paragraph', text: `The corpus names ${person.canonical} but no passage can be quoted about them here.` }],
+    });
   }
   const sourceName = (id: string) => {
     const m = ctx.repo.source(id)!.meta;
     return `${authorLabel(m)} (${yearLabel(m)})`;
   };
-  const spellingLine = [...profile.spellingsBySource.entries()]
-    .map(([s, ids]) => `${s} (${[...ids].map(sourceName).join(', ')})`)
-    .join('; ');
+  const spellingLine = [...profile.spellingsBySource.entries()].map(([s, ids]) => `${s} (${[...ids].map(sourceName).join(', ')})`).join('; ');
   const header: Unit = textUnit(
     (note ? `${note} ` : '') +
       `Spellings in the corpus: ${spellingLine}.` +
@@ -109,12 +117,18 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     .map((s) => s.meta.id)
     .filter((id) => profile.ranked.has(id))
     .sort((a, b) => (profile.counts.get(b) ?? 0) - (profile.counts.get(a) ?? 0));
-  const silent = ctx.repo.sources().map((s) => s.meta.id).filter((id) => !profile.ranked.has(id)).map(sourceName);
+  const silent = ctx.repo
+    .sources()
+    .map((s) => s.meta.id)
+    .filter((id) => !profile.ranked.has(id))
+    .map(sourceName);
   // Someone rarely named, and never in full in a source, may be another person of the surname there
   // (the journalist Vladimir Voronov, and a student called Voronov): that source is shown as unsure.
   const fullForms = Object.keys(person.fullNames);
   const unsure = (id: string) =>
-    person.mentions < 10 && fullForms.length > 0 && !profile.mentions.some((m) => m.passage.sourceId === id && fullForms.some((f) => m.passage.text.includes(f)));
+    person.mentions < 10 &&
+    fullForms.length > 0 &&
+    !profile.mentions.some((m) => m.passage.sourceId === id && fullForms.some((f) => m.passage.text.includes(f)));
   // Who they were: each source's sentence giving their role or office (never from an unsure source).
   let leading = true;
   for (const id of speaking) {
@@ -140,9 +154,19 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
     if (!picks.length) units.push(textUnit(`${lead}; quoted above.`));
     picks.forEach((x, i) => quote(x, i === 0 ? `${lead}:` : undefined));
   }
-  const authored = authoredBy(ctx.repo, ctx.people.spellingsOf(person), hiddenPassages(ctx, req.where), person.sharedSurname ? (person.initial ?? undefined) : undefined);
+  const authored = authoredBy(
+    ctx.repo,
+    ctx.people.spellingsOf(person),
+    hiddenPassages(ctx, req.where),
+    person.sharedSurname ? (person.initial ?? undefined) : undefined,
+  );
   const quotedIn = new Set(authored?.passages.map((p) => p.sourceId) ?? []);
-  if (authored) units.push(textUnit(`Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}, in ${[...quotedIn].map(sourceName).join(', ')}.`));
+  if (authored)
+    units.push(
+      textUnit(
+        `Quoted as an author: ${authored.passages.length} excerpt${authored.passages.length === 1 ? '' : 's'} from ${authored.works.slice(0, 4).join('; ')}${authored.works.length > 4 ? ' …' : ''}, in ${[...quotedIn].map(sourceName).join(', ')}.`,
+      ),
+    );
   const notNamed = silent.filter((n) => ![...quotedIn].some((id) => sourceName(id) === n));
   if (notNamed.length) units.push(textUnit(`Not mentioned in: ${notNamed.join(', ')}.`));
   if (profile.related.length) units.push(textUnit(`Named alongside: ${profile.related.map((r) => `${r.person.canonical} (${r.count})`).join(', ')}.`));
@@ -187,7 +211,13 @@ export const whoCommand = defineCommand({
       case 'suggest':
         // One person whose name is one letter away in transliteration ("Rikov", "Eiche"): that is who was meant.
         if (r.people.length === 1 && editDistance(nameKey(name.split(/\s+/).pop()!), r.people[0]!.surnameKey) <= 1) {
-          return profileReply(ctx, r.people[0]!, req, name, `The corpus spells “${name}” as ${Object.keys(r.people[0]!.spellings).join(' / ')}; showing ${r.people[0]!.canonical}.`);
+          return profileReply(
+            ctx,
+            r.people[0]!,
+            req,
+            name,
+            `The corpus spells “${name}” as ${Object.keys(r.people[0]!.spellings).join(' / ')}; showing ${r.people[0]!.canonical}.`,
+          );
         }
         return reply({
           kind: 'not-found',

@@ -27,7 +27,11 @@ interface Shared {
 export class ActionStore {
   private readonly shared: Shared;
 
-  constructor(db: DB, private readonly space?: string, shared?: Shared) {
+  constructor(
+    db: DB,
+    private readonly space?: string,
+    shared?: Shared,
+  ) {
     this.shared = shared ?? {
       insert: db.prepare('INSERT OR IGNORE INTO actions (id, payload_json, created_at) VALUES (?, ?, ?)'),
       select: db.prepare('SELECT payload_json FROM actions WHERE id = ?'),

@@ -123,7 +123,11 @@ export function relateFigures(figs: SourcedFigure[]): Relation[] {
       if (seen.has(key)) continue;
       seen.add(key);
       if (hi === lo) out.push({ text: `${a.source} [${a.passage}] and ${b.source} [${b.passage}] give the same figure, ${a.figure.raw}.`, uses: [a, b] });
-      else out.push({ text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.`, uses: [a, b] });
+      else
+        out.push({
+          text: `${a.source} [${a.passage}] (${a.figure.raw}) and ${b.source} [${b.passage}] (${b.figure.raw}) differ by ${fmt(hi - lo)}, ${(((hi - lo) / hi) * 100).toFixed(1)}% of the larger.`,
+          uses: [a, b],
+        });
     }
   }
   // Sums: two addends from one passage, looked up against totals by value.

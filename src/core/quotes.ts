@@ -78,7 +78,13 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
   const note = opts.notes ? commentedNote(p, text) : null;
   if (note) {
     // The author's own footnote to these sentences: theirs too, cited to the note.
-    citations.push({ ...citation, quote: note.comment, where: `${citation.where}, note ${note.number}`, attribution: `${attribution(meta, p)}, note ${note.number}`, note: note.number });
+    citations.push({
+      ...citation,
+      quote: note.comment,
+      where: `${citation.where}, note ${note.number}`,
+      attribution: `${attribution(meta, p)}, note ${note.number}`,
+      note: note.number,
+    });
     blocks.push({ type: 'quote', text: note.comment, attribution: citations[1]!.attribution, citation: 1 });
   }
   return { blocks, citations };

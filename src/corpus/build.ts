@@ -52,7 +52,10 @@ export function buildCorpus(corpusDir: string, onProgress?: Progress): BuiltCorp
 
 export function buildSource(meta: SourceMeta, text: string): BuiltSource {
   const segmented = segment(meta, text);
-  const ids = assignPassageIds(meta.idPrefix, segmented.passages.map((p) => p.text));
+  const ids = assignPassageIds(
+    meta.idPrefix,
+    segmented.passages.map((p) => p.text),
+  );
   const passages = segmented.passages.map((p, ord) => ({
     ...p,
     id: ids[ord]!,

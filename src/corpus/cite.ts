@@ -52,7 +52,10 @@ export function authorLabel(meta: SourceMeta): string {
 }
 
 function shortTitle(meta: SourceMeta): string {
-  return meta.title.replace(/^The\s+/, '').replace(/:.*/, '').trim();
+  return meta.title
+    .replace(/^The\s+/, '')
+    .replace(/:.*/, '')
+    .trim();
 }
 
 export function yearLabel(meta: SourceMeta): string {
@@ -177,7 +180,7 @@ export function mla(meta: SourceMeta, p: Passage): string {
   const pub: string[] = [];
   if (meta.citation.containerTitle && !isBook(meta)) pub.push(italic(meta.citation.containerTitle));
   if (meta.publisher) pub.push(meta.publisher);
-  pub.push(meta.citation.editionYear ?? meta.year ? String(meta.citation.editionYear ?? meta.year) : 'n.d.');
+  pub.push((meta.citation.editionYear ?? meta.year) ? String(meta.citation.editionYear ?? meta.year) : 'n.d.');
   pub.push(locator(p));
   parts.push(end(pub.join(', ')));
   parts.push(`Passage ${p.id}.`);

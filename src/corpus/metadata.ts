@@ -15,14 +15,20 @@ export const SourceMetaSchema = z
     profile: z.enum(PROFILES),
     kind: z.enum(SOURCE_KINDS),
     /** Short prefix of passage ids ("rei" → "rei-87dfk"); defaults to the id's first three letters. */
-    idPrefix: z.string().regex(/^[a-z]{2,5}$/).optional(),
+    idPrefix: z
+      .string()
+      .regex(/^[a-z]{2,5}$/)
+      .optional(),
     title: z.string().min(1),
     authors: z.array(Person),
     outlet: z.string().nullable(),
     publisher: z.string().nullable(),
     place: z.string().nullable(),
     year: z.number().int().min(1500).max(2100).nullable(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').nullable(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+      .nullable(),
     licence: z.string().nullable(),
     description: z.string().min(20).max(400),
     citation: z.object({

@@ -11,7 +11,9 @@ const MIN_WORDS = 6;
 const PAGES = /\bpp?\.\s*\d|\bVol(?:ume)?\.?\s*\d|\bibid\b/i;
 
 /** English's commonest words: a transliterated Russian title ("KPSS v rezolyutsyakh i resheniyakh") has none. */
-const FUNCTION_WORDS = new Set('the of and to in a an was were is are that by for with as his her he it on from not had have be been this which who also but at'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'the of and to in a an was were is are that by for with as his her he it on from not had have be been this which who also but at'.split(' '),
+);
 const FUNCTION_SHARE = 0.15;
 /** Abbreviations and initials a citation ends on ("ed.", "No.", "W."): a cut, not a sentence's end. */
 const CUT_AT = /(?:^|[\s(])(?:[Ee]ds?|[Nn]o|[Vv]ol|pp?|[Cc]f|[Tt]rans|[Cc]omp|i\.e|e\.g|\p{Lu})\.\s*$/u;
@@ -27,7 +29,10 @@ function isProse(sentence: string): boolean {
 export function noteComment(note: SegNote, max = 450): string | null {
   // A full stop ends a sentence where a space follows it ("1.3.1932" is a date); a semicolon ends a
   // reference before a comment ("… Press, 1995; Beria was appointed …").
-  const sentences = [...note.text.matchAll(/(?:[^.!?;]|[.!?;](?!["”’)]*(?:\s|$)))+(?:[.!?;]+["”’)]*|$)\s*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].trimEnd().length }));
+  const sentences = [...note.text.matchAll(/(?:[^.!?;]|[.!?;](?!["”’)]*(?:\s|$)))+(?:[.!?;]+["”’)]*|$)\s*/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].trimEnd().length,
+  }));
   const first = sentences.findIndex((s) => isProse(note.text.slice(s.start, s.end)));
   if (first < 0) return null;
   let end = sentences[first]!.end;

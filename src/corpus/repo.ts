@@ -94,8 +94,10 @@ export class CorpusRepo {
 
   sources(): Source[] {
     if (!this.sourceList) {
-      const rows = this.stmt('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord')
-        .all() as { meta_json: string; n: number }[];
+      const rows = this.stmt('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord').all() as {
+        meta_json: string;
+        n: number;
+      }[];
       // Stored JSON is a boundary too: a database written by another version must not be trusted blindly.
       this.sourceList = rows.map((r) => ({ meta: StoredSourceMetaSchema.parse(JSON.parse(r.meta_json)), passageCount: r.n }));
     }
@@ -121,8 +123,7 @@ export class CorpusRepo {
 
   /** Passage ids that start with a prefix, for autocomplete. */
   idsStartingWith(prefix: string, limit: number): string[] {
-    const rows = this.stmt("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?")
-      .all(prefix, prefix, limit) as { id: string }[];
+    const rows = this.stmt("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?").all(prefix, prefix, limit) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
@@ -189,8 +190,9 @@ export class CorpusRepo {
 
   /** How many passages match an already-safe FTS5 query, per source. */
   countBySource(fts: string): Map<string, number> {
-    const rows = this.stmt('SELECT p.source_id AS s, count(*) AS n FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? GROUP BY p.source_id')
-      .all(fts) as { s: string; n: number }[];
+    const rows = this.stmt(
+      'SELECT p.source_id AS s, count(*) AS n FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? GROUP BY p.source_id',
+    ).all(fts) as { s: string; n: number }[];
     return new Map(rows.map((r) => [r.s, r.n]));
   }
 
@@ -216,11 +218,10 @@ export class CorpusRepo {
   }
 
   private hydrate(row: PassageRow): Passage {
-    const notes = (this.stmt('SELECT number, text, at FROM notes WHERE passage_id = ? ORDER BY rowid').all(row.id) as { number: string; text: string; at: number | null }[]).map((n) =>
-      n.at === null ? { number: n.number, text: n.text } : { number: n.number, text: n.text, at: n.at },
-    );
-    const sentences = this.stmt('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx')
-      .all(row.id) as Passage['sentences'];
+    const notes = (
+      this.stmt('SELECT number, text, at FROM notes WHERE passage_id = ? ORDER BY rowid').all(row.id) as { number: string; text: string; at: number | null }[]
+    ).map((n) => (n.at === null ? { number: n.number, text: n.text } : { number: n.number, text: n.text, at: n.at }));
+    const sentences = this.stmt('SELECT start, end FROM sentences WHERE passage_id = ? ORDER BY idx').all(row.id) as Passage['sentences'];
     const p: Passage = {
       id: row.id,
       sourceId: row.source_id,

@@ -14,9 +14,7 @@ export interface IngestCounts {
 export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
   const counts: IngestCounts = { sources: 0, sections: 0, passages: 0, notes: 0, sentences: 0 };
   const insSource = db.prepare('INSERT INTO sources (id, ord, prefix, meta_json, file_hash) VALUES (?, ?, ?, ?, ?)');
-  const insSection = db.prepare(
-    'INSERT INTO sections (source_id, ord, path_json, page_start, page_end, pages_approx) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insSection = db.prepare('INSERT INTO sections (source_id, ord, path_json, page_start, page_end, pages_approx) VALUES (?, ?, ?, ?, ?, ?)');
   const insPassage = db.prepare(`INSERT INTO passages
     (id, source_id, ord, kind, section_json, page_start, page_end, pages_approx, speaker, quoted_json, text, line_start, line_end, content_hash)
     VALUES (@id, @source_id, @ord, @kind, @section_json, @page_start, @page_end, @pages_approx, @speaker, @quoted_json, @text, @line_start, @line_end, @content_hash)`);
@@ -30,7 +28,9 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
 
   db.transaction(() => {
     // Passages are replaced wholesale; their ids are content hashes, so references elsewhere survive.
-    db.exec('DELETE FROM passages_fts; DELETE FROM sentences; DELETE FROM notes; DELETE FROM passages; DELETE FROM sections; DELETE FROM extras; DELETE FROM index_entries; DELETE FROM people; DELETE FROM sources; DELETE FROM words;');
+    db.exec(
+      'DELETE FROM passages_fts; DELETE FROM sentences; DELETE FROM notes; DELETE FROM passages; DELETE FROM sections; DELETE FROM extras; DELETE FROM index_entries; DELETE FROM people; DELETE FROM sources; DELETE FROM words;',
+    );
     corpus.sources.forEach((src, ord) => {
       insSource.run(src.meta.id, ord, src.meta.idPrefix, JSON.stringify(src.meta), src.fileHash);
       counts.sources++;

@@ -15,21 +15,33 @@ export interface CompilationVoice {
   occasion: string | null;
 }
 
-const SAYS = /\b(?:said|stated|states|state|says|say|declared|declares|wrote|writes|write|continued|continues|replied|replies|added|adds|explained|explains|told|asked|remarked|noted|recalled|testified|reported|concluded)\b/u;
+const SAYS =
+  /\b(?:said|stated|states|state|says|say|declared|declares|wrote|writes|write|continued|continues|replied|replies|added|adds|explained|explains|told|asked|remarked|noted|recalled|testified|reported|concluded)\b/u;
 /** What a bracketed lead-in calls a statement: "Yezhov’s … letter", "speech of Yezhov", "letter by Stalin". */
 const DOCUMENT = '(?:speech|report|letter|article|statement|testimony|remarks|interview|address|memorandum|memo|note|telegram|appeal|essay)';
 const POSSESSIVE = /^(?:From\s+)?((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}-]+)[’']s\s+(.+)$/u;
-const OF_BY = new RegExp(`^(.*?\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())})\\s+(?:of|by|from))\\s+((?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}-]+)\\b`, 'u');
+const OF_BY = new RegExp(
+  `^(.*?\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())})\\s+(?:of|by|from))\\s+((?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}-]+)\\b`,
+  'u',
+);
 /** "Letter of rural correspondent Alekseev", "sent by rural correspondent Grebennikov", "from Yezhov and Shkiriatov". */
 const DESCRIBED = new RegExp(
   `\\b(?:${DOCUMENT}|${DOCUMENT.replace(/\b\w/g, (c) => c.toUpperCase())}|sent)\\b[^\\]]*?\\b(?:of|by|from)\\s+(?:[\\p{Ll}-]+\\s+){0,3}((?:\\p{Lu}[\\p{Ll}’'-]+)(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)\\p{Lu}[\\p{Ll}’'-]+)*)\\b`,
   'u',
 );
 const WORD_NAME = /^(?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+$|^\p{Lu}+$/u;
-const NOT_A_NAME = new Set('When Footnote Note Editor Emphasis Sic The A An In At On From This That It He She They As Plenum Congress Committee Politburo Party Report Letter Resolution Decision Chairman Secretary President Commissar Comrade General'.split(' '));
+const NOT_A_NAME = new Set(
+  'When Footnote Note Editor Emphasis Sic The A An In At On From This That It He She They As Plenum Congress Committee Politburo Party Report Letter Resolution Decision Chairman Secretary President Commissar Comrade General'.split(
+    ' ',
+  ),
+);
 
 function tidyOccasion(s: string): string | null {
-  const t = s.replace(/[,:;\s]+$/u, '').replace(/^[,:;\s]+/u, '').replace(/^(As|From)\s+/u, '').trim();
+  const t = s
+    .replace(/[,:;\s]+$/u, '')
+    .replace(/^[,:;\s]+/u, '')
+    .replace(/^(As|From)\s+/u, '')
+    .trim();
   if (t.length < 3) return null;
   // "In a June 1937 speech" reads "in a June 1937 speech" after a name; "September 25th" stays as it is.
   return /^(In|At|On|The|A|An|During|Before|After)\b/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
@@ -42,14 +54,21 @@ function trailingName(words: string[]): { name: string; rest: string } | null {
   if (!last || !WORD_NAME.test(last) || NOT_A_NAME.has(last)) return null;
   while (i > 0 && (/^(?:\p{Lu}\.)+$/u.test(words[i - 1]!) || GIVEN_NAMES.has(words[i - 1]!))) i--;
   // "STALIN" in a shouted lead-in is Stalin.
-  const name = words.slice(i).map((w) => (/^\p{Lu}{3,}$/u.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join(' ');
+  const name = words
+    .slice(i)
+    .map((w) => (/^\p{Lu}{3,}$/u.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+    .join(' ');
   return { name, rest: words.slice(0, i).join(' ') };
 }
 
 /** The speaker a bracketed lead-in names, or null when it names none. Pure: for tests and export. */
 export function leadInVoice(lead: string): CompilationVoice | null {
   // A quoted title inside the lead-in (“Concerning the … Institutes”) names a document, never its speaker.
-  const text = lead.replace(/“[^”]*”/gu, '“…”').replace(/\s+/g, ' ').replace(/[,:]$/u, '').trim();
+  const text = lead
+    .replace(/“[^”]*”/gu, '“…”')
+    .replace(/\s+/g, ' ')
+    .replace(/[,:]$/u, '')
+    .trim();
   if (!text || /^footnote\b/i.test(text)) return null;
   const words = text.split(' ');
   if (words.length <= 3 && !SAYS.test(text)) {
@@ -58,7 +77,11 @@ export function leadInVoice(lead: string): CompilationVoice | null {
   }
   const says = SAYS.exec(text);
   if (says) {
-    const before = text.slice(0, says.index).trim().replace(/\s+(also|then|again|later|further|once more)$/u, '').replace(/,$/u, '');
+    const before = text
+      .slice(0, says.index)
+      .trim()
+      .replace(/\s+(also|then|again|later|further|once more)$/u, '')
+      .replace(/,$/u, '');
     // An apposition names the speaker on either side: "Denisov, a GPU official", "A GPU official, Denisov".
     const appositive = /^((?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+), (?:a|an|the)\s[^,]+$|^(?:a|an|the)\s[^,]+, ((?:\p{Lu}\.\s?)*\p{Lu}[\p{Ll}’'-]+)$/u.exec(before);
     if (appositive) return { speaker: (appositive[1] ?? appositive[2])!, occasion: null };
@@ -84,7 +107,10 @@ export function leadInVoice(lead: string): CompilationVoice | null {
   const to = /(?:^|\.\s+)(\p{Lu}[\p{Ll}’'-]+)\s+to\s+(?:the\s+)?\p{Lu}/u.exec(text);
   if (to && !NOT_A_NAME.has(to[1]!)) return { speaker: to[1]!, occasion: null };
   // A body's own document: "NKVD report", "Politburo decision", "Politburo resolution".
-  const body = /\b(NKVD|OGPU|Politburo|Orgburo|Central Committee|ECCI Secretariat|Comintern)\s+(?:report|decision|resolution|directive|order|memorandum|circular)\b/u.exec(text) ?? /^(Politburo|NKVD)\s+resolution\b/u.exec(text);
+  const body =
+    /\b(NKVD|OGPU|Politburo|Orgburo|Central Committee|ECCI Secretariat|Comintern)\s+(?:report|decision|resolution|directive|order|memorandum|circular)\b/u.exec(
+      text,
+    ) ?? /^(Politburo|NKVD)\s+resolution\b/u.exec(text);
   if (body) return { speaker: `the ${body[1]!}`, occasion: null };
   return null;
 }
@@ -100,7 +126,8 @@ export function compilationVoice(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'
 }
 
 /** Titles of one person's writings: "The Essential Stalin", "Stalin's Works", "Collected Works of Lenin". */
-const ANTHOLOGY = /\b(?:Essential|Collected Works of|Selected Works of|Works of|Writings of)\s+(\p{Lu}\p{Ll}+)\b|^(\p{Lu}\p{Ll}+)['’]s\s+(?:Works|Writings|Speeches)\b/u;
+const ANTHOLOGY =
+  /\b(?:Essential|Collected Works of|Selected Works of|Works of|Writings of)\s+(\p{Lu}\p{Ll}+)\b|^(\p{Lu}\p{Ll}+)['’]s\s+(?:Works|Writings|Speeches)\b/u;
 /** A citation naming an editor or translator rather than an author. */
 export const EDITED = /\b(?:ed\.|eds\.|edited by|trans\.|translated by)/i;
 
@@ -114,7 +141,8 @@ function voiceOf(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationV
   // An edited anthology of one person's writings ("The Essential Stalin …, ed. Franklin"): the words are that person's,
   // and the lead-in, if any, says on what occasion ("[Report to the 18th Congress on March 10, 1939]").
   const anthologist = ANTHOLOGY.exec(p.quotedFrom?.title ?? '');
-  if (anthologist && EDITED.test(p.quotedFrom?.citation ?? '')) return { speaker: anthologist[1] ?? anthologist[2]!, occasion: lead ? tidyOccasion(lead[1]!) : null };
+  if (anthologist && EDITED.test(p.quotedFrom?.citation ?? ''))
+    return { speaker: anthologist[1] ?? anthologist[2]!, occasion: lead ? tidyOccasion(lead[1]!) : null };
   if (lead) return null;
   // "I asked Littlepage: …" under a citation of Littlepage's book: someone writing in the first person
   // about the cited author is not the cited author (an introduction, a correspondent).
@@ -134,7 +162,8 @@ const REPORTS = `(?:${CLAIMS}|claim|assert|allege|contend|insist|maintain|writes
 const FIRST_PERSON = /^(I|We|This author|The author|This writer|Our|My)\b/i;
 const PRONOUN = /^(He|She|They|The latter|The former)$/;
 /** A person named in full, or introduced by trade ("historian Vadim Kozhinov", "Leonid Naumov", "L.A. Naumov"). */
-const PERSON = /(?:\b(?:historian|author|writer|journalist|professor|scholar|researcher|Professor|Dr\.)\s+)?((?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+)/gu;
+const PERSON =
+  /(?:\b(?:historian|author|writer|journalist|professor|scholar|researcher|Professor|Dr\.)\s+)?((?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}+)/gu;
 
 /** Whom "he" means: the last person the sentence before names in full. */
 function lastPerson(previous: string): string | null {
@@ -147,7 +176,8 @@ function lastPerson(previous: string): string | null {
 }
 
 /** Who can make a claim: someone named ("Khrushchev", "former premier Vyacheslav Molotov"), or a work or body that speaks ("the school manual …", "one university textbook"). */
-const SPEAKING_NOUN = /\b(authors?|historians?|manual|textbooks?|books?|critics?|writers?|scholars?|researchers?|journalists?|propaganda|press|newspapers?|report|commission|officials?|leaders?|prosecutors?|defendants?|witnesses?|memoirs?|article|pamphlet|version|literature)\b/i;
+const SPEAKING_NOUN =
+  /\b(authors?|historians?|manual|textbooks?|books?|critics?|writers?|scholars?|researchers?|journalists?|propaganda|press|newspapers?|report|commission|officials?|leaders?|prosecutors?|defendants?|witnesses?|memoirs?|article|pamphlet|version|literature)\b/i;
 const NOT_A_CLAIMANT = /^(This|That|These|Those|It|There|To|Despite|Now|Here|Then|When|If|Although|While|In|On|At|As|After|Before|Later)\b/u;
 
 function isClaimant(subject: string): boolean {
@@ -166,12 +196,20 @@ function isClaimant(subject: string): boolean {
  */
 export function reportedClaimOf(sentence: string, previous: string | null = null): string | null {
   const according = /\baccording to ((?:the\s+)?(?:\p{Lu}[\p{L}'’.-]+\s?){1,4})/u.exec(sentence);
-  const verb = new RegExp(`^(.{0,140}?)\\s+${REPORTS}\\s+(?:that|“|")`, 'u').exec(sentence) ?? new RegExp(`^(.{0,140}?)\\s+${BARE_CLAIMS}\\b(?!\\s+(?:on|were|was|are|is|had|have|of)\\b)`, 'u').exec(sentence);
+  const verb =
+    new RegExp(`^(.{0,140}?)\\s+${REPORTS}\\s+(?:that|“|")`, 'u').exec(sentence) ??
+    new RegExp(`^(.{0,140}?)\\s+${BARE_CLAIMS}\\b(?!\\s+(?:on|were|was|are|is|had|have|of)\\b)`, 'u').exec(sentence);
   let who: string | null = null;
   if (verb) {
     // The subject: after the last clause break before the verb, without leading connectives.
-    let subject = verb[1]!.split(/[,;:—–(]\s*/u).pop()!.trim();
-    subject = subject.replace(/^(Thus|So|Yet|But|And|However|Moreover|Also|Even|Similarly|Instead|Initially|Later|Still)\s+/u, '').replace(/^(while|whereas|although|though|since|because|as|if|when|whom|who)\s+/iu, '').replace(/[’']s$/u, '');
+    let subject = verb[1]!
+      .split(/[,;:—–(]\s*/u)
+      .pop()!
+      .trim();
+    subject = subject
+      .replace(/^(Thus|So|Yet|But|And|However|Moreover|Also|Even|Similarly|Instead|Initially|Later|Still)\s+/u, '')
+      .replace(/^(while|whereas|although|though|since|because|as|if|when|whom|who)\s+/iu, '')
+      .replace(/[’']s$/u, '');
     // "Stalin could claim", "Stalin had insisted", "Trotsky went on to claim": the subject without its auxiliary.
     subject = subject.replace(/\s+(could|would|had|has|have|did|does|do|might|may|also|then|still|went on to|continued to|began to|was to)$/u, '').trim();
     if (!subject || FIRST_PERSON.test(subject) || subject.split(/\s+/).length > 10) return null;

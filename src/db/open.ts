@@ -115,7 +115,10 @@ function openReadOnly(file: string): DB {
   db.prepare('ATTACH DATABASE ? AS corpus').run(indexFileFor(file));
   if ((db.pragma('corpus.user_version', { simple: true }) as number) !== INDEX_SCHEMA_VERSION) {
     db.close();
-    throw new DatabaseFileError(indexFileFor(file), 'the corpus index is missing or of another version, and its folder is read-only; run `sourcebook ingest` where it can write');
+    throw new DatabaseFileError(
+      indexFileFor(file),
+      'the corpus index is missing or of another version, and its folder is read-only; run `sourcebook ingest` where it can write',
+    );
   }
   for (const table of TEMPORARY_IN_READ_ONLY) {
     const sql = db.prepare("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;

@@ -76,7 +76,19 @@ function insertEntry(db: DB, space: string, e: Omit<AuditEntry, 'seq' | 'undoneB
     db,
     `INSERT INTO mod_audit (space, seq, at, actor_id, actor_name, action, summary, targets_json, before_json, after_json, undoes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(space, next, e.at, e.actor.id, e.actor.name, e.action, e.summary, JSON.stringify(e.targets), JSON.stringify(e.before), JSON.stringify(e.after), e.undoes);
+  ).run(
+    space,
+    next,
+    e.at,
+    e.actor.id,
+    e.actor.name,
+    e.action,
+    e.summary,
+    JSON.stringify(e.targets),
+    JSON.stringify(e.before),
+    JSON.stringify(e.after),
+    e.undoes,
+  );
   return { ...e, seq: next, undoneBy: null };
 }
 
@@ -96,23 +108,26 @@ class Refused extends Error {}
 export function record(ctx: CommandContext, req: Request, action: string, summary: string, apply: () => Applied | string): AuditEntry | { refused: string } {
   const space = spaceKey(req.where);
   try {
-    return ctx.db.transaction(() => {
-      const applied = apply();
-      if (typeof applied === 'string') throw new Refused(applied);
-      if (!applied.targets.length || applied.before.length !== applied.targets.length) throw new Error('a change must name its targets and their before-states');
-      // Read back rather than trusting the input: the log holds exactly what is stored.
-      const after = applied.targets.map((t) => readState(ctx.db, space, t));
-      return insertEntry(ctx.db, space, {
-        at: ctx.now().getTime(),
-        actor: actorOf(req),
-        action,
-        summary: clip(summary, 1000),
-        targets: applied.targets,
-        before: applied.before,
-        after,
-        undoes: null,
-      });
-    }).immediate();
+    return ctx.db
+      .transaction(() => {
+        const applied = apply();
+        if (typeof applied === 'string') throw new Refused(applied);
+        if (!applied.targets.length || applied.before.length !== applied.targets.length)
+          throw new Error('a change must name its targets and their before-states');
+        // Read back rather than trusting the input: the log holds exactly what is stored.
+        const after = applied.targets.map((t) => readState(ctx.db, space, t));
+        return insertEntry(ctx.db, space, {
+          at: ctx.now().getTime(),
+          actor: actorOf(req),
+          action,
+          summary: clip(summary, 1000),
+          targets: applied.targets,
+          before: applied.before,
+          after,
+          undoes: null,
+        });
+      })
+      .immediate();
   } catch (err) {
     if (err instanceof Refused) return { refused: err.message };
     throw err;
@@ -170,10 +185,19 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
     const original = getEntry(ctx.db, space, seq);
     if (!original) return { ok: false, title: 'No such change', message: `There is no change #${seq} in this group's audit log. See /review log.` };
     if (!mayUndo(req, original)) {
-      return { ok: false, refusal: true, title: 'Admins only', message: `Change #${seq} changed who moderates here; only this group’s admins can undo it. Nothing was changed.` };
+      return {
+        ok: false,
+        refusal: true,
+        title: 'Admins only',
+        message: `Change #${seq} changed who moderates here; only this group’s admins can undo it. Nothing was changed.`,
+      };
     }
     if (original.undoneBy !== null) {
-      return { ok: false, title: 'Already undone', message: `Change #${seq} was already undone by #${original.undoneBy}. Undo #${original.undoneBy} to bring it back.` };
+      return {
+        ok: false,
+        title: 'Already undone',
+        message: `Change #${seq} was already undone by #${original.undoneBy}. Undo #${original.undoneBy} to bring it back.`,
+      };
     }
     const current = original.targets.map((t) => readState(ctx.db, space, t));
     if (current.some((s, i) => !sameState(s, original.after[i]))) {
@@ -207,4 +231,3 @@ export function undo(ctx: CommandContext, req: Request, seq: number): UndoResult
     throw err;
   }
 }
-

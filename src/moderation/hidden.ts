@@ -8,5 +8,4 @@ export function hiddenPassages(ctx: CommandContext, where: Where): ReadonlySet<s
 }
 
 /** Said above a passage asked for by id (/show, /cite) that this space's moderators hid from answers. */
-export const HIDDEN_HERE =
-  'This group’s moderators hid this passage from answers and quizzes. It is shown only because it was asked for by its id.';
+export const HIDDEN_HERE = 'This group’s moderators hid this passage from answers and quizzes. It is shown only because it was asked for by its id.';

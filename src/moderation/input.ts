@@ -26,7 +26,14 @@ export const PASSAGE_ID = /^[a-z0-9]{2,12}-[0-9a-z]{3,12}$/;
 
 /** Passage ids separated by commas or spaces: "rei-87dfk, eme-rmhkc". */
 export function parsePassageIds(ctx: IssueCtx, text: string, max: number): string[] {
-  const ids = [...new Set(text.toLowerCase().split(/[\s,;]+/).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    ),
+  ];
   if (!ids.length) return fail(ctx, 'Give at least one passage id to cite, e.g. rei-87dfk (ids appear under every quote).');
   if (ids.length > max) return fail(ctx, `At most ${max} passages, please.`);
   const bad = ids.find((id) => !PASSAGE_ID.test(id));

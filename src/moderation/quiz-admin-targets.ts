@@ -45,7 +45,9 @@ export function writeQuizPost(db: DB, space: string, id: number, state: unknown,
   const post = getPost(db, id);
   if (!post || post.space !== space) throw new Error(`quiz question #${id} does not exist in this space`);
   if (want.closedAt === null && now >= post.closesAt) {
-    throw new StateRefused(`Question #${id}’s open time ended ${new Date(post.closesAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, so it cannot be reopened.`);
+    throw new StateRefused(
+      `Question #${id}’s open time ended ${new Date(post.closesAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, so it cannot be reopened.`,
+    );
   }
   setClosedState(db, space, id, want.closedAt, want.closedBy);
 }

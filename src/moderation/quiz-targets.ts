@@ -52,7 +52,9 @@ export function writeQuizQuestion(db: DB, space: string, id: string, state: unkn
   const want = QuizQuestionStateSchema.parse(state) as unknown as QuestionSnapshot;
   if (bodyJson(want) !== bodyJson(current)) {
     const { prompt, stem, options, answer, passageId, quote } = want;
-    must(editQuestion(db, space, id, { prompt, stem, options, answer, passageId, quote, note: want.note ?? '', ...(want.noteBy ? { noteBy: want.noteBy } : {}) }));
+    must(
+      editQuestion(db, space, id, { prompt, stem, options, answer, passageId, quote, note: want.note ?? '', ...(want.noteBy ? { noteBy: want.noteBy } : {}) }),
+    );
   }
   if (want.status !== getQuestion(db, space, id)!.status) setStatus(db, space, id, want.status);
 }

@@ -50,7 +50,14 @@ type Citationish = { passage: string; source: string; quote: string; where: stri
 
 /** A citation as stored: every field within its limit, cut between graphemes (a long location is clipped, never refused). */
 export function storedCitation(c: Citationish): z.infer<typeof StoredCitationSchema> {
-  return { passage: clip(c.passage, 40), source: clip(c.source, 100), quote: clip(c.quote, 2000), where: clip(c.where, 500, '…'), attribution: clip(c.attribution, 500, '…'), ...(c.note !== undefined ? { note: clip(c.note, 20) } : {}) };
+  return {
+    passage: clip(c.passage, 40),
+    source: clip(c.source, 100),
+    quote: clip(c.quote, 2000),
+    where: clip(c.where, 500, '…'),
+    attribution: clip(c.attribution, 500, '…'),
+    ...(c.note !== undefined ? { note: clip(c.note, 20) } : {}),
+  };
 }
 
 interface Row {
@@ -140,7 +147,9 @@ function safeReport(row: Row): Report | null {
 
 /** Open reports about one command + normalized arguments: curating it resolves them. */
 export function openReportsFor(db: DB, space: string, command: string, key: string): Report[] {
-  return readable(stmt(db, "SELECT * FROM reports WHERE space = ? AND command = ? AND key = ? AND status = 'open' ORDER BY seq").all(space, command, key) as Row[]);
+  return readable(
+    stmt(db, "SELECT * FROM reports WHERE space = ? AND command = ? AND key = ? AND status = 'open' ORDER BY seq").all(space, command, key) as Row[],
+  );
 }
 
 export function countOpenBy(db: DB, space: string, reporterId: string): number {

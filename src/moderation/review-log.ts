@@ -18,7 +18,13 @@ export function entryBlocks(e: AuditEntry): Block[] {
   const status = e.undoneBy !== null ? ` (undone by #${e.undoneBy})` : '';
   return [
     { type: 'paragraph', text: `#${e.seq} · ${timeLabel(e.at)} · ${e.actor.name} · ${e.action}: ${e.summary}${status}` },
-    { type: 'fields', fields: [{ label: 'Before', value: clipJson(e.before) }, { label: 'After', value: clipJson(e.after) }] },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Before', value: clipJson(e.before) },
+        { label: 'After', value: clipJson(e.after) },
+      ],
+    },
   ];
 }
 
@@ -26,7 +32,12 @@ export function logPage(ctx: CommandContext, req: Request): Reply {
   const space = spaceKey(req.where);
   const count = countEntries(ctx.db, space);
   if (!count) {
-    return reply({ kind: 'notice', ephemeral: true, title: 'Audit log is empty', blocks: [{ type: 'paragraph', text: 'No moderator has changed anything in this group yet.' }] });
+    return reply({
+      kind: 'notice',
+      ephemeral: true,
+      title: 'Audit log is empty',
+      blocks: [{ type: 'paragraph', text: 'No moderator has changed anything in this group yet.' }],
+    });
   }
   const total = Math.ceil(count / LOG_PAGE_SIZE);
   const index = Math.min(Math.max(1, req.page ?? 1), total);

@@ -23,14 +23,20 @@ export function rejectReported(ctx: CommandContext, req: Request, r: Report): Re
   if (!q) return errorReply('No such question', `Question ${r.args} is no longer in this group’s bank; dismiss report #${r.seq}.`);
   const reports = openReportsFor(ctx.db, space, 'quiz', r.key);
   const at = ctx.now().getTime();
-  const entry = record(ctx, req, 'quiz.reject', `Rejected quiz question ${q.id} (report${reports.length === 1 ? '' : 's'} ${reports.map((x) => `#${x.seq}`).join(', ')})`, () => {
-    const reportTargets: Target[] = reports.map((x) => ({ type: 'report', seq: x.seq }));
-    const reportsBefore = reportTargets.map((t) => readState(ctx.db, space, t));
-    const c = rejectQuestion(ctx.db, space, q.id);
-    if (!c.ok) return c.error;
-    for (const t of reportTargets) writeState(ctx.db, space, t, { status: 'curated', resolvedBy: actorOf(req), resolvedAt: at }, at);
-    return { targets: [{ type: 'quiz-question', id: q.id }, ...reportTargets], before: [c.before ? { ...c.before } : null, ...reportsBefore] };
-  });
+  const entry = record(
+    ctx,
+    req,
+    'quiz.reject',
+    `Rejected quiz question ${q.id} (report${reports.length === 1 ? '' : 's'} ${reports.map((x) => `#${x.seq}`).join(', ')})`,
+    () => {
+      const reportTargets: Target[] = reports.map((x) => ({ type: 'report', seq: x.seq }));
+      const reportsBefore = reportTargets.map((t) => readState(ctx.db, space, t));
+      const c = rejectQuestion(ctx.db, space, q.id);
+      if (!c.ok) return c.error;
+      for (const t of reportTargets) writeState(ctx.db, space, t, { status: 'curated', resolvedBy: actorOf(req), resolvedAt: at }, at);
+      return { targets: [{ type: 'quiz-question', id: q.id }, ...reportTargets], before: [c.before ? { ...c.before } : null, ...reportsBefore] };
+    },
+  );
   if ('refused' in entry) return errorReply('Not changed', `${entry.refused} Nothing was changed.`);
   const after = getQuestion(ctx.db, space, q.id)!;
   return changed(
@@ -53,7 +59,11 @@ export function questionHelp(ctx: CommandContext, r: Report): Reply {
     blocks: [
       {
         type: 'list',
-        items: [`Reject it for this group: /review reject ${r.seq}`, `Look at it, approve or edit it: /review quiz show ${r.args}`, `Keep it as it is: /review dismiss ${r.seq}`],
+        items: [
+          `Reject it for this group: /review reject ${r.seq}`,
+          `Look at it, approve or edit it: /review quiz show ${r.args}`,
+          `Keep it as it is: /review dismiss ${r.seq}`,
+        ],
       },
     ],
     actions: [

@@ -39,7 +39,16 @@ function answerIndex(ctx: IssueCtx, text: string, count?: number): number {
   return n - 1;
 }
 
-const EDIT_FIELDS: Record<string, string> = { stem: 'stem', question: 'stem', options: 'options', answer: 'answer', note: 'note', prompt: 'prompt', passage: 'passageId', quote: 'quote' };
+const EDIT_FIELDS: Record<string, string> = {
+  stem: 'stem',
+  question: 'stem',
+  options: 'options',
+  answer: 'answer',
+  note: 'note',
+  prompt: 'prompt',
+  passage: 'passageId',
+  quote: 'quote',
+};
 
 /** Limits of the bank's question schema, checked here so the message names the field. */
 const TEXT_LIMITS: Record<string, { min: number; max: number; name: string }> = {
@@ -99,7 +108,13 @@ export function parseQuizArgs(ctx: IssueCtx, rest: string): QuizArgs {
       const list = options(ctx, opts);
       return {
         verb,
-        input: { stem: text(ctx, 'stem', stem), options: list, answer: answerIndex(ctx, answer, Array.isArray(list) ? list.length : undefined), passageId: parsePassageId(ctx, passage), ...(note ? { note: text(ctx, 'note', note) } : {}) },
+        input: {
+          stem: text(ctx, 'stem', stem),
+          options: list,
+          answer: answerIndex(ctx, answer, Array.isArray(list) ? list.length : undefined),
+          passageId: parsePassageId(ctx, passage),
+          ...(note ? { note: text(ctx, 'note', note) } : {}),
+        },
       };
     }
     default:

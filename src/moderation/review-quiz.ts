@@ -72,7 +72,12 @@ function pending(ctx: CommandContext, req: Request): Reply {
       kind: 'notice',
       ephemeral: true,
       title: 'Quiz approval is off',
-      blocks: [{ type: 'paragraph', text: 'Generated questions go into quizzes without review here; rejected ones never do. /review quiz approval on makes every generated question wait for a moderator’s approval.' }],
+      blocks: [
+        {
+          type: 'paragraph',
+          text: 'Generated questions go into quizzes without review here; rejected ones never do. /review quiz approval on makes every generated question wait for a moderator’s approval.',
+        },
+      ],
       actions: [ctx.actions.make('Turn approval on', { command: 'review', args: 'quiz approval on' })],
     });
   }
@@ -130,13 +135,21 @@ export function runQuiz(ctx: CommandContext, req: Request, args: QuizArgs): Repl
         req,
         entry,
         `Quiz approval ${args.on ? 'on' : 'off'}`,
-        args.on ? 'Generated questions now wait for approval (/review quiz) before they are asked here.' : 'Generated questions are asked here without approval; rejected ones still never are.',
+        args.on
+          ? 'Generated questions now wait for approval (/review quiz) before they are asked here.'
+          : 'Generated questions are asked here without approval; rejected ones still never are.',
       );
     }
     case 'show': {
       const q = getQuestion(ctx.db, space, args.id);
       if (!q) return errorReply('No such question', `No question “${args.id}” in this group.`);
-      return reply({ kind: 'notice', ephemeral: true, title: `Quiz question ${q.id}`, ...mergeUnits(questionUnits(ctx, q, hiddenIds(ctx.db, space))), actions: questionActions(ctx, q) });
+      return reply({
+        kind: 'notice',
+        ephemeral: true,
+        title: `Quiz question ${q.id}`,
+        ...mergeUnits(questionUnits(ctx, q, hiddenIds(ctx.db, space))),
+        actions: questionActions(ctx, q),
+      });
     }
     case 'approve':
     case 'reject': {
@@ -146,12 +159,20 @@ export function runQuiz(ctx: CommandContext, req: Request, args: QuizArgs): Repl
       const entry = logged(ctx, req, `quiz.${args.verb}`, `${args.verb === 'approve' ? 'Approved' : 'Rejected'} quiz question ${args.id}`, () =>
         args.verb === 'approve' ? approveQuestion(ctx.db, space, args.id) : rejectQuestion(ctx.db, space, args.id),
       );
-      return afterChange(ctx, req, entry, `Question ${status}`, status === 'approved' ? 'It can be asked in this group’s quizzes.' : 'It will not be asked in this group’s quizzes.');
+      return afterChange(
+        ctx,
+        req,
+        entry,
+        `Question ${status}`,
+        status === 'approved' ? 'It can be asked in this group’s quizzes.' : 'It will not be asked in this group’s quizzes.',
+      );
     }
     case 'edit': {
       // A note is signed by the moderator who wrote it.
       const patch = typeof args.patch.note === 'string' && args.patch.note ? { ...args.patch, noteBy: signature(ctx, req) } : args.patch;
-      const entry = logged(ctx, req, 'quiz.edit', `Edited quiz question ${args.id} (${Object.keys(args.patch).join(', ')})`, () => editQuestion(ctx.db, space, args.id, patch));
+      const entry = logged(ctx, req, 'quiz.edit', `Edited quiz question ${args.id} (${Object.keys(args.patch).join(', ')})`, () =>
+        editQuestion(ctx.db, space, args.id, patch),
+      );
       return afterChange(ctx, req, entry, 'Question edited', 'The edit applies in this group only.');
     }
     case 'add': {

@@ -27,5 +27,11 @@ export function putRole(db: DB, space: string, role: string, state: RoleState | 
     stmt(db, 'DELETE FROM mod_roles WHERE space = ? AND role_id = ?').run(space, role);
     return;
   }
-  stmt(db, 'INSERT OR REPLACE INTO mod_roles (space, role_id, by_id, by_name, at) VALUES (?, ?, ?, ?, ?)').run(space, role, state.by.id, state.by.name, state.at);
+  stmt(db, 'INSERT OR REPLACE INTO mod_roles (space, role_id, by_id, by_name, at) VALUES (?, ?, ?, ?, ?)').run(
+    space,
+    role,
+    state.by.id,
+    state.by.name,
+    state.at,
+  );
 }

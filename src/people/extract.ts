@@ -70,9 +70,27 @@ const NOT_NAMES = new Set(
   ),
 );
 /** A surname-like word counts as a person when some sentence treats it as one. */
-const PERSON_CONTEXT = /^(?:'s|’s)?,?\s+(?:said|says|wrote|writes|stated|told|claimed|argued|recalled|declared|admitted|testified|asked|replied|explained|noted|believed|ordered|demanded|was (?:arrested|shot|executed|appointed|removed|killed|murdered)|himself|who)\b/;
+const PERSON_CONTEXT =
+  /^(?:'s|’s)?,?\s+(?:said|says|wrote|writes|stated|told|claimed|argued|recalled|declared|admitted|testified|asked|replied|explained|noted|believed|ordered|demanded|was (?:arrested|shot|executed|appointed|removed|killed|murdered)|himself|who)\b/;
 /** Words that look like surnames by ending but are not people in this domain. */
-const NOT_SURNAMES = new Set(['Kremlin', 'Berlin', 'Lenin grad', 'Bulletin', 'Latin', 'Begin', 'Within', 'Again', 'Origin', 'Austin', 'Dublin', 'Wisconsin', 'Soviet', 'Ukrainian', 'Muscovite', 'Finnish']);
+const NOT_SURNAMES = new Set([
+  'Kremlin',
+  'Berlin',
+  'Lenin grad',
+  'Bulletin',
+  'Latin',
+  'Begin',
+  'Within',
+  'Again',
+  'Origin',
+  'Austin',
+  'Dublin',
+  'Wisconsin',
+  'Soviet',
+  'Ukrainian',
+  'Muscovite',
+  'Finnish',
+]);
 
 interface Group {
   key: string;
@@ -94,7 +112,16 @@ function group(groups: Map<string, Group>, surname: string): Group {
   const key = nameKey(surname);
   let g = groups.get(key);
   if (!g) {
-    g = { key, spellings: new Map(), clusters: new Map(), titles: new Map(), bySource: new Map(), fromIndex: false, indexNames: [], fullNameSources: new Map() };
+    g = {
+      key,
+      spellings: new Map(),
+      clusters: new Map(),
+      titles: new Map(),
+      bySource: new Map(),
+      fromIndex: false,
+      indexNames: [],
+      fullNameSources: new Map(),
+    };
     groups.set(key, g);
   }
   return g;

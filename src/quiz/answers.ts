@@ -27,8 +27,9 @@ export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: 
       const correct = a.choice === a.post.body.answer;
       const repeat =
         !a.post.forUser &&
-        db.prepare('SELECT 1 FROM quiz_answers WHERE space = ? AND user_id = ? AND question_id = ? AND practice = 0 AND post_id <> ? LIMIT 1').get(a.post.space, a.userId, a.post.questionId, a.post.id) !==
-          undefined;
+        db
+          .prepare('SELECT 1 FROM quiz_answers WHERE space = ? AND user_id = ? AND question_id = ? AND practice = 0 AND post_id <> ? LIMIT 1')
+          .get(a.post.space, a.userId, a.post.questionId, a.post.id) !== undefined;
       const practice = a.post.forUser !== null || repeat;
       const info = db
         .prepare(

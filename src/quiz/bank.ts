@@ -12,7 +12,17 @@ import { generateQuestions } from './generate.ts';
 import { upgradeBody } from './legacy.ts';
 import { getSettings, saveSettings, type QuizSettings } from './settings.ts';
 import { norm, stableId } from './text.ts';
-import { NoteBySchema, QuestionBodySchema, STATUSES, type Change, type NoteBy, type Question, type QuestionBody, type QuestionSnapshot, type QuestionStatus } from './types.ts';
+import {
+  NoteBySchema,
+  QuestionBodySchema,
+  STATUSES,
+  type Change,
+  type NoteBy,
+  type Question,
+  type QuestionBody,
+  type QuestionSnapshot,
+  type QuestionStatus,
+} from './types.ts';
 import { questionProblem } from './validate.ts';
 
 const Row = z.object({
@@ -52,7 +62,13 @@ function parseBody(json: string | null): QuestionBody | null {
 export function bodyOf(q: QuestionBody): QuestionBody {
   const { kind, prompt, stem, options, answer, passageId, quote, note, noteBy, also, topic, centrality } = q;
   return {
-    kind, prompt, stem, options, answer, passageId, quote,
+    kind,
+    prompt,
+    stem,
+    options,
+    answer,
+    passageId,
+    quote,
     ...(note ? { note, ...(noteBy ? { noteBy } : {}) } : {}),
     ...(also?.length ? { also } : {}),
     ...(topic ? { topic } : {}),
@@ -275,12 +291,22 @@ export function addQuestion(db: DB, space: string, input: unknown): Change<Quest
   const id = stableId('m', space, body.stem, body.options.join('\u0001'), body.passageId);
   return db
     .transaction((): Change<QuestionSnapshot> => {
-      if (spaceQuestions(db, space).some((q) => norm(q.stem) === norm(body.stem))) return { ok: false, error: 'This space already has a question with that wording.' };
+      if (spaceQuestions(db, space).some((q) => norm(q.stem) === norm(body.stem)))
+        return { ok: false, error: 'This space already has a question with that wording.' };
       const now = Date.now();
       db.prepare('INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?)').run(
-        id, space, body.kind, now, JSON.stringify(body), now,
+        id,
+        space,
+        body.kind,
+        now,
+        JSON.stringify(body),
+        now,
       );
-      db.prepare("INSERT INTO quiz_question_space (space, question_id, status, override_json, updated_at) VALUES (?, ?, 'approved', NULL, ?)").run(space, id, now);
+      db.prepare("INSERT INTO quiz_question_space (space, question_id, status, override_json, updated_at) VALUES (?, ?, 'approved', NULL, ?)").run(
+        space,
+        id,
+        now,
+      );
       return { ok: true, before: null, after: getQuestion(db, space, id)! };
     })
     .immediate();

@@ -74,7 +74,10 @@ export function centralSentences(ctx: EngineContext, topics: readonly string[] =
   const out = new Map<string, CentralSentence>();
   // A short piece's own subject too, as its title names it (a blog post on one revolt is about that
   // revolt); a book's title is too broad to be a topic.
-  const own = ctx.repo.sources().filter((s) => s.passageCount <= SHORT_PIECE).map((s) => s.meta.title);
+  const own = ctx.repo
+    .sources()
+    .filter((s) => s.passageCount <= SHORT_PIECE)
+    .map((s) => s.meta.title);
   for (const topic of [...topics, ...own]) {
     const q = question(ctx, topic, { topic: true });
     if (!q.concepts.length) continue;

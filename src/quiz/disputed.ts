@@ -8,7 +8,31 @@ import { root } from '../search/roots.ts';
 import type { SentenceRef } from './text.ts';
 
 /** Words of a count that say nothing about what is counted. */
-const VAGUE = new Set(['people', 'persons', 'person', 'were', 'was', 'had', 'been', 'have', 'the', 'of', 'in', 'and', 'who', 'whom', 'which', 'than', 'more', 'some', 'about', 'over', 'number', 'total', 'altogether']);
+const VAGUE = new Set([
+  'people',
+  'persons',
+  'person',
+  'were',
+  'was',
+  'had',
+  'been',
+  'have',
+  'the',
+  'of',
+  'in',
+  'and',
+  'who',
+  'whom',
+  'which',
+  'than',
+  'more',
+  'some',
+  'about',
+  'over',
+  'number',
+  'total',
+  'altogether',
+]);
 /** Values this far apart count the same thing differently. */
 const APART = 0.1;
 
@@ -23,7 +47,15 @@ interface Counted {
 function counted(source: string, f: Figure, sentence: string): Counted {
   // What is counted stands after the figure ("people were arrested") or just before it ("the arrest of 1.5 million").
   const at = sentence.indexOf(f.raw);
-  const before = at < 0 ? [] : (sentence.slice(0, at).toLowerCase().match(/\p{L}+/gu) ?? []).slice(-3);
+  const before =
+    at < 0
+      ? []
+      : (
+          sentence
+            .slice(0, at)
+            .toLowerCase()
+            .match(/\p{L}+/gu) ?? []
+        ).slice(-3);
   const words = [...(f.counts.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 4), ...before].filter((w) => !VAGUE.has(w) && w.length > 2).map(root);
   const years = yearsCovered(f.years.length ? f.years : (sentence.match(/\b1[89]\d\d(?:[–-]\d{2,4})?\b/g) ?? []));
   return { source, value: f.value, percent: /%|per ?cent/i.test(f.raw), what: new Set(words), years };

@@ -139,9 +139,20 @@ export function dateDistractors(d: DateFormat, seed: string, n = 3, avoid: (s: s
     d.style === 'year'
       ? [-1, 1, -2, 2, -3, 3, -4, 4].map((y) => ({ y, m: 0 }))
       : [
-          { y: 0, m: 2 }, { y: 0, m: -3 }, { y: 1, m: 0 }, { y: -1, m: 0 }, { y: 1, m: -2 }, { y: -1, m: 4 }, { y: 2, m: 1 }, { y: -2, m: -1 },
+          { y: 0, m: 2 },
+          { y: 0, m: -3 },
+          { y: 1, m: 0 },
+          { y: -1, m: 0 },
+          { y: 1, m: -2 },
+          { y: -1, m: 4 },
+          { y: 2, m: 1 },
+          { y: -2, m: -1 },
         ];
-  for (const s of pick(shifts.map((x) => JSON.stringify(x)), shifts.length, seed).map((j) => JSON.parse(j) as { y: number; m: number })) {
+  for (const s of pick(
+    shifts.map((x) => JSON.stringify(x)),
+    shifts.length,
+    seed,
+  ).map((j) => JSON.parse(j) as { y: number; m: number })) {
     const month = (d.month + s.m + 12) % 12;
     const yearCarry = d.month + s.m > 11 ? 1 : d.month + s.m < 0 ? -1 : 0;
     const candidate = formatDate({ ...d, year: d.year + s.y + yearCarry, month, day: Math.min(d.day, 28) });
@@ -165,7 +176,10 @@ const SAME_ERA = 8;
 export function peopleDistractors(answer: QuizPerson, pool: Iterable<QuizPerson>, exclude: ReadonlySet<string>, n = 3): QuizPerson[] | null {
   // A Civil War general is no option for a 1937 commissar: when the answer's era is known, only people the sources place near it.
   const all = [...pool].filter(
-    (p) => p.person.id !== answer.person.id && !exclude.has(p.person.id) && (answer.era === undefined || (p.era !== undefined && Math.abs(p.era - answer.era) <= SAME_ERA)),
+    (p) =>
+      p.person.id !== answer.person.id &&
+      !exclude.has(p.person.id) &&
+      (answer.era === undefined || (p.era !== undefined && Math.abs(p.era - answer.era) <= SAME_ERA)),
   );
   const distance = (p: QuizPerson) => Math.abs(Math.log(p.person.mentions) - Math.log(answer.person.mentions));
   const rank = (ps: QuizPerson[]) => ps.sort((a, b) => distance(a) - distance(b) || a.person.id.localeCompare(b.person.id, 'en'));

@@ -18,7 +18,8 @@ import { root } from '../search/roots.ts';
 export const DENIES =
   /\b(?:did not exist|never existed|(?:was|were|had been) (?:invented|fabricated|falsified|concocted|staged|made up)|invented|fabricat\w*|falsifi\w*|trumped[- ]up|forced ['‘“"]?evidence|no (?:material |factual |real )?(?:basis|part|evidence)|(?:precious |very )?little evidence|baseless|groundless|fictitious|not (?:entirely )?genuine)\b/i;
 /** Words that leave the matter open or put it in someone else's mouth: neither side. */
-const HEDGES = /\b(?:[Nn]ot|[Nn]o|[Nn]ever|[Dd]oubts?|[Ww]hether|[Aa]lleged\w*|[Oo]stensibly|so-called|[Aa]ccus\w*|charges?|[Rr]umou?rs?|[Cc]laim\w*|[Ss]upposed\w*|might|may|[Pp]erhaps|[Ii]f)\b/;
+const HEDGES =
+  /\b(?:[Nn]ot|[Nn]o|[Nn]ever|[Dd]oubts?|[Ww]hether|[Aa]lleged\w*|[Oo]stensibly|so-called|[Aa]ccus\w*|charges?|[Rr]umou?rs?|[Cc]laim\w*|[Ss]upposed\w*|might|may|[Pp]erhaps|[Ii]f)\b/;
 /** Words that leave even a denial open ("invented or accurate at least in part"). */
 // Case-sensitive: "May 1937" is a month, not a doubt.
 const UNSURE = /\b(?:[Ww]hether|might|may|[Pp]erhaps|[Ii]f|or accurate|at least in part|or not)\b/;

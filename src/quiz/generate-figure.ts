@@ -10,7 +10,8 @@ import { clozeStem, type Draft, type GenContext } from './draft.ts';
 import { blankOut, containsWords, usableSentence, type SentenceRef } from './text.ts';
 
 /** A word before the number that makes it a reference, not a quantity. */
-const REFERENCE_BEFORE = /(?:Article|Order|Decree|Resolution|No|Nos|[Nn]umber|[Pp]ages?|pp?|[Vv]ol|[Vv]olume|[Cc]h|[Cc]hapter|[Ss]ection|[Pp]ara|[Pp]aragraph|[Ff]ile|[Ff]ond|[Dd]elo|[Ll]ist|[Pp]rotocol|[Pp]oint|[Ii]tem|[Cc]ase|[Uu]nit|[Rr]oom|[Nn]ote|§|#|\$|£)\.?\s*$/;
+const REFERENCE_BEFORE =
+  /(?:Article|Order|Decree|Resolution|No|Nos|[Nn]umber|[Pp]ages?|pp?|[Vv]ol|[Vv]olume|[Cc]h|[Cc]hapter|[Ss]ection|[Pp]ara|[Pp]aragraph|[Ff]ile|[Ff]ond|[Dd]elo|[Ll]ist|[Pp]rotocol|[Pp]oint|[Ii]tem|[Cc]ase|[Uu]nit|[Rr]oom|[Nn]ote|§|#|\$|£)\.?\s*$/;
 /** What the number counts must start with a noun-like word, not a preposition ("139 million in 1914"). */
 const WEAK_START = /^(?:in|to|of|by|and|or|at|from|for|on|than|with|as|were|was|had|is|are|per|a|an|the|it|this|that|which|who|more|less|out|up)\b/i;
 
@@ -47,7 +48,9 @@ const BOUNDED = /(?:\b(?:more than|over|at least|exceeding|almost|nearly|up to|l
 
 /** The answer is the sum or difference of two other figures in the text: a sum, not a memory. */
 function computable(text: string, answer: Figure): boolean {
-  const others = figuresIn(text).filter((f) => f.raw !== answer.raw).map((f) => f.value);
+  const others = figuresIn(text)
+    .filter((f) => f.raw !== answer.raw)
+    .map((f) => f.value);
   for (let i = 0; i < others.length; i++)
     for (let j = 0; j < others.length; j++) {
       if (i === j) continue;
@@ -75,7 +78,8 @@ function revisedLater(s: SentenceRef, f: Figure): boolean {
 }
 
 /** Words that make a count one of the terror's: its victims, prisoners and sentences. */
-const TERROR_COUNT = /\b(?:arrest\w*|execut\w*|shot|sentenc\w*|repress\w*|prisoners?|inmates?|deport\w*|exil\w*|expell?\w*|purg\w*|victims?|died|deaths?|killed|convicted|condemned|rehabilitat\w*|apprehended|detained|rounded up|camps?|Gulag|kulaks?|families)\b/i;
+const TERROR_COUNT =
+  /\b(?:arrest\w*|execut\w*|shot|sentenc\w*|repress\w*|prisoners?|inmates?|deport\w*|exil\w*|expell?\w*|purg\w*|victims?|died|deaths?|killed|convicted|condemned|rehabilitat\w*|apprehended|detained|rounded up|camps?|Gulag|kulaks?|families)\b/i;
 
 /** A count too small to be worth remembering (149 members of a committee); shares and totals are. */
 export function trivial(f: Figure): boolean {
@@ -116,7 +120,11 @@ export function figureDraft(ctx: GenContext, sentence: SentenceRef): Draft | nul
   if (trivial(figure) || BOUNDED.test(s.text.slice(0, start)) || EXAMPLE.test(s.text) || computable(s.text, figure) || revisedLater(s, figure)) return null;
   // What the figure counts is the terror itself (the arrested, the executed, prisoners), not the delegates
   // of a congress or "other people [who] did likewise": the clause before it and the words after it say.
-  const clause = s.text.slice(0, start).split(/[,;:.]/).pop() ?? '';
+  const clause =
+    s.text
+      .slice(0, start)
+      .split(/[,;:.]/)
+      .pop() ?? '';
   if (!TERROR_COUNT.test(`${clause} ${figure.counts}`)) return null;
   const clozed = blankOut(s.text, start, start + figure.raw.length);
   const distractors = figureDistractors(figure.raw, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));

@@ -11,7 +11,8 @@ import { namesUnknown } from './referent.ts';
 import { stableId, seededShuffle, usableSentence, type SentenceRef } from './text.ts';
 
 const KINDS = '(?:decree|resolution|order|law|directive)';
-const VERBS = '(?:liquidated|forbade|ordered|instructed|prohibited|abolished|created|established|introduced|provided for|allowed|authori[sz]ed|required|banned|permitted|stipulated|imposed|halted|changed|extended)';
+const VERBS =
+  '(?:liquidated|forbade|ordered|instructed|prohibited|abolished|created|established|introduced|provided for|allowed|authori[sz]ed|required|banned|permitted|stipulated|imposed|halted|changed|extended)';
 /** The measure as the sentence's subject, then what it did: "Stalin's Order Number 270, dated 16 August 1941, forbade …". */
 const DID = new RegExp(
   `^(?<subject>(?:The|This|That|\\p{Lu}\\p{Ll}+['’]s)\\s+(?:(?:signed|secret|joint|famous|new|NKVD)\\s+)*${KINDS}|(?:\\p{Lu}\\p{Ll}+['’]s\\s+|NKVD\\s+)?(?:Operational\\s+)?Order\\s+(?:No\\.?\\s?|Number\\s+)?\\d{2,5})(?<aside>,[^,;.]{3,60},|\\s+of\\s+[^,;.]{3,40}?)?\\s+(?<did>${VERBS}\\b[^;]{10,240}?)["”]?[.]["”]?$`,
@@ -65,9 +66,13 @@ export function measureOf(p: Passage, i: number): Measure | null {
 function measureIn(p: Passage, i: number): Measure | null {
   const s = p.sentences[i]!;
   // A sentence after a quotation may open with its closing mark.
-  const text = p.text.slice(s.start, s.end).trim().replace(/^[”"’]\s*/u, '');
+  const text = p.text
+    .slice(s.start, s.end)
+    .trim()
+    .replace(/^[”"’]\s*/u, '');
   const opened = OPENED.exec(text);
-  if (opened?.groups && ownClaim(p, i)) return { passage: p, name: opened.groups.subject!.replace(/^an?\s/, 'the '), did: opened.groups.did!, before: null, quote: text };
+  if (opened?.groups && ownClaim(p, i))
+    return { passage: p, name: opened.groups.subject!.replace(/^an?\s/, 'the '), did: opened.groups.did!, before: null, quote: text };
   const m = DID.exec(text);
   if (!m?.groups || !ownClaim(p, i)) return null;
   const name = `${m.groups.subject!}${m.groups.aside ?? ''}`.replace(/,$/, '');
@@ -77,7 +82,13 @@ function measureIn(p: Passage, i: number): Measure | null {
     const prev = p.sentences[j]!;
     const before = p.text.slice(prev.start, prev.end).trim();
     if (!ownClaim(p, j) || !MEASURE_WORD.test(before) || !/\b1[89]\d\d\b/.test(before) || !usableSentence(before, { max: 350 })) continue;
-    return { passage: p, name: m.groups.subject!.replace(/^(The|This|That)\b/, (w) => w.toLowerCase()), did: m.groups.did!, before, quote: p.text.slice(s.start, s.end).trim() };
+    return {
+      passage: p,
+      name: m.groups.subject!.replace(/^(The|This|That)\b/, (w) => w.toLowerCase()),
+      did: m.groups.did!,
+      before,
+      quote: p.text.slice(s.start, s.end).trim(),
+    };
   }
   return null;
 }

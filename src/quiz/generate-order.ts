@@ -13,7 +13,9 @@ import { hasReferent, TERROR_WORDS } from './referent.ts';
 
 const M = `(${MONTHS.join('|')})`;
 /** "In 1936, …", "On 1 December 1934, …", "In early March 1928 …", "On November 17, 1938, …". */
-const OPENING_DATE = new RegExp(`^(?:In|On|By)\\s+(?:(?:early|mid-?|late|the summer of|the spring of|the autumn of|the winter of)\\s+)?(?:(\\d{1,2})\\s+)?(?:${M}\\s+)?(?:(\\d{1,2}),\\s+)?(1[89]\\d\\d)\\b,?\\s+`);
+const OPENING_DATE = new RegExp(
+  `^(?:In|On|By)\\s+(?:(?:early|mid-?|late|the summer of|the spring of|the autumn of|the winter of)\\s+)?(?:(\\d{1,2})\\s+)?(?:${M}\\s+)?(?:(\\d{1,2}),\\s+)?(1[89]\\d\\d)\\b,?\\s+`,
+);
 
 export interface DatedEvent {
   central: CentralSentence;
@@ -50,7 +52,9 @@ const LETTERS = ['A', 'B', 'C', 'D'];
 
 /** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
 export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
-  const pool = [...events].sort((a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`));
+  const pool = [...events].sort(
+    (a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`),
+  );
   const used = new Set<DatedEvent>();
   const out: Draft[] = [];
   for (const first of pool) {

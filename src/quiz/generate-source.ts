@@ -36,7 +36,8 @@ export function ownWords(s: SentenceRef): boolean {
 }
 
 /** Words of a judgement, a cause or a dispute: what tells one source's account from another's. */
-const TAKES_POSITION = /\b(fabricat\w*|invent\w*|myths?|genuine|in fact|in reality|indeed|because|reasons?|caus\w*|responsib\w*|guilty|innocent|false(?:ly)?|proof|proved|pretext\w*|slander\w*|lies|exaggerat\w*|so-called|alleged\w*|real (?:purpose|reason|aim|conspiracy)|conspira\w*|plot\w*)\b/i;
+const TAKES_POSITION =
+  /\b(fabricat\w*|invent\w*|myths?|genuine|in fact|in reality|indeed|because|reasons?|caus\w*|responsib\w*|guilty|innocent|false(?:ly)?|proof|proved|pretext\w*|slander\w*|lies|exaggerat\w*|so-called|alleged\w*|real (?:purpose|reason|aim|conspiracy)|conspira\w*|plot\w*)\b/i;
 
 function namesOnlyHere(ctx: GenContext, text: string, sourceId: string): boolean {
   for (const id of mentionsIn(ctx.index, text).keys()) {
@@ -59,13 +60,27 @@ function interesting(text: string): boolean {
 export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSource = SOURCE_QUESTIONS_PER_SOURCE): Draft[] {
   const sources = ctx.repo.sources();
   const options = sources.map(sourceOption);
-  const normalizedBySource = new Map(sources.map((s) => [s.meta.id, ctx.repo.passagesOf(s.meta.id).map((p) => norm(p.text)).join('\n')]));
+  const normalizedBySource = new Map(
+    sources.map((s) => [
+      s.meta.id,
+      ctx.repo
+        .passagesOf(s.meta.id)
+        .map((p) => norm(p.text))
+        .join('\n'),
+    ]),
+  );
   const out: Draft[] = [];
   for (const source of sources) {
     const label = sourceOption(source);
     const words = giveaways(source).map((w) => ` ${norm(w)} `);
     const candidates = sentences
-      .filter((s) => s.passage.sourceId === source.meta.id && (ownWords(s) || quotedVoice(s.passage) !== null) && usableSentence(s.text, { min: 60, max: 220 }) && interesting(s.text))
+      .filter(
+        (s) =>
+          s.passage.sourceId === source.meta.id &&
+          (ownWords(s) || quotedVoice(s.passage) !== null) &&
+          usableSentence(s.text, { min: 60, max: 220 }) &&
+          interesting(s.text),
+      )
       .filter((s) => {
         const text = ` ${norm(s.text)} `;
         return !words.some((w) => text.includes(w));
@@ -81,7 +96,9 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
     // A source that both writes and quotes gives some of each, in turn.
     const own = candidates.filter((c) => quotedVoice(c.passage) === null);
     const quotes = candidates.filter((c) => quotedVoice(c.passage) !== null);
-    const turns = Array.from({ length: Math.max(own.length, quotes.length) }, (_, i) => [quotes[i], own[i]]).flat().filter((c): c is SentenceRef => c !== undefined);
+    const turns = Array.from({ length: Math.max(own.length, quotes.length) }, (_, i) => [quotes[i], own[i]])
+      .flat()
+      .filter((c): c is SentenceRef => c !== undefined);
     // A source made only of quotations is recognised by their style: fewer of its questions.
     const limit = own.length ? perSource : Math.ceil(perSource / 2);
     for (const s of turns) {

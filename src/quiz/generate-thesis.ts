@@ -32,7 +32,14 @@ export function thesisDrafts(ctx: GenContext): Draft[] {
     for (const source of sources) {
       const best = rankSentences(ctx.engine, q, { exclude: new Set(), perSource: 12, global: 0, sources: [source.meta.id] }).find((r) => {
         const text = r.passage.text.slice(r.start, r.end);
-        return r.own >= MIN_OWN && r.matched >= 2 && r.fit > 1 && r.start === r.passage.sentences[r.index]!.start && ownClaim(r.passage, r.index) && usableSentence(text, { min: 60, max: 320 });
+        return (
+          r.own >= MIN_OWN &&
+          r.matched >= 2 &&
+          r.fit > 1 &&
+          r.start === r.passage.sentences[r.index]!.start &&
+          ownClaim(r.passage, r.index) &&
+          usableSentence(text, { min: 60, max: 320 })
+        );
       });
       if (!best) continue;
       const text = best.passage.text.slice(best.start, best.end);

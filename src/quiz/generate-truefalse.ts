@@ -37,7 +37,6 @@ export interface TopicFigure {
   source: string;
 }
 
-
 function figureSwap(s: SentenceRef, others: readonly TopicFigure[]): Swap | null {
   // The headline figure of the sentence: changing a sub-count in a list tests rote wording.
   const fig = quizFigure(s.text, { needYear: false, largest: true });
@@ -93,7 +92,15 @@ function personSwap(ctx: GenContext, s: SentenceRef, anchors: ReadonlySet<string
     if (/,\s*$|\band\s*$/.test(s.text.slice(0, span.start)) || /^\s*(?:,|and\b)/.test(s.text.slice(span.end))) continue;
     const other = [...around]
       .map((o) => ctx.people.get(o))
-      .find((o) => o && o.person.id !== id && !mentions.has(o.person.id) && !anchors.has(o.person.id) && o.group === qp.group && !containsWords(s.text, o.display.split(/\s+/).pop()!));
+      .find(
+        (o) =>
+          o &&
+          o.person.id !== id &&
+          !mentions.has(o.person.id) &&
+          !anchors.has(o.person.id) &&
+          o.group === qp.group &&
+          !containsWords(s.text, o.display.split(/\s+/).pop()!),
+      );
     if (!other) continue;
     // A bare surname is swapped for a bare surname, a full name for a full name: the sentence stays grammatical.
     const replacement = span.start < spans[0]!.start ? other.display : other.display.split(/\s+/).pop()!;

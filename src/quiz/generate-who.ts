@@ -19,7 +19,8 @@ const ROLE =
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE.source})\\s+$`);
 
 /** Capitalised words that may stand before a name without being part of it. */
-const TITLE_WORDS = /^(?:The|A|An|In|On|At|By|For|With|And|But|When|While|After|Before|Comrade|Mr|Mrs|Dr|Secretary|Commissar|Chairman|Deputy|Head|Chief|Leader|Ambassador|Soviet|Russian|German|British|American|Polish|Cossack|Bolshevik|Trotskyite|Trotskyist)$/;
+const TITLE_WORDS =
+  /^(?:The|A|An|In|On|At|By|For|With|And|But|When|While|After|Before|Comrade|Mr|Mrs|Dr|Secretary|Commissar|Chairman|Deputy|Head|Chief|Leader|Ambassador|Soviet|Russian|German|British|American|Polish|Cossack|Bolshevik|Trotskyite|Trotskyist)$/;
 
 const INITIALS_BEFORE = /(?:(?:\p{Lu}\p{Ll}?\.)\s?)+$/u;
 

@@ -32,7 +32,8 @@ import { questionProblem } from './validate.ts';
 import { dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
 
 /** The accusations the show trials made and the sources dispute. */
-const DISPUTED_STORY = /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet)\b/i;
+const DISPUTED_STORY =
+  /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet)\b/i;
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
 /** At most this share of the bank is date clozes, and this share true/false items. */
@@ -105,7 +106,12 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const swaps: { c: CentralSentence; s: SentenceRef; swap: Swap }[] = [];
   const perPerson = new Map<string, number>();
   const otherFigure = disputedFigures(sentences);
-  const anchors = new Set([...ctx.people.values()].sort((a, b) => b.person.mentions - a.person.mentions).slice(0, ANCHORS).map((p) => p.person.id));
+  const anchors = new Set(
+    [...ctx.people.values()]
+      .sort((a, b) => b.person.mentions - a.person.mentions)
+      .slice(0, ANCHORS)
+      .map((p) => p.person.id),
+  );
   // What each topic's sentences count, for true/false items that swap in another source's figure.
   const topicFigures = new Map<string, TopicFigure[]>();
   for (const c of central) {
@@ -158,7 +164,13 @@ export function generateQuestions(engine: EngineContext): Question[] {
   drafts.push(...orderDrafts(ctx, events, MAX_ORDER));
   // Which source says it: from the central sentences no other question used.
   const taken = new Set([...used, ...dates.map((d) => `${d.passage.id}:${d.quote}`)]);
-  const free = central.filter((c, i) => !taken.has(`${c.passage.id}:${centralRefs[i]!.text}`) && c.centrality >= SOURCE_CENTRALITY && hasReferent(centralRefs[i]!.text) && !dangling(centralRefs[i]!.text));
+  const free = central.filter(
+    (c, i) =>
+      !taken.has(`${c.passage.id}:${centralRefs[i]!.text}`) &&
+      c.centrality >= SOURCE_CENTRALITY &&
+      hasReferent(centralRefs[i]!.text) &&
+      !dangling(centralRefs[i]!.text),
+  );
   for (const d of sourceDrafts(ctx, free.map(sentenceRef))) {
     const c = free.find((x) => x.passage.id === d.passage.id && sentenceRef(x).text === d.quote);
     drafts.push(c ? { ...d, topic: c.topic, centrality: c.centrality } : d);

@@ -9,7 +9,8 @@ import { insideQuotation, reportedClaimAt } from '../core/quotes.ts';
 import { EDITED, compilationVoice } from '../corpus/voice.ts';
 
 /** Words around a claim that say the source rejects it. */
-const REJECTS = /\b(not true|untrue|false(?:ly|hood)?|exaggerat\w*|myths?|in reality|in fact|fabricat\w*|invent\w*|refut\w*|no evidence|groundless|baseless|lies?|slander\w*|distort\w*)\b/i;
+const REJECTS =
+  /\b(not true|untrue|false(?:ly|hood)?|exaggerat\w*|myths?|in reality|in fact|fabricat\w*|invent\w*|refut\w*|no evidence|groundless|baseless|lies?|slander\w*|distort\w*)\b/i;
 
 /**
  * The sentence states the source's own claim: it reports nobody else's claim, is not quoted words
@@ -26,8 +27,14 @@ export function ownClaim(p: Passage, i: number): boolean {
   // "The school manual says over 1.3 million …" followed by "This is an exaggeration": the figure is rejected.
   const next = p.sentences[i + 1];
   // "The literature frequently states … But …": a view the source sets up to answer.
-  if (next && /\b(literature|textbooks?|historians|it is (?:often|frequently|widely|usually) (?:said|claimed|believed|stated|argued))\b/i.test(text) && TURNS.test(p.text.slice(next.start, next.end))) return false;
-  if (next && /\b(says?|said|claims?|claimed|according to|asserts?|wrote|writes|estimates?)\b/i.test(text) && REJECTS.test(p.text.slice(next.start, next.end))) return false;
+  if (
+    next &&
+    /\b(literature|textbooks?|historians|it is (?:often|frequently|widely|usually) (?:said|claimed|believed|stated|argued))\b/i.test(text) &&
+    TURNS.test(p.text.slice(next.start, next.end))
+  )
+    return false;
+  if (next && /\b(says?|said|claims?|claimed|according to|asserts?|wrote|writes|estimates?)\b/i.test(text) && REJECTS.test(p.text.slice(next.start, next.end)))
+    return false;
   return true;
 }
 
@@ -35,7 +42,8 @@ export function ownClaim(p: Passage, i: number): boolean {
 const TURNS = /^[“"]?(?:But|However|Yet|In fact|In reality|Actually|This (?:is|was) (?:not|untrue|false|a myth|an exaggeration))\b/;
 
 /** A sentence that goes on reporting the previous one's speaker. */
-const CARRIES_ON = /^(He|She|They|The latter)\s+(?:also\s+|further\s+|then\s+)?(stated|said|added|wrote|declared|asserted|argued|claimed|insisted|maintained|alleged|went on)\b/;
+const CARRIES_ON =
+  /^(He|She|They|The latter)\s+(?:also\s+|further\s+|then\s+)?(stated|said|added|wrote|declared|asserted|argued|claimed|insisted|maintained|alleged|went on)\b/;
 
 const YEAR = /\b1[89]\d\d\b/g;
 

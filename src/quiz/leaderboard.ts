@@ -66,6 +66,8 @@ export function userStats(db: DB, space: string, userId: string, now: number): U
   const all = standings(db, space, 'all', now);
   const me = all.find((s) => s.userId === userId);
   if (!me) return null;
-  const best = (db.prepare('SELECT best_streak FROM quiz_totals WHERE space = ? AND user_id = ?').get(space, userId) as { best_streak: number } | undefined)?.best_streak ?? 0;
+  const best =
+    (db.prepare('SELECT best_streak FROM quiz_totals WHERE space = ? AND user_id = ?').get(space, userId) as { best_streak: number } | undefined)
+      ?.best_streak ?? 0;
   return { ...me, bestStreak: best, players: all.length };
 }

@@ -16,7 +16,10 @@ export type RoleGroup = 'security' | 'military' | 'foreign' | 'writer' | 'politi
 const GROUP_WORDS: [Exclude<RoleGroup, 'political'>, RegExp][] = [
   ['security', /\b(?:NKVD|OGPU|GPU|Cheka|[Cc]hekists?|secret police|Internal Affairs|state security|[Ii]nterrogat\w*)\b/],
   ['military', /\b(?:Marshal|General|Red Army|[Aa]rmy|[Cc]ommander|[Mm]ilitary|[Oo]fficers?|[Tt]roops|Defen[cs]e)\b/],
-  ['foreign', /\b(?:Germany|German|Britain|British|England|English|America|American|United States|France|French|Poland|Polish|Japan|Japanese|Czechoslovak\w*|Western|Allies|Nazis?|Reich|President|Prime Minister|F[uü]hrer|[Aa]mbassador|London|Washington|Berlin)\b/],
+  [
+    'foreign',
+    /\b(?:Germany|German|Britain|British|England|English|America|American|United States|France|French|Poland|Polish|Japan|Japanese|Czechoslovak\w*|Western|Allies|Nazis?|Reich|President|Prime Minister|F[uü]hrer|[Aa]mbassador|London|Washington|Berlin)\b/,
+  ],
   ['writer', /\b(?:[Hh]istorians?|[Ww]riters?|[Aa]uthor|[Jj]ournalists?|[Pp]rofessor|[Mm]emoirs?|[Bb]ook|[Aa]rticle|[Rr]esearch\w*)\b/],
 ];
 
@@ -25,10 +28,16 @@ export type RoleClass = 'security' | 'military' | 'secretary' | 'opposition' | '
 
 const ROLE_CLASSES: [RoleClass, RegExp][] = [
   ['security', /\b(?:NKVD|OGPU|GPU|Cheka|[Cc]hekists?|secret police|Internal Affairs|state security|security (?:chief|service|organs))\b/],
-  ['military', /\b(?:Marshal|General|[Cc]ommander|[Cc]ommissar (?:for|of) (?:Defen[cs]e|War)|Defen[cs]e|Red Army|[Aa]rmy|[Cc]olonel|[Kk]omandarm|[Kk]ombrig)\b/],
+  [
+    'military',
+    /\b(?:Marshal|General|[Cc]ommander|[Cc]ommissar (?:for|of) (?:Defen[cs]e|War)|Defen[cs]e|Red Army|[Aa]rmy|[Cc]olonel|[Kk]omandarm|[Kk]ombrig)\b/,
+  ],
   ['secretary', /\b(?:[Ss]ecretary|[Ss]ecretaries|Politburo|Central Committee|Orgburo|party (?:leader|chief|boss|organi[sz]ation))\b/],
   ['opposition', /\b(?:Trotskyi?tes?|Trotskyists?|Rightists?|[Oo]pposition(?:ists?)?|Zinovievites?|[Dd]efendants?)\b/],
-  ['government', /\b(?:People['’]s Commissar|[Cc]ommissar|[Cc]hairman|Premier|Prime Minister|[Mm]inister|Council of People|Sovnarkom|[Pp]rosecutor|[Dd]eputy)\b/],
+  [
+    'government',
+    /\b(?:People['’]s Commissar|[Cc]ommissar|[Cc]hairman|Premier|Prime Minister|[Mm]inister|Council of People|Sovnarkom|[Pp]rosecutor|[Dd]eputy)\b/,
+  ],
   ['writer', /\b(?:[Hh]istorians?|[Ww]riters?|[Aa]uthor|[Jj]ournalists?|[Pp]rofessor|[Ee]ditor)\b/],
   ['foreign', /\b(?:[Aa]mbassador|President|F[uü]hrer|Chancellor|King)\b/],
 ];
@@ -40,7 +49,10 @@ export function roleClassesOf(phrase: string): Set<RoleClass> {
 
 /** The words right around a mention that would describe the person: a title before, an apposition or predicate after. */
 function describingWords(text: string, span: { start: number; end: number }): string {
-  const before = text.slice(Math.max(0, span.start - 50), span.start).split(/[.;:!?()]/).pop()!;
+  const before = text
+    .slice(Math.max(0, span.start - 50), span.start)
+    .split(/[.;:!?()]/)
+    .pop()!;
   const after = /^(?:['’]s)?(?:,\s+[^,;.()]{3,80}|\s+(?:was|became|had been|served as|remained)\s+[^,;.]{3,60})/u.exec(text.slice(span.end))?.[0] ?? '';
   return `${before} ${after}`;
 }
@@ -174,9 +186,17 @@ export function quizPeople(people: PeopleIndex, sentences: SentenceRef[]): Map<s
     const ys = (years.get(p.id) ?? []).sort((a, b) => a - b);
     // Named in full only by sources holding few of the mentions: the others may mean someone else of
     // that surname (Emelyanov's Admiral Vladimir Orlov, the compilation's NKVD defector Orlov), so the surname alone.
-    const inFull = Object.entries(p.bySource).filter(([src]) => namedInFull.has(`${p.id}\u0000${src}`)).reduce((n, [, k]) => n + k, 0);
+    const inFull = Object.entries(p.bySource)
+      .filter(([src]) => namedInFull.has(`${p.id}\u0000${src}`))
+      .reduce((n, [, k]) => n + k, 0);
     const display = inFull * 2 < p.mentions && p.mentions < FEW_MENTIONS ? surnameOf(p) : displayName(p, isWord)!;
-    out.set(p.id, { person: p, described: described.get(p.id) ?? new Map(), display, group, ...(ys.length >= 2 ? { era: ys[Math.floor(ys.length / 2)]! } : {}) });
+    out.set(p.id, {
+      person: p,
+      described: described.get(p.id) ?? new Map(),
+      display,
+      group,
+      ...(ys.length >= 2 ? { era: ys[Math.floor(ys.length / 2)]! } : {}),
+    });
   }
   return out;
 }

@@ -71,7 +71,9 @@ function normalized(id: string, raw: string): string {
 function passagesMatching(ctx: CommandContext, topic: string): Set<string> {
   const fts = ftsQuery(topic, 'all');
   if (!fts) return new Set();
-  const rows = ctx.db.prepare('SELECT p.id FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ?').all(fts) as { id: string }[];
+  const rows = ctx.db.prepare('SELECT p.id FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ?').all(fts) as {
+    id: string;
+  }[];
   return new Set(rows.map((r) => r.id));
 }
 
@@ -89,13 +91,17 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
     // Questions whose own text names the topic come before those whose passage merely mentions it.
     // A says-this item names the topic only if both its claim and its real sentence do (a swapped-in name is not its topic).
     strong = new Set(
-      pool.filter((q) => words.length > 0 && words.every((w) => shownText(q).includes(w) && (q.kind !== 'truefalse' || normalized(q.id, q.stem).includes(w)))).map((q) => q.id),
+      pool
+        .filter((q) => words.length > 0 && words.every((w) => shownText(q).includes(w) && (q.kind !== 'truefalse' || normalized(q.id, q.stem).includes(w))))
+        .map((q) => q.id),
     );
   }
   // Public posts only: a member's review question was not seen by the group.
   const lastPosted = new Map(
     (
-      ctx.db.prepare('SELECT question_id, max(created_at) AS at FROM quiz_posts WHERE space = ? AND for_user IS NULL GROUP BY question_id').all(spaceKey(where)) as {
+      ctx.db
+        .prepare('SELECT question_id, max(created_at) AS at FROM quiz_posts WHERE space = ? AND for_user IS NULL GROUP BY question_id')
+        .all(spaceKey(where)) as {
         question_id: string;
         at: number;
       }[]
@@ -108,10 +114,25 @@ export function pickQuestions(ctx: CommandContext, where: Where, topic: string |
   );
   // The kinds take turns within the topic-named questions first, so a mix never pulls in a weaker match.
   const fresh = ordered.filter((q) => !recent(q));
-  const out = mixKinds(fresh.filter((q) => strong.has(q.id)), count);
-  if (out.length < count) out.push(...mixKinds(fresh.filter((q) => !strong.has(q.id)), count - out.length));
+  const out = mixKinds(
+    fresh.filter((q) => strong.has(q.id)),
+    count,
+  );
+  if (out.length < count)
+    out.push(
+      ...mixKinds(
+        fresh.filter((q) => !strong.has(q.id)),
+        count - out.length,
+      ),
+    );
   // Only when nothing else is left: the questions seen longest ago first.
-  if (out.length < count) out.push(...ordered.filter(recent).sort((a, b) => lastPosted.get(a.id)! - lastPosted.get(b.id)!).slice(0, count - out.length));
+  if (out.length < count)
+    out.push(
+      ...ordered
+        .filter(recent)
+        .sort((a, b) => lastPosted.get(a.id)! - lastPosted.get(b.id)!)
+        .slice(0, count - out.length),
+    );
   return { ok: true, questions: out };
 }
 

@@ -47,19 +47,36 @@ export function startRun(ctx: CommandContext, where: Where, o: StartOptions): Re
   const picked = pickQuestions(ctx, where, o.topic, o.count, o.now ?? ctx.now().getTime());
   if (!picked.ok) {
     return picked.reason === 'no-topic'
-      ? reply({ kind: 'not-found', title: `No quiz questions about “${o.topic}”`, blocks: [{ type: 'paragraph', text: 'Try another topic (a name, a year, a word such as “Kirov” or “trials”), or /quiz with no topic.' }], ephemeral: true })
+      ? reply({
+          kind: 'not-found',
+          title: `No quiz questions about “${o.topic}”`,
+          blocks: [{ type: 'paragraph', text: 'Try another topic (a name, a year, a word such as “Kirov” or “trials”), or /quiz with no topic.' }],
+          ephemeral: true,
+        })
       : notice('No quiz questions yet', 'This group has no approved quiz questions. Moderators can approve generated questions or add their own.');
   }
   const now = o.now ?? ctx.now().getTime();
   const { run, post } = ctx.db
     .transaction(() => {
-      const run = createRun(ctx.db, { space: spaceKey(where), where, topic: o.topic, questions: picked.questions.map(snapshotBody), forUser: null, createdBy: o.createdBy, createdAt: now });
+      const run = createRun(ctx.db, {
+        space: spaceKey(where),
+        where,
+        topic: o.topic,
+        questions: picked.questions.map(snapshotBody),
+        forUser: null,
+        createdBy: o.createdBy,
+        createdAt: now,
+      });
       o.created?.(run.id);
       return { run, post: insertPost(ctx.db, run, 1, now, openMs(ctx, run))! };
     })
     .immediate();
   const r = questionPost(ctx, post, run, { answered: 0, right: 0 });
-  if (picked.questions.length < o.count) r.blocks.push({ type: 'paragraph', text: `Only ${picked.questions.length} question${picked.questions.length === 1 ? '' : 's'} matched, so this run is shorter.` });
+  if (picked.questions.length < o.count)
+    r.blocks.push({
+      type: 'paragraph',
+      text: `Only ${picked.questions.length} question${picked.questions.length === 1 ? '' : 's'} matched, so this run is shorter.`,
+    });
   return r;
 }
 
@@ -74,8 +91,10 @@ export function firstPost(ctx: CommandContext, runId: number): Reply | null {
 export function nextQuestion(ctx: CommandContext, req: Request, runId: number, index: number): Reply {
   const run = getRun(ctx.db, runId);
   if (!run || run.space !== spaceKey(req.where)) return NOT_HERE();
-  if (run.forUser && run.forUser !== req.user.id) return notice('Not your review', 'These review questions belong to another member. Try /quiz review for your own.');
-  if (index < 2 || index > run.questions.length || !postAt(ctx.db, run.id, index - 1)) return errorReply('No such question', `This run has questions 1 to ${run.questions.length}, offered one after another.`);
+  if (run.forUser && run.forUser !== req.user.id)
+    return notice('Not your review', 'These review questions belong to another member. Try /quiz review for your own.');
+  if (index < 2 || index > run.questions.length || !postAt(ctx.db, run.id, index - 1))
+    return errorReply('No such question', `This run has questions 1 to ${run.questions.length}, offered one after another.`);
   const now = ctx.now().getTime();
   const post = insertPost(ctx.db, run, index, now, openMs(ctx, run));
   if (post) return questionPost(ctx, post, run, { answered: 0, right: 0 });
@@ -95,13 +114,17 @@ export function answerQuestion(ctx: CommandContext, req: Request, postId: number
   const post = getPost(ctx.db, postId);
   const run = post ? getRun(ctx.db, post.runId) : null;
   if (!post || !run || post.space !== spaceKey(req.where)) return NOT_HERE();
-  if (post.forUser && post.forUser !== req.user.id) return notice('Not your review', 'This review question belongs to another member. Try /quiz review for your own.');
-  if (choice >= post.body.options.length) return errorReply('No such option', `This question has options A to ${String.fromCharCode(64 + post.body.options.length)}.`);
+  if (post.forUser && post.forUser !== req.user.id)
+    return notice('Not your review', 'This review question belongs to another member. Try /quiz review for your own.');
+  if (choice >= post.body.options.length)
+    return errorReply('No such option', `This question has options A to ${String.fromCharCode(64 + post.body.options.length)}.`);
   const now = ctx.now().getTime();
   if (isClosed(post, now)) {
     if (post.closedAt === null) markClosed(ctx.db, post.id, 'timer', post.closesAt);
     const closed = getPost(ctx.db, post.id) ?? post;
-    return notice('This question has closed', 'Answers are no longer counted. The answer and its source are in the post.', { updateOriginal: closedPost(ctx, closed, run, tally(ctx.db, post.id)) });
+    return notice('This question has closed', 'Answers are no longer counted. The answer and its source are in the post.', {
+      updateOriginal: closedPost(ctx, closed, run, tally(ctx.db, post.id)),
+    });
   }
   const rec = recordAnswer(ctx.db, { post, userId: req.user.id, userName: req.user.name, choice, now });
   const next = nextAction(ctx, run, post);
@@ -163,7 +186,15 @@ export function startReview(ctx: CommandContext, req: Request): Reply {
   }
   const { run, post } = ctx.db
     .transaction(() => {
-      const run = createRun(ctx.db, { space, where: req.where, topic: null, questions: due.map(snapshotBody), forUser: req.user.id, createdBy: req.user.id, createdAt: now });
+      const run = createRun(ctx.db, {
+        space,
+        where: req.where,
+        topic: null,
+        questions: due.map(snapshotBody),
+        forUser: req.user.id,
+        createdBy: req.user.id,
+        createdAt: now,
+      });
       return { run, post: insertPost(ctx.db, run, 1, now, REVIEW_OPEN_MS)! };
     })
     .immediate();

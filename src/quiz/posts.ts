@@ -6,7 +6,10 @@ import { upgradeBody } from './legacy.ts';
 import { QuestionBodySchema, type QuestionBody } from './types.ts';
 
 const WhereSchema = z.object({ platform: z.enum(['discord', 'slack', 'console']), space: z.string(), channel: z.string() });
-const RunQuestions = z.array(z.object({ id: z.string(), body: QuestionBodySchema })).min(1).max(10);
+const RunQuestions = z
+  .array(z.object({ id: z.string(), body: QuestionBodySchema }))
+  .min(1)
+  .max(10);
 
 export interface Run {
   id: number;
@@ -84,7 +87,16 @@ export function getRun(db: DB, id: number): Run | null {
   if (!where.success || !questions.success) return null;
   const d = row.data;
   const upgraded = questions.data.map((q) => ({ ...q, body: upgradeBody(q.body) }));
-  return { id: d.id, space: d.space, where: where.data, topic: d.topic, questions: upgraded, forUser: d.for_user, createdBy: d.created_by, createdAt: d.created_at };
+  return {
+    id: d.id,
+    space: d.space,
+    where: where.data,
+    topic: d.topic,
+    questions: upgraded,
+    forUser: d.for_user,
+    createdBy: d.created_by,
+    createdAt: d.created_at,
+  };
 }
 
 function toPost(raw: unknown): Post | null {
@@ -94,8 +106,17 @@ function toPost(raw: unknown): Post | null {
   if (!body.success) return null;
   const d = row.data;
   return {
-    id: d.id, runId: d.run_id, runIndex: d.run_index, space: d.space, questionId: d.question_id, body: upgradeBody(body.data),
-    forUser: d.for_user, createdAt: d.created_at, closesAt: d.closes_at, closedAt: d.closed_at, closedBy: d.closed_by,
+    id: d.id,
+    runId: d.run_id,
+    runIndex: d.run_index,
+    space: d.space,
+    questionId: d.question_id,
+    body: upgradeBody(body.data),
+    forUser: d.for_user,
+    createdAt: d.created_at,
+    closesAt: d.closes_at,
+    closedAt: d.closed_at,
+    closedBy: d.closed_by,
   };
 }
 
@@ -149,7 +170,11 @@ export function tally(db: DB, postId: number): Tally {
 
 /** Public posts whose time is up but which nobody has closed yet. */
 export function expiredOpenPosts(db: DB, now: number, limit = 50): Post[] {
-  return (db.prepare('SELECT * FROM quiz_posts WHERE closed_at IS NULL AND closes_at <= ? AND for_user IS NULL ORDER BY closes_at LIMIT ?').all(now, limit) as unknown[])
+  return (
+    db
+      .prepare('SELECT * FROM quiz_posts WHERE closed_at IS NULL AND closes_at <= ? AND for_user IS NULL ORDER BY closes_at LIMIT ?')
+      .all(now, limit) as unknown[]
+  )
     .map(toPost)
     .filter((p): p is Post => p !== null);
 }

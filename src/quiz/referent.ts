@@ -9,7 +9,6 @@ export function hasReferent(text: string): boolean {
   return words.slice(/^\s*[“"‘]?\p{Lu}/u.test(text) ? 1 : 0).some((w) => !MONTH.test(w));
 }
 
-
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
@@ -20,10 +19,12 @@ const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\
 /** "the man", "the woman": a person named only as the one the reader already knows; no year identifies them. */
 const UNNAMED_PERSON = /\bthe (?:man|woman|latter|former)\b(?! (?:of|on|for) \p{Lu})/iu;
 /** Capitalised words that name no one a "he" could stand for. */
-const NOT_PEOPLE = /^(?:Central|Committee|Party|Plenum|Congress|Soviet|Soviets|Union|USSR|NKVD|OGPU|Politburo|Red|Army|Communist|Bolshevik|Bolsheviks|Trotskyists?|Trotskyites?|Zinovievists?|Rightists?|State|Council|People['’]s|Commissariat|Moscow|Leningrad|Kremlin|Supreme|Court|Military|Academy|February-March|January-February)$/;
+const NOT_PEOPLE =
+  /^(?:Central|Committee|Party|Plenum|Congress|Soviet|Soviets|Union|USSR|NKVD|OGPU|Politburo|Red|Army|Communist|Bolshevik|Bolsheviks|Trotskyists?|Trotskyites?|Zinovievists?|Rightists?|State|Council|People['’]s|Commissariat|Moscow|Leningrad|Kremlin|Supreme|Court|Military|Academy|February-March|January-February)$/;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|hers|theirs|its)\b/;
 /** "the congress", "the meeting", "that year": an event named only as the one the reader already knows. */
-const UNNAMED_EVENT = /\b(?:the (?:suspect |same )?(?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|article|book|letter|document|investigation|operation|affair|case|campaign|group|suspects?)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for|against|into) \p{Lu})/iu;
+const UNNAMED_EVENT =
+  /\b(?:the (?:suspect |same )?(?:congress|meeting|plenum|session|trial|purge|committee|special committee|commission|conference|article|book|letter|document|investigation|operation|affair|case|campaign|group|suspects?)|that year|the same year|the following year|the year before|once again)\b(?! (?:of|on|for|against|into) \p{Lu})/iu;
 const A_YEAR = /\b1[89]\d\d\b/;
 /** A figure given for one place, as an example of a whole ("In the Smolensk province alone …"): an aside, not a question. */
 export const EXAMPLE = /\b(?:alone|at one|in one|a single)\b/i;

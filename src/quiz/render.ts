@@ -55,9 +55,7 @@ export function explanation(ctx: Pick<CommandContext, 'repo'>, body: QuestionBod
 }
 
 export function answerActions(ctx: CommandContext, post: Post): Action[] {
-  return post.body.options.map((_, i) =>
-    ctx.actions.make(clip(optionLabel(post.body, i), 75), { command: 'quiz', args: `answer ${post.id} ${i}` }),
-  );
+  return post.body.options.map((_, i) => ctx.actions.make(clip(optionLabel(post.body, i), 75), { command: 'quiz', args: `answer ${post.id} ${i}` }));
 }
 
 export function questionPost(ctx: CommandContext, post: Post, run: Run, t: Tally): Reply {
@@ -92,7 +90,10 @@ export function closedPost(ctx: CommandContext, post: Post, run: Run, t: Tally):
   return reply({
     title: heading(post, run, `closed (question #${post.id})`),
     ...unit,
-    actions: [...(ctx.repo.passage(body.passageId) ? [ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId })] : []), reportAction(ctx, post)],
+    actions: [
+      ...(ctx.repo.passage(body.passageId) ? [ctx.actions.make('Cite the passage', { command: 'cite', args: body.passageId })] : []),
+      reportAction(ctx, post),
+    ],
     ephemeral: run.forUser !== null,
   });
 }
@@ -112,7 +113,12 @@ export function feedback(
     ? `${lead}${body.prompt} The answer is ${optionLabel(body, body.answer)}.`
     : `${lead}${body.prompt} You chose ${optionLabel(body, choice)}; the answer is ${optionLabel(body, body.answer)}.`;
   const units = [textUnit(line), explanation(ctx, body, 'The passage it comes from:')];
-  if (opts.unscored) units.push(textUnit('You answered this question when it was posted before, so this answer is practice: only your first answer to a question counts on the leaderboard.'));
+  if (opts.unscored)
+    units.push(
+      textUnit(
+        'You answered this question when it was posted before, so this answer is practice: only your first answer to a question counts on the leaderboard.',
+      ),
+    );
   const unit = mergeUnits(units);
   const actions: Action[] = [];
   if (opts.next) actions.push(opts.next);

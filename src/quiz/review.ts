@@ -33,7 +33,12 @@ export function applyReview(db: DB, a: { space: string; userId: string; question
   if (!row || row.due_at > a.now) return;
   const step = row.step + 1;
   db.prepare('UPDATE quiz_reviews SET step = ?, due_at = ?, updated_at = ? WHERE space = ? AND user_id = ? AND question_id = ?').run(
-    step, a.now + intervalDays(step) * DAY_MS, a.now, a.space, a.userId, a.questionId,
+    step,
+    a.now + intervalDays(step) * DAY_MS,
+    a.now,
+    a.space,
+    a.userId,
+    a.questionId,
   );
 }
 

@@ -54,13 +54,26 @@ export const ScheduleSpecSchema = z
     when: z.string().min(1, 'When? Give a time (09:00) or a cron pattern (0 9 * * 1-5).').max(100),
     tz: z.string().max(64).default(DEFAULT_TZ).refine(validTimezone, { message: 'Unknown timezone: use an IANA name such as Europe/Prague or UTC.' }),
     topic: z.string().trim().min(1).max(100).nullable().default(null),
-    count: z.coerce.number({ message: 'count must be a number from 1 to 10.' }).int('count must be a whole number.').min(1, 'count must be 1 to 10.').max(10, 'count must be 1 to 10.').default(1),
-    maxlate: z.coerce.number({ message: 'maxlate must be minutes, 0 to 1440.' }).int().min(0, 'maxlate must be minutes, 0 to 1440.').max(1440, 'maxlate must be minutes, 0 to 1440.').default(DEFAULT_MAX_LATE),
+    count: z.coerce
+      .number({ message: 'count must be a number from 1 to 10.' })
+      .int('count must be a whole number.')
+      .min(1, 'count must be 1 to 10.')
+      .max(10, 'count must be 1 to 10.')
+      .default(1),
+    maxlate: z.coerce
+      .number({ message: 'maxlate must be minutes, 0 to 1440.' })
+      .int()
+      .min(0, 'maxlate must be minutes, 0 to 1440.')
+      .max(1440, 'maxlate must be minutes, 0 to 1440.')
+      .default(DEFAULT_MAX_LATE),
   })
   .transform((s, ctx) => {
     const p = toPattern(s.when);
     if (!p) {
-      ctx.addIssue({ code: 'custom', message: 'When? Give a time as HH:MM (09:00) or a five-field cron pattern (minute hour day month weekday), e.g. 0 9 * * 1-5.' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'When? Give a time as HH:MM (09:00) or a five-field cron pattern (minute hour day month weekday), e.g. 0 9 * * 1-5.',
+      });
       return z.NEVER;
     }
     let runs: Date[];
@@ -160,8 +173,17 @@ function toSchedule(raw: unknown): Schedule | null {
   if (!w.success) return null;
   const d = r.data;
   return {
-    id: d.id, space: d.space, where: w.data, pattern: d.pattern, label: d.label, timezone: d.timezone, topic: d.topic, count: d.count,
-    maxLateMinutes: d.max_late_minutes, createdBy: d.created_by, createdAt: d.created_at,
+    id: d.id,
+    space: d.space,
+    where: w.data,
+    pattern: d.pattern,
+    label: d.label,
+    timezone: d.timezone,
+    topic: d.topic,
+    count: d.count,
+    maxLateMinutes: d.max_late_minutes,
+    createdBy: d.created_by,
+    createdAt: d.created_at,
   };
 }
 
@@ -192,7 +214,9 @@ export function listSchedules(db: DB, space: string, channel: string): Schedule[
 }
 
 export function allSchedules(db: DB): Schedule[] {
-  return (db.prepare('SELECT * FROM quiz_schedules WHERE removed_at IS NULL ORDER BY id').all() as unknown[]).map(toSchedule).filter((s): s is Schedule => s !== null);
+  return (db.prepare('SELECT * FROM quiz_schedules WHERE removed_at IS NULL ORDER BY id').all() as unknown[])
+    .map(toSchedule)
+    .filter((s): s is Schedule => s !== null);
 }
 
 /** A schedule of this space (any channel) that has not been removed. */
@@ -230,7 +254,18 @@ export function putScheduleState(db: DB, space: string, id: number, state: Sched
   if ((!row || row.removed_at !== null) && activeInChannel(db, space, state.where.channel) >= MAX_SCHEDULES_PER_CHANNEL) {
     return { error: `That channel already has ${MAX_SCHEDULES_PER_CHANNEL} schedules; remove one first.` };
   }
-  const values = [state.where.channel, JSON.stringify(state.where), state.pattern, state.label, state.timezone, state.topic, state.count, state.maxLateMinutes, state.createdBy, state.createdAt];
+  const values = [
+    state.where.channel,
+    JSON.stringify(state.where),
+    state.pattern,
+    state.label,
+    state.timezone,
+    state.topic,
+    state.count,
+    state.maxLateMinutes,
+    state.createdBy,
+    state.createdAt,
+  ];
   if (row) {
     db.prepare(
       `UPDATE quiz_schedules SET channel = ?, where_json = ?, pattern = ?, label = ?, timezone = ?, topic = ?, count = ?, max_late_minutes = ?, created_by = ?, created_at = ?, removed_at = NULL

@@ -113,9 +113,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     `UPDATE quiz_slots SET outcome = 'failed', error = ?, lease_until = NULL
      WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ? AND attempts >= ?`,
   );
-  const skip = db.prepare(
-    `INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, outcome, error) VALUES (?, ?, ?, ?, 'skipped', ?)`,
-  );
+  const skip = db.prepare(`INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, outcome, error) VALUES (?, ?, ?, ?, 'skipped', ?)`);
   const abandoned = db.prepare(`SELECT schedule_id AS id, slot_time AS slot FROM quiz_slots WHERE outcome IS NULL AND coalesce(lease_until, 0) <= ?`);
   const skipAbandoned = db.prepare(
     `UPDATE quiz_slots SET outcome = 'skipped', error = ?, lease_until = NULL WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ?`,
@@ -162,7 +160,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       const slot = slots.pop();
       if (!slot) continue;
       // Only the latest missed slot is posted; the ones before it are recorded as skipped.
-      for (const old of slots) report.skipped += skip.run(s.id, old.getTime(), opts.owner, t.getTime(), 'a later slot of the schedule was due: no backlog is posted').changes;
+      for (const old of slots)
+        report.skipped += skip.run(s.id, old.getTime(), opts.owner, t.getTime(), 'a later slot of the schedule was due: no backlog is posted').changes;
       const claimed = tryClaim(s, slot, t.getTime());
       if (!claimed) {
         report.alreadyClaimed++;
@@ -171,12 +170,19 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       if (claimed === 'takeover') report.takenOver++;
       try {
         // A schedule made before the console was refused: nothing can show its post.
-        if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(s.where.platform)) throw new Error(`scheduled posts need Discord or Slack; ${s.where.platform} has no channel to post to`);
+        if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(s.where.platform))
+          throw new Error(`scheduled posts need Discord or Slack; ${s.where.platform} has no channel to post to`);
         // The run this slot already made (its claimer died before recording the post), or a new one recorded with the claim.
         const prior = runOf.get(s.id, slot.getTime()) as number | null;
         const reply =
           (prior !== null ? firstPost(ctx, prior) : null) ??
-          startRun(ctx, s.where, { topic: s.topic, count: s.count, createdBy: `schedule:${s.id}`, now: t.getTime(), created: (runId) => setRun.run(runId, s.id, slot.getTime()) });
+          startRun(ctx, s.where, {
+            topic: s.topic,
+            count: s.count,
+            createdBy: `schedule:${s.id}`,
+            now: t.getTime(),
+            created: (runId) => setRun.run(runId, s.id, slot.getTime()),
+          });
         // No question to ask (nothing approved, topic matches nothing): the channel gets no noise, the slot records why.
         if (reply.kind !== 'answer') throw new Error(`no question posted: ${reply.title}`);
         await opts.post(s.where, reply, { idempotencyKey: slotKey(s.id, slot) });

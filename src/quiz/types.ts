@@ -31,7 +31,10 @@ export const QuestionBodySchema = z
     note: z.string().max(300).optional(),
     noteBy: NoteBySchema.optional(),
     /** Further passages the explanation quotes (a chronology question cites each event). */
-    also: z.array(z.object({ passageId: z.string().min(1).max(60), quote: z.string().min(1).max(2000) })).max(4).optional(),
+    also: z
+      .array(z.object({ passageId: z.string().min(1).max(60), quote: z.string().min(1).max(2000) }))
+      .max(4)
+      .optional(),
     /** The purge topic the question was drawn from, and how central its sentence is to it (0–1). */
     topic: z.string().min(1).max(80).optional(),
     centrality: z.number().min(0).max(1).optional(),

@@ -5,14 +5,20 @@
 import { expansions } from './roots.ts';
 
 export const STOPWORDS = new Set(
-  ('a an and are as at be been but by did do does for from had has have he her his how i if in into is it its ' +
+  (
+    'a an and are as at be been but by did do does for from had has have he her his how i if in into is it its ' +
     'me my near no not of on or our she so than that the their them then there these they this those to was ' +
     'we were what when where which who whom why will with would you your about did say says said tell many much'
   ).split(' '),
 );
 
 export function tokens(input: string): string[] {
-  return (input.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length <= 64);
+  return (
+    input
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((t) => t.length <= 64);
 }
 
 export function contentTokens(input: string): string[] {

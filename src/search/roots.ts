@@ -8,14 +8,29 @@ import { foldDiacritics } from '../people/name-key.ts';
 // Longest first within a family, so "rehabilitated", "rehabilitating" and "rehabilitation" share a
 // root, as do "studies", "studied" and "study".
 const SUFFIXES: [string, string, number][] = [
-  ['ations', '', 3], ['ation', '', 3], ['ions', '', 3], ['ion', '', 3],
-  ['ating', '', 3], ['ated', '', 3], ['ates', '', 3], ['ate', '', 3],
-  ['ies', 'y', 2], ['ied', 'y', 2],
-  ['ings', '', 3], ['ing', '', 3], ['edly', '', 3], ['ed', '', 3], ['es', '', 3], ['s', '', 3], ['e', '', 3],
+  ['ations', '', 3],
+  ['ation', '', 3],
+  ['ions', '', 3],
+  ['ion', '', 3],
+  ['ating', '', 3],
+  ['ated', '', 3],
+  ['ates', '', 3],
+  ['ate', '', 3],
+  ['ies', 'y', 2],
+  ['ied', 'y', 2],
+  ['ings', '', 3],
+  ['ing', '', 3],
+  ['edly', '', 3],
+  ['ed', '', 3],
+  ['es', '', 3],
+  ['s', '', 3],
+  ['e', '', 3],
 ];
 
 export function root(word: string): string {
-  let w = foldDiacritics(word.toLowerCase()).replace(/['’]s$/, '').replace(/z/g, 's');
+  let w = foldDiacritics(word.toLowerCase())
+    .replace(/['’]s$/, '')
+    .replace(/z/g, 's');
   // An adverb is its adjective: "immediately" is "immediate".
   if (w.endsWith('ly') && !w.endsWith('ily') && w.length >= 7) w = w.slice(0, -2);
   for (const [suffix, by, keep] of SUFFIXES) {

@@ -17,7 +17,10 @@ const BOILERPLATE_LINE = [
 ];
 
 export function isBoilerplateLine(line: string): boolean {
-  const t = line.replace(/\s+/g, ' ').trim().replace(/\u00a0/g, ' ');
+  const t = line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\u00a0/g, ' ');
   return BOILERPLATE_LINE.some((re) => re.test(t));
 }
 

@@ -22,7 +22,9 @@ export function assignPassageIds(prefix: string, texts: string[], length = 5): s
   return texts.map((text) => {
     const base = normalizedForId(text);
     for (let salt = 0; ; salt++) {
-      const digest = createHash('sha256').update(salt === 0 ? base : `${base}#${salt}`).digest();
+      const digest = createHash('sha256')
+        .update(salt === 0 ? base : `${base}#${salt}`)
+        .digest();
       const id = `${prefix}-${base32(digest, length)}`;
       if (!taken.has(id)) {
         taken.add(id);

@@ -24,7 +24,10 @@ export function foldForMatch(s: string): string {
 
 /** Removes Markdown emphasis markers (`*x*`, `**x**`, `_x_`) but keeps the words. */
 export function stripEmphasis(s: string): string {
-  return s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[^\w*])\*([^*\n]+)\*(?=$|[^\w*])/g, '$1$2').replace(/\*\*/g, '');
+  return s
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[^\w*])\*([^*\n]+)\*(?=$|[^\w*])/g, '$1$2')
+    .replace(/\*\*/g, '');
 }
 
 const TERMINAL = /[.?!…]["'”’»)\]]*$/u;
@@ -62,7 +65,16 @@ export function continuesParagraph(prev: string, next: string): boolean {
 }
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
 };
 
 /** Reads a run of Unicode superscript digits ("¹¹⁵") as a number string ("115"). */

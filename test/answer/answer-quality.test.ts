@@ -240,4 +240,3 @@ describe('figures on a topic', () => {
     expect(allText(r)).toMatch(/Figures quoted below[^\n]*357,000/);
   });
 });
-

@@ -44,12 +44,15 @@ describe('/ask', () => {
 });
 
 describe('names in any spelling', () => {
-  it.each(['Ezhov', 'Ежов', 'Jezhov'])('GIVEN /ask Who was %s? THEN the answer quotes sentences that spell him Yezhov, as /ask Who was Yezhov? does', async (spelling) => {
-    const typed = await ask(bot, `/ask Who was ${spelling}?`);
-    const canonical = await ask(bot, '/ask Who was Yezhov?');
-    expect(typed.kind).toBe('answer');
-    expect(typed.citations.map((c) => c.passage)).toEqual(canonical.citations.map((c) => c.passage));
-  });
+  it.each(['Ezhov', 'Ежов', 'Jezhov'])(
+    'GIVEN /ask Who was %s? THEN the answer quotes sentences that spell him Yezhov, as /ask Who was Yezhov? does',
+    async (spelling) => {
+      const typed = await ask(bot, `/ask Who was ${spelling}?`);
+      const canonical = await ask(bot, '/ask Who was Yezhov?');
+      expect(typed.kind).toBe('answer');
+      expect(typed.citations.map((c) => c.passage)).toEqual(canonical.citations.map((c) => c.passage));
+    },
+  );
 
   it('GIVEN /compare Ezhov THEN the sources that write Yezhov speak, not “no source speaks”', async () => {
     const r = await ask(bot, '/compare Ezhov');

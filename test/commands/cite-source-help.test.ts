@@ -19,14 +19,18 @@ describe('/cite', () => {
     expect(field(r, 'Chicago (author-date)')).toBe(
       `Reiman, Michal. 2016. *About Russia, Its Revolutions, Its Development and Its Present*. Frankfurt am Main: Peter Lang. https://doi.org/10.3726/978-3-653-06473-5. p. 116. Passage ${hit.id}.`,
     );
-    expect(field(r, 'MLA (9th ed.)')).toBe(`Reiman, Michal. *About Russia, Its Revolutions, Its Development and Its Present*. Peter Lang, 2016, p. 116. Passage ${hit.id}.`);
+    expect(field(r, 'MLA (9th ed.)')).toBe(
+      `Reiman, Michal. *About Russia, Its Revolutions, Its Development and Its Present*. Peter Lang, 2016, p. 116. Passage ${hit.id}.`,
+    );
     expect(allText(r)).toContain('reconstructed');
   });
 
   it('GIVEN a passage quoting another work THEN the citation includes the original work', async () => {
     const hit = bot.ctx.repo.search('Kirov had been murdered wire', { limit: 5 }).find((h) => h.passage.sourceId === 'real-stalin-11')!.passage;
     const r = await ask(bot, `/cite ${hit.id} mla`);
-    expect(field(r, 'MLA (9th ed.)')).toMatch(/^“The Real Stalin Series Part 11: The Fifth Column\.” \*The Real Stalin Series\*, n\.d\., .*Quoting: Davis, Jerome\. Behind Soviet Power/);
+    expect(field(r, 'MLA (9th ed.)')).toMatch(
+      /^“The Real Stalin Series Part 11: The Fifth Column\.” \*The Real Stalin Series\*, n\.d\., .*Quoting: Davis, Jerome\. Behind Soviet Power/,
+    );
     expect(field(r, 'Chicago (author-date)')).toBe('');
   });
 
@@ -49,7 +53,7 @@ describe('/source', () => {
     expect(field(r, 'Licence')).toBe('CC BY-NC-ND 4.0');
     expect(Number(field(r, 'Passages'))).toBeGreaterThan(350);
     expect(allText(r)).toContain('What it argues');
-    expect(field((await ask(bot, '/source real-stalin-11')), 'Author')).toBe('not named');
+    expect(field(await ask(bot, '/source real-stalin-11'), 'Author')).toBe('not named');
   });
 
   it('GIVEN an unknown source THEN it points to the list', async () => {
@@ -83,7 +87,10 @@ describe('/show', () => {
         shown.push(...quotes(r));
       }
       const passage = bot.ctx.repo.passage(id)!;
-      expect(shown.every((q) => !q.endsWith('[…]')), id).toBe(true);
+      expect(
+        shown.every((q) => !q.endsWith('[…]')),
+        id,
+      ).toBe(true);
       // Units split between sentences or words; apart from that whitespace, the pages are the passage.
       expect(shown.join('').replace(/\s+/g, ''), id).toBe(passage.text.replace(/\s+/g, ''));
       for (const q of shown) expect(passage.text, id).toContain(q);

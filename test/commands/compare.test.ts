@@ -53,15 +53,23 @@ describe('/compare', () => {
 
   it('GIVEN equal figures counting the same thing in two sources THEN they are reported as the same', () => {
     const f = figuresIn('98 of 139 and 1,372,392 people')[1]!;
-    expect(relateFigures([{ source: 'A', passage: 'p1', figure: f }, { source: 'B', passage: 'p2', figure: f }]).map((r) => r.text)).toEqual([
-      'A [p1] and B [p2] give the same figure, 1,372,392.',
-    ]);
+    expect(
+      relateFigures([
+        { source: 'A', passage: 'p1', figure: f },
+        { source: 'B', passage: 'p2', figure: f },
+      ]).map((r) => r.text),
+    ).toEqual(['A [p1] and B [p2] give the same figure, 1,372,392.']);
   });
 
   it('GIVEN equal figures that count different things THEN they are not related', () => {
     const a = figuresIn('Some 2 million amendments to the draft were proposed.')[0]!;
     const b = figuresIn('About 2 million people attended the meetings.')[0]!;
-    expect(relateFigures([{ source: 'A', passage: 'p1', figure: a }, { source: 'B', passage: 'p2', figure: b }])).toEqual([]);
+    expect(
+      relateFigures([
+        { source: 'A', passage: 'p1', figure: a },
+        { source: 'B', passage: 'p2', figure: b },
+      ]),
+    ).toEqual([]);
   });
 
   it('GIVEN "in 1937 … and in the following year" THEN the second figure does not inherit 1937', () => {

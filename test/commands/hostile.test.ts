@@ -10,7 +10,22 @@ beforeAll(() => {
 });
 
 const PUBLIC = ['who', 'compare', 'ask', 'cite', 'source', 'show', 'help'];
-const HOSTILE = ['"', '*', 'AND (', 'NEAR(a b)', '-', '"" OR ""', '🙂🔥', 'Ежов и Ягода', 'x'.repeat(10_000), '', '   ', '\u0000\u0007', '<@123> @everyone', '\u202eevil'];
+const HOSTILE = [
+  '"',
+  '*',
+  'AND (',
+  'NEAR(a b)',
+  '-',
+  '"" OR ""',
+  '🙂🔥',
+  'Ежов и Ягода',
+  'x'.repeat(10_000),
+  '',
+  '   ',
+  '\u0000\u0007',
+  '<@123> @everyone',
+  '\u202eevil',
+];
 
 function isReply(r: Reply): boolean {
   return typeof r.title === 'string' && Array.isArray(r.blocks) && Array.isArray(r.citations) && Array.isArray(r.actions);
@@ -27,7 +42,9 @@ describe('hostile input', () => {
     const arg = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'grapheme', maxLength: 60 }),
-      fc.array(fc.constantFrom('"', '*', '(', ')', 'AND', 'NEAR', '-', 'vs', 'Ежов', 'Zhukov', '🙂', '@everyone', 'rei-', '1937', ':'), { maxLength: 10 }).map((a) => a.join(' ')),
+      fc
+        .array(fc.constantFrom('"', '*', '(', ')', 'AND', 'NEAR', '-', 'vs', 'Ежов', 'Zhukov', '🙂', '@everyone', 'rei-', '1937', ':'), { maxLength: 10 })
+        .map((a) => a.join(' ')),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PUBLIC), arg, async (command, args) => isReply(await bot.handle({ command, args, user: STUDENT, where: HERE }))),

@@ -40,10 +40,27 @@ beforeAll(() => {
 });
 
 const SAMPLE = [
-  '/who Yezhov', '/who Tukhachevsky', '/who Yagoda', '/who Kirov', '/who Yuri Zhukov', '/who Stalin', '/who Enukidze', '/who Bukharin',
-  '/compare executions', '/compare quotas', '/compare Kirov murder', '/compare Moscow trials', '/compare Yezhov vs Yagoda',
-  '/ask Who killed Kirov?', '/ask How many people were executed in 1937-38?', '/ask What was Order 00447?', '/ask Why was Yagoda removed?',
-  '/ask What did Stalin eat for breakfast?', '/ask Why did Stalin’s wife Nadezhda Alliluyeva kill herself?', '/show eme-yf15y', '/cite eme-yf15y',
+  '/who Yezhov',
+  '/who Tukhachevsky',
+  '/who Yagoda',
+  '/who Kirov',
+  '/who Yuri Zhukov',
+  '/who Stalin',
+  '/who Enukidze',
+  '/who Bukharin',
+  '/compare executions',
+  '/compare quotas',
+  '/compare Kirov murder',
+  '/compare Moscow trials',
+  '/compare Yezhov vs Yagoda',
+  '/ask Who killed Kirov?',
+  '/ask How many people were executed in 1937-38?',
+  '/ask What was Order 00447?',
+  '/ask Why was Yagoda removed?',
+  '/ask What did Stalin eat for breakfast?',
+  '/ask Why did Stalin’s wife Nadezhda Alliluyeva kill herself?',
+  '/show eme-yf15y',
+  '/cite eme-yf15y',
 ];
 
 async function withPages(line: string): Promise<Reply[]> {

@@ -33,7 +33,9 @@ describe('/who', () => {
 
   it('GIVEN a sentence that goes on about the person as “the latter” THEN it is quoted with the sentence naming them', async () => {
     const q = quotes(await ask(bot, '/who Krestinsky'));
-    expect(q).toContainEqual(expect.stringMatching(/Nikolay N\. Krestinsky\. Before his arrest, the latter had been First Deputy of the People's Commissar for Foreign Affairs/));
+    expect(q).toContainEqual(
+      expect.stringMatching(/Nikolay N\. Krestinsky\. Before his arrest, the latter had been First Deputy of the People's Commissar for Foreign Affairs/),
+    );
   });
 
   it('GIVEN a sentence in which the person does something (Malenkov … attacked) THEN it outranks one naming them in passing', async () => {
@@ -62,9 +64,13 @@ describe('/who', () => {
     const spans = (name: string) => {
       const r = bot.ctx.people.resolve(name);
       if (r.kind !== 'person') throw new Error(name);
-      return buildProfile(bot.ctx.repo, bot.ctx.people, r.person, new Set()).mentions.flatMap((m) => m.sentences.map((s) => m.passage.text.slice(s.start, s.end)));
+      return buildProfile(bot.ctx.repo, bot.ctx.people, r.person, new Set()).mentions.flatMap((m) =>
+        m.sentences.map((s) => m.passage.text.slice(s.start, s.end)),
+      );
     };
-    expect(spans('Yezhov')).toContain('The first to speak was Nikolai Yezhov. He demanded emergency powers in order to continue exposing anti-Soviet conspiracies.');
+    expect(spans('Yezhov')).toContain(
+      'The first to speak was Nikolai Yezhov. He demanded emergency powers in order to continue exposing anti-Soviet conspiracies.',
+    );
     // Reiman: "Unlike Stalin and Bukharin, Trotsky thought … He spoke of …" — he is Trotsky.
     expect(spans('Bukharin').some((t) => t.includes('He spoke of'))).toBe(false);
   });

@@ -12,7 +12,11 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
 const ruleSet = createRequire(import.meta.url)(join(PROJECT_ROOT, '.dependency-cruiser.cjs')) as { forbidden: unknown[] };
 
 async function check(baseDir: string, roots: string[]): Promise<{ modules: number; violations: string[] }> {
-  const out = await cruise(roots, { baseDir, ruleSet: ruleSet as never, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } }, { extensions: ['.ts', '.js'] });
+  const out = await cruise(
+    roots,
+    { baseDir, ruleSet: ruleSet as never, validate: true, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } },
+    { extensions: ['.ts', '.js'] },
+  );
   const result = out.output as ICruiseResult;
   return { modules: result.summary.totalCruised, violations: result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`) };
 }

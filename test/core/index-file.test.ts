@@ -90,7 +90,10 @@ describe('two files: the state and the corpus index', () => {
     // The old layout: every migration up to 010 applied to one file, with a corpus in it.
     const old = new Database(file);
     const migrations = join(PROJECT_ROOT, 'db', 'migrations');
-    for (const f of readdirSync(migrations).filter((x) => /^(00\d|010)_/.test(x)).sort()) old.exec(readFileSync(join(migrations, f), 'utf8'));
+    for (const f of readdirSync(migrations)
+      .filter((x) => /^(00\d|010)_/.test(x))
+      .sort())
+      old.exec(readFileSync(join(migrations, f), 'utf8'));
     old.exec("INSERT INTO meta VALUES ('corpus_fingerprint', 'old'); INSERT INTO mod_roles VALUES ('discord:g', 'r1', 'admin', 'Admin', 0)");
     old.pragma('user_version = 10');
     old.close();
@@ -132,6 +135,8 @@ describe('a read-only data folder', () => {
     const index = new Database(indexFileFor(file));
     index.prepare("UPDATE meta SET value = 'older' WHERE key = 'corpus_fingerprint'").run();
     index.close();
-    expect(() => createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} })).toThrow(/out of date with corpus\/, and its folder is read-only; run `sourcebook ingest`/);
+    expect(() => createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} })).toThrow(
+      /out of date with corpus\/, and its folder is read-only; run `sourcebook ingest`/,
+    );
   });
 });

@@ -20,7 +20,10 @@ describe('re-ingest under a running bot', () => {
 
     const corpus = join(dir, 'corpus');
     cpSync(CORPUS_DIR, corpus, { recursive: true });
-    writeFileSync(join(corpus, 'note.txt'), 'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n\nYezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.\n\nThe Zemlyanichny committee met twice in the spring of 1936, the study note records.\n');
+    writeFileSync(
+      join(corpus, 'note.txt'),
+      'Study Note\n\nThe weather in Leningrad was unusually cold that December, the note records.\n\nYezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.\n\nThe Zemlyanichny committee met twice in the spring of 1936, the study note records.\n',
+    );
     const meta = JSON.parse(readFileSync(join(corpus, 'sources.json'), 'utf8')) as { sources: Record<string, unknown>[] };
     meta.sources.unshift({ ...meta.sources[0]!, id: 'study-note', file: 'note.txt', idPrefix: 'stn', title: 'Study Note' });
     writeFileSync(join(corpus, 'sources.json'), JSON.stringify(meta));
@@ -37,7 +40,9 @@ describe('re-ingest under a running bot', () => {
     expect(fresh.kind).toBe('answer');
     expect(fresh.citations[0]?.source).toBe('study-note');
     const who = await ask(bot, '/who Yezhov');
-    expect(who.citations.find((c) => c.source === 'study-note')?.quote).toBe("Yezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.");
+    expect(who.citations.find((c) => c.source === 'study-note')?.quote).toBe(
+      'Yezhov, the People’s Commissar of Internal Affairs, is named in the study note for 1937.',
+    );
     bot.close();
   });
 });

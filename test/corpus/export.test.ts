@@ -26,7 +26,8 @@ beforeAll(() => {
 describe('sourcebook export', () => {
   it('GIVEN the corpus THEN every line carries id, source, section, pages, speaker, quotedFrom, notes and text', () => {
     expect(lines.length).toBeGreaterThan(1400);
-    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'source', 'section', 'pages', 'speaker', 'quotedFrom', 'notes', 'text']));
+    for (const l of lines)
+      expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'source', 'section', 'pages', 'speaker', 'quotedFrom', 'notes', 'text']));
   });
 
   it.each([

@@ -12,7 +12,9 @@ const RYUTIN = {
 describe('a footnote’s comment', () => {
   it('GIVEN a note that cites, then comments THEN the comment only, verbatim, up to the next reference', () => {
     const c = noteComment(RYUTIN);
-    expect(c).toBe('Ryutin conceived two characteristic documents: A letter to party members and a treaty requesting Stalin and his regime be removed. He was sentenced to 10 years in prison and died during the purges in 1930s.');
+    expect(c).toBe(
+      'Ryutin conceived two characteristic documents: A letter to party members and a treaty requesting Stalin and his regime be removed. He was sentenced to 10 years in prison and died during the purges in 1930s.',
+    );
     expect(RYUTIN.text).toContain(c);
   });
 
@@ -26,13 +28,19 @@ describe('a footnote’s comment', () => {
 
   it('GIVEN a reference then a semicolon then a comment THEN the comment alone', () => {
     // Reiman, note 222.
-    expect(noteComment({ number: '222', text: 'Knight A., Beria: Stalin’s First Lieutenant, Princeton University Press, 1995; Beria was appointed to the NKVD via a politburo resolution dated 21.8.1938.' })).toBe(
-      'Beria was appointed to the NKVD via a politburo resolution dated 21.8.1938.',
-    );
+    expect(
+      noteComment({
+        number: '222',
+        text: 'Knight A., Beria: Stalin’s First Lieutenant, Princeton University Press, 1995; Beria was appointed to the NKVD via a politburo resolution dated 21.8.1938.',
+      }),
+    ).toBe('Beria was appointed to the NKVD via a politburo resolution dated 21.8.1938.');
   });
 
   it('GIVEN a date written with full stops (1.3.1932) THEN the sentence is not cut there', () => {
-    const c = noteComment({ number: '125', text: 'A letter Trotsky wrote to the CIK of the USSR on 1.3.1932, in which he reacted to being deprived of his citizenship, was misused by the prosecution.' });
+    const c = noteComment({
+      number: '125',
+      text: 'A letter Trotsky wrote to the CIK of the USSR on 1.3.1932, in which he reacted to being deprived of his citizenship, was misused by the prosecution.',
+    });
     expect(c).toContain('on 1.3.1932, in which he reacted');
   });
 });

@@ -19,7 +19,9 @@ describe('search', () => {
     const hits = repo.search('Kirov murder', { limit: 8, diverse: true });
     expect(new Set(hits.map((h) => h.passage.sourceId)).size).toBeGreaterThanOrEqual(3);
     const json = searchJson(repo, 'Kirov murder', hits);
-    expect(json.results[0]).toEqual(expect.objectContaining({ passage: expect.any(String), source: expect.any(String), where: expect.any(String), score: expect.any(Number) }));
+    expect(json.results[0]).toEqual(
+      expect.objectContaining({ passage: expect.any(String), source: expect.any(String), where: expect.any(String), score: expect.any(Number) }),
+    );
     expect(json.results.every((r) => /kirov/i.test(r.text))).toBe(true);
   });
 
@@ -39,8 +41,13 @@ describe('search', () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.stringMatching(/^[\s"*()^:+\-ANDORNEAR{}]{0,40}$/),
-      fc.array(fc.constantFrom('"', '*', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', 'Ежов', '🙂', 'Yezhov', ':', '^'), { maxLength: 12 }).map((a) => a.join(' ')),
+      fc
+        .array(fc.constantFrom('"', '*', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', 'Ежов', '🙂', 'Yezhov', ':', '^'), { maxLength: 12 })
+        .map((a) => a.join(' ')),
     );
-    fc.assert(fc.property(hostile, (q) => Array.isArray(repo.search(q, { limit: 3 }))), { numRuns: 1500 });
+    fc.assert(
+      fc.property(hostile, (q) => Array.isArray(repo.search(q, { limit: 3 }))),
+      { numRuns: 1500 },
+    );
   });
 });

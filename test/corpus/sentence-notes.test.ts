@@ -12,7 +12,12 @@ beforeAll(() => {
   bot = corpusBot();
 });
 
-const words = (s: string) => (s.toLowerCase().replace(/<[^>]+>/g, ' ').replace(/[*\\]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[*\\]/g, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The raw text's own evidence: the words just before each marker. The note's sentence must end

@@ -13,7 +13,9 @@ const attributionOf = async (id: string) => (await ask(bot, `/show ${id}`)).cita
 describe('the speaker of a compilation excerpt', () => {
   it('GIVEN “[In a June 1937 speech Stalin said]” THEN Stalin speaks, in the book it was taken from, quoted by the compiler', async () => {
     expect(leadInVoice('In a June 1937 speech Stalin said')).toEqual({ speaker: 'Stalin', occasion: 'in a June 1937 speech' });
-    expect(await attributionOf('rea-jfwam')).toBe('Stalin (in a June 1937 speech), in Secret Documents (1996), trans. and ed. Lucas and Ukas, quoted by Real Stalin Series Part 11 (n.d.)');
+    expect(await attributionOf('rea-jfwam')).toBe(
+      'Stalin (in a June 1937 speech), in Secret Documents (1996), trans. and ed. Lucas and Ukas, quoted by Real Stalin Series Part 11 (n.d.)',
+    );
   });
 
   it('GIVEN a Soviet draft note in a translated collection THEN it is never credited to its translator', async () => {
@@ -51,31 +53,38 @@ describe('the speaker of a compilation excerpt', () => {
     expect(leadInVoice(lead)?.speaker).toBe(speaker);
   });
 
-  it.each(['When', 'Footnote: The memoir of one of Kirov’s Leningrad co-workers can remember nothing', '1932 Party Verification of Railroad Employees', 'Report to the 18th Congress on March 10, 1939'])(
-    'GIVEN a bracket that names no speaker (“%s”) THEN none is guessed',
-    (lead) => {
-      expect(leadInVoice(lead)).toBeNull();
-    },
-  );
+  it.each([
+    'When',
+    'Footnote: The memoir of one of Kirov’s Leningrad co-workers can remember nothing',
+    '1932 Party Verification of Railroad Employees',
+    'Report to the 18th Congress on March 10, 1939',
+  ])('GIVEN a bracket that names no speaker (“%s”) THEN none is guessed', (lead) => {
+    expect(leadInVoice(lead)).toBeNull();
+  });
 
   it('GIVEN every excerpt with a “said/stated/continues” lead-in or a “comments only” note THEN each has a speaker', () => {
-    const excerpts = bot.ctx.repo.passagesOf('real-stalin-11').filter((p) => /^\[[^\]]*\b(said|stated|continues)\]/.test(p.text) || /comments only\)/.test(`${p.text} ${p.quotedFrom?.citation ?? ''}`));
+    const excerpts = bot.ctx.repo
+      .passagesOf('real-stalin-11')
+      .filter((p) => /^\[[^\]]*\b(said|stated|continues)\]/.test(p.text) || /comments only\)/.test(`${p.text} ${p.quotedFrom?.citation ?? ''}`));
     expect(excerpts.length).toBeGreaterThan(25);
     expect(excerpts.filter((p) => !compilationVoice(p)).map((p) => p.id)).toEqual([]);
   });
 });
 
 describe('claims an author reports', () => {
-  const KOZHINOV = "Repeating this figure, historian Vadim Kozhinov, in his book The Truth of Stalin's Repressions, came to the conclusion that Party members constituted over 90 per cent of those subjected to repression in 1937-38.";
+  const KOZHINOV =
+    "Repeating this figure, historian Vadim Kozhinov, in his book The Truth of Stalin's Repressions, came to the conclusion that Party members constituted over 90 per cent of those subjected to repression in 1937-38.";
 
   it('GIVEN “He claims that 43 per cent …” after the sentence naming Kozhinov THEN the claim is Vadim Kozhinov’s', () => {
     expect(reportedClaimOf('He claims that 43 per cent of Party members were arrested.', KOZHINOV)).toBe('Vadim Kozhinov');
   });
 
   it('GIVEN the school manual’s “exceeded 1.3 million”, which Emelyanov reports to refute THEN it is the manual’s claim', () => {
-    expect(reportedClaimOf('Thus the school manual Fundamental Course of Russian History claims that the number of communists arrested and executed in 1937-38 "exceeded 1.3 million people."')).toBe(
-      'the school manual Fundamental Course of Russian History',
-    );
+    expect(
+      reportedClaimOf(
+        'Thus the school manual Fundamental Course of Russian History claims that the number of communists arrested and executed in 1937-38 "exceeded 1.3 million people."',
+      ),
+    ).toBe('the school manual Fundamental Course of Russian History');
   });
 
   it('GIVEN the author’s own figures or own first person THEN no one else’s claim', () => {

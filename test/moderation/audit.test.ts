@@ -17,10 +17,24 @@ describe('the audit log', () => {
     const where = freshSpace();
     await run(bot, where, ADMIN, PIN);
     const [e] = listEntries(bot.ctx.db, spaceKey(where), 10, 0);
-    expect(e).toMatchObject({ seq: 1, at: Date.parse('2025-03-14T10:00:00Z'), actor: { id: ADMIN.id, name: ADMIN.name }, action: 'curate.pin', summary: 'Pinned an answer to /who Yezhov' });
+    expect(e).toMatchObject({
+      seq: 1,
+      at: Date.parse('2025-03-14T10:00:00Z'),
+      actor: { id: ADMIN.id, name: ADMIN.name },
+      action: 'curate.pin',
+      summary: 'Pinned an answer to /who Yezhov',
+    });
     expect(e!.targets).toEqual([{ type: 'curation', command: 'who', key: 'person:ezhov', kind: 'answer' }]);
     expect(e!.before).toEqual([null]);
-    expect(e!.after).toEqual([{ label: 'Yezhov', text: 'First curated text.', passages: [EMELYANOV_YEZHOV], by: { id: ADMIN.id, name: ADMIN.name }, at: Date.parse('2025-03-14T10:00:00Z') }]);
+    expect(e!.after).toEqual([
+      {
+        label: 'Yezhov',
+        text: 'First curated text.',
+        passages: [EMELYANOV_YEZHOV],
+        by: { id: ADMIN.id, name: ADMIN.name },
+        at: Date.parse('2025-03-14T10:00:00Z'),
+      },
+    ]);
     const log = await run(bot, where, ADMIN, '/review log');
     expect(text(log)).toContain('#1 · 2025-03-14 10:00 UTC · Ada Admin · curate.pin: Pinned an answer to /who Yezhov');
     expect(text(log)).toContain('Before: null');
@@ -30,11 +44,31 @@ describe('the audit log', () => {
   it('GIVEN every kind of change THEN each is logged once, newest first', async () => {
     const where = freshSpace();
     await run(bot, where, STUDENT, '/report who Yagoda');
-    for (const line of [PIN, '/curate note who Yezhov | n', `/hide ${REIMAN_YEZHOV}`, `/unhide ${REIMAN_YEZHOV}`, '/sourcenote reiman-2016 | s', '/sourcenote clear reiman-2016', '/review dismiss 1', '/sourcebook config modrole 123456789012345678', '/curate clear who Yezhov']) {
+    for (const line of [
+      PIN,
+      '/curate note who Yezhov | n',
+      `/hide ${REIMAN_YEZHOV}`,
+      `/unhide ${REIMAN_YEZHOV}`,
+      '/sourcenote reiman-2016 | s',
+      '/sourcenote clear reiman-2016',
+      '/review dismiss 1',
+      '/sourcebook config modrole 123456789012345678',
+      '/curate clear who Yezhov',
+    ]) {
       expect((await run(bot, where, ADMIN, line)).kind).toBe('notice');
     }
     const actions = listEntries(bot.ctx.db, spaceKey(where), 20, 0).map((e) => e.action);
-    expect(actions).toEqual(['curate.clear', 'config.modrole.add', 'report.dismiss', 'source-note.clear', 'source-note.set', 'unhide', 'hide', 'curate.note', 'curate.pin']);
+    expect(actions).toEqual([
+      'curate.clear',
+      'config.modrole.add',
+      'report.dismiss',
+      'source-note.clear',
+      'source-note.set',
+      'unhide',
+      'hide',
+      'curate.note',
+      'curate.pin',
+    ]);
   });
 
   it('GIVEN more entries than a page THEN /review log pages with Older / Newer buttons', async () => {

@@ -24,8 +24,15 @@ describe('a report that cannot be read back is never written, and one that canno
     expect(stored.where.length).toBeLessThanOrEqual(500);
     expect(hasLoneSurrogate(stored.where)).toBe(false);
     insertReport(bot.ctx.db, spaceKey(where), {
-      command: 'ask', args: 'Who protested?', key: 'who protested', reason: null, replyTitle: 'Who protested?', citations: [stored],
-      reporter: { id: 'u', name: 'u' }, channel: 'c', at: Date.now(),
+      command: 'ask',
+      args: 'Who protested?',
+      key: 'who protested',
+      reason: null,
+      replyTitle: 'Who protested?',
+      citations: [stored],
+      reporter: { id: 'u', name: 'u' },
+      channel: 'c',
+      at: Date.now(),
     });
     expect(text(await run(bot, where, ADMIN, '/review'))).toContain('Who protested?');
   });
@@ -34,7 +41,17 @@ describe('a report that cannot be read back is never written, and one that canno
     const where = freshSpace();
     const tooLong = { passage: 'eme-70x4g', source: 'emelyanov-2012', quote: 'q', where: 'x'.repeat(815), attribution: 'a' };
     expect(() =>
-      insertReport(bot.ctx.db, spaceKey(where), { command: 'ask', args: 'q', key: 'q', reason: null, replyTitle: 'q', citations: [tooLong], reporter: { id: 'u', name: 'u' }, channel: 'c', at: 1 }),
+      insertReport(bot.ctx.db, spaceKey(where), {
+        command: 'ask',
+        args: 'q',
+        key: 'q',
+        reason: null,
+        replyTitle: 'q',
+        citations: [tooLong],
+        reporter: { id: 'u', name: 'u' },
+        channel: 'c',
+        at: 1,
+      }),
     ).toThrow();
     expect(openReports(bot.ctx.db, spaceKey(where))).toEqual([]);
   });
@@ -43,7 +60,9 @@ describe('a report that cannot be read back is never written, and one that canno
     const where = freshSpace();
     await run(bot, where, STUDENT, '/report who Yezhov | first');
     // A row as an older version or a damaged file might hold it: a location beyond the limit.
-    bot.ctx.db.prepare("UPDATE reports SET citations_json = ? WHERE space = ? AND seq = 1").run(JSON.stringify([{ passage: 'x', source: 'y', quote: 'q', where: 'w'.repeat(900), attribution: 'a' }]), spaceKey(where));
+    bot.ctx.db
+      .prepare('UPDATE reports SET citations_json = ? WHERE space = ? AND seq = 1')
+      .run(JSON.stringify([{ passage: 'x', source: 'y', quote: 'q', where: 'w'.repeat(900), attribution: 'a' }]), spaceKey(where));
     await run(bot, where, STUDENT, '/report who Yagoda | second');
     const queue = await run(bot, where, ADMIN, '/review');
     expect(queue.kind).not.toBe('error');
@@ -70,7 +89,9 @@ describe('well-formed text, cut between graphemes', () => {
     const id = report.citations[0]!.passage;
     const hidden = await run(bot, where, ADMIN, `/review hide 1 ${id}`);
     expect(hidden.kind).not.toBe('error');
-    const reason = (bot.ctx.db.prepare('SELECT reason FROM hidden_passages WHERE space = ? AND passage_id = ?').get(spaceKey(where), id) as { reason: string } | undefined)?.reason;
+    const reason = (
+      bot.ctx.db.prepare('SELECT reason FROM hidden_passages WHERE space = ? AND passage_id = ?').get(spaceKey(where), id) as { reason: string } | undefined
+    )?.reason;
     expect(reason).toMatch(/🙂$|…$/);
     expect(hasLoneSurrogate(reason!)).toBe(false);
   });
@@ -88,4 +109,3 @@ describe('well-formed text, cut between graphemes', () => {
     expect(wellFormed('a\ud800b')).toBe('a\ufffdb');
   });
 });
-

@@ -61,7 +61,12 @@ describe('/review quiz', () => {
     expect(r.title).toBe('Question approved');
     expect(getQuestion(bot.ctx.db, spaceKey(where), id)!.status).toBe('approved');
     const [e] = listEntries(bot.ctx.db, spaceKey(where), 1, 0);
-    expect(e).toMatchObject({ action: 'quiz.approve', targets: [{ type: 'quiz-question', id }], before: [{ id, status: 'pending' }], after: [{ id, status: 'approved' }] });
+    expect(e).toMatchObject({
+      action: 'quiz.approve',
+      targets: [{ type: 'quiz-question', id }],
+      before: [{ id, status: 'pending' }],
+      after: [{ id, status: 'approved' }],
+    });
     await click(bot, r, 'Undo', ADMIN, where);
     expect(getQuestion(bot.ctx.db, spaceKey(where), id)!.status).toBe('pending');
   });
@@ -117,7 +122,10 @@ describe('/review quiz', () => {
     ['/review quiz add Which office did Yezhov hold in 1937? | a; b; c | 1 | eme-zzzzz', 'No passage has the id'],
     ['/review quiz add Which office did Yezhov hold in 1937? | Yezhov; b; c | 1 | eme-rmhkc', 'gives the answer away'],
     // The surname alone names the answer: refused too.
-    ['/review quiz add Who headed the NKVD before Yezhov, Yagoda or another? | Genrikh Yagoda; Lavrentiy Beria; Vyacheslav Molotov | 1 | eme-rmhkc', '“Yagoda”, part of the answer’s name'],
+    [
+      '/review quiz add Who headed the NKVD before Yezhov, Yagoda or another? | Genrikh Yagoda; Lavrentiy Beria; Vyacheslav Molotov | 1 | eme-rmhkc',
+      '“Yagoda”, part of the answer’s name',
+    ],
   ])('GIVEN malformed quiz input %# THEN a clear message and nothing written', async (line, message) => {
     const where = freshSpace();
     const before = snapshot(bot);
@@ -151,7 +159,15 @@ describe('/review quiz', () => {
 describe('a moderator’s note on a question', () => {
   /** Posts `q` in `where` and answers it right: the feedback shows the explanation and the note. */
   async function answered(where: Where, q: QuestionSnapshot) {
-    const r = createRun(bot.ctx.db, { space: spaceKey(where), where, topic: null, questions: [{ id: q.id, body: bodyOf(q) }], forUser: null, createdBy: 'test', createdAt: NOW.getTime() });
+    const r = createRun(bot.ctx.db, {
+      space: spaceKey(where),
+      where,
+      topic: null,
+      questions: [{ id: q.id, body: bodyOf(q) }],
+      forUser: null,
+      createdBy: 'test',
+      createdAt: NOW.getTime(),
+    });
     const post = insertPost(bot.ctx.db, r, 1, NOW.getTime(), 3_600_000)!;
     return run(bot, where, STUDENT, `/quiz answer ${post.id} ${q.answer}`);
   }
@@ -188,8 +204,19 @@ describe('a moderator’s note on a question', () => {
 
   it('GIVEN a moderator’s note stored before notes were signed THEN it is shown as the moderators’, not the bot’s', async () => {
     const where = freshSpace();
-    const body = { kind: 'custom', prompt: 'Question from the moderators', stem: 'Which office did Yezhov hold from January 1937?', options: ['head of the NKVD', 'head of the Comintern'], answer: 0, passageId: EMELYANOV_YEZHOV, quote: bot.ctx.repo.passage(EMELYANOV_YEZHOV)!.text.slice(0, 40), note: 'Old unsigned note.' };
-    bot.ctx.db.prepare('INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, NULL, ?, ?, 0, ?, 0)').run('mLegacyNote1', spaceKey(where), 'custom', JSON.stringify(body));
+    const body = {
+      kind: 'custom',
+      prompt: 'Question from the moderators',
+      stem: 'Which office did Yezhov hold from January 1937?',
+      options: ['head of the NKVD', 'head of the Comintern'],
+      answer: 0,
+      passageId: EMELYANOV_YEZHOV,
+      quote: bot.ctx.repo.passage(EMELYANOV_YEZHOV)!.text.slice(0, 40),
+      note: 'Old unsigned note.',
+    };
+    bot.ctx.db
+      .prepare('INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, NULL, ?, ?, 0, ?, 0)')
+      .run('mLegacyNote1', spaceKey(where), 'custom', JSON.stringify(body));
     const q = getQuestion(bot.ctx.db, spaceKey(where), 'mLegacyNote1')!;
     expect(paragraphs(await answered(where, q))).toContain('Note from this group’s moderators: Old unsigned note.');
   });

@@ -18,7 +18,16 @@ describe('reports', () => {
     expect(r.ephemeral).toBe(true);
     expect(r.title).toBe('Report #1 sent');
     const stored = getReport(bot.ctx.db, spaceKey(where), 1)!;
-    expect(stored).toMatchObject({ command: 'who', args: 'Yezhov', key: 'person:ezhov', reason: null, replyTitle: who.title, status: 'open', reporter: { id: STUDENT.id, name: STUDENT.name }, channel: where.channel });
+    expect(stored).toMatchObject({
+      command: 'who',
+      args: 'Yezhov',
+      key: 'person:ezhov',
+      reason: null,
+      replyTitle: who.title,
+      status: 'open',
+      reporter: { id: STUDENT.id, name: STUDENT.name },
+      channel: where.channel,
+    });
     expect(stored.citations).toEqual(who.citations);
   });
 
@@ -122,7 +131,9 @@ describe('the review queue', () => {
     const log = await run(bot, where, ADMIN, '/review log');
     expect(text(log)).toContain('"reason":"first reason"');
     expect(getReport(bot.ctx.db, spaceKey(where), 1)!.status).toBe('hidden');
-    expect(bot.ctx.db.prepare('SELECT targets_json FROM mod_audit WHERE space = ? AND seq = 2').get(spaceKey(where))).toEqual({ targets_json: '[{"type":"report","seq":1}]' });
+    expect(bot.ctx.db.prepare('SELECT targets_json FROM mod_audit WHERE space = ? AND seq = 2').get(spaceKey(where))).toEqual({
+      targets_json: '[{"type":"report","seq":1}]',
+    });
   });
 
   it('GIVEN a report WHEN hiding a passage it did not cite THEN refused', async () => {

@@ -25,7 +25,9 @@ describe('moderation command specs', () => {
     const list = r.blocks.find((b) => b.type === 'list');
     expect(list?.type === 'list' && list.items.some((i) => i.startsWith('/curate pin|note|clear|list … (moderators)'))).toBe(true);
     const fields = r.blocks.find((b) => b.type === 'fields');
-    expect(fields?.type === 'fields' && fields.fields.some((f) => f.label === '/report COMMAND ARGS [| reason] · /report quiz QUESTION-ID [| reason]')).toBe(true);
+    expect(fields?.type === 'fields' && fields.fields.some((f) => f.label === '/report COMMAND ARGS [| reason] · /report quiz QUESTION-ID [| reason]')).toBe(
+      true,
+    );
   });
 
   it('GIVEN a moderator command typed with a slash and capitals THEN it still runs', async () => {

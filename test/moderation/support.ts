@@ -68,7 +68,9 @@ export function quotes(r: Reply): string[] {
 /** A full dump of the moderation tables, for "nothing changed at all" checks. */
 export function snapshot(bot: CoreBot): string {
   return JSON.stringify(
-    ['mod_roles', 'curations', 'hidden_passages', 'source_notes', 'reports', 'mod_audit'].map((t) => bot.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()),
+    ['mod_roles', 'curations', 'hidden_passages', 'source_notes', 'reports', 'mod_audit'].map((t) =>
+      bot.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all(),
+    ),
   );
 }
 

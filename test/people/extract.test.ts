@@ -34,7 +34,11 @@ describe('people index — synthetic texts', () => {
       'Yes, there were such conversations.',
       'It was said in the U.S. Whoever said it, Whoever heard it.',
     ];
-    const people = extractPeople(texts.map((t) => u(t)), [], null);
+    const people = extractPeople(
+      texts.map((t) => u(t)),
+      [],
+      null,
+    );
     expect(people.map((p) => p.canonical)).toEqual([]);
   });
 
@@ -54,11 +58,7 @@ describe('people index — synthetic texts', () => {
   });
 
   it('GIVEN initials such as "Kliment Ye." and a name such as "MacDonald" THEN "Ye" and "Mac" are not surnames', () => {
-    const people = extractPeople(
-      [u('Kliment Ye. Voroshilov came. Kliment Ye. Voroshilov left.'), u('J. R. MacDonald and J. R. MacDonald again.')],
-      [],
-      null,
-    );
+    const people = extractPeople([u('Kliment Ye. Voroshilov came. Kliment Ye. Voroshilov left.'), u('J. R. MacDonald and J. R. MacDonald again.')], [], null);
     expect(people.map((p) => p.canonical)).toEqual(['Kliment Ye. Voroshilov']);
   });
 
@@ -71,7 +71,11 @@ describe('people index — synthetic texts', () => {
       [],
       null,
     );
-    expect(bySurname(people, 'Svanidze').map((p) => p.canonical).sort()).toEqual(['Alexander Svanidze', 'Budu Svanidze']);
+    expect(
+      bySurname(people, 'Svanidze')
+        .map((p) => p.canonical)
+        .sort(),
+    ).toEqual(['Alexander Svanidze', 'Budu Svanidze']);
     expect(bySurname(people, 'Svanidze').every((p) => p.sharedSurname)).toBe(true);
   });
 
@@ -84,7 +88,11 @@ describe('people index — synthetic texts', () => {
       [],
       null,
     );
-    expect(bySurname(people, 'Pyatnitsky').map((p) => p.canonical).sort()).toEqual(['I.A. Pyatnitsky', 'Vladimir Pyatnitsky']);
+    expect(
+      bySurname(people, 'Pyatnitsky')
+        .map((p) => p.canonical)
+        .sort(),
+    ).toEqual(['I.A. Pyatnitsky', 'Vladimir Pyatnitsky']);
   });
 
   it('GIVEN one person named once by given name and once by initials (Yan Gamarnik, Y.B. Gamarnik) THEN one person', () => {
@@ -172,7 +180,10 @@ describe('people index — the bundled corpus', () => {
 
   it('GIVEN common words after an abbreviation THEN none is a person', () => {
     for (const junk of ['Yes', 'Whoever', 'Explaining', 'Paradoxically', 'Happily', 'Ye', 'Ya', 'Mac', 'Gen', 'Oxford', 'Fair']) {
-      expect(people.filter((p) => junk in p.spellings).map((p) => p.canonical), junk).toEqual([]);
+      expect(
+        people.filter((p) => junk in p.spellings).map((p) => p.canonical),
+        junk,
+      ).toEqual([]);
     }
   });
 

@@ -39,7 +39,12 @@ describe('/quiz settings', () => {
     const r = await run(bot, '/quiz settings close=30', MOD, where);
     expect(r.title).toBe('Quiz settings');
     expect(text(r)).toContain('New questions stay open 30 minutes (was 60)');
-    expect(lastEntry(where)).toMatchObject({ action: 'quiz.settings', targets: [{ type: 'quiz-close-minutes' }], before: [{ closeMinutes: 60 }], after: [{ closeMinutes: 30 }] });
+    expect(lastEntry(where)).toMatchObject({
+      action: 'quiz.settings',
+      targets: [{ type: 'quiz-close-minutes' }],
+      before: [{ closeMinutes: 60 }],
+      after: [{ closeMinutes: 30 }],
+    });
     const undone = await bot.act(undoButton(r), MOD, where);
     expect(undone.title).toMatch(/^Undone: #1/);
     expect(getSettings(bot.ctx.db, spaceKey(where)).closeMinutes).toBe(60);
@@ -59,7 +64,12 @@ describe('/quiz schedule', () => {
     const r = await run(bot, '/quiz schedule 09:00 tz=Europe/Prague count=2', MOD, where);
     expect(r.title).toBe('Quiz scheduled');
     const [s] = listSchedules(bot.ctx.db, spaceKey(where), where.channel);
-    expect(lastEntry(where)).toMatchObject({ action: 'quiz.schedule.add', targets: [{ type: 'quiz-schedule', id: s!.id }], before: [null], after: [{ pattern: '0 9 * * *', timezone: 'Europe/Prague', count: 2 }] });
+    expect(lastEntry(where)).toMatchObject({
+      action: 'quiz.schedule.add',
+      targets: [{ type: 'quiz-schedule', id: s!.id }],
+      before: [null],
+      after: [{ pattern: '0 9 * * *', timezone: 'Europe/Prague', count: 2 }],
+    });
     const undone = await bot.act(undoButton(r), MOD, where);
     expect(listSchedules(bot.ctx.db, spaceKey(where), where.channel)).toEqual([]);
     await bot.act(undoButton(undone), MOD, where);
@@ -72,7 +82,13 @@ describe('/quiz schedule', () => {
     await run(bot, '/quiz schedule 0 9 * * * maxlate=120', MOD, where);
     const [s] = listSchedules(bot.ctx.db, spaceKey(where), where.channel);
     const posted: string[] = [];
-    const scheduler = createScheduler({ bot, now: c.now, owner: 'solo', log: () => {}, post: async (w, reply) => void (w.space === where.space && !reply.title.includes('closed') && posted.push(reply.title)) });
+    const scheduler = createScheduler({
+      bot,
+      now: c.now,
+      owner: 'solo',
+      log: () => {},
+      post: async (w, reply) => void (w.space === where.space && !reply.title.includes('closed') && posted.push(reply.title)),
+    });
     c.t = Date.UTC(2025, 3, 8, 9, 0, 20);
     await scheduler.tick();
     expect(posted).toHaveLength(1);
@@ -102,7 +118,12 @@ describe('/quiz close', () => {
     const where = freshGuild();
     const info = postInfo(bot, await run(bot, '/quiz', ALICE, where));
     await run(bot, `/quiz close ${info.postId}`, MOD, where);
-    expect(lastEntry(where)).toMatchObject({ action: 'quiz.close', targets: [{ type: 'quiz-post', id: info.postId }], before: [{ closedAt: null }], after: [{ closedBy: MOD.id }] });
+    expect(lastEntry(where)).toMatchObject({
+      action: 'quiz.close',
+      targets: [{ type: 'quiz-post', id: info.postId }],
+      before: [{ closedAt: null }],
+      after: [{ closedBy: MOD.id }],
+    });
     expect((await bot.act(info.right, ALICE, where)).title).toBe('This question has closed');
     const undone = await run(bot, `/undo ${lastEntry(where)!.seq}`, MOD, where);
     expect(undone.title).toMatch(/^Undone/);

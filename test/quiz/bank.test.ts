@@ -93,7 +93,10 @@ describe('editing a question', () => {
   it('GIVEN an edit that would put the answer in the stem, a missing passage, or a bad answer index THEN it is refused and nothing changes', () => {
     const q = spaceQuestions(db(), A).find((x) => x.kind === 'figure')!;
     const answer = q.options[q.answer]!;
-    expect(editQuestion(db(), A, q.id, { stem: `${q.stem} (hint: ${answer})` })).toMatchObject({ ok: false, error: expect.stringContaining('gives the answer away') });
+    expect(editQuestion(db(), A, q.id, { stem: `${q.stem} (hint: ${answer})` })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('gives the answer away'),
+    });
     expect(editQuestion(db(), A, q.id, { passageId: 'rei-zzzzz' })).toMatchObject({ ok: false, error: expect.stringContaining('No passage has the id') });
     expect(editQuestion(db(), A, q.id, { answer: 9 })).toMatchObject({ ok: false });
     expect(editQuestion(db(), A, q.id, { color: 'red' })).toMatchObject({ ok: false });
@@ -131,7 +134,10 @@ describe("moderators' own questions", () => {
     const p = passage();
     const base = { stem: 'Where did Nakhayev lead his soldiers in August 1934?', options: ['Moscow', 'Leningrad'], answer: 0, passageId: p.id };
     expect(addQuestion(db(), A, { ...base, passageId: 'gob-00000' })).toMatchObject({ ok: false, error: expect.stringContaining('No passage has the id') });
-    expect(addQuestion(db(), A, { ...base, quote: 'Nakhayev led 10,000 soldiers.' })).toMatchObject({ ok: false, error: expect.stringContaining('not verbatim') });
+    expect(addQuestion(db(), A, { ...base, quote: 'Nakhayev led 10,000 soldiers.' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not verbatim'),
+    });
     expect(addQuestion(db(), A, { ...base, options: ['Moscow', 'moscow'] })).toMatchObject({ ok: false, error: 'Two options are the same.' });
     expect(addQuestion(db(), A, base).ok).toBe(true);
     expect(addQuestion(db(), A, base)).toMatchObject({ ok: false, error: expect.stringContaining('already has a question') });
@@ -147,8 +153,19 @@ describe('a bank stored by an earlier generator', () => {
     const current = bankKey(db)!;
     expect(current).not.toBe(fingerprint);
     // The old bank: one source question crediting Sinclair and Lyons's words (quoted by the compilation) to it.
-    const old = { kind: 'source', prompt: 'Which source says this?', stem: '“I can only repeat that in my view the Soviet Union is today a city under siege.”', options: ['A', 'B'], answer: 1, passageId: 'rea-3s8yp', quote: 'x' };
-    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qOldBank0001', ?, NULL, 'source', 0, ?, 0)").run(fingerprint, JSON.stringify(old));
+    const old = {
+      kind: 'source',
+      prompt: 'Which source says this?',
+      stem: '“I can only repeat that in my view the Soviet Union is today a city under siege.”',
+      options: ['A', 'B'],
+      answer: 1,
+      passageId: 'rea-3s8yp',
+      quote: 'x',
+    };
+    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qOldBank0001', ?, NULL, 'source', 0, ?, 0)").run(
+      fingerprint,
+      JSON.stringify(old),
+    );
     db.prepare('INSERT INTO quiz_banks (fingerprint, questions, created_at) VALUES (?, 1, 0)').run(fingerprint);
     ensureBank(db, other.ctx);
     const ids = spaceQuestions(db, A).map((q) => q.id);
@@ -163,11 +180,22 @@ describe('a bank stored by an earlier generator', () => {
     ensureBank(db, bot.ctx);
     const fingerprint = storedFingerprint(db)!;
     // A question only the earlier generator made, answered wrong a day ago.
-    const old = { kind: 'date', prompt: 'Which year fills the blank?', stem: 'Emelyanov (2012): “In ____, Yezhov was dismissed as head of the NKVD and replaced by Lavrentii Beria.”', options: ['1937', '1938', '1939', '1936'], answer: 1, passageId: 'x', quote: 'x' };
+    const old = {
+      kind: 'date',
+      prompt: 'Which year fills the blank?',
+      stem: 'Emelyanov (2012): “In ____, Yezhov was dismissed as head of the NKVD and replaced by Lavrentii Beria.”',
+      options: ['1937', '1938', '1939', '1936'],
+      answer: 1,
+      passageId: 'x',
+      quote: 'x',
+    };
     const passage = bot.ctx.repo.passagesOf('emelyanov-2012').find((p) => p.text.includes('Yezhov was dismissed as head of the NKVD'))!;
     const s = passage.sentences.find((x) => passage.text.slice(x.start, x.end).includes('Yezhov was dismissed'))!;
     Object.assign(old, { passageId: passage.id, quote: passage.text.slice(s.start, s.end) });
-    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qRetired0001', ?, NULL, 'date', 0, ?, 0)").run(`${fingerprint}/g2`, JSON.stringify(old));
+    db.prepare("INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES ('qRetired0001', ?, NULL, 'date', 0, ?, 0)").run(
+      `${fingerprint}/g2`,
+      JSON.stringify(old),
+    );
     applyReview(db, { space: A, userId: ALICE.id, questionId: 'qRetired0001', correct: false, now: c.t - 2 * 24 * 3600_000 });
     expect(spaceQuestions(db, A).map((q) => q.id)).not.toContain('qRetired0001');
     const r = await run(bot, '/quiz review', ALICE);

@@ -14,7 +14,9 @@ const clicks = Number(clicksArg);
 
 process.stdin.once('data', async () => {
   const replies = await Promise.all(
-    Array.from({ length: users * clicks }, (_, i) => bot.act(actionId!, { id: `u-${i % users}`, name: `user ${i % users}`, isAdmin: false, groups: [] }, where)),
+    Array.from({ length: users * clicks }, (_, i) =>
+      bot.act(actionId!, { id: `u-${i % users}`, name: `user ${i % users}`, isAdmin: false, groups: [] }, where),
+    ),
   );
   const fresh = replies.filter((r) => r.title === 'Right!' || r.title === 'Not quite.').length;
   const repeats = replies.filter((r) => r.title.startsWith('Already answered')).length;

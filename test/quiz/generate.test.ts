@@ -48,7 +48,9 @@ describe('quiz bank — generated from the real corpus', () => {
   it('GIVEN a who question THEN no word of the answer’s name (given name or surname) appears anywhere in the stem', () => {
     const leaks: string[] = [];
     for (const q of ofKind('who')) {
-      for (const word of answerOf(q).split(/\s+/).filter((w) => w.length >= 3 && !w.endsWith('.'))) {
+      for (const word of answerOf(q)
+        .split(/\s+/)
+        .filter((w) => w.length >= 3 && !w.endsWith('.'))) {
         const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         if (new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'iu').test(q.stem)) leaks.push(`${word} in ${q.stem}`);
       }
@@ -96,7 +98,17 @@ describe('quiz bank — generated from the real corpus', () => {
 
   it('GIVEN a "which source" question THEN its quote comes from the answer source and from no other source', () => {
     const sources = bot.ctx.repo.sources();
-    const textOf = new Map(sources.map((s) => [s.meta.id, norm(bot.ctx.repo.passagesOf(s.meta.id).map((p) => p.text).join('\n'))]));
+    const textOf = new Map(
+      sources.map((s) => [
+        s.meta.id,
+        norm(
+          bot.ctx.repo
+            .passagesOf(s.meta.id)
+            .map((p) => p.text)
+            .join('\n'),
+        ),
+      ]),
+    );
     for (const q of ofKind('source')) {
       const p = bot.ctx.repo.passage(q.passageId)!;
       expect(answerOf(q)).toBe(sourceOption(bot.ctx.repo.source(p.sourceId)!));
@@ -107,7 +119,8 @@ describe('quiz bank — generated from the real corpus', () => {
       expect(q.note).toBe(p.kind === 'quote' ? `These are the words of ${quotedVoice(p)}, as the source quotes them.` : undefined);
       // One prompt for all, so the prompt does not tell a quoted excerpt from a source's own words.
       expect(q.prompt).toBe('Which source has these words, its own or quoted?');
-      for (const other of sources.filter((s) => s.meta.id !== p.sourceId)) expect(textOf.get(other.meta.id)!.includes(norm(q.quote)), other.meta.id).toBe(false);
+      for (const other of sources.filter((s) => s.meta.id !== p.sourceId))
+        expect(textOf.get(other.meta.id)!.includes(norm(q.quote)), other.meta.id).toBe(false);
     }
   });
 
@@ -116,9 +129,12 @@ describe('quiz bank — generated from the real corpus', () => {
     const label = (id: string) => sourceOption(bot.ctx.repo.source(id)!);
     expect(answers).toEqual(new Set(['reiman-2016', 'emelyanov-2012', 'goble-2019', 'maskharashvili-interview', 'real-stalin-11'].map(label)));
     // Every sentence of the compilation is someone else's words: the question asks who quotes them, never who says them.
-    for (const q of ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11'))) expect(q.note).toMatch(/^These are the words of .+, as the source quotes them\.$/);
+    for (const q of ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11')))
+      expect(q.note).toMatch(/^These are the words of .+, as the source quotes them\.$/);
     // The compilation, all quotations, is the answer to fewer of them than a source with words of its own.
-    expect(ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11')).length).toBeLessThan(ofKind('source').filter((x) => answerOf(x) === label('emelyanov-2012')).length);
+    expect(ofKind('source').filter((x) => answerOf(x) === label('real-stalin-11')).length).toBeLessThan(
+      ofKind('source').filter((x) => answerOf(x) === label('emelyanov-2012')).length,
+    );
   });
 
   it('GIVEN every sentence a "which source" question could use THEN words inside quotation marks are never credited to the author, and an excerpt names whose words it is', () => {
@@ -244,7 +260,7 @@ describe('quiz bank — generated from the real corpus', () => {
       expect(quizFigure('The order was printed on page 245 of the 1937 edition of the party journal.')).toBeNull();
       expect(quizFigure('The war took a toll of 25–29 million lives between 1941 and 1945.')).toBeNull();
       expect(quizFigure('The party (then 2,800,000 members) was purged in 1933.')).toBeNull();
-      expect(quizFigure('Within a comparable area, the USSR\'s population grew from 139 million in 1914 to 154 million in 1929.')).toBeNull();
+      expect(quizFigure("Within a comparable area, the USSR's population grew from 139 million in 1914 to 154 million in 1929.")).toBeNull();
     });
 
     it('GIVEN excerpts starting mid-quote, ending in an ellipsis or too long THEN they are not used', () => {

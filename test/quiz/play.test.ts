@@ -118,7 +118,9 @@ describe('/quiz TOPIC COUNT — a run', () => {
     expect(posted).toHaveLength(1);
     expect([second, dup].find((r) => r !== posted[0])!.title).toBe('Already posted');
     const runId = Number(nextArgs!.split(' ')[1]);
-    const qs = JSON.parse((bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE id = ?').get(runId) as { questions_json: string }).questions_json) as {
+    const qs = JSON.parse(
+      (bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE id = ?').get(runId) as { questions_json: string }).questions_json,
+    ) as {
       body: { passageId: string; stem: string; also?: { passageId: string }[] };
     }[];
     expect(qs).toHaveLength(3);
@@ -134,7 +136,9 @@ describe('/quiz TOPIC COUNT — a run', () => {
       const where = { platform: 'discord' as const, space: `guild-topic-${i}`, channel: 'quiz' };
       const first = await run(bot, '/quiz Yezhov 10', ALICE, where);
       expect(first.title).toMatch(/^Quiz 1\/10 — /);
-      const row = bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE space = ? ORDER BY id DESC LIMIT 1').get(spaceKey(where)) as { questions_json: string };
+      const row = bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE space = ? ORDER BY id DESC LIMIT 1').get(spaceKey(where)) as {
+        questions_json: string;
+      };
       const qs = JSON.parse(row.questions_json) as { body: { stem: string; options: string[] } }[];
       expect(qs).toHaveLength(10);
       // Those that name him come first; a run longer than them goes on with questions from passages about him.
@@ -211,9 +215,19 @@ describe('closing a question', () => {
 
 describe('“Is this what the source says?” questions', () => {
   it('GIVEN an Emelyanov sentence as a says-this question THEN the feedback and the closed post answer the prompt, never “True” as a verdict on the claim', async () => {
-    const q = spaceQuestions(bot.ctx.db, spaceKey(GUILD_A)).find((x) => x.kind === 'truefalse' && x.options[x.answer] === SAYS && x.passageId.startsWith('eme-'))!;
+    const q = spaceQuestions(bot.ctx.db, spaceKey(GUILD_A)).find(
+      (x) => x.kind === 'truefalse' && x.options[x.answer] === SAYS && x.passageId.startsWith('eme-'),
+    )!;
     expect(q.prompt).toBe('Is this what Emelyanov (2012) says?');
-    const r = createRun(bot.ctx.db, { space: spaceKey(GUILD_A), where: GUILD_A, topic: null, questions: [{ id: q.id, body: bodyOf(q) }], forUser: null, createdBy: 'test', createdAt: c.t });
+    const r = createRun(bot.ctx.db, {
+      space: spaceKey(GUILD_A),
+      where: GUILD_A,
+      topic: null,
+      questions: [{ id: q.id, body: bodyOf(q) }],
+      forUser: null,
+      createdBy: 'test',
+      createdAt: c.t,
+    });
     const post = insertPost(bot.ctx.db, r, 1, c.t, 60 * MINUTE)!;
     const fb = await run(bot, `/quiz answer ${post.id} ${q.answer}`, ALICE);
     expect(text(fb)).toContain('Is this what Emelyanov (2012) says? The answer is A. The source says this.');
@@ -228,7 +242,15 @@ describe('a says-this question stored with the old True / False options', () => 
   it('GIVEN a post made before the change THEN it is shown with the attribution options, and its closed post never says “True”', async () => {
     const q = spaceQuestions(bot.ctx.db, spaceKey(GUILD_A)).find((x) => x.kind === 'truefalse' && x.options[x.answer] === SAYS)!;
     const old = { ...bodyOf(q), prompt: 'True or false: is this what the source says?', options: ['True', 'False'] };
-    const r = createRun(bot.ctx.db, { space: spaceKey(GUILD_A), where: GUILD_A, topic: null, questions: [{ id: q.id, body: old }], forUser: null, createdBy: 'test', createdAt: c.t });
+    const r = createRun(bot.ctx.db, {
+      space: spaceKey(GUILD_A),
+      where: GUILD_A,
+      topic: null,
+      questions: [{ id: q.id, body: old }],
+      forUser: null,
+      createdBy: 'test',
+      createdAt: c.t,
+    });
     const post = insertPost(bot.ctx.db, r, 1, c.t, 60 * MINUTE)!;
     expect(post.body.options).toEqual(['The source says this', 'The source does not say this']);
     await run(bot, `/quiz answer ${post.id} ${q.answer}`, BOB);

@@ -48,7 +48,12 @@ describe('importance: questions about the purges, not whatever a sentence holds'
       const s = bot.ctx.repo.passage(q.passageId)!.sourceId;
       bySource.set(s, (bySource.get(s) ?? 0) + 1);
     }
-    expect([...bySource.keys()].sort()).toEqual(bot.ctx.repo.sources().map((s) => s.meta.id).sort());
+    expect([...bySource.keys()].sort()).toEqual(
+      bot.ctx.repo
+        .sources()
+        .map((s) => s.meta.id)
+        .sort(),
+    );
     for (const [s, n] of bySource) expect(n / bank.length, s).toBeLessThanOrEqual(0.4);
   });
 });
@@ -97,7 +102,12 @@ describe('honest about whose claim it is', () => {
 
   it('GIVEN “Khrushchev claimed … He stated that, out of 139 members …” THEN the second sentence is Khrushchev’s claim too, not Emelyanov’s', () => {
     const s = corpusSentences(bot.ctx.repo).find((x) => x.text.startsWith('He stated that, out of 139 members'))!;
-    expect(ownClaim(s.passage, s.passage.sentences.findIndex((x) => x.start === s.start))).toBe(false);
+    expect(
+      ownClaim(
+        s.passage,
+        s.passage.sentences.findIndex((x) => x.start === s.start),
+      ),
+    ).toBe(false);
   });
 
   it('GIVEN an excerpt of the compilation THEN a question over it names whose words they are: in the stem, or, where the question is which source has them, in the explanation', () => {
@@ -117,7 +127,10 @@ describe('honest about whose claim it is', () => {
 describe('true/false items that a reader of the passage would catch', () => {
   it('GIVEN the most named people (whom the corpus is about) THEN no item swaps them: no “the Trotsky era”', () => {
     const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo));
-    const top = [...people.values()].sort((a, b) => b.person.mentions - a.person.mentions).slice(0, 3).map((p) => p.display.split(' ').pop()!);
+    const top = [...people.values()]
+      .sort((a, b) => b.person.mentions - a.person.mentions)
+      .slice(0, 3)
+      .map((p) => p.display.split(' ').pop()!);
     for (const q of ofKind('truefalse')) {
       const swapped = /^The source has “(.+?)”, not “(.+?)”/.exec(q.note ?? '');
       if (!swapped) continue;
@@ -160,7 +173,11 @@ describe('kinds that teach how the sources differ', () => {
     const year = (t: string) => Number(/\b1[89]\d\d\b/.exec(t)![0]);
     // Event A is the first quoted, B the second…: the answer lists the letters by year.
     const letters = ['A', 'B', 'C', 'D'];
-    const byYear = letters.map((l, i) => ({ l, y: year(quotes[i]!) })).sort((a, b) => a.y - b.y).map((x) => x.l).join(', ');
+    const byYear = letters
+      .map((l, i) => ({ l, y: year(quotes[i]!) }))
+      .sort((a, b) => a.y - b.y)
+      .map((x) => x.l)
+      .join(', ');
     expect(answerOf(q)).toBe(byYear);
     for (const l of q.stem.split('\n').slice(1)) expect(l, l).not.toMatch(/\b1[89]\d\d\b/);
   });
@@ -168,7 +185,10 @@ describe('kinds that teach how the sources differ', () => {
   it('GIVEN decrees and orders the sources describe by what they did THEN a measure is found with its name (its number or date, or the sentence before that gives it), and one that does not say which, or whose account leaves its object unnamed, is not', () => {
     const at = (id: string, start: string) => {
       const p = bot.ctx.repo.passage(id)!;
-      return measureOf(p, p.sentences.findIndex((s) => p.text.slice(s.start, s.end).trimStart().startsWith(start)));
+      return measureOf(
+        p,
+        p.sentences.findIndex((s) => p.text.slice(s.start, s.end).trimStart().startsWith(start)),
+      );
     };
     // Emelyanov names the decree of 17 November 1938 two sentences before saying what it did.
     const decree = at('eme-31szr', 'The decree liquidated')!;
@@ -176,7 +196,9 @@ describe('kinds that teach how the sources differ', () => {
     expect(decree.before).toMatch(/^On November 17, 1938, .*issued a joint Decree/);
     expect(decree.did).toBe('liquidated the “troikas” and forbade any new mass arrests');
     // Reiman's Order 270 names itself; its long account is offered by its first clause.
-    expect(at('rei-63pcs', "Stalin's Order Number 270")!.did).toBe('forbade both commanders and soldiers from retreating from their positions on their own prerogative');
+    expect(at('rei-63pcs', "Stalin's Order Number 270")!.did).toBe(
+      'forbade both commanders and soldiers from retreating from their positions on their own prerogative',
+    );
     // "Yezhov’s signed decree" does not say which decree; "to keep tabs on the suspect group" does not say which group.
     expect(at('eme-985wj', 'Yezhov’s signed decree')).toBeNull();
     expect(at('rei-e1skr', 'Initiated with a Politburo resolution')).toBeNull();
@@ -200,13 +222,30 @@ describe('kinds that teach how the sources differ', () => {
 
   it('GIVEN sentences on a disputed matter THEN only a plain denial or a plain statement of the matter takes a side', () => {
     const ask = 'Did Tukhachevsky and other commanders plot a military coup?';
-    expect(stanceOf("Yezhov's agents forced 'evidence' of a military conspiracy out of Yagoda's NKVD members, resulting in the arrests after intense interrogations in May 1937 of M. N. Tukhachevsky.", ask)).toBe('denies');
+    expect(
+      stanceOf(
+        "Yezhov's agents forced 'evidence' of a military conspiracy out of Yagoda's NKVD members, resulting in the arrests after intense interrogations in May 1937 of M. N. Tukhachevsky.",
+        ask,
+      ),
+    ).toBe('denies');
     // Goble: a denial left open is neither side.
-    expect(stanceOf('Such reports, invented or accurate at least in part, set the stage for the regime’s reaction to several cases that through that optic looked like a potential military coup in the making, Voronov continues.', ask)).toBeNull();
-    expect(stanceOf('At that time yet another plot was brewing. It was being organised by a number of Red Army commanders led by Marshal Tukhachevsky.', ask)).toBe('affirms');
+    expect(
+      stanceOf(
+        'Such reports, invented or accurate at least in part, set the stage for the regime’s reaction to several cases that through that optic looked like a potential military coup in the making, Voronov continues.',
+        ask,
+      ),
+    ).toBeNull();
+    expect(
+      stanceOf('At that time yet another plot was brewing. It was being organised by a number of Red Army commanders led by Marshal Tukhachevsky.', ask),
+    ).toBe('affirms');
     // Narration of the arrests says nothing either way; "accused" is the prosecution's word, not the source's.
     expect(stanceOf('On May 10, it was announced that Tukhachevsky had been relieved of his duties as Deputy People’s Commissar for Defence.', ask)).toBeNull();
-    expect(stanceOf('All of them were accused of being members of a secret "Trotskyite-Zinovievite centre" which had planned murders of Politburo members and a coup d\'état.', ask)).toBeNull();
+    expect(
+      stanceOf(
+        'All of them were accused of being members of a secret "Trotskyite-Zinovievite centre" which had planned murders of Politburo members and a coup d\'état.',
+        ask,
+      ),
+    ).toBeNull();
   });
 
   it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
@@ -231,13 +270,32 @@ describe('sourcebook quiz export', () => {
     const out = bankExport(bot.ctx, bank);
     expect(out.questions).toHaveLength(bank.length);
     const first = out.questions[0]!;
-    expect(Object.keys(first)).toEqual(['id', 'kind', 'prompt', 'stem', 'options', 'answer', 'passage', 'source', 'quote', 'also', 'topic', 'centrality', 'explanation']);
+    expect(Object.keys(first)).toEqual([
+      'id',
+      'kind',
+      'prompt',
+      'stem',
+      'options',
+      'answer',
+      'passage',
+      'source',
+      'quote',
+      'also',
+      'topic',
+      'centrality',
+      'explanation',
+    ]);
     // What a student sees after answering, with whose words the quote is.
     expect(first.explanation).toContain(first.quote);
     expect(first.options).toContain(first.answer);
     expect(Object.values(out.balance.byKind).reduce((a, b) => a + b, 0)).toBe(bank.length);
     expect(out.balance.dateShare).toBeCloseTo(ofKind('date').length / bank.length, 2);
-    expect(Object.keys(out.balance.bySource).sort()).toEqual(bot.ctx.repo.sources().map((s) => s.meta.id).sort());
+    expect(Object.keys(out.balance.bySource).sort()).toEqual(
+      bot.ctx.repo
+        .sources()
+        .map((s) => s.meta.id)
+        .sort(),
+    );
     expect(balanceText(out.balance)).toMatch(/^\d+ questions; date clozes \d+\.\d%, true\/false \d+\.\d%\nby kind: /);
   });
 });
@@ -262,7 +320,8 @@ describe('a second teacher’s review', () => {
   });
 
   it('GIVEN an order question THEN its events are the sources’ own statements, never a compilation’s excerpt', () => {
-    for (const q of ofKind('order')) for (const id of [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]) expect(bot.ctx.repo.passage(id)!.kind).not.toBe('quote');
+    for (const q of ofKind('order'))
+      for (const id of [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]) expect(bot.ctx.repo.passage(id)!.kind).not.toBe('quote');
   });
 });
 
@@ -276,12 +335,16 @@ describe('a third teacher’s review', () => {
     for (const q of ofKind('date')) {
       const year = Number(answerOf(q).match(/\d{4}/)![0]);
       const others = [...q.quote.matchAll(/\b(1[89]\d\d)\b/g)].map((m) => Number(m[1])).filter((y) => y !== year);
-      expect(others.some((y) => Math.abs(y - year) <= 1), q.stem).toBe(false);
+      expect(
+        others.some((y) => Math.abs(y - year) <= 1),
+        q.stem,
+      ).toBe(false);
     }
   });
 
   it('GIVEN a true/false item THEN its claim has at most two figures to check', () => {
-    for (const q of ofKind('truefalse')) expect((q.quote.match(/\d[\d,.]*\d|\d/g) ?? []).filter((n) => !/^1[89]\d\d$/.test(n)).length, q.quote).toBeLessThanOrEqual(2);
+    for (const q of ofKind('truefalse'))
+      expect((q.quote.match(/\d[\d,.]*\d|\d/g) ?? []).filter((n) => !/^1[89]\d\d$/.test(n)).length, q.quote).toBeLessThanOrEqual(2);
   });
 });
 
@@ -322,11 +385,19 @@ describe('a fifth teacher’s review', () => {
   it('GIVEN stems whose subject is in a sentence not shown (“Most of them”, “its tangible result”, “the man”, “these authors”, a “he” after only a plenum) THEN they do not stand alone', () => {
     // Each is a real sentence the generator used before.
     expect(dangling('Most of them were former kulaks who had returned from exile.')).toBe(true);
-    expect(dangling('Aside from changes to the protection of the Kremlin, its tangible result was the removal of Avel S. Enukidze, Secretary of the VCIK Presidium.')).toBe(true);
+    expect(
+      dangling(
+        'Aside from changes to the protection of the Kremlin, its tangible result was the removal of Avel S. Enukidze, Secretary of the VCIK Presidium.',
+      ),
+    ).toBe(true);
     expect(dangling('Eventually rising to become deputy director of the NKVD in the Ukraine, the man was exposed and shot in 1937.')).toBe(true);
     expect(dangling('The works of these authors were published in the West.')).toBe(true);
-    expect(dangling('For example, at the February-March plenum of the Central Committee in 1937 he demanded that there be no arrests of Trotskyists.')).toBe(true);
-    expect(dangling('Beating, torture, and penalizing families were all used during the investigation, and Stalin personally interfered with the indictments.')).toBe(true);
+    expect(dangling('For example, at the February-March plenum of the Central Committee in 1937 he demanded that there be no arrests of Trotskyists.')).toBe(
+      true,
+    );
+    expect(
+      dangling('Beating, torture, and penalizing families were all used during the investigation, and Stalin personally interfered with the indictments.'),
+    ).toBe(true);
     // A stem that names its subject stands alone.
     expect(dangling('On December 9, 1938, Yezhov was dismissed as head of the NKVD and replaced by Lavrentii Beria.')).toBe(false);
     expect(dangling('In May 1933, Stalin and Molotov ordered the release of half of all labor inmates.')).toBe(false);
@@ -334,7 +405,10 @@ describe('a fifth teacher’s review', () => {
 
   it('GIVEN a who-question about an office THEN every wrong option is someone the corpus describes with that office (NKVD chiefs for an NKVD chief), and no one it also describes so', () => {
     // As the generator sees them: the sentences questions may be drawn from.
-    const people = quizPeople(bot.ctx.people, corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage)));
+    const people = quizPeople(
+      bot.ctx.people,
+      corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage)),
+    );
     const byName = new Map([...people.values()].map((p) => [p.display, p]));
     const nkvd = ofKind('who').filter((q) => /head of the NKVD|state security minister/.test(q.stem));
     expect(nkvd.length).toBeGreaterThanOrEqual(2);
@@ -392,4 +466,3 @@ describe('a fifth teacher’s review', () => {
     expect(keys).toContain('353,074');
   });
 });
-

@@ -19,7 +19,15 @@ beforeAll(() => {
 
 /** Posts `q` in `where` as a one-question run (what a re-post by /quiz or a schedule does) and returns the post id. */
 function post(q: QuestionSnapshot, where: Where): number {
-  const r = createRun(bot.ctx.db, { space: spaceKey(where), where, topic: null, questions: [{ id: q.id, body: bodyOf(q) }], forUser: null, createdBy: 'test', createdAt: c.t });
+  const r = createRun(bot.ctx.db, {
+    space: spaceKey(where),
+    where,
+    topic: null,
+    questions: [{ id: q.id, body: bodyOf(q) }],
+    forUser: null,
+    createdBy: 'test',
+    createdAt: c.t,
+  });
   return insertPost(bot.ctx.db, r, 1, c.t, 60 * MINUTE)!.id;
 }
 
@@ -34,7 +42,9 @@ describe('the same question posted again', () => {
     expect(answers.map((a) => a.title)).toEqual(['Right!', 'Right!', 'Right!', 'Right!', 'Right!']);
     const board = await run(bot, '/leaderboard', ALICE, HERE);
     expect(board.blocks.find((b) => b.type === 'list')).toEqual({ type: 'list', items: ['1. alice — 1 right of 1 (100%), streak 1'] });
-    const rows = bot.ctx.db.prepare('SELECT practice FROM quiz_answers WHERE space = ? AND user_id = ? ORDER BY rowid').all(spaceKey(HERE), ALICE.id) as { practice: number }[];
+    const rows = bot.ctx.db.prepare('SELECT practice FROM quiz_answers WHERE space = ? AND user_id = ? ORDER BY rowid').all(spaceKey(HERE), ALICE.id) as {
+      practice: number;
+    }[];
     expect(rows.map((r) => r.practice)).toEqual([0, 1, 1, 1, 1]);
     // Each repeat says why it does not count; the first does not.
     expect(text(answers[0]!)).not.toContain('practice');

@@ -28,7 +28,10 @@ describe('schedule syntax', () => {
   });
 
   it('GIVEN a five-field cron pattern and no options THEN UTC, one question, 60 minutes lateness', () => {
-    expect(spec('30 18 * * 1-5')).toEqual({ ok: true, value: { pattern: '30 18 * * 1-5', label: 'cron “30 18 * * 1-5”', timezone: 'UTC', topic: null, count: 1, maxLateMinutes: 60 } });
+    expect(spec('30 18 * * 1-5')).toEqual({
+      ok: true,
+      value: { pattern: '30 18 * * 1-5', label: 'cron “30 18 * * 1-5”', timezone: 'UTC', topic: null, count: 1, maxLateMinutes: 60 },
+    });
   });
 
   it.each([

@@ -26,7 +26,10 @@ const file = tempDbFile();
 afterAll(() => removeDbFile(file));
 
 function worker(platformFile: string, owner: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', WORKER, file, platformFile, owner, String(LEASE_MS)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', WORKER, file, platformFile, owner, String(LEASE_MS)], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('scheduled posts under kill -9', () => {
@@ -38,14 +41,23 @@ describe('scheduled posts under kill -9', () => {
     for (let i = 0; i < SCHEDULES; i++) {
       // Ten channels of ten schedules (the per-channel limit).
       const where: Where = { platform: 'discord', space: 'guild-kill', channel: `1000000000000000${String(Math.floor(i / 10)).padStart(2, '0')}` };
-      const s = addSchedule(bot.ctx.db, spaceKey(where), where, ScheduleSpecSchema.parse(splitScheduleArgs('0 * * * * maxlate=120')), 'mod', start - 3 * 3600_000);
+      const s = addSchedule(
+        bot.ctx.db,
+        spaceKey(where),
+        where,
+        ScheduleSpecSchema.parse(splitScheduleArgs('0 * * * * maxlate=120')),
+        'mod',
+        start - 3 * 3600_000,
+      );
       if ('error' in s) throw new Error(s.error);
     }
     bot.close();
     const platformFile = join(dirname(file), 'platform.db');
     const platform = new Database(platformFile);
     platform.pragma('journal_mode = WAL');
-    platform.exec('CREATE TABLE messages (nonce TEXT PRIMARY KEY, slot TEXT NOT NULL, owner TEXT, at INTEGER); CREATE TABLE attempts (slot TEXT, owner TEXT, at INTEGER);');
+    platform.exec(
+      'CREATE TABLE messages (nonce TEXT PRIMARY KEY, slot TEXT NOT NULL, owner TEXT, at INTEGER); CREATE TABLE attempts (slot TEXT, owner TEXT, at INTEGER);',
+    );
 
     let n = 0;
     const spawnOne = () => worker(platformFile, `w${n++}`);
@@ -81,12 +93,20 @@ describe('scheduled posts under kill -9', () => {
     while (!settled() && Date.now() < deadline) await pause(200);
     for (const w of live) w.kill('SIGKILL');
 
-    const slots = db.prepare('SELECT schedule_id, slot_time, outcome, error FROM quiz_slots').all() as { schedule_id: number; slot_time: number; outcome: string | null; error: string | null }[];
+    const slots = db.prepare('SELECT schedule_id, slot_time, outcome, error FROM quiz_slots').all() as {
+      schedule_id: number;
+      slot_time: number;
+      outcome: string | null;
+      error: string | null;
+    }[];
     const perSchedule = new Set(slots.map((s) => s.schedule_id));
     expect(perSchedule.size).toBe(SCHEDULES);
     // Earlier hours in the lateness window are skipped (no backlog); every slot posted is posted once.
     const posted = slots.filter((s) => s.outcome === 'posted');
-    expect(slots.filter((s) => s.outcome !== 'posted' && s.outcome !== 'skipped'), 'slots neither posted nor skipped').toEqual([]);
+    expect(
+      slots.filter((s) => s.outcome !== 'posted' && s.outcome !== 'skipped'),
+      'slots neither posted nor skipped',
+    ).toEqual([]);
     expect(new Set(posted.map((s) => s.schedule_id)).size).toBe(SCHEDULES);
     const messages = platform.prepare('SELECT slot, count(*) AS n FROM messages GROUP BY slot').all() as { slot: string; n: number }[];
     const bySlot = new Map(messages.map((m) => [m.slot, m.n]));

@@ -208,9 +208,18 @@ describe('posts that cannot reach their channel', () => {
     const info = postInfo(bot, await run(bot, '/quiz'));
     await bot.act(info.right, { id: 'u-y', name: 'y', isAdmin: false, groups: [] }, GUILD_A);
     c.advance(6 * MINUTE);
-    const failing = createScheduler({ bot, now: c.now, owner: 'solo', log: () => {}, post: async () => Promise.reject(new Error('no discord adapter is running')) });
+    const failing = createScheduler({
+      bot,
+      now: c.now,
+      owner: 'solo',
+      log: () => {},
+      post: async () => Promise.reject(new Error('no discord adapter is running')),
+    });
     expect(await failing.tick()).toMatchObject({ closed: 0, failed: 1 });
-    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as { result_posted_at: number | null; result_error: string };
+    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as {
+      result_posted_at: number | null;
+      result_error: string;
+    };
     expect(row).toEqual({ result_posted_at: null, result_error: 'no discord adapter is running' });
     await run(bot, '/quiz settings close=60', MOD);
   });
@@ -222,7 +231,10 @@ describe('posts that cannot reach their channel', () => {
     await bot.act(info.right, { id: 'u-y', name: 'y', isAdmin: false, groups: [] }, GUILD_A);
     c.advance(6 * MINUTE);
     expect(await scheduler(bot, c, 'solo', []).tick()).toMatchObject({ closed: 1, failed: 0 });
-    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as { result_posted_at: number | null; result_error: string | null };
+    const row = bot.ctx.db.prepare('SELECT result_posted_at, result_error FROM quiz_posts WHERE id = ?').get(info.postId) as {
+      result_posted_at: number | null;
+      result_error: string | null;
+    };
     expect(row.result_posted_at).not.toBeNull();
     expect(row.result_error).toBeNull();
     await run(bot, '/quiz settings close=60', MOD);
@@ -271,14 +283,29 @@ describe('timezones and daylight saving (Europe/Prague)', () => {
   });
 
   it('GIVEN a schedule created after today’s slot THEN today’s slot is not posted (dueSlot never reaches before creation)', () => {
-    const s = { id: 1, space: 's', where: GUILD_A, pattern: '0 9 * * *', label: '', timezone: 'UTC', topic: null, count: 1, maxLateMinutes: 120, createdBy: 'm', createdAt: Date.UTC(2025, 0, 1, 9, 30) };
+    const s = {
+      id: 1,
+      space: 's',
+      where: GUILD_A,
+      pattern: '0 9 * * *',
+      label: '',
+      timezone: 'UTC',
+      topic: null,
+      count: 1,
+      maxLateMinutes: 120,
+      createdBy: 'm',
+      createdAt: Date.UTC(2025, 0, 1, 9, 30),
+    };
     expect(dueSlot(s, new Date(Date.UTC(2025, 0, 1, 10, 0)))).toBeNull();
     expect(dueSlot(s, new Date(Date.UTC(2025, 0, 2, 9, 0)))?.toISOString()).toBe('2025-01-02T09:00:00.000Z');
   });
 });
 
 describe('a claim is a lease: a slot whose claimer died is taken over, and posted once', () => {
-  interface Keyed { key: string | undefined; stem: string }
+  interface Keyed {
+    key: string | undefined;
+    stem: string;
+  }
 
   function keyedScheduler(bot: CoreBot, c: Clock, owner: string, posts: Keyed[], post?: () => Promise<void>): Scheduler {
     return createScheduler({

@@ -39,13 +39,22 @@ function play(clicks: Click[]) {
   const db = openDb(':memory:');
   db.pragma('foreign_keys = OFF');
   clicks.forEach((c, i) => {
-    const post = { id: c.post + 1, space: 's', questionId: `q${c.post % 3}`, forUser: c.practice ? `u${c.user}` : null, body: { answer: 0 } } as unknown as Post;
+    const post = {
+      id: c.post + 1,
+      space: 's',
+      questionId: `q${c.post % 3}`,
+      forUser: c.practice ? `u${c.user}` : null,
+      body: { answer: 0 },
+    } as unknown as Post;
     recordAnswer(db, { post, userId: `u${c.user}`, userName: `U${c.user}`, choice: c.right ? 0 : 1, now: i });
   });
   return db;
 }
 
-const clicks = fc.array(fc.record({ user: fc.integer({ min: 0, max: 3 }), post: fc.integer({ min: 0, max: 8 }), right: fc.boolean(), practice: fc.boolean() }), { maxLength: 60 });
+const clicks = fc.array(
+  fc.record({ user: fc.integer({ min: 0, max: 3 }), post: fc.integer({ min: 0, max: 8 }), right: fc.boolean(), practice: fc.boolean() }),
+  { maxLength: 60 },
+);
 
 describe('running totals', () => {
   it('GIVEN any sequence of clicks THEN the all-time standings and best streaks equal those computed from the answers', () => {
@@ -74,7 +83,9 @@ describe('running totals', () => {
         // Back to version 7: no totals table; migrating again must rebuild it from the answers.
         db.exec('DROP TABLE quiz_totals; DROP INDEX quiz_answers_standings;');
         // …and without what later migrations added (slot leases, 010), which migrating again adds back.
-        db.exec('DROP INDEX quiz_slots_open; ALTER TABLE quiz_slots DROP COLUMN lease_until; ALTER TABLE quiz_slots DROP COLUMN attempts; ALTER TABLE quiz_slots DROP COLUMN outcome; ALTER TABLE quiz_slots DROP COLUMN run_id;');
+        db.exec(
+          'DROP INDEX quiz_slots_open; ALTER TABLE quiz_slots DROP COLUMN lease_until; ALTER TABLE quiz_slots DROP COLUMN attempts; ALTER TABLE quiz_slots DROP COLUMN outcome; ALTER TABLE quiz_slots DROP COLUMN run_id;',
+        );
         db.pragma('user_version = 7');
         migrate(db);
         expect(standings(db, 's', 'all', 1e12)).toEqual(before);

@@ -25,7 +25,11 @@ afterAll(() => {
   removeDbFile(file);
 });
 
-function start(actionId: string, users: number, clicks: number): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<{ fresh: number; repeats: number; other: number }> } {
+function start(
+  actionId: string,
+  users: number,
+  clicks: number,
+): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<{ fresh: number; repeats: number; other: number }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, actionId, String(users), String(clicks)], { cwd: PROJECT_ROOT });
   let out = '';
   let err = '';

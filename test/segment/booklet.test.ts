@@ -16,7 +16,10 @@ const P3 = 'PART 3: THE MASS PURGES AND THEIR AFTERMATH';
 /** The one passage containing `s` (fails if none or several). */
 function one(s: string): SegPassage {
   const hits = passages.filter((p) => p.text.includes(s));
-  expect(hits.map((p) => p.lines), `passages containing ${JSON.stringify(s)}`).toHaveLength(1);
+  expect(
+    hits.map((p) => p.lines),
+    `passages containing ${JSON.stringify(s)}`,
+  ).toHaveLength(1);
   return hits[0]!;
 }
 const indexOf = (p: SegPassage): number => passages.indexOf(p);
@@ -38,10 +41,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
 
     it('GIVEN a body heading with a curly apostrophe and a TOC entry with a straight one THEN they match', () => {
       expect(sections.map((s) => s.path[1])).toContain('Tukhachevsky’s Plot and Its Debacle');
-      expect(one('In February 1937, Yenukidze, Peterson and several NKVD officers').sectionPath).toEqual([
-        P2,
-        'Tukhachevsky’s Plot and Its Debacle',
-      ]);
+      expect(one('In February 1937, Yenukidze, Peterson and several NKVD officers').sectionPath).toEqual([P2, 'Tukhachevsky’s Plot and Its Debacle']);
     });
 
     it('GIVEN headings ending with "?" THEN they are still headings (matched against CONTENTS)', () => {
@@ -57,10 +57,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
     it('GIVEN the untitled text before the first section of Part 1 THEN its sectionPath is the part alone', () => {
       expect(one('Every year, before I start my lecture').sectionPath).toEqual([P1]);
       expect(one('Yet it is clear that the events of 75 years ago').sectionPath).toEqual([P1]);
-      expect(one('In his report to the secret session of the 20th Congress').sectionPath).toEqual([
-        P1,
-        'Old and New Explanations of the Reprisals of 1937-38',
-      ]);
+      expect(one('In his report to the secret session of the 20th Congress').sectionPath).toEqual([P1, 'Old and New Explanations of the Reprisals of 1937-38']);
     });
 
     it('GIVEN the sidebar heading, figure caption and front-matter headings THEN none is a section and none is a passage', () => {
@@ -84,7 +81,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
 
   describe('page-break splits', () => {
     it('GIVEN words split with a soft hyphen across a page break THEN the hyphen is removed', () => {
-      one('the Tukhachevsky conspiracy was not a result of Stalin\'s suspiciousness');
+      one("the Tukhachevsky conspiracy was not a result of Stalin's suspiciousness");
       one('at the 17th Party Congress Stalin received the least number of votes');
       one('too slow in halting the activities of Yenukidze, Yagoda and others');
       one('Kremlin commandant Rudolf Peterson and Moscow military district commander');
@@ -104,7 +101,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
     it('GIVEN a sentence continued after a blank line without a hyphen THEN the paragraph is rejoined', () => {
       one('What were the reasons for increasing mass purges in the 1930s? What were the social and psychological consequences');
       one('allowed Vadim Kozhinov to claim that 1,220,932 communists had been executed.');
-      one('by Stalin\'s desire to suppress opposition to his policies');
+      one("by Stalin's desire to suppress opposition to his policies");
       one('Commenting upon the fact that, at the end of ‘80s, almost 100 per cent had been rehabilitated');
       one('murderers," Stalin nonetheless added that there was no need');
     });
@@ -143,7 +140,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
 
     it('GIVEN a multi-paragraph quotation whose last paragraph carries the note THEN every paragraph gets the quoted work', () => {
       const first = one('“It is difficult to imagine that both of them fabricated this evidence');
-      const last = one('“...the four versions of the coup d\'état');
+      const last = one("“...the four versions of the coup d'état");
       expect(noteNums(first)).toEqual([]);
       expect(noteNums(last)).toEqual(['31']);
       for (const p of [first, last]) {
@@ -224,7 +221,7 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
       expect(one('Moscow mayor Filatov').quotedFrom).toBeNull();
     });
 
-    it('GIVEN a note that is the author\'s own testimony THEN the passage has the note but no quotedFrom', () => {
+    it("GIVEN a note that is the author's own testimony THEN the passage has the note but no quotedFrom", () => {
       const p = one('There are different versions about the subsequent events.');
       expect(noteNums(p)).toEqual(['59', '60']);
       expect(p.quotedFrom).toBeNull();
@@ -244,7 +241,9 @@ describe('booklet profile — Emelyanov, "Stalin\'s Purges" of 1937-38', () => {
     it('GIVEN the sidebar box between * * * rules THEN it is one sidebar extra and the body flows around it', () => {
       const side = extras.filter((e) => e.kind === 'sidebar');
       expect(side).toHaveLength(1);
-      expect(side[0]!.text.startsWith('Recent Russian Studies on the Stalin Period\nBaibakov, Nikolai. From Stalin to Yeltsin (Memoirs). Moscow, 1998.')).toBe(true);
+      expect(side[0]!.text.startsWith('Recent Russian Studies on the Stalin Period\nBaibakov, Nikolai. From Stalin to Yeltsin (Memoirs). Moscow, 1998.')).toBe(
+        true,
+      );
       expect(side[0]!.text).toContain('The author of the present article has also dealt with the same subject');
       expect(passages.some((p) => p.text.includes('Baibakov') || p.text.includes('The author of the present article'))).toBe(false);
       const before = one('Khrushchev claimed that the main victims');

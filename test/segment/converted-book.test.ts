@@ -57,10 +57,7 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
       const paths = seg.sections.map((s) => s.path);
       expect(paths).toContainEqual(['3. The NEP Crisis and Suppressing of the Left Opposition']);
       // `####` section under a `###` chapter
-      expect(paths).toContainEqual([
-        '3. The NEP Crisis and Suppressing of the Left Opposition',
-        'The Year 1925 and Crush of Soviet Industrial Planing',
-      ]);
+      expect(paths).toContainEqual(['3. The NEP Crisis and Suppressing of the Left Opposition', 'The Year 1925 and Crush of Soviet Industrial Planing']);
     });
 
     it('GIVEN a bold-wrapped section heading THEN sectionPath carries it without ** marks', () => {
@@ -74,10 +71,8 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
     });
 
     it('GIVEN a body line starting "1946. Yelena Zubkova" THEN it is not taken for a chapter heading', () => {
-      expect(seg.sections.some((s) => s.path.some((t) => t.startsWith('1946'))) ).toBe(false);
-      expect(passageWith('which he promoted in 1946. Yelena Zubkova, the Russian author').sectionPath[0]).toBe(
-        '10. The USSR and East-Central Europe',
-      );
+      expect(seg.sections.some((s) => s.path.some((t) => t.startsWith('1946')))).toBe(false);
+      expect(passageWith('which he promoted in 1946. Yelena Zubkova, the Russian author').sectionPath[0]).toBe('10. The USSR and East-Central Europe');
     });
 
     it('GIVEN the Conclusion after the last chapter THEN it is top-level, not a section of chapter 11', () => {
@@ -119,7 +114,7 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
       expect(conclusion.lines).toEqual([2369, 2371]);
     });
 
-    it('GIVEN the continuation of the previous page\'s footnote THEN it is appended to that note, not to the body', () => {
+    it("GIVEN the continuation of the previous page's footnote THEN it is appended to that note, not to the body", () => {
       const notes = new Map(seg.passages.flatMap((p) => p.notes.map((n) => [n.number, n.text] as const)));
       expect(notes.get('23')).toMatch(/The fact that he was an assimilated Jew and therefore unacceptable as head of the country to the Russian establishment/);
       expect(notes.get('27')).toContain('Berlin, Aufbau-Verlag 2003. These attitudes were also manifested');
@@ -133,7 +128,10 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
       const notes = seg.passages.flatMap((p) => p.notes);
       for (const n of notes) {
         const head = n.text.slice(0, 40);
-        expect(seg.passages.some((p) => p.text.includes(head)), `note ${n.number}`).toBe(false);
+        expect(
+          seg.passages.some((p) => p.text.includes(head)),
+          `note ${n.number}`,
+        ).toBe(false);
       }
       // Physical footnote lines of the source (after a `---` rule) never begin a passage.
       const noteLineStarts = new Set<number>();
@@ -173,7 +171,7 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
     });
 
     it('GIVEN real hyphens and dashes THEN they are kept', () => {
-      passageWith("tied to ‘Marxist-Leninist’ postulates");
+      passageWith('tied to ‘Marxist-Leninist’ postulates');
       passageWith('In 1937–38, this mass terror, directed against social elites');
       passageWith("The USSR's alliance with the Western powers was not problem-free.");
       passageWith('These included the Austro-Prussian War of 1866');
@@ -247,7 +245,10 @@ describe('converted-book profile on Reiman, About Russia (2016)', () => {
       let hits = 0;
       for (const e of seg.indexEntries) {
         const surname = e.name.split(/[,\s]/)[0]!;
-        for (const part of e.pages.split(',').map((s) => s.trim()).filter(Boolean)) {
+        for (const part of e.pages
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           const m = /^(\d+)(?:\s*[–-]\s*(\d+))?$/.exec(part);
           if (!m) continue;
           for (let pg = Number(m[1]); pg <= Number(m[2] ?? m[1]); pg++) {

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  isCitationLine,
-  parseCitation,
-  readQuoteUnits,
-  segmentQuoteCompilation,
-} from '../../src/segment/profiles/quote-compilation.ts';
+import { isCitationLine, parseCitation, readQuoteUnits, segmentQuoteCompilation } from '../../src/segment/profiles/quote-compilation.ts';
 import type { SegPassage } from '../../src/segment/types.ts';
 
 const FILE = fileURLToPath(new URL('../../corpus/real-stalin-series-11-fifth-column.txt', import.meta.url));
@@ -183,7 +178,9 @@ describe('quote-compilation profile on "The Real Stalin Series Part 11: The Fift
       const p = at(468);
       expect(p.lines).toEqual([468, 469]);
       expect(p.kind).toBe('quote');
-      expect(p.text.startsWith('[Letter from Shcherbakov in Irkutsk to Zhdanov on June 18th 1937] I consider it necessary to inform you of the following fact:')).toBe(true);
+      expect(
+        p.text.startsWith('[Letter from Shcherbakov in Irkutsk to Zhdanov on June 18th 1937] I consider it necessary to inform you of the following fact:'),
+      ).toBe(true);
     });
 
     it('GIVEN a context line followed by a blank line THEN it still prefixes the next paragraph', () => {
@@ -257,7 +254,9 @@ describe('quote-compilation profile on "The Real Stalin Series Part 11: The Fift
 
   describe('parseCitation', () => {
     it('GIVEN a comma-style citation with translator and c-year THEN title stops at "?," and year reads c2001', () => {
-      expect(parseCitation('Chase, William J., Enemies Within the Gates?, translated by Vadim A. Staklo, New Haven: Yale University Press, c2001, p. 411.')).toEqual({
+      expect(
+        parseCitation('Chase, William J., Enemies Within the Gates?, translated by Vadim A. Staklo, New Haven: Yale University Press, c2001, p. 411.'),
+      ).toEqual({
         citation: 'Chase, William J., Enemies Within the Gates?, translated by Vadim A. Staklo, New Haven: Yale University Press, c2001, p. 411.',
         author: 'Chase, William J.',
         title: 'Enemies Within the Gates?',
@@ -289,7 +288,9 @@ describe('quote-compilation profile on "The Real Stalin Series Part 11: The Fift
       expect([g.author, g.title, g.year]).toEqual(['Getty & Naumov', 'The Road to Terror', 1999]);
       const k = parseCitation('Koenker and Bachman, Eds. Revelations from the Russian Archives. Washington: Library of Congress, 1997, p. 114');
       expect([k.author, k.title]).toEqual(['Koenker and Bachman', 'Revelations from the Russian Archives']);
-      const h = parseCitation('Commission of the Central Committee of the C.P.S.U. (B.), Ed. History of the CPSU (Bolsheviks): Short Course. Moscow: FLPH, 1939, p. 360');
+      const h = parseCitation(
+        'Commission of the Central Committee of the C.P.S.U. (B.), Ed. History of the CPSU (Bolsheviks): Short Course. Moscow: FLPH, 1939, p. 360',
+      );
       expect([h.author, h.title]).toEqual(['Commission of the Central Committee of the C.P.S.U. (B.)', 'History of the CPSU (Bolsheviks): Short Course']);
     });
 
@@ -300,7 +301,9 @@ describe('quote-compilation profile on "The Real Stalin Series Part 11: The Fift
 
     it('GIVEN titles without a period before the imprint THEN the title stops before the place', () => {
       expect(parseCitation('Baldwin, Roger. Liberty Under the Soviets, New York: Vanguard Press, 1928, p. 195').title).toBe('Liberty Under the Soviets');
-      expect(parseCitation('Tuominen, Arvo, The Bells of the Kremlin: Hanover: University Press of New England, 1983, p. 184').title).toBe('The Bells of the Kremlin');
+      expect(parseCitation('Tuominen, Arvo, The Bells of the Kremlin: Hanover: University Press of New England, 1983, p. 184').title).toBe(
+        'The Bells of the Kremlin',
+      );
       expect(parseCitation('Murphy, John Thomas. Stalin, London, John Lane, 1945, p. 165').title).toBe('Stalin');
     });
 

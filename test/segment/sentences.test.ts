@@ -13,7 +13,8 @@ describe('sentence splitting', () => {
   });
 
   it('GIVEN two-letter transliterated initials (Ye., Ya., Ch.) THEN no break after them', () => {
-    const text = 'But the conflict personified by Mikhail N. Tukhachevsky and K. Ye. Voroshilov seems to have been important for the future. Grigori Ya. Sokolnikov was arrested. It ended.';
+    const text =
+      'But the conflict personified by Mikhail N. Tukhachevsky and K. Ye. Voroshilov seems to have been important for the future. Grigori Ya. Sokolnikov was arrested. It ended.';
     expect(splitSentences(text).map((s) => s.text)).toEqual([
       'But the conflict personified by Mikhail N. Tukhachevsky and K. Ye. Voroshilov seems to have been important for the future.',
       'Grigori Ya. Sokolnikov was arrested.',
@@ -45,7 +46,8 @@ describe('sentence splitting', () => {
   });
 
   it('GIVEN offsets THEN each sentence is the exact slice of the text', () => {
-    const t = 'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed. This means that, during the course of just these two years, approximately one-third of all arrests took place.';
+    const t =
+      'In 1937-38, altogether 1,372,392 people were arrested and 681,692 executed. This means that, during the course of just these two years, approximately one-third of all arrests took place.';
     for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
   });
 });

@@ -6,7 +6,8 @@
 import type { QuotedWork } from '../types.ts';
 import { normalizeSpaces, stripEmphasis } from '../text.ts';
 
-const DATE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s*\d{4}\b/g;
+const DATE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s*\d{4}\b/g;
 const PAGES = String.raw`((?:(?:pp?|chap|paras?|pt)\.\s*)?\d+(?:[–-]\d+)?(?:ff)?(?:,\s*\d+(?:[–-]\d+)?(?:ff)?)*)`;
 const PAGES_AT_END = new RegExp(String.raw`(?:^|,)\s*${PAGES}$`);
 /** "Furr, *Khrushchev Lied*, 51–52, points out that …": pages right after the title, then a remark. */
@@ -92,7 +93,9 @@ export function parseCitation(raw: string, clean: string): QuotedWork | null {
   let tail = body.slice(hit.end);
   const cut = /;\s|(?<=[\p{Ll}\d]{2}|\))\.\s+(?=\p{Lu})|\s—|,\s+(?:citing|quoting|quoted|cited|see|published)\b/u.exec(tail);
   if (cut) tail = tail.slice(0, cut.index);
-  tail = stripEmphasis(tail).replace(URL, '').replace(/[\s.,]+$/, '');
+  tail = stripEmphasis(tail)
+    .replace(URL, '')
+    .replace(/[\s.,]+$/, '');
   // Dates ("June 30, 1992") are not pages; they only give the year.
   const undated = tail.replace(DATE, ' DATE');
   const pm = PAGES_AT_END.exec(undated) ?? PAGES_THEN_REMARK.exec(undated);

@@ -14,26 +14,8 @@
  *   it (each rejoined split is one page turn) and ends that many pages later as it has page
  *   breaks of its own, both clamped to the section's range.
  */
-import type {
-  PageRange,
-  PassageKind,
-  Profile,
-  QuotedWork,
-  SegExtra,
-  SegNote,
-  SegPassage,
-  SegSection,
-  SegmentedSource,
-} from '../types.ts';
-import {
-  endsSentence,
-  foldForMatch,
-  joinBroken,
-  normalizeSpaces,
-  startsAsContinuation,
-  stripEmphasis,
-  superscriptToDigits,
-} from '../text.ts';
+import type { PageRange, PassageKind, Profile, QuotedWork, SegExtra, SegNote, SegPassage, SegSection, SegmentedSource } from '../types.ts';
+import { endsSentence, foldForMatch, joinBroken, normalizeSpaces, startsAsContinuation, stripEmphasis, superscriptToDigits } from '../text.ts';
 import { isBibliographic, parseCitation } from './booklet-cite.ts';
 
 type EntryKind = 'part' | 'section' | 'back';
@@ -314,9 +296,7 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
       continue;
     }
     if (it.t === 'table') {
-      const rows = it.rows
-        .map((r) => r.split(/\t+/).map(clean).filter(Boolean).join(' | '))
-        .filter(Boolean);
+      const rows = it.rows.map((r) => r.split(/\t+/).map(clean).filter(Boolean).join(' | ')).filter(Boolean);
       let first = it.first;
       const prevItem = items[k - 1];
       // The caption line right before the table belongs to it (it was held back, see below).
@@ -397,7 +377,10 @@ export const segmentBooklet: Profile = (text: string): SegmentedSource => {
     const bullet = b.kind === 'list' ? (BULLET.exec(textOut)?.[0].length ?? 0) : 0;
     if (b.kind === 'list') textOut = textOut.replace(BULLET, '');
     // A marker stood where the clean text of everything before it ends: that ties the note to its sentence.
-    const markers = [...b.raw.matchAll(SUP)].map((m) => ({ n: superscriptToDigits(m[0]), at: Math.max(0, clean(b.raw.slice(0, m.index).replace(SUP, '')).length - bullet) }));
+    const markers = [...b.raw.matchAll(SUP)].map((m) => ({
+      n: superscriptToDigits(m[0]),
+      at: Math.max(0, clean(b.raw.slice(0, m.index).replace(SUP, '')).length - bullet),
+    }));
     const notes: SegNote[] = [];
     for (const { n, at } of markers) {
       const hit = noteByNum.get(n);

@@ -30,8 +30,7 @@ const OTHER_SUP = /<sup>\s*([^<]*?)\s*<\/sup>/g;
 const TOC_ENTRY = /^(.*?)(?:\s*\.{2,}\s*|\t+\s*|\s{2,})(\d{1,4})\s*$/;
 
 /** Headings of parts outside the chapter sequence (generic book vocabulary). */
-const TOP_LEVEL_VOCAB =
-  /\b(?:introduction|conclusions?|concluding|preface|foreword|prologue|epilogue|afterword|postscript|final remarks)\b/i;
+const TOP_LEVEL_VOCAB = /\b(?:introduction|conclusions?|concluding|preface|foreword|prologue|epilogue|afterword|postscript|final remarks)\b/i;
 const BIBLIOGRAPHY_VOCAB =
   /^(?:bibliography|select(?:ed)? bibliography|references|works cited|literature|sources(?: and (?:literature|bibliography))?|sources and references)$/i;
 const INDEX_VOCAB = /^(?:index|index of (?:names|persons)|name index|person index|personal index|subject index|general index)$/i;
@@ -276,7 +275,14 @@ export const segmentConvertedBook: Profile = (input: string): SegmentedSource =>
   if (toc) {
     const tocText = lines
       .slice(toc.headingLine, toc.endLine)
-      .map((l) => normalizeSpaces(l.replace(/^#{1,6}\s+/, '').replace(/\s*\.{2,}\s*/g, ' ').replace(/\t+/g, ' ')))
+      .map((l) =>
+        normalizeSpaces(
+          l
+            .replace(/^#{1,6}\s+/, '')
+            .replace(/\s*\.{2,}\s*/g, ' ')
+            .replace(/\t+/g, ' '),
+        ),
+      )
       .filter((l) => l.length > 0)
       .join('\n');
     extras.push({ kind: 'toc', text: tocText });
@@ -478,8 +484,7 @@ export const segmentConvertedBook: Profile = (input: string): SegmentedSource =>
       const t = notes.get(m.n);
       if (t !== undefined && !pNotes.some((x) => x.number === m.n)) pNotes.push({ number: m.n, text: t, at: m.at });
     }
-    const pages: PageRange | null =
-      p.pageStart === null ? null : { start: p.pageStart, end: p.pageEnd ?? p.pageStart, approximate: true };
+    const pages: PageRange | null = p.pageStart === null ? null : { start: p.pageStart, end: p.pageEnd ?? p.pageStart, approximate: true };
     passages.push({
       kind: 'body',
       sectionPath: p.path,
@@ -507,4 +512,3 @@ export const segmentConvertedBook: Profile = (input: string): SegmentedSource =>
 
   return { sections, passages, extras, indexEntries };
 };
-

@@ -60,8 +60,7 @@ export function isCitationLine(text: string): boolean {
 }
 
 /** First-name-first author ("J. Arch Getty, …", "Anna Strong, …"), as in a footnote quoted inside an excerpt. */
-const FIRST_NAME_FIRST =
-  /^((?:\p{Lu}\.\s?)+(?:\p{Lu}[\p{Ll}'’-]+\s)*\p{Lu}[\p{Ll}'’-]+|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{Ll}'’-]+),\s/u;
+const FIRST_NAME_FIRST = /^((?:\p{Lu}\.\s?)+(?:\p{Lu}[\p{Ll}'’-]+\s)*\p{Lu}[\p{Ll}'’-]+|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{Ll}'’-]+),\s/u;
 /** "(New York: Cambridge University Press, 1985)" — note-style imprint in parentheses. */
 const PAREN_IMPRINT = /\([^()]*:\s[^()]*\b(?:1[5-9]|20)\d\d\)/u;
 

@@ -41,7 +41,10 @@ describe('slashCommands', () => {
 
   test('GIVEN an integer option (the /quiz count) THEN Discord gets an Integer option with its range, which Discord enforces before the bot sees it', () => {
     const [command] = slashCommands([
-      spec({ name: 'quiz', options: [{ name: 'count', description: 'How many, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: 10 } }] }),
+      spec({
+        name: 'quiz',
+        options: [{ name: 'count', description: 'How many, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: 10 } }],
+      }),
     ]);
     expect(command!.options).toEqual([
       { type: ApplicationCommandOptionType.Integer, name: 'count', description: 'How many, 1 to 10', required: false, min_value: 1, max_value: 10 },

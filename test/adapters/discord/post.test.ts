@@ -74,7 +74,10 @@ describe('GIVEN a running bot posting without an interaction', () => {
     expect(first[0]!.nonce).toBe(nonceFor('slot:3:1736150400000', 0));
     // The same slot again (a takeover): Discord keeps one message per nonce, so the same nonces are what make it once.
     await running.post(HERE, long, { idempotencyKey: 'slot:3:1736150400000' });
-    const again = fake.channelPosts(CHANNEL).slice(first.length).map((p) => (p.body as { nonce?: string }).nonce);
+    const again = fake
+      .channelPosts(CHANNEL)
+      .slice(first.length)
+      .map((p) => (p.body as { nonce?: string }).nonce);
     expect(again).toEqual(first.map((m) => m.nonce));
     // Without a key (a reply to a command), no nonce.
     await running.post(HERE, quizPost(0));
@@ -82,7 +85,14 @@ describe('GIVEN a running bot posting without an interaction', () => {
   });
 
   test('WHEN the reply quotes "@everyone" and "<@123>" THEN the text goes out and allowed_mentions parses nothing', async () => {
-    await running.post(HERE, { kind: 'answer', title: 'Rumours', blocks: [{ type: 'paragraph', text: MENTION_TEXT }], citations: [], actions: [], ephemeral: false });
+    await running.post(HERE, {
+      kind: 'answer',
+      title: 'Rumours',
+      blocks: [{ type: 'paragraph', text: MENTION_TEXT }],
+      citations: [],
+      actions: [],
+      ephemeral: false,
+    });
     const body = messageOf(fake.channelPosts(CHANNEL)[0]!);
     expect(JSON.stringify(body.embeds)).toContain('@everyone');
     expect(JSON.stringify(body.embeds)).toContain('<@123>');
@@ -113,11 +123,12 @@ describe('GIVEN a running bot posting without an interaction', () => {
     await expect(running.post({ ...HERE, channel: '' }, quizPost(0))).rejects.toThrow(/not a channel id/);
     expect(fake.requests.filter((r) => r.path.startsWith('/channels/'))).toEqual([]);
   });
-
 });
 
 describe('GIVEN the real bot with a quiz scheduled in a channel', () => {
-  test('WHEN the core’s scheduler ticks with running.post as its `post` THEN the question goes to that channel with its answer buttons', { timeout: 30_000 }, async () => {
+  test('WHEN the core’s scheduler ticks with running.post as its `post` THEN the question goes to that channel with its answer buttons', {
+    timeout: 30_000,
+  }, async () => {
     await running.stop();
     const core = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, now: () => new Date('2030-01-01T12:00:00Z'), log: () => {} });
     onTestFinished(() => core.close());

@@ -17,7 +17,12 @@ let h: Harness<CoreBot>;
 beforeAll(async () => {
   bot = corpusBot();
   // The first /quiz generates the question bank (over a second); done here so no test defers for it.
-  await bot.handle({ command: 'quiz', args: '', user: { id: 'warm', name: 'warm', isAdmin: false, groups: [] }, where: { platform: 'discord', space: 'warm-up', channel: 'warm-up' } });
+  await bot.handle({
+    command: 'quiz',
+    args: '',
+    user: { id: 'warm', name: 'warm', isAdmin: false, groups: [] },
+    where: { platform: 'discord', space: 'warm-up', channel: 'warm-up' },
+  });
 }, 60_000);
 
 beforeEach(async () => {
@@ -73,7 +78,12 @@ describe('GIVEN the real bot behind the adapter', () => {
     const message = await whoYezhov();
     expect(message.flags ?? 0).toBe(0);
     expect(message.embeds?.[0]?.title).toBe('Who was Nikolai Yezhov?');
-    const expected = await bot.handle({ command: 'who', args: 'Yezhov', user: { id: 'x', name: 'x', isAdmin: false, groups: [] }, where: { platform: 'discord', space: GUILD_A, channel: 'x' } });
+    const expected = await bot.handle({
+      command: 'who',
+      args: 'Yezhov',
+      user: { id: 'x', name: 'x', isAdmin: false, groups: [] },
+      where: { platform: 'discord', space: GUILD_A, channel: 'x' },
+    });
     const quoted = expected.blocks.flatMap((b) => (b.type === 'quote' ? [expected.citations[b.citation]!.passage] : []));
     expect(quoted.length).toBeGreaterThan(0);
     const text = (message.embeds ?? []).map((e) => e.description ?? '').join('\n');

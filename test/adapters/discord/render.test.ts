@@ -26,13 +26,11 @@ describe('quotes', () => {
   });
 
   test('GIVEN a quote over several lines THEN every line stays inside the block quote', () => {
-    const text = description(quoteOf('GJ – So even the minor success was associated with Kirov’s personality?\n\nSM – Yes!', 'Maskharashvili (interview)', 'mas-3p1q'));
+    const text = description(
+      quoteOf('GJ – So even the minor success was associated with Kirov’s personality?\n\nSM – Yes!', 'Maskharashvili (interview)', 'mas-3p1q'),
+    );
     const lines = text.split('\n');
-    expect(lines.slice(0, 3)).toEqual([
-      '> GJ – So even the minor success was associated with Kirov’s personality?',
-      '>',
-      '> SM – Yes!',
-    ]);
+    expect(lines.slice(0, 3)).toEqual(['> GJ – So even the minor success was associated with Kirov’s personality?', '>', '> SM – Yes!']);
     expect(lines[3]).toBe('— Maskharashvili (interview) · `mas-3p1q`');
   });
 
@@ -156,9 +154,9 @@ describe('limits and splitting', () => {
       text.map((t) => ({ type: 'paragraph' as const, text: t })),
       text.map((t) => ({ type: 'quote' as const, text: t, attribution: 'Goble (2019)', citation: 0 })),
       fc.array(text, { minLength: 1, maxLength: 4 }).map((items) => ({ type: 'list' as const, items })),
-      fc.array(fc.record({ label: fc.constantFrom('Arrests', 'Year', ''), value: text }), { minLength: 1, maxLength: 30 }).map(
-        (fields) => ({ type: 'fields' as const, fields }),
-      ),
+      fc
+        .array(fc.record({ label: fc.constantFrom('Arrests', 'Year', ''), value: text }), { minLength: 1, maxLength: 30 })
+        .map((fields) => ({ type: 'fields' as const, fields })),
     );
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {

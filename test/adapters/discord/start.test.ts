@@ -69,7 +69,12 @@ test('GIVEN an answer in flight WHEN stop() is called THEN the answer is still s
   gateway.dispatch('INTERACTION_CREATE', payload);
   await until(() => bot.calls.handle.length === 1);
   await running.stop();
-  expect(fake.callsFor(payload).filter(isCallback).map((c) => callbackOf(c).type)).toEqual([4]);
+  expect(
+    fake
+      .callsFor(payload)
+      .filter(isCallback)
+      .map((c) => callbackOf(c).type),
+  ).toEqual([4]);
   expect(await gateway.closed).toBe(1000);
   expect(running.client.isReady()).toBe(false);
 });

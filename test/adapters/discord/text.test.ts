@@ -53,10 +53,7 @@ describe('packLines and splitText', () => {
 
 describe('tidyLines', () => {
   test('GIVEN the indented lines of the Goble post THEN lines are trimmed and inner runs of spaces collapse', () => {
-    expect(tidyLines('            Staunton, August 28 –  There were\r\n   many things ')).toEqual([
-      'Staunton, August 28 – There were',
-      'many things',
-    ]);
+    expect(tidyLines('            Staunton, August 28 –  There were\r\n   many things ')).toEqual(['Staunton, August 28 – There were', 'many things']);
   });
 });
 
@@ -116,9 +113,7 @@ describe('escapeText on long and tricky input', () => {
     const { escapeMarkdown } = await import('discord.js');
     for (const text of EMELYANOV_PARAGRAPHS.slice(0, 10)) {
       const sentence = text.slice(0, 180);
-      expect(escapeText(sentence)).toBe(
-        escapeMarkdown(sentence, { heading: true, bulletedList: true, numberedList: true }).replaceAll('[', '\\['),
-      );
+      expect(escapeText(sentence)).toBe(escapeMarkdown(sentence, { heading: true, bulletedList: true, numberedList: true }).replaceAll('[', '\\['));
     }
   });
 });

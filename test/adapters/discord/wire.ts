@@ -83,10 +83,7 @@ export function limitViolations(message: { embeds?: Embed[]; components?: Row[] 
     }
     if (!e.title && !e.description && fields.length === 0) problems.push(`${at}: empty`);
     total +=
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+      (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   });
   if (total > 6000) problems.push(`${total} characters in the message's embeds`);
   const rows = message.components ?? [];
@@ -115,7 +112,9 @@ export function renderedWords(messages: { embeds?: Embed[] }[]): string[] {
     .flatMap((m) => m.embeds ?? [])
     .flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])
     .join('\n');
-  return unescapeMarkdown(text).split(/\s+/).filter((w) => w !== '');
+  return unescapeMarkdown(text)
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 /** True when `needle` occurs as a contiguous run in `haystack` (so no word was cut or dropped). */
@@ -129,5 +128,3 @@ export function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 export const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
-
-

@@ -17,8 +17,7 @@ afterEach(async () => {
 });
 
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
-const sections = (raw: unknown) =>
-  parseMessage(raw).blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+const sections = (raw: unknown) => parseMessage(raw).blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
 
 describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', () => {
   it('GIVEN a signed /who THEN an empty 200 ack before the bot answers, then Block Kit within limits on the response_url', async () => {
@@ -133,7 +132,12 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
       ['U0ADMIN', true],
       ['U0STUDENT', false],
     ]);
-    expect(h.mock.api.filter((c) => c.name === 'users.info').map((c) => c.form.user).sort()).toEqual(['U0ADMIN', 'U0STUDENT']);
+    expect(
+      h.mock.api
+        .filter((c) => c.name === 'users.info')
+        .map((c) => c.form.user)
+        .sort(),
+    ).toEqual(['U0ADMIN', 'U0STUDENT']);
     for (const p of h.mock.responses) expect(parseMessage(p.json).response_type).toBe('ephemeral');
   });
 
@@ -183,7 +187,12 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
       user: { id: 'U0ZOYA', name: 'U0ZOYA', isAdmin: false, groups: [] },
       where: { platform: 'slack', space: 'T0ALPHA', channel: 'D0LAN2Q65' },
     });
-    expect([home!.command, home!.args, home!.where.platform, home!.where.space]).toEqual([typed!.command, typed!.args, typed!.where.platform, typed!.where.space]);
+    expect([home!.command, home!.args, home!.where.platform, home!.where.space]).toEqual([
+      typed!.command,
+      typed!.args,
+      typed!.where.platform,
+      typed!.where.space,
+    ]);
     // Reading standings needs no powers: no users.info or usergroups.list per Home visit.
     expect(h.mock.api.slice(before).map((c) => c.name)).toEqual(['views.publish']);
   });
@@ -228,7 +237,15 @@ describe('Slack adapter over HTTP (real Bolt HTTPReceiver, signed requests)', ()
 
 describe('Slack HTTP mode refuses what signing alone lets through', () => {
   it('GIVEN the same signed /quiz sent five times THEN it is acted on once; the replays are acknowledged', async () => {
-    const body = commandBody({ command: '/quiz', text: '', team_id: 'T0TEST', channel_id: 'C0HISTORY', user_id: 'U0STUDENT', user_name: 'anna', response_url: h.mock.responseUrl('q') });
+    const body = commandBody({
+      command: '/quiz',
+      text: '',
+      team_id: 'T0TEST',
+      channel_id: 'C0HISTORY',
+      user_id: 'U0STUDENT',
+      user_name: 'anna',
+      response_url: h.mock.responseUrl('q'),
+    });
     const ts = Math.floor(Date.now() / 1000);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await postSigned(h.url, body, { timestamp: ts })).status);
@@ -263,7 +280,15 @@ describe('Slack HTTP mode refuses what signing alone lets through', () => {
     expect(after).toBe(1);
     // The retry is signed anew (a new timestamp), with the retry headers Slack adds.
     const ts = Math.floor(Date.now() / 1000) + 1;
-    const res = await fetch(h.url, { method: 'POST', headers: { ...signedHeaders(event, { timestamp: ts, contentType: 'application/json' }), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }, body: event });
+    const res = await fetch(h.url, {
+      method: 'POST',
+      headers: {
+        ...signedHeaders(event, { timestamp: ts, contentType: 'application/json' }),
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      },
+      body: event,
+    });
     expect(res.status).toBe(200);
     await settle(300);
     expect(publishes()).toBe(after);

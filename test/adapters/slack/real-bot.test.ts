@@ -51,7 +51,12 @@ async function click(value: string, count: number, who: { user?: string; team?: 
 const buttons = (msgs: PostedMessage[]) => msgs.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])));
 const button = (msgs: PostedMessage[], label: string | RegExp) => {
   const found = buttons(msgs).find((b) => (typeof label === 'string' ? b.text.text === label : label.test(b.text.text)));
-  if (!found) throw new Error(`no button ${label} among ${buttons(msgs).map((b) => b.text.text).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button ${label} among ${buttons(msgs)
+        .map((b) => b.text.text)
+        .join(', ')}`,
+    );
   return found;
 };
 const allText = (msgs: PostedMessage[]) => `${msgs.flatMap(mrkdwnTexts).join('\n')}\n${JSON.stringify(msgs)}`;

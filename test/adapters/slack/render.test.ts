@@ -7,10 +7,7 @@ import { createFakeBot, GOBLE_PASSAGE, GOBLE_QUOTE, hostileReply, longReply, who
 import { limitViolations, mrkdwnTexts, parseMessage, visibleWords, type PostedMessage } from './message-shape.ts';
 
 const render = (r: Reply): PostedMessage[] => renderReply(r).map((m) => parseMessage(m));
-const sourceWords = (r: Reply) =>
-  visibleWords(
-    r.blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote' ? [b.text] : [])),
-  );
+const sourceWords = (r: Reply) => visibleWords(r.blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote' ? [b.text] : [])));
 
 describe('renderReply', () => {
   it('GIVEN a cited answer THEN a header, block-quoted passages with attribution and passage id, and one button per action', () => {
@@ -39,7 +36,16 @@ describe('renderReply', () => {
     const texts = mrkdwnTexts(msg!);
     for (const t of texts) expect(t).not.toMatch(/[<>]/);
     const all = texts.join('\n');
-    for (const inert of ['&lt;!channel&gt;', '&lt;!here&gt;', '&lt;@U123&gt;', '&lt;!everyone&gt;', '&lt;!subteam^S123&gt;', '&lt;https://evil.example|click here&gt;', '&lt;@U999&gt;', '`goble-2019-&lt;@U1&gt;`']) {
+    for (const inert of [
+      '&lt;!channel&gt;',
+      '&lt;!here&gt;',
+      '&lt;@U123&gt;',
+      '&lt;!everyone&gt;',
+      '&lt;!subteam^S123&gt;',
+      '&lt;https://evil.example|click here&gt;',
+      '&lt;@U999&gt;',
+      '`goble-2019-&lt;@U1&gt;`',
+    ]) {
       expect(all).toContain(inert);
     }
     expect(all).toContain('@everyone');
@@ -129,7 +135,9 @@ describe('homeView', () => {
     for (const s of specs) expect(text).toContain(`*/${s.name}*`);
     expect(text).toContain('Example: `/who Nakhayev`');
     expect(text).toContain('Who is &lt;!channel&gt;?');
-    expect(text).toMatch(/\*\/purge\*[^"]*Moderators only: workspace admins and owners, and members of a user group an admin named with `\/sourcebook config modrole`/);
+    expect(text).toMatch(
+      /\*\/purge\*[^"]*Moderators only: workspace admins and owners, and members of a user group an admin named with `\/sourcebook config modrole`/,
+    );
     expect(text).not.toMatch(/\*\/who\*[^"]*Moderators only/);
     expect(text).not.toContain('Quiz leaderboard');
   });
@@ -151,7 +159,11 @@ describe('homeView', () => {
   });
 
   it('GIVEN the leaderboard notice for a group with no answers THEN one short line instead of the notice', () => {
-    const notice = reply({ kind: 'notice', title: 'Quiz leaderboard — all time', blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }] });
+    const notice = reply({
+      kind: 'notice',
+      title: 'Quiz leaderboard — all time',
+      blocks: [{ type: 'paragraph', text: 'Nobody has answered a quiz question here in this period. Start one with /quiz.' }],
+    });
     const json = JSON.stringify(homeView(createFakeBot().specs(), notice).blocks);
     expect(json).toContain('No quiz answers yet — try `/quiz`.');
     expect(json).not.toContain('Nobody has answered');
@@ -161,7 +173,11 @@ describe('homeView', () => {
 describe('plain_text carries no mention syntax', () => {
   it('GIVEN a title and a button label echoing “<!everyone>”, “<@U1>” and “@here” THEN header and button text are inert', () => {
     const [msg] = render(reply({ title: 'No one called “<!everyone>” or <@U1>', actions: [{ id: 'a123', label: 'Ask @here <!channel>' }] }));
-    const plain = JSON.stringify(msg!.blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : b.type === 'actions' ? b.elements.map((e) => ('text' in e && e.text ? e.text.text : '')) : [])));
+    const plain = JSON.stringify(
+      msg!.blocks.flatMap((b) =>
+        b.type === 'header' ? [b.text.text] : b.type === 'actions' ? b.elements.map((e) => ('text' in e && e.text ? e.text.text : '')) : [],
+      ),
+    );
     expect(plain).toContain('No one called');
     expect(plain).not.toMatch(/<[!@]|@here\b/);
   });

@@ -89,9 +89,7 @@ describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket s
     const msg = parseMessage(posted!.json);
     expect(limitViolations(msg)).toEqual([]);
     expect(msg.response_type).toBe('in_channel');
-    expect(bot.handled.map((r) => [r.command, r.args, r.where.space, r.where.channel])).toEqual([
-      ['who', 'Nakhayev', 'T0TEST', 'C0HISTORY'],
-    ]);
+    expect(bot.handled.map((r) => [r.command, r.args, r.where.space, r.where.channel])).toEqual([['who', 'Nakhayev', 'T0TEST', 'C0HISTORY']]);
   });
 
   it('GIVEN a slash command envelope redelivered by Slack (retry_attempt 1) THEN both are acked and the command runs once; a distinct delivery still runs', async () => {
@@ -107,7 +105,14 @@ describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket s
       { envelope_id: 'env-first', payload: {} },
     ]);
     // Another delivery (a new trigger) is run.
-    sock.send({ envelope_id: 'env-second', type: 'slash_commands', payload: { ...payload, trigger_id: '1111.2222.other' }, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' });
+    sock.send({
+      envelope_id: 'env-second',
+      type: 'slash_commands',
+      payload: { ...payload, trigger_id: '1111.2222.other' },
+      accepts_response_payload: true,
+      retry_attempt: 0,
+      retry_reason: '',
+    });
     await until(() => sock.received.length === 3);
     await until(() => bot.handled.length === 2);
     await new Promise((r) => setTimeout(r, 100));
@@ -115,14 +120,14 @@ describe('Slack adapter in Socket Mode (real SocketModeClient, local WebSocket s
   });
 
   it('GIVEN Socket Mode without an app token THEN startSlack refuses, naming SLACK_APP_TOKEN', async () => {
-    await expect(
-      startSlack({ bot: createFakeBot(), mode: 'socket', botToken: 'xoxb-test-token', logger: pino({ level: 'silent' }) }),
-    ).rejects.toThrow(/SLACK_APP_TOKEN/);
+    await expect(startSlack({ bot: createFakeBot(), mode: 'socket', botToken: 'xoxb-test-token', logger: pino({ level: 'silent' }) })).rejects.toThrow(
+      /SLACK_APP_TOKEN/,
+    );
   });
 
   it('GIVEN HTTP mode without a signing secret THEN startSlack refuses, naming SLACK_SIGNING_SECRET', async () => {
-    await expect(
-      startSlack({ bot: createFakeBot(), mode: 'http', botToken: 'xoxb-test-token', logger: pino({ level: 'silent' }) }),
-    ).rejects.toThrow(/SLACK_SIGNING_SECRET/);
+    await expect(startSlack({ bot: createFakeBot(), mode: 'http', botToken: 'xoxb-test-token', logger: pino({ level: 'silent' }) })).rejects.toThrow(
+      /SLACK_SIGNING_SECRET/,
+    );
   });
 });
