@@ -11,7 +11,7 @@ import type { Draft, GenContext } from './draft.ts';
 import { THESIS_QUESTIONS } from './generate-thesis.ts';
 import { ownClaim, quotedVoice } from './honest.ts';
 import { seededShuffle, usableSentence } from './text.ts';
-import { inPurgeEra, TERROR_WORDS } from './referent.ts';
+import { dangling, inPurgeEra, TERROR_WORDS } from './referent.ts';
 import { root } from '../search/roots.ts';
 
 /** Words that deny the matter: it did not happen, or was made up. */
@@ -53,21 +53,39 @@ export function stanceOf(text: string, ask: string): Stance {
   return [...text.matchAll(MATTER)].some((m) => matter.has(root(m[0]))) ? 'affirms' : null;
 }
 
-function sideOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): Side | null {
+function sidesOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): Side[] {
+  const out: Side[] = [];
   const q = question(ctx.engine, ask);
   for (const r of rankSentences(ctx.engine, q, { exclude: new Set(), perSource: READ, global: 0, sources: [source.meta.id] })) {
     if (r.own < MIN_OWN[want] || r.matched < 2) continue;
     // The sentence itself, read on its own: no lead-in, no "he" pointing back.
     if (r.start !== r.passage.sentences[r.index]!.start || !ownClaim(r.passage, r.index)) continue;
     const text = r.passage.text.slice(r.start, r.end).trim();
-    if (!usableSentence(text, { min: 50, max: 300 }) || stanceOf(text, ask) !== want) continue;
+    if (!usableSentence(text, { min: 50, max: 300 }) || dangling(text) || stanceOf(text, ask) !== want) continue;
     // Both sides speak of the terror's years and of its matter, not of 1917's Kornilov affair.
     if (!inPurgeEra(text, r.passage.text) || !TERROR_WORDS.test(text)) continue;
     // Words naming the source would give it away.
     if (source.meta.authors.some((a) => text.includes(a.family))) continue;
-    return { own: r.own, source, passage: r.passage, text };
+    out.push({ own: r.own, source, passage: r.passage, text });
   }
-  return null;
+  return out;
+}
+
+/** Names a sentence gives after its first word ("Nakhayev", "Yagoda"), as roots. */
+function namesIn(text: string): Set<string> {
+  return new Set([...text.slice(1).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}{2,}/gu)].map((m) => root(m[0].toLowerCase())));
+}
+
+/**
+ * The two sides speak of the same affair: a denial that names people the question and the other
+ * side do not ("a conspiracy was … invented" about Nakhayev's 1934 protest) is about another one.
+ */
+export function sameMatter(ask: string, yes: string, no: string): boolean {
+  const asked = namesIn(` ${ask}`);
+  const mine = [...namesIn(no)].filter((n) => !asked.has(n));
+  if (!mine.length) return true;
+  const theirs = namesIn(yes);
+  return mine.some((n) => theirs.has(n));
 }
 
 /** "Says so: Emelyanov · Denies: Reiman": short enough for a button (Discord's 80 characters). */
@@ -80,11 +98,11 @@ export function disputeDrafts(ctx: GenContext): Draft[] {
   const out: Draft[] = [];
   // Position questions only: "Why …?" has no yes and no.
   for (const { ask, topic } of [...THESIS_QUESTIONS.filter((t) => /^(?:was|were|did|is|are)\b/i.test(t.ask)), ...DISPUTED_QUESTIONS]) {
-    const yes = sources.map((s) => sideOf(ctx, ask, s, 'affirms')).filter((x): x is Side => x !== null);
-    const no = sources.map((s) => sideOf(ctx, ask, s, 'denies')).filter((x): x is Side => x !== null);
+    const yes = sources.flatMap((s) => sidesOf(ctx, ask, s, 'affirms'));
+    const no = sources.flatMap((s) => sidesOf(ctx, ask, s, 'denies'));
     // The pair from two different sources that holds most of the question.
     const pair = no
-      .flatMap((n) => yes.filter((y) => y.source.meta.id !== n.source.meta.id).map((y) => [y, n] as const))
+      .flatMap((n) => yes.filter((y) => y.source.meta.id !== n.source.meta.id && sameMatter(ask, y.text, n.text)).map((y) => [y, n] as const))
       .sort((a, b) => b[0].own + b[1].own - (a[0].own + a[1].own))[0];
     if (!pair) continue;
     const [y, n] = pair;

@@ -14,6 +14,8 @@ const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
 /** "…, its tangible result was …": a possessive standing for the subject the sentence before named. */
 const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
+/** "the people judged thus", "those treated in this way": a group only the sentence before says how to find. */
+const THUS_GROUP = /\b\p{Ll}+(?:ed|en)\s+(?:thus|so|in this way|in that way|likewise)\b/u;
 /** "these authors", "those measures": a group the sentence before introduced. */
 const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}/u;
 /** "the man", "the woman": a person named only as the one the reader already knows; no year identifies them. */
@@ -49,7 +51,7 @@ export function dangling(text: string): boolean {
   if (POINTS_BACK.test(t) || /^(?:Once again|Instead|Again|Later|Subsequently)\b/.test(t)) return true;
   // "… after the congress": which one, unless the sentence gives its year.
   if (UNNAMED_EVENT.test(t) && !A_YEAR.test(t.replace(UNNAMED_EVENT, ''))) return true;
-  if (UNNAMED_PERSON.test(t) || POSSESSIVE_SUBJECT.test(t) || DEMONSTRATIVE_GROUP.test(t)) return true;
+  if (UNNAMED_PERSON.test(t) || POSSESSIVE_SUBJECT.test(t) || DEMONSTRATIVE_GROUP.test(t) || THUS_GROUP.test(t)) return true;
   const pronoun = PRONOUN.exec(t);
   if (!pronoun) return false;
   // "At the February-March plenum of the Central Committee … he demanded": a plenum is no one.

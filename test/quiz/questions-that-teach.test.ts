@@ -13,7 +13,7 @@ import type { Question } from '../../src/quiz/types.ts';
 import { botWithBank } from './helpers.ts';
 import { measureOf } from '../../src/quiz/generate-measure.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
-import { stanceOf } from '../../src/quiz/generate-dispute.ts';
+import { sameMatter, stanceOf } from '../../src/quiz/generate-dispute.ts';
 import { HERE } from '../support/corpus-bot.ts';
 import { balanceText, bankExport } from '../../src/cli/quiz-export.ts';
 
@@ -246,6 +246,28 @@ describe('kinds that teach how the sources differ', () => {
         ask,
       ),
     ).toBeNull();
+  });
+
+  it('GIVEN a denial about another affair (Goble on Nakhayev’s protest) or about a group only the sentence before names THEN it is no side of the dispute', () => {
+    const ask = 'Was there a real conspiracy against Stalin?';
+    const yes = 'The information about the conspiracy had reached Stalin in good enough time, but his reaction to it was a little too belated.';
+    // Goble ¶: the conspiracy "invented" is the one made of Nakhayev's 1934 protest, not the plot Maskharashvili means.
+    const nakhayev =
+      'Stalin’s underlings quickly fell in line with his thinking and a conspiracy was found or more precisely invented – with all the ensuing consequences including the arrest and execution of people who had little or nothing to do with Nakhayev.';
+    expect(sameMatter(ask, yes, nakhayev)).toBe(false);
+    // Reiman names Yagoda's NKVD, as Emelyanov's plot does: the same affair.
+    expect(
+      sameMatter(
+        'Did Tukhachevsky and other commanders plot a military coup?',
+        'Apart from Yenukidze, Yagoda and some of Yagoda’s subordinates in the NKVD, a number of other important people took part in the plot for a “palace coup.”',
+        "Yezhov's agents forced 'evidence' of a military conspiracy out of Yagoda's NKVD members.",
+      ),
+    ).toBe(true);
+    // Reiman: which people were "judged thus" is in the sentence before.
+    expect(
+      dangling('Most of the people judged thus had no real part in the anti-Stalin opposition; most had recently served as high-level functionaries.'),
+    ).toBe(true);
+    expect(ofKind('dispute').some((q) => q.stem.includes('had little or nothing to do with Nakhayev'))).toBe(false);
   });
 
   it('GIVEN /quiz Kirov THEN no question is chosen only because Kirov is one of its wrong options', () => {
