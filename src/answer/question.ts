@@ -51,6 +51,27 @@ export function wantOf(question: string): Want {
   return null;
 }
 
+/** Years a span reaches back or on from its year: a study group's "before 1936" means the years leading to it. */
+const SPAN = 10;
+
+/** "before 1936" → 1926–1935, "after 1938" → 1939–1948, "the 1930s" → 1930–1939; the text without them. */
+export function yearSpans(text: string): { spans: { token: string; years: number[] }[]; rest: string } {
+  const spans: { token: string; years: number[] }[] = [];
+  const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  const rest = text
+    .replace(/\b(before|until|till|prior to|up to|after|since)\s+(1[89]\d\d)\b/gi, (m, word: string, y: string) => {
+      const year = Number(y);
+      const back = /^(before|until|till|prior to|up to)$/i.test(word);
+      spans.push({ token: m.toLowerCase(), years: back ? range(year - SPAN, year - 1) : range(year + 1, year + SPAN) });
+      return ' ';
+    })
+    .replace(/\b(?:the\s+)?(1[89]\d)0s\b/gi, (m, decade: string) => {
+      spans.push({ token: m.toLowerCase(), years: range(Number(decade) * 10, Number(decade) * 10 + 9) });
+      return ' ';
+    });
+  return { spans, rest };
+}
+
 export interface AnalyseOptions {
   /** A topic (/compare) has no predicate: its words weigh by rarity alone. */
   topic?: boolean;
@@ -59,7 +80,9 @@ export interface AnalyseOptions {
 export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string) => readonly string[] = () => [], opts: AnalyseOptions = {}): Question {
   const capitalised = new Set((text.match(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu) ?? []).slice(1).map((w) => w.toLowerCase()));
   // "How far / long / often" asks for a measure: the adverb is part of the question word.
-  const content = expandYearRanges(text).replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
+  // "before 1936", "in the 1930s": a span of years, any of which answers; the words themselves are not sought.
+  const spans = yearSpans(text);
+  const content = expandYearRanges(spans.rest).replace(/\bhow (far|long|often|soon|large|big|great)\b/gi, 'how');
   // The question's first word is capitalised anyway; a name at the start still counts when the people index knows it.
   const want = wantOf(text);
   const concepts: Concept[] = [];
@@ -100,6 +123,12 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
     const weight = verb ? PREDICATE : givenBeforeSurname.has(token) ? GIVEN_NAME : 1;
     concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * weight, name, verb });
+  }
+  for (const span of spans.spans) {
+    const years = span.years.map(String).filter((y) => lex.has(y));
+    if (!years.length) continue;
+    const df = Math.max(...years.map((y) => lex.rootFreq(root(y))));
+    concepts.push({ token: span.token, roots: new Map(years.map((y) => [root(y), 1])), words: years, df, idf: lex.idf(df), name: false, verb: false });
   }
   return { text, want, also: alsoWantOf(text), concepts, missing };
 }

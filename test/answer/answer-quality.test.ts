@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
-import { alsoWantOf, analyse, wantOf } from '../../src/answer/question.ts';
+import { alsoWantOf, analyse, wantOf, yearSpans } from '../../src/answer/question.ts';
 import { pairQueries } from '../../src/answer/retrieve.ts';
 import { topicBySource } from '../../src/answer/topic.ts';
 import { answerFit } from '../../src/answer/answer-type.ts';
@@ -159,6 +159,25 @@ describe('one source saying the same thing twice', () => {
   it('GIVEN the compilation quotes one anecdote from two editions THEN /compare shows it once, and another source’s similar sentence still stands beside it', async () => {
     const r = await ask(bot, '/compare collectivization');
     expect(quotes(r).filter((x) => /veterinarian who hated collectivization/.test(x))).toHaveLength(1);
+  });
+});
+
+describe('spans of years', () => {
+  it('GIVEN “party purges before 1936” THEN any year of the decade before answers; neither “before” nor “1936” is sought as a word', () => {
+    const topic = analyse('party purges before 1936', lexicon(bot.ctx.db), (t) => bot.ctx.people.spellingsFor(t), { topic: true });
+    expect(topic.concepts.map((c) => c.token)).toEqual(['party', 'purges', 'before 1936']);
+    const span = topic.concepts[2]!;
+    expect(span.roots.has('1933')).toBe(true);
+    expect(span.roots.has('1936')).toBe(false);
+    expect(yearSpans('executions in the 1930s').spans[0]!.years).toEqual([1930, 1931, 1932, 1933, 1934, 1935, 1936, 1937, 1938, 1939]);
+    expect(yearSpans('arrests after 1938').spans[0]!.years[0]).toBe(1939);
+  });
+
+  it('GIVEN /compare party purges before 1936 THEN Reiman’s purge of 1932–33 (450,000 members thrown out) leads his quotes', () => {
+    const topic = analyse('party purges before 1936', lexicon(bot.ctx.db), (t) => bot.ctx.people.spellingsFor(t), { topic: true });
+    const reiman = topicBySource(bot.ctx, topic, new Set()).get('reiman-2016')!;
+    const first = reiman.sentences[0]!;
+    expect(first.passage.text.slice(first.start, first.end)).toContain('a new purge in 1932–33 that saw 450,000 members thrown out of the party');
   });
 });
 
