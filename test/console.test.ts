@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConsole } from '../adapters/console/index.ts';
+import { runConsole, startConsole } from '../adapters/console/index.ts';
+import { reply } from '../src/core/reply.ts';
 import { renderConsole, wrap } from '../adapters/console/render.ts';
 import type { CoreBot } from '../src/app/bot.ts';
 import { corpusBot } from './support/corpus-bot.ts';
@@ -21,6 +22,26 @@ async function session(lines: string[]): Promise<string> {
   await done;
   return out;
 }
+
+describe('the console meets the adapter contract', () => {
+  it('GIVEN a started console THEN post prints a scheduled reply to the chat and stop ends it, settling done', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d: Buffer) => (out += d.toString()));
+    const chat = await startConsole({ bot, input, output });
+    expect(chat.platform).toBe('console');
+    await chat.post(
+      { platform: 'console', space: 'local', channel: 'console' },
+      reply({ title: 'Quiz of the day', blocks: [{ type: 'paragraph', text: 'Who headed the NKVD in 1937?' }] }),
+    );
+    expect(out).toContain('Quiz of the day');
+    expect(out).toContain('Who headed the NKVD in 1937?');
+    await chat.stop();
+    await expect(chat.done).resolves.toBeUndefined();
+    await chat.stop();
+  });
+});
 
 describe('console chat', () => {
   it('GIVEN /who Yezhov typed at the prompt THEN the profile is printed with numbered actions', async () => {

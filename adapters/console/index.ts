@@ -3,6 +3,7 @@
  * or the number of an action under the last reply.
  */
 import { createInterface } from 'node:readline/promises';
+import type { RunningAdapter } from '../../src/core/adapter.ts';
 import type { Bot } from '../../src/core/bot-api.ts';
 import { parseCommandLine } from '../../src/core/parse-line.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -19,7 +20,11 @@ const WELCOME = `Sourcebook — cited answers from five sources on the Stalin-er
 Try: /who Yezhov   /compare executions   /ask Who killed Kirov?   /source   /help
 Type the number of an action to follow it; /quit to leave.`;
 
-export async function runConsole(opts: ConsoleOptions): Promise<void> {
+/**
+ * Starts the chat; `done` settles when the user quits (/quit or end of input). `post` prints a
+ * reply as if it were answered (a scheduled quiz); `stop` ends the chat.
+ */
+export async function startConsole(opts: ConsoleOptions): Promise<RunningAdapter> {
   const output = opts.output ?? process.stdout;
   const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: Boolean(output.isTTY) });
   const print = (s: string) => output.write(`${s}\n`);
@@ -31,18 +36,34 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     print(`\n${renderConsole(r, { width: output.columns ?? 100, color })}\n`);
   };
   rl.setPrompt('sourcebook> ');
-  rl.prompt();
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (line === '/quit' || line === '/exit') break;
-    if (line) {
-      const n = /^\d+$/.test(line) ? Number(line) : null;
-      const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
-      if (n !== null && !action) print('No action with that number under the last reply.');
-      else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
-      else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
-    }
+  const done = (async () => {
     rl.prompt();
-  }
-  rl.close();
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (line === '/quit' || line === '/exit') break;
+      if (line) {
+        const n = /^\d+$/.test(line) ? Number(line) : null;
+        const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
+        if (n !== null && !action) print('No action with that number under the last reply.');
+        else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
+        else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
+      }
+      rl.prompt();
+    }
+    rl.close();
+  })();
+  return {
+    platform: 'console',
+    post: async (_where, reply) => show(reply),
+    stop: async () => {
+      rl.close();
+      await done;
+    },
+    done,
+  };
+}
+
+/** The chat until the user quits. */
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  await (await startConsole(opts)).done;
 }

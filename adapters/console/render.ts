@@ -1,4 +1,5 @@
 /** A Reply for a terminal: wrapped to the width, quotes indented, actions numbered. */
+import { wrap } from '../../src/core/fit.ts';
 import type { Block, Reply } from '../../src/core/reply.ts';
 
 // ANSI SGR codes by hand: util.styleText only exists from Node 20.12, and we support all of 20.
@@ -9,20 +10,7 @@ function styleText(style: Style, s: string): string {
   return `\u001b[${on}m${s}\u001b[${off}m`;
 }
 
-export function wrap(text: string, width: number, indent = ''): string {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        out.push(indent + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(indent + line);
-  }
-  return out.join('\n');
-}
+export { wrap };
 
 export function renderConsole(reply: Reply, opts: { width: number; color: boolean }): string {
   const paint = (style: Style, s: string) => (opts.color ? styleText(style, s) : s);

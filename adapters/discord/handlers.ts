@@ -5,6 +5,7 @@ import { clickAnswer } from './click-answer.ts';
 import { fromCustomId } from './custom-id.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
+import { settledWithin } from '../../src/core/timeout.ts';
 import { renderMessages } from './render.ts';
 import { answerClick, completeDeferredClick, completeDeferredReply, followUps, replyNew, type Answerable } from './respond.ts';
 import { truncateAtWord } from './text.ts';
@@ -111,19 +112,6 @@ async function answerIfQuick(answer: () => Promise<Reply>, deps: HandlerDeps): P
   const pending = answer();
   const quick = await settledWithin(pending, deps.deferAfterMs);
   return quick ? { quick, later: () => pending } : { later: () => pending };
-}
-
-/** The value if `promise` settles within `ms`, else `undefined` (the promise keeps running). */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function tellFailure(interaction: Answerable, logger: Logger): Promise<void> {

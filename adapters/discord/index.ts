@@ -1,4 +1,5 @@
 import { Events, type Client, type RESTOptions } from 'discord.js';
+import type { PostOptions, RunningAdapter } from '../../src/core/adapter.ts';
 import type { Bot } from '../../src/core/bot-api.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Where } from '../../src/core/request.ts';
@@ -6,6 +7,7 @@ import { attachBot, createDiscordClient } from './client.ts';
 import { DEFAULT_DEFER_AFTER_MS } from './handlers.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { postToChannel } from './post.ts';
+import { waitAtMost } from '../../src/core/timeout.ts';
 
 export interface DiscordConfig {
   bot: Bot;
@@ -19,15 +21,9 @@ export interface DiscordConfig {
   rest?: Partial<RESTOptions>;
 }
 
-export interface RunningDiscord {
+/** `stop` lets interactions in flight finish (up to `drainMs`), then disconnects. */
+export interface RunningDiscord extends RunningAdapter {
   client: Client;
-  /**
-   * Posts `reply` in `where.channel` without an interaction (the quiz scheduler's `post`). Long
-   * replies become several messages; mentions are off. Rejects when Discord refuses.
-   */
-  post(where: Where, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void>;
-  /** Stops taking interactions, lets those in flight finish (up to `drainMs`), then disconnects. */
-  stop(): Promise<void>;
 }
 
 /** Logs in to the gateway and answers slash commands, autocomplete and buttons with `bot`. */
@@ -61,14 +57,9 @@ export async function startDiscord(config: DiscordConfig): Promise<RunningDiscor
       await client.destroy();
       logger.info({}, 'discord: stopped');
     })());
-  const post = (where: Where, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void> => postToChannel(client.rest, where, reply, logger, opts);
-  return { client, post, stop };
-}
-
-async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
+  const post = (where: Where, reply: Reply, opts?: PostOptions): Promise<void> => postToChannel(client.rest, where, reply, logger, opts);
+  const done = new Promise<void>(() => {});
+  return { platform: 'discord', client, post, stop, done };
 }
 
 export type { Logger } from './logger.ts';

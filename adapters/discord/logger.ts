@@ -1,12 +1,2 @@
-/** The part of a pino logger the adapter uses; a pino `Logger` fits it as is. */
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export const silentLogger: Logger = {
-  info() {},
-  warn() {},
-  error() {},
-};
+/** The adapter's logger is the core's: a pino logger fits it as it is. */
+export { silentLogger, type Logger } from '../../src/core/log.ts';

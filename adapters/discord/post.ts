@@ -1,3 +1,4 @@
+import type { PostOptions } from '../../src/core/adapter.ts';
 import { createHash } from 'node:crypto';
 import { REST, Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Reply } from '../../src/core/reply.ts';
@@ -13,7 +14,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
  * seen by everyone in the channel, so `ephemeral` cannot apply. Rejects when Discord refuses
  * (no access, unknown channel), so the caller can record the failure.
  */
-export async function postToChannel(rest: REST, where: Where, reply: Reply, logger: Logger, opts: { idempotencyKey?: string } = {}): Promise<void> {
+export async function postToChannel(rest: REST, where: Where, reply: Reply, logger: Logger, opts: PostOptions = {}): Promise<void> {
   if (where.platform !== 'discord') throw new Error(`discord: cannot post to a ${where.platform} channel`);
   if (!SNOWFLAKE.test(where.channel)) throw new Error(`discord: "${where.channel.slice(0, 40)}" is not a channel id`);
   // One at a time: Discord orders messages by arrival, and a refusal stops the rest.
@@ -36,7 +37,7 @@ export function nonceFor(key: string, part: number): string {
 }
 
 /** A poster for processes without a gateway client (the shard manager's parent): REST with the bot token is enough. */
-export function restPoster(token: string, logger: Logger): (where: Where, reply: Reply, opts?: { idempotencyKey?: string }) => Promise<void> {
+export function restPoster(token: string, logger: Logger): (where: Where, reply: Reply, opts?: PostOptions) => Promise<void> {
   const rest = new REST({ version: '10' }).setToken(token);
   return (where, reply, opts) => postToChannel(rest, where, reply, logger, opts);
 }

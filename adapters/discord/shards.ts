@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
+import type { RunningAdapter } from '../../src/core/adapter.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { restPoster } from './post.ts';
 
 export interface ShardsConfig {
   token: string;
@@ -16,10 +18,12 @@ export interface ShardsConfig {
   spawnDelayMs?: number;
 }
 
-export interface RunningShards {
+/**
+ * `stop` asks every shard to shut down cleanly (SIGTERM), then waits for the processes to exit.
+ * `post` needs only REST, so the parent posts scheduled quizzes for all shards.
+ */
+export interface RunningShards extends RunningAdapter {
   manager: ShardingManager;
-  /** Asks every shard to shut down cleanly (SIGTERM), then waits for the processes to exit. */
-  stop(): Promise<void>;
 }
 
 const DEFAULT_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
@@ -39,7 +43,13 @@ export async function startDiscordShards(config: ShardsConfig): Promise<RunningS
     shard.on('death', () => logger.warn({ shardId: shard.id }, 'discord: shard exited'));
   });
   await manager.spawn(config.spawnDelayMs !== undefined ? { delay: config.spawnDelayMs } : {});
-  return { manager, stop: () => stopShards([...manager.shards.values()]) };
+  return {
+    platform: 'discord',
+    manager,
+    post: restPoster(config.token, logger),
+    stop: () => stopShards([...manager.shards.values()]),
+    done: new Promise<void>(() => {}),
+  };
 }
 
 /** Past this, a shard that has not exited after SIGTERM is killed outright. */

@@ -1,4 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
+import { clipWords, packLines, splitWords } from '../../src/core/fit.ts';
+
+export { packLines };
 
 /**
  * Some of escapeMarkdown's patterns look behind with `.+`, which is quadratic in the length of a
@@ -49,68 +52,16 @@ export function tidyLines(text: string): string[] {
     .map((line) => line.replace(/[ \t]+/g, ' ').trim());
 }
 
+/** A hard cut never separates a backslash from the character it escapes. */
+const KEEP_ESCAPES = (word: string, cut: number): number => (cut > 1 && word[cut - 1] === '\\' ? cut - 1 : cut);
+
 /**
- * Splits one line into pieces of at most `max` characters at spaces. Only a single word longer
- * than `max` (no space to break at) is cut, since nothing else can fit it.
+ * Splits one line into pieces of at most `max` characters at spaces (a blank line is one empty
+ * piece, so blank lines survive). Only a single word longer than `max` is cut.
  */
 export function splitAtWords(line: string, max: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const word of line.split(' ')) {
-    if (word === '') continue;
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') pieces.push(current);
-    if (word.length <= max) {
-      current = word;
-    } else {
-      const chunks = hardSplit(word, max);
-      current = chunks.pop() ?? '';
-      pieces.push(...chunks);
-    }
-  }
-  if (current !== '' || pieces.length === 0) pieces.push(current);
-  return pieces;
-}
-
-function hardSplit(word: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = word;
-  while (rest.length > max) {
-    let cut = max;
-    // Never separate a surrogate pair, nor a backslash from the character it escapes.
-    if (isHighSurrogate(rest.charCodeAt(cut - 1))) cut -= 1;
-    if (rest[cut - 1] === '\\' && cut > 1) cut -= 1;
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  chunks.push(rest);
-  return chunks;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** Greedily joins lines (each at most `max` long) into chunks of at most `max` characters. */
-export function packLines(lines: string[], max: number, separator = '\n'): string[] {
-  const chunks: string[] = [];
-  let current: string | null = null;
-  for (const line of lines) {
-    if (current === null) {
-      current = line;
-    } else if (current.length + separator.length + line.length <= max) {
-      current += separator + line;
-    } else {
-      chunks.push(current);
-      current = line;
-    }
-  }
-  if (current !== null) chunks.push(current);
-  return chunks;
+  const pieces = splitWords(line, max, { keep: KEEP_ESCAPES });
+  return pieces.length ? pieces : [''];
 }
 
 /** Wraps each line to `max` and packs the result: a long text as chunks cut only between words. */
@@ -123,10 +74,5 @@ export function splitText(lines: string[], max: number): string[] {
 
 /** Shortens to `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let room = text.slice(0, max - 1);
-  if (isHighSurrogate(room.charCodeAt(room.length - 1))) room = room.slice(0, -1);
-  const space = room.lastIndexOf(' ');
-  const cut = space > max / 2 ? room.slice(0, space) : room;
-  return `${cut.trimEnd()}…`;
+  return clipWords(text, max, '…', { keep: KEEP_ESCAPES });
 }

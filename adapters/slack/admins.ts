@@ -4,7 +4,7 @@
  * a burst of clicks costs one call.
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import { withTimeout } from './timeout.ts';
 
 export interface AdminLookup {

@@ -1,6 +1,6 @@
 /** The core's Asker for a Slack user: the platform facts (admin or owner, user groups), looked up in parallel. */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import type { Asker } from '../../src/core/request.ts';
 import { createAdminLookup, type AdminLookup } from './admins.ts';
 import { createGroupLookup, type GroupLookup } from './groups.ts';

@@ -1,6 +1,6 @@
 /** Posts a rendered reply through a response_url: new messages one after another, or a redraw. */
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 

@@ -4,7 +4,7 @@
  * so one usergroups.list per workspace serves everyone, cached for a few minutes.
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import { withTimeout } from './timeout.ts';
 
 export interface GroupLookup {

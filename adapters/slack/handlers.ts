@@ -4,7 +4,7 @@
  * take longer.
  */
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import type { Bot } from '../../src/core/bot-api.ts';
 import { errorReply, type Reply } from '../../src/core/reply.ts';
 import type { AskerLookup } from './asker.ts';

@@ -6,9 +6,11 @@
 import { createServer } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { guardSlackHttp } from './http-guard.ts';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 import type { Bot } from '../../src/core/bot-api.ts';
+import type { PostOptions, RunningAdapter } from '../../src/core/adapter.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import type { Where } from '../../src/core/request.ts';
 import { createAskerLookup } from './asker.ts';
 import { registerHandlers } from './handlers.ts';
 import { boltLogger } from './log.ts';
@@ -33,17 +35,10 @@ export interface SlackConfig {
   slackApiUrl?: string;
 }
 
-export interface SlackHandle {
+/** `post` rejects when Slack refuses (e.g. `not_in_channel` for a private channel the app was not invited to). */
+export interface SlackHandle extends RunningAdapter {
   /** HTTP mode: the port actually bound. */
   port?: number;
-  /**
-   * Posts a reply to a channel unprompted (scheduled quizzes: wire the quiz scheduler's
-   * `post(where, reply)` to `post(where.channel, reply)` for `where.platform === 'slack'`).
-   * Long replies become several messages. Rejects when Slack refuses (e.g. `not_in_channel`
-   * for a private channel the app was not invited to).
-   */
-  post(channelId: string, reply: Reply, opts?: { idempotencyKey?: string }): Promise<void>;
-  stop(): Promise<void>;
 }
 
 function createApp(cfg: SlackConfig, mode: 'socket' | 'http', receiver?: HTTPReceiver): App {
@@ -76,13 +71,14 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
     log.error({ err }, 'slack: unhandled error in a listener');
   });
   await app.init();
-  const post = (channelId: string, reply: Reply, opts?: { idempotencyKey?: string }) =>
-    postToChannel(app.client, channelId, reply, { ...opts, warn: (msg) => log.warn({}, msg) });
+  const post = (where: Where, reply: Reply, opts?: PostOptions) =>
+    postToChannel(app.client, where.channel, reply, { ...opts, warn: (msg) => log.warn({}, msg) });
+  const done = new Promise<void>(() => {});
 
   if (mode === 'socket') {
     await app.start();
     log.info('slack: connected in Socket Mode');
-    return { post, stop: async () => void (await app.stop()) };
+    return { platform: 'slack', post, stop: async () => void (await app.stop()), done };
   }
   // Our own server, so every request passes the guard (size, time window, replays, retries) before Bolt.
   const guarded = guardSlackHttp(receiver!.requestListener, {
@@ -97,5 +93,5 @@ export async function startSlack(cfg: SlackConfig): Promise<SlackHandle> {
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : undefined;
   log.info({ port }, 'slack: listening for HTTP requests on /slack/events');
-  return { port, post, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { platform: 'slack', port, post, stop: () => new Promise<void>((resolve) => server.close(() => resolve())), done };
 }

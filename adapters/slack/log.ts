@@ -1,6 +1,6 @@
 /** Bolt's logger interface on top of the app's pino logger, so Slack logs land in the same stream. */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../src/core/log.ts';
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -30,9 +30,10 @@ export function boltLogger(log: Logger): BoltLogger {
     // pino owns the level; Bolt only asks so it can skip building debug strings.
     setLevel: () => {},
     getLevel: () => {
-      if (log.isLevelEnabled('debug')) return LogLevel.DEBUG;
-      if (log.isLevelEnabled('info')) return LogLevel.INFO;
-      if (log.isLevelEnabled('warn')) return LogLevel.WARN;
+      const enabled = (level: string) => log.isLevelEnabled?.(level) ?? true;
+      if (enabled('debug')) return LogLevel.DEBUG;
+      if (enabled('info')) return LogLevel.INFO;
+      if (enabled('warn')) return LogLevel.WARN;
       return LogLevel.ERROR;
     },
     setName: () => {},

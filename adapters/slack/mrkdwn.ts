@@ -2,6 +2,7 @@
  * Text helpers for Slack mrkdwn: escaping and splitting at word boundaries.
  * Lengths are UTF-16 code units, which never undercount what Slack counts.
  */
+import { clipWords as fitClip, splitWords as fitWords } from '../../src/core/fit.ts';
 
 /**
  * Slack parses `<…>` as mentions and links (`<!channel>`, `<@U123>`, `<https://…|x>`) and `&` starts
@@ -12,41 +13,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * Where a word longer than `max` may be hard-cut: never inside an entity we produced
- * (`&amp;` …) nor between the halves of a surrogate pair. Only words with no whitespace in
- * thousands of characters get here.
- */
-function hardCut(word: string, max: number): number {
-  let cut = max;
+/** A hard cut never falls inside an entity this module produced (`&amp;` …). */
+function keepEntities(word: string, cut: number): number {
   const amp = word.lastIndexOf('&', cut - 1);
-  if (amp >= 0 && amp > cut - 5 && !word.slice(amp, cut).includes(';')) cut = amp;
-  const code = word.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return Math.max(cut, 1);
+  return amp > 0 && amp > cut - 5 && !word.slice(amp, cut).includes(';') ? amp : cut;
 }
 
 /** Splits one line into pieces of at most `max`, breaking only at whitespace. */
 export function splitWords(line: string, max: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (let word of line.split(/\s+/).filter((w) => w.length > 0)) {
-    while (word.length > max) {
-      if (current) pieces.push(current);
-      current = '';
-      const cut = hardCut(word, max);
-      pieces.push(word.slice(0, cut));
-      word = word.slice(cut);
-    }
-    if (!current) current = word;
-    else if (current.length + 1 + word.length <= max) current += ` ${word}`;
-    else {
-      pieces.push(current);
-      current = word;
-    }
-  }
-  if (current) pieces.push(current);
-  return pieces;
+  return fitWords(line, max, { keep: keepEntities });
 }
 
 /**
@@ -83,10 +58,7 @@ export function chunkText(text: string, max: number, prefix = ''): string[] {
 
 /** The first words of `text` that fit in `max`, with "…" when something was left out. */
 export function clipWords(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const first = splitWords(flat, max - 1)[0] ?? '';
-  return `${first}…`;
+  return fitClip(text, max, '…', { keep: keepEntities });
 }
 
 /**

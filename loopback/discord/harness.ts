@@ -47,12 +47,12 @@ export interface LogEntry {
 
 export function recordingLogger(): Logger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  return {
-    entries,
-    info: (obj, msg) => void entries.push({ level: 'info', obj, msg }),
-    warn: (obj, msg) => void entries.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => void entries.push({ level: 'error', obj, msg }),
-  };
+  const at =
+    (level: LogEntry['level']) =>
+    (obj: object | string, msg?: string): void =>
+      void entries.push(typeof obj === 'string' ? { level, obj: {}, msg: obj } : { level, obj, msg });
+  const logger: Logger & { entries: LogEntry[] } = { entries, debug: () => {}, info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
+  return logger;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

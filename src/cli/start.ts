@@ -1,12 +1,10 @@
 /** `npm start`: the bots whose credentials are set (Slack, Discord, or both), or the console chat when none are. */
 import pino from 'pino';
-import { runConsole } from '../../adapters/console/index.ts';
 import { loadConfig, plan } from '../config.ts';
 import { hostname } from 'node:os';
 import { createBot } from '../app/bot.ts';
-import type { Reply } from '../core/reply.ts';
-import type { Platform, Where } from '../core/request.ts';
-import { createScheduler, type PostOptions } from '../quiz/scheduler.ts';
+import type { RunningAdapter } from '../core/adapter.ts';
+import { createScheduler } from '../quiz/scheduler.ts';
 
 export async function start(): Promise<void> {
   const loaded = loadConfig();
@@ -20,67 +18,68 @@ export async function start(): Promise<void> {
   const dbOpts = config.SOURCEBOOK_DB ? { dbPath: config.SOURCEBOOK_DB } : {};
   const corpusOpts = config.SOURCEBOOK_CORPUS ? { corpusDir: config.SOURCEBOOK_CORPUS } : {};
 
-  if (what.console) {
-    const bot = createBot({
-      ...dbOpts,
-      ...corpusOpts,
-      log: (m, err) => process.stderr.write(`${m} ${err instanceof Error ? err.message : ''}\n`),
-      onIndexing: () => process.stderr.write('Building the search index from corpus/ (first start, about a second)…\n'),
-    });
-    await runConsole({ bot });
-    bot.close();
-    return;
-  }
-
   const logger = pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
-  const bot = createBot({ ...dbOpts, ...corpusOpts, log: (msg, err) => logger.error({ err }, msg) });
+  const bot = createBot({
+    ...dbOpts,
+    ...corpusOpts,
+    log: what.console ? (m, err) => process.stderr.write(`${m} ${err instanceof Error ? err.message : ''}\n`) : (msg, err) => logger.error({ err }, msg),
+    ...(what.console ? { onIndexing: () => process.stderr.write('Building the search index from corpus/ (first start, about a second)…\n') } : {}),
+  });
   // Built before any platform connects, so no user's first /quiz waits for it (shards share the database).
-  bot.prepare();
-  const stops: (() => Promise<void>)[] = [];
-  /** How scheduled quiz posts reach each platform's channels. */
-  const posters: Partial<Record<Platform, (where: Where, reply: Reply, opts?: PostOptions) => Promise<void>>> = {};
+  if (!what.console) bot.prepare();
+  const adapters: RunningAdapter[] = [];
+  if (what.console) {
+    const { startConsole } = await import('../../adapters/console/index.ts');
+    adapters.push(await startConsole({ bot }));
+  }
   if (what.discord && config.DISCORD_SHARDS) {
     const { startDiscordShards } = await import('../../adapters/discord/shards.ts');
-    const { restPoster } = await import('../../adapters/discord/post.ts');
-    const shards = await startDiscordShards({ token: config.DISCORD_TOKEN!, totalShards: config.DISCORD_SHARDS, logger });
-    stops.push(() => shards.stop());
-    // Posting to a channel needs only REST, so the parent posts for all shards.
-    posters.discord = restPoster(config.DISCORD_TOKEN!, logger);
+    adapters.push(await startDiscordShards({ token: config.DISCORD_TOKEN!, totalShards: config.DISCORD_SHARDS, logger }));
   } else if (what.discord) {
     const { startDiscord } = await import('../../adapters/discord/index.ts');
-    const discord = await startDiscord({ bot, token: config.DISCORD_TOKEN!, logger });
-    stops.push(() => discord.stop());
-    posters.discord = discord.post;
+    adapters.push(await startDiscord({ bot, token: config.DISCORD_TOKEN!, logger }));
   }
   if (what.slack) {
     const { startSlack } = await import('../../adapters/slack/index.ts');
-    const slack = await startSlack({
-      bot,
-      mode: what.slack,
-      botToken: config.SLACK_BOT_TOKEN!,
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-      ...(config.SLACK_PORT !== undefined ? { port: config.SLACK_PORT } : {}),
-      logger,
-    });
-    stops.push(() => slack.stop());
-    posters.slack = (where, reply, opts) => slack.post(where.channel, reply, opts);
+    adapters.push(
+      await startSlack({
+        bot,
+        mode: what.slack,
+        botToken: config.SLACK_BOT_TOKEN!,
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_PORT !== undefined ? { port: config.SLACK_PORT } : {}),
+        logger,
+      }),
+    );
   }
   // Every process may run the scheduler: each slot is claimed in the database before it is posted.
   const scheduler = createScheduler({
     bot,
     owner: `${hostname()}:${process.pid}`,
-    post: (where, reply, opts) => posters[where.platform]?.(where, reply, opts) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
+    post: (where, reply, opts) =>
+      adapters.find((a) => a.platform === where.platform)?.post(where, reply, opts) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
     log: (msg, err) => logger.error({ err }, msg),
   });
   scheduler.start();
-  stops.unshift(async () => scheduler.stop());
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      scheduler.stop();
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      bot.close();
+    })());
+  if (what.console) {
+    // The chat ends when its user quits; nothing else keeps the process.
+    await adapters[0]!.done;
+    await stop();
+    return;
+  }
   logger.info({ discord: what.discord, slack: what.slack }, 'sourcebook: running');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'sourcebook: shutting down');
-    await Promise.allSettled(stops.map((s) => s()));
-    bot.close();
+    await stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

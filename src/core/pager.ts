@@ -53,7 +53,8 @@ export function pagedReply(input: PagedReplyInput): Reply {
     title: total > 1 ? `${input.title} (${index}/${total})` : input.title,
     blocks: body.blocks,
     citations: body.citations,
-    actions: [...nav, ...(input.extra ?? [])].slice(0, 5),
+    // All of them: adapters lay buttons out in rows (Discord 5 × 5, Slack 25) and log any they cannot show.
+    actions: [...nav, ...(input.extra ?? [])],
     ...(total > 1 ? { page: { index, total } } : {}),
   });
 }

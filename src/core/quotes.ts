@@ -2,6 +2,7 @@
  * Building attributed quotations. Every sentence the bot shows from the corpus goes through
  * here, so it is always verbatim from its passage and always carries its attribution.
  */
+import { prefixAtWord } from './fit.ts';
 import { attribution, where } from '../corpus/cite.ts';
 import { reportedClaimOf } from '../corpus/voice.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
@@ -18,11 +19,8 @@ export function sentenceTexts(p: Passage): string[] {
   return p.sentences.map((s) => p.text.slice(s.start, s.end));
 }
 
-export function clipAtWord(text: string, max: number): { text: string; clipped: boolean } {
-  if (text.length <= max) return { text, clipped: false };
-  const cut = text.lastIndexOf(' ', max);
-  return { text: text.slice(0, cut > max / 2 ? cut : max).trimEnd(), clipped: true };
-}
+/** A quote's first words within `max`, exactly as written. */
+export const clipAtWord = prefixAtWord;
 
 /** A unit of reply content: blocks plus the citations they point at (indexes local to the unit). */
 export interface Unit {

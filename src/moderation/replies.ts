@@ -24,7 +24,7 @@ export function changed(ctx: CommandContext, req: Request, entry: AuditEntry, ti
     ephemeral: true,
     title,
     ...mergeUnits([textUnit(`${text} Logged as change #${entry.seq}; ${how}`), ...extra]),
-    actions: [...(undoable ? [undoAction(ctx, entry)] : []), ...actions].slice(0, 5),
+    actions: [...(undoable ? [undoAction(ctx, entry)] : []), ...actions],
   });
 }
 

@@ -94,7 +94,7 @@ function pending(ctx: CommandContext, req: Request): Reply {
     ephemeral: true,
     title: `Quiz question waiting (${index}/${total})`,
     ...mergeUnits(questionUnits(ctx, q, hiddenIds(ctx.db, space))),
-    actions: [...nav, ...questionActions(ctx, q)].slice(0, 5),
+    actions: [...nav, ...questionActions(ctx, q)],
     ...(total > 1 ? { page: { index, total } } : {}),
   });
 }

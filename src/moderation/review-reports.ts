@@ -63,7 +63,7 @@ export function reportsPage(ctx: CommandContext, req: Request): Reply {
     ephemeral: true,
     title: `Report #${r.seq} (${index}/${total} open)`,
     ...reportBlocks(r),
-    actions: [...nav, ...reportActions(ctx, r)].slice(0, 5),
+    actions: [...nav, ...reportActions(ctx, r)],
     ...(total > 1 ? { page: { index, total } } : {}),
   });
 }

@@ -14,6 +14,7 @@
  */
 import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
+import type { PostOptions } from '../core/adapter.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Where } from '../core/request.ts';
 import type { DB } from '../db/open.ts';
@@ -28,10 +29,7 @@ export const LEASE_MS = 60_000;
 /** Claims of one slot at most (the first and two takeovers): a slot that kills its posters is not tried forever. */
 export const MAX_ATTEMPTS = 3;
 
-export interface PostOptions {
-  /** The same for every attempt at one slot: the platform drops a second message carrying it. */
-  idempotencyKey?: string;
-}
+export type { PostOptions } from '../core/adapter.ts';
 
 /** The key a slot's post carries on every attempt. */
 export function slotKey(scheduleId: number, slot: Date): string {

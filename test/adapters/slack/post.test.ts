@@ -18,7 +18,7 @@ const asMessage = (form: Record<string, string>) => parseMessage({ text: form.te
 
 describe('SlackHandle.post: a reply to a channel without a slash command (scheduled quizzes)', () => {
   it('GIVEN a quiz post THEN one chat.postMessage to that channel with the bot token, blocks, fallback text and no link_names', async () => {
-    await h.handle.post('C0QUIZ', quizPost(0));
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, quizPost(0));
     const [call, ...more] = postMessages();
     expect(more).toEqual([]);
     expect(call!.headers.authorization).toBe('Bearer xoxb-test-token');
@@ -33,7 +33,7 @@ describe('SlackHandle.post: a reply to a channel without a slash command (schedu
   });
 
   it('GIVEN corpus text with <!channel>, <@U123> and @everyone THEN the posted blocks and fallback carry them escaped', async () => {
-    await h.handle.post('C0QUIZ', hostileReply());
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, hostileReply());
     const [call] = postMessages();
     const sent = `${call!.form.text}\n${call!.form.blocks}`;
     for (const live of ['<!channel>', '<!here>', '<@U123>', '<!everyone>', '<https://evil.example']) expect(sent).not.toContain(live);
@@ -43,7 +43,7 @@ describe('SlackHandle.post: a reply to a channel without a slash command (schedu
 
   it('GIVEN a reply over 30,000 characters THEN several messages posted in order, each within limits, no word lost or cut', async () => {
     const long = longReply();
-    await h.handle.post('C0QUIZ', long);
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, long);
     const calls = postMessages();
     expect(calls.length).toBe(renderReply(long).length);
     expect(calls.length).toBeGreaterThan(1);
@@ -57,20 +57,20 @@ describe('SlackHandle.post: a reply to a channel without a slash command (schedu
 
   it('GIVEN Slack refuses the channel THEN post rejects with Slack’s error, so the scheduler can record it', async () => {
     h.mock.refusedChannels.set('C0PRIVATE', 'not_in_channel');
-    await expect(h.handle.post('C0PRIVATE', quizPost(0))).rejects.toThrow(/not_in_channel/);
+    await expect(h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0PRIVATE' }, quizPost(0))).rejects.toThrow(/not_in_channel/);
   });
 });
 
 describe('SlackHandle.post with an idempotency key (a scheduled slot posted again after a takeover)', () => {
   it('GIVEN the same key posted twice THEN the first carries it in its metadata and the second finds it in the channel history and posts nothing', async () => {
-    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
     const [first] = postMessages();
     expect(JSON.parse(first!.form.metadata!)).toEqual({ event_type: 'sourcebook_post', event_payload: { key: 'slot:7:1736150400000', part: 0 } });
-    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, quizPost(0), { idempotencyKey: 'slot:7:1736150400000' });
     expect(postMessages()).toHaveLength(1);
     expect(h.mock.api.filter((c) => c.name === 'conversations.history')).toHaveLength(2);
     // Another slot's key is another post.
-    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:7:1736154000000' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, quizPost(0), { idempotencyKey: 'slot:7:1736154000000' });
     expect(postMessages()).toHaveLength(2);
   });
 
@@ -78,11 +78,11 @@ describe('SlackHandle.post with an idempotency key (a scheduled slot posted agai
     const long = longReply();
     const parts = renderReply(long).length;
     expect(parts).toBeGreaterThan(2);
-    await h.handle.post('C0QUIZ', long, { idempotencyKey: 'slot:9:1' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, long, { idempotencyKey: 'slot:9:1' });
     // Forget all but the first two parts, as if the first poster had been killed after them.
     const sent = postMessages();
     for (const c of sent.slice(2)) h.mock.api.splice(h.mock.api.indexOf(c), 1);
-    await h.handle.post('C0QUIZ', long, { idempotencyKey: 'slot:9:1' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, long, { idempotencyKey: 'slot:9:1' });
     const all = postMessages();
     expect(all).toHaveLength(parts);
     expect(all.map((c) => JSON.parse(c.form.metadata!).event_payload.part)).toEqual([...Array(parts).keys()]);
@@ -90,7 +90,7 @@ describe('SlackHandle.post with an idempotency key (a scheduled slot posted agai
 
   it('GIVEN the app cannot read the channel history (no channels:history scope) THEN it posts anyway: a missing quiz is worse than a second copy', async () => {
     h.mock.historyFails = true;
-    await h.handle.post('C0QUIZ', quizPost(0), { idempotencyKey: 'slot:8:1' });
+    await h.handle.post({ platform: 'slack', space: 'T0TEST', channel: 'C0QUIZ' }, quizPost(0), { idempotencyKey: 'slot:8:1' });
     expect(postMessages()).toHaveLength(1);
   });
 });
