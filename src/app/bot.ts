@@ -18,7 +18,7 @@ import type { Asker, Request, Where } from '../core/request.ts';
 import { suggest } from './suggest.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
-import { applyCuration } from '../moderation/curation-hook.ts';
+import { withCuration } from '../moderation/curation-hook.ts';
 import { bankKey, ensureBank } from '../quiz/bank.ts';
 import { isDamage, resetIndex, withIndex } from '../db/index-file.ts';
 
@@ -96,7 +96,9 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       }
       // Buttons made while answering belong to this space.
       const here = { ...ctx, actions: ctx.actions.scoped(db, spaceKey(req.where)) };
-      return applyCuration(here, req, await command.run(here, parsed.data, req), command.spec.curatable === true);
+      if (!command.spec.curatable) return await command.run(here, parsed.data, req);
+      // A pinned answer is shown without running the command's queries.
+      return await withCuration(here, req, { title: () => command.curatedTitle?.(here, parsed.data) ?? null, run: () => command.run(here, parsed.data, req) });
     } catch (err) {
       // A damaged corpus index is derived data: rebuilt from corpus/ at once, and the command run again.
       if (isDamage(err) && !rebuilding) return rebuildAndRetry(req, err);

@@ -103,6 +103,12 @@ function topicNotQuestion(ctx: CommandContext, question: string): Reply {
   });
 }
 
+/** The question itself, shortened at a word when long. */
+function askTitle(question: string): string {
+  const { text, clipped } = clipAtWord(question, 200);
+  return clipped ? `${text} …` : question;
+}
+
 export const askCommand = defineCommand({
   spec: {
     name: 'ask',
@@ -114,6 +120,7 @@ export const askCommand = defineCommand({
     curatable: true,
   },
   schema: cleanText({ max: 500, emptyMessage: 'What is your question? For example: /ask Who killed Kirov?' }),
+  curatedTitle: (_ctx, question) => askTitle(question),
   run(ctx, question, req: Request) {
     if (!rootsOf(question).length) {
       return reply({
@@ -143,7 +150,7 @@ export const askCommand = defineCommand({
     );
     const first = chosen[0]!.passage;
     return reply({
-      title: clipAtWord(question, 200).clipped ? `${clipAtWord(question, 200).text} …` : question,
+      title: askTitle(question),
       ...mergeUnits(units),
       actions: [
         ctx.actions.make('More context', { command: 'show', args: first.id }, 'primary'),

@@ -222,6 +222,7 @@ export const compareCommand = defineCommand({
     curatable: true,
   },
   schema: cleanText({ max: 200, emptyMessage: 'Compare what? For example: /compare executions, or /compare Yezhov vs Yagoda' }),
+  curatedTitle: (_ctx, topic) => (/\s(?:vs\.?|versus)\s/i.test(topic) ? null : `Compare: ${topic}`),
   run(ctx, topic, req) {
     if (/\s(?:vs\.?|versus)$/i.test(topic) || /^(?:vs\.?|versus)\s/i.test(topic)) {
       return errorReply('Compare with what?', 'Name both sides: two people (Yezhov vs Yagoda) or two sources (reiman vs emelyanov).');

@@ -91,7 +91,7 @@ function save(ctx: CommandContext, req: Request, t: AnswerTarget, kind: Curation
   // A preview of what members will now see.
   const preview =
     kind === 'answer'
-      ? curatedAnswer(ctx, { command: t.command, state, auto: reply({ kind: 'not-found', title: '' }), hidden: hiddenIds(ctx.db, space) })
+      ? curatedAnswer(ctx, { command: t.command, state, title: null, hidden: hiddenIds(ctx.db, space) })
       : withNote(reply({ title: '' }), state);
   return changed(
     ctx,

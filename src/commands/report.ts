@@ -9,7 +9,7 @@ import { spaceKey, type Request } from '../core/request.ts';
 import type { CuratableName } from '../moderation/curatable.ts';
 import { curatableCommand, parseAnswerTarget } from './answer-target.ts';
 import { getQuestion } from '../quiz/bank.ts';
-import { applyCuration } from '../moderation/curation-hook.ts';
+import { withCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
 import { fail, modLine, splitBars } from '../moderation/input.ts';
 import { countOpenBy, insertReport, MAX_REASON, openReportsFor, storedCitation, type NewReport } from '../moderation/report-store.ts';
@@ -133,7 +133,8 @@ export const reportCommand = defineCommand({
     if (mine) return ALREADY(`/${command} ${mine.args}`, mine.seq);
     // The reply exactly as this space shows it now, curation included: what the reporter saw.
     const asked: Request = { command, args, user: req.user, where: req.where };
-    const shown = applyCuration(ctx, asked, await curatableCommand(command)!.run(ctx, args, asked), true);
+    const reported = curatableCommand(command)!;
+    const shown = await withCuration(ctx, asked, { title: () => reported.curatedTitle?.(ctx, args) ?? null, run: () => reported.run(ctx, args, asked) });
     const seq = store(ctx, req, {
       command,
       args,

@@ -200,6 +200,10 @@ export const whoCommand = defineCommand({
     curatable: true,
   },
   schema: cleanText({ max: 100, emptyMessage: 'Whose profile? For example: /who Yezhov' }),
+  curatedTitle(ctx, name) {
+    const r = ctx.people.resolve(name);
+    return r.kind === 'person' ? `Who was ${r.person.canonical}?` : null;
+  },
   run(ctx, name, req) {
     if (!/\p{L}/u.test(name)) return errorReply('Not a name', 'A name needs letters, e.g. /who Yezhov.');
     const r = ctx.people.resolve(name);

@@ -24,6 +24,8 @@ export interface Command<A = unknown> {
   /** Raw argument text → typed arguments. Messages are shown to the user as they are. */
   schema: z.ZodType<A, string>;
   run(ctx: CommandContext, args: A, req: Request): Reply | Promise<Reply>;
+  /** A curatable command's title for a pinned answer, which is shown without running the command; null for a generic one. */
+  curatedTitle?(ctx: CommandContext, args: A): string | null;
 }
 
 /** Longest argument text any command accepts; beyond it the user is told, not truncated silently. */

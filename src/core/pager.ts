@@ -28,6 +28,33 @@ export function paginate(units: Unit[], budget = PAGE_BUDGET): Unit[][] {
   return pages;
 }
 
+/** Labels of the two paging buttons: a queue read newest first says "Newer" and "Older". */
+export interface NavLabels {
+  back: string;
+  next: string;
+}
+
+const BACK_MORE: NavLabels = { back: '‹ Back', next: 'More ›' };
+/** A queue read one item at a time. */
+export const BACK_NEXT: NavLabels = { back: '‹ Back', next: 'Next ›' };
+
+/**
+ * Page `page` of `total` (clamped), with the buttons that re-run the command for the page before
+ * and after it: the one paging mechanism, for replies paged by size and queues paged by item.
+ */
+export function pageNav(
+  actions: ActionStore,
+  at: { command: string; args: string; page: number | undefined; total: number },
+  labels: NavLabels = BACK_MORE,
+): { index: number; nav: Action[]; page?: { index: number; total: number } } {
+  const total = Math.max(1, at.total);
+  const index = Math.min(Math.max(1, at.page ?? 1), total);
+  const nav: Action[] = [];
+  if (index > 1) nav.push(actions.make(labels.back, { command: at.command, args: at.args, page: index - 1 }));
+  if (index < total) nav.push(actions.make(`${labels.next} (${index + 1}/${total})`, { command: at.command, args: at.args, page: index + 1 }, 'primary'));
+  return { index, nav, ...(total > 1 ? { page: { index, total } } : {}) };
+}
+
 export interface PagedReplyInput {
   title: string;
   /** Shown on every page, above the page's units. */
@@ -43,18 +70,15 @@ export interface PagedReplyInput {
 
 export function pagedReply(input: PagedReplyInput): Reply {
   const pages = paginate(input.units);
+  const { index, nav, page } = pageNav(input.actions, { command: input.command, args: input.args, page: input.page, total: pages.length });
   const total = Math.max(1, pages.length);
-  const index = Math.min(Math.max(1, input.page), total);
   const body = mergeUnits([...(input.header ? [input.header] : []), ...(pages[index - 1] ?? [])]);
-  const nav: Action[] = [];
-  if (index > 1) nav.push(input.actions.make('‹ Back', { command: input.command, args: input.args, page: index - 1 }));
-  if (index < total) nav.push(input.actions.make(`More › (${index + 1}/${total})`, { command: input.command, args: input.args, page: index + 1 }, 'primary'));
   return reply({
     title: total > 1 ? `${input.title} (${index}/${total})` : input.title,
     blocks: body.blocks,
     citations: body.citations,
     // All of them: adapters lay buttons out in rows (Discord 5 × 5, Slack 25) and log any they cannot show.
     actions: [...nav, ...(input.extra ?? [])],
-    ...(total > 1 ? { page: { index, total } } : {}),
+    ...(page ? { page } : {}),
   });
 }

@@ -30,8 +30,8 @@ export function curatedLabel(state: CurationState): string {
 export interface CuratedAnswerInput {
   command: string;
   state: CurationState;
-  /** The automatic reply it replaces: its title is kept when it was an answer. */
-  auto: Reply;
+  /** The command's own title for what was asked ("Who was Nikolai Yezhov?"); null for a generic one. */
+  title: string | null;
   hidden: ReadonlySet<string>;
 }
 
@@ -43,7 +43,7 @@ export function curatedAnswer(ctx: CommandContext, input: CuratedAnswerInput): R
     textUnit(`${curatedLabel(state)}: this group's moderators pinned this answer in place of the automatic one.`, state.text),
     ...passages.map((p, i) => quoteUnit(ctx.repo, p, passageExcerpt(p), i === 0 ? 'The passages it cites, verbatim:' : undefined)),
   ];
-  const title = input.auto.kind === 'answer' ? input.auto.title.replace(/ \(\d+\/\d+\)$/, '') : `/${command} ${state.label}`;
+  const title = input.title ?? `/${command} ${state.label}`;
   const first = passages[0];
   return reply({
     title,

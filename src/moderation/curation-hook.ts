@@ -1,4 +1,7 @@
-/** Applies a space's curation (pinned answer, moderator note) to a command's automatic reply. */
+/**
+ * A space's curation of a command's answer: a pinned answer is shown in place of the command's,
+ * without running it; a moderator's note sits above the automatic answer's first page.
+ */
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
@@ -8,18 +11,25 @@ import { curationKey } from './curation-key.ts';
 import { curationsFor } from './curation-store.ts';
 import { hiddenIds } from './hidden-store.ts';
 
-/** `curatable`: the command's spec says its answers may be curated. */
-export function applyCuration(ctx: CommandContext, req: Request, reply: Reply, curatable: boolean): Reply {
-  const command = commandName(req.command);
-  // Errors and refusals are about the input, not the answer: no curation replaces them.
-  if (!curatable || reply.kind === 'error' || reply.kind === 'refusal') return reply;
-  const key = curationKey(ctx, command, req.args);
-  if (!key) return reply;
+export interface Curated {
+  /** The command's title for a pinned answer to these arguments (null: a generic one). */
+  title(): string | null;
+  /** The automatic answer, run only when nothing is pinned. */
+  run(): Reply | Promise<Reply>;
+}
+
+/** The reply for `req` to a curatable command, as this space's moderators curated it. */
+export async function withCuration(ctx: CommandContext, req: Request, command: Curated): Promise<Reply> {
+  const name = commandName(req.command);
+  const key = curationKey(ctx, name, req.args);
   const space = spaceKey(req.where);
-  const { answer, note } = curationsFor(ctx.db, space, command, key);
-  let out = reply;
-  if (answer) out = curatedAnswer(ctx, { command, state: answer, auto: reply, hidden: hiddenIds(ctx.db, space) });
-  // A note is read once, above the first page (a pinned answer has only one).
-  if (note && (answer || (req.page ?? 1) === 1)) out = withNote(out, note);
-  return out;
+  const { answer, note } = key ? curationsFor(ctx.db, space, name, key) : { answer: null, note: null };
+  if (answer) {
+    const pinned = curatedAnswer(ctx, { command: name, state: answer, title: command.title(), hidden: hiddenIds(ctx.db, space) });
+    return note ? withNote(pinned, note) : pinned;
+  }
+  const auto = await command.run();
+  // Errors and refusals are about the input, not the answer; a note is read once, above the first page.
+  if (!note || auto.kind === 'error' || auto.kind === 'refusal' || (req.page ?? 1) !== 1) return auto;
+  return withNote(auto, note);
 }

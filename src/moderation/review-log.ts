@@ -1,6 +1,7 @@
 /** `/review log`: this space's audit log, newest first, a few entries per page with their before/after JSON. */
+import { pageNav } from '../core/pager.ts';
 import type { CommandContext } from '../core/command.ts';
-import { reply, type Action, type Block, type Reply } from '../core/reply.ts';
+import { reply, type Block, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { countEntries, listEntries, type AuditEntry } from './audit.ts';
 import { timeLabel } from './actor.ts';
@@ -40,17 +41,14 @@ export function logPage(ctx: CommandContext, req: Request): Reply {
     });
   }
   const total = Math.ceil(count / LOG_PAGE_SIZE);
-  const index = Math.min(Math.max(1, req.page ?? 1), total);
+  const { index, nav, page } = pageNav(ctx.actions, { command: 'review', args: 'log', page: req.page, total }, { back: '‹ Newer', next: 'Older ›' });
   const entries = listEntries(ctx.db, space, LOG_PAGE_SIZE, (index - 1) * LOG_PAGE_SIZE);
-  const nav: Action[] = [];
-  if (index > 1) nav.push(ctx.actions.make('‹ Newer', { command: 'review', args: 'log', page: index - 1 }));
-  if (index < total) nav.push(ctx.actions.make(`Older › (${index + 1}/${total})`, { command: 'review', args: 'log', page: index + 1 }));
   return reply({
     kind: 'notice',
     ephemeral: true,
     title: total > 1 ? `Audit log (${index}/${total})` : 'Audit log',
     blocks: [...entries.flatMap(entryBlocks), { type: 'paragraph', text: 'Revert a change with /undo N.' }],
     actions: nav,
-    ...(total > 1 ? { page: { index, total } } : {}),
+    ...(page ? { page } : {}),
   });
 }

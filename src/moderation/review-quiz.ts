@@ -3,6 +3,7 @@
  * quiz bank (src/quiz/bank.ts) does the work and validates; every change here is audit-logged and
  * undoable like any other moderator change.
  */
+import { BACK_NEXT, pageNav } from '../core/pager.ts';
 import type { CommandContext } from '../core/command.ts';
 import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { errorReply, reply, type Action, type Reply } from '../core/reply.ts';
@@ -84,18 +85,15 @@ function pending(ctx: CommandContext, req: Request): Reply {
   const queue = pendingQuestions(ctx.db, space);
   if (!queue.length) return unchanged('No questions waiting', 'Every generated question has been approved or rejected here.');
   const total = queue.length;
-  const index = Math.min(Math.max(1, req.page ?? 1), total);
+  const { index, nav, page } = pageNav(ctx.actions, { command: 'review', args: 'quiz', page: req.page, total }, BACK_NEXT);
   const q = queue[index - 1]!;
-  const nav: Action[] = [];
-  if (index > 1) nav.push(ctx.actions.make('‹ Back', { command: 'review', args: 'quiz', page: index - 1 }));
-  if (index < total) nav.push(ctx.actions.make(`Next › (${index + 1}/${total})`, { command: 'review', args: 'quiz', page: index + 1 }));
   return reply({
     kind: 'notice',
     ephemeral: true,
     title: `Quiz question waiting (${index}/${total})`,
     ...mergeUnits(questionUnits(ctx, q, hiddenIds(ctx.db, space))),
     actions: [...nav, ...questionActions(ctx, q)],
-    ...(total > 1 ? { page: { index, total } } : {}),
+    ...(page ? { page } : {}),
   });
 }
 

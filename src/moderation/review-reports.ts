@@ -1,4 +1,5 @@
 /** The review queue: open reports one per page, each with Curate / Hide / Dismiss buttons. */
+import { BACK_NEXT, pageNav } from '../core/pager.ts';
 import type { CommandContext } from '../core/command.ts';
 import { reply, type Action, type Block, type Citation, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
@@ -53,17 +54,14 @@ export function reportsPage(ctx: CommandContext, req: Request): Reply {
     });
   }
   const total = open.length;
-  const index = Math.min(Math.max(1, req.page ?? 1), total);
+  const { index, nav, page } = pageNav(ctx.actions, { command: 'review', args: '', page: req.page, total }, BACK_NEXT);
   const r = open[index - 1]!;
-  const nav: Action[] = [];
-  if (index > 1) nav.push(ctx.actions.make('‹ Back', { command: 'review', args: '', page: index - 1 }));
-  if (index < total) nav.push(ctx.actions.make(`Next › (${index + 1}/${total})`, { command: 'review', args: '', page: index + 1 }));
   return reply({
     kind: 'notice',
     ephemeral: true,
     title: `Report #${r.seq} (${index}/${total} open)`,
     ...reportBlocks(r),
     actions: [...nav, ...reportActions(ctx, r)],
-    ...(total > 1 ? { page: { index, total } } : {}),
+    ...(page ? { page } : {}),
   });
 }

@@ -112,6 +112,18 @@ describe('pinned answers', () => {
 });
 
 describe('moderator notes', () => {
+  it('GIVEN /who Yezhov pinned THEN the pinned answer is shown without running /who: no button of the automatic profile is stored', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, PIN);
+    const count = () => (bot.ctx.db.prepare('SELECT count(*) AS n FROM actions').get() as { n: number }).n;
+    const before = count();
+    const r = await run(bot, where, STUDENT, '/who Yezhov');
+    expect(r.actions.map((a) => a.label)).toEqual(['Cite', 'More context', 'Report']);
+    // The pin's preview stored the pinned answer's three buttons already (ids are hashes of what they do);
+    // running the automatic profile would have stored its own (quiz me, cite its quotes, paging) as well.
+    expect(count() - before).toBe(0);
+  });
+
   it('GIVEN a note on /who Yezhov THEN it shows above the automatic answer, which is unchanged below it', async () => {
     const where = freshSpace();
     const auto = await run(bot, where, STUDENT, '/who Yezhov');
