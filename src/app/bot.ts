@@ -19,6 +19,7 @@ import { suggest } from './suggest.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { withCuration } from '../moderation/curation-hook.ts';
+import { spaceState } from '../moderation/hidden.ts';
 import { bankKey, ensureBank } from '../quiz/bank.ts';
 import { isDamage, resetIndex, withIndex } from '../db/index-file.ts';
 
@@ -95,7 +96,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
         return errorReply(`/${command.spec.name}: ${command.spec.usage}`, message);
       }
       // Buttons made while answering belong to this space.
-      const here = { ...ctx, actions: ctx.actions.scoped(db, spaceKey(req.where)) };
+      const key = spaceKey(req.where);
+      const here: CommandContext = { ...ctx, actions: ctx.actions.scoped(db, key), space: spaceState(ctx, key) };
       if (!command.spec.curatable) return await command.run(here, parsed.data, req);
       // A pinned answer is shown without running the command's queries.
       return await withCuration(here, req, { title: () => command.curatedTitle?.(here, parsed.data) ?? null, run: () => command.run(here, parsed.data, req) });

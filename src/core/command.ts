@@ -17,6 +17,14 @@ export interface CommandContext {
   now: () => Date;
   /** Every command's spec, in /help's order: the app's registry, handed down so no command imports it. */
   specs: readonly CommandSpec[];
+  /** The asking space's settings, each read at most once per request (the app sets it for every request). */
+  space?: SpaceState;
+}
+
+export interface SpaceState {
+  key: string;
+  /** Passages this space's moderators hid from answers and quizzes. */
+  hidden(): ReadonlySet<string>;
 }
 
 export interface Command<A = unknown> {

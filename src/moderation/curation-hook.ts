@@ -9,7 +9,7 @@ import { commandName } from './curatable.ts';
 import { curatedAnswer, withNote } from './curated-reply.ts';
 import { curationKey } from './curation-key.ts';
 import { curationsFor } from './curation-store.ts';
-import { hiddenIds } from './hidden-store.ts';
+import { hiddenPassages } from './hidden.ts';
 
 export interface Curated {
   /** The command's title for a pinned answer to these arguments (null: a generic one). */
@@ -25,7 +25,7 @@ export async function withCuration(ctx: CommandContext, req: Request, command: C
   const space = spaceKey(req.where);
   const { answer, note } = key ? curationsFor(ctx.db, space, name, key) : { answer: null, note: null };
   if (answer) {
-    const pinned = curatedAnswer(ctx, { command: name, state: answer, title: command.title(), hidden: hiddenIds(ctx.db, space) });
+    const pinned = curatedAnswer(ctx, { command: name, state: answer, title: command.title(), hidden: hiddenPassages(ctx, req.where) });
     return note ? withNote(pinned, note) : pinned;
   }
   const auto = await command.run();

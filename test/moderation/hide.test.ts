@@ -1,11 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
-import { hiddenPassages } from '../../src/moderation/hidden.ts';
+import { hiddenPassages, spaceState } from '../../src/moderation/hidden.ts';
+import { spaceKey } from '../../src/core/request.ts';
 import { ADMIN, EMELYANOV_YEZHOV, STUDENT, freshSpace, moderationBot, quotes, run, snapshot, text } from './support.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
   bot = moderationBot();
+});
+
+describe('a space’s settings within one request', () => {
+  it('GIVEN a request’s space state THEN its hidden passages are read from the database once, and another space’s are not taken from it', async () => {
+    const where = freshSpace();
+    await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
+    const key = spaceKey(where);
+    const ctx = { ...bot.ctx, space: spaceState(bot.ctx, key) };
+    const first = hiddenPassages(ctx, where);
+    expect(first.has(EMELYANOV_YEZHOV)).toBe(true);
+    // The same set, not a second read: every command and the curation of one request share it.
+    expect(hiddenPassages(ctx, where)).toBe(first);
+    expect(hiddenPassages(ctx, freshSpace()).has(EMELYANOV_YEZHOV)).toBe(false);
+  });
 });
 
 describe('hiding passages', () => {
