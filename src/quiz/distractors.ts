@@ -135,24 +135,39 @@ export function dateDistractors(d: DateFormat, seed: string, n = 3, avoid: (s: s
   const answer = formatDate(d);
   const seen = new Set([answer]);
   const out: string[] = [];
-  const shifts =
+  // Nearest first: a wrong date a year or two off is ruled out by what else the student knows
+  // (Yagoda was gone from the NKVD by 1937), so months of the same year come before other years.
+  const tiers: { y: number; m: number }[][] =
     d.style === 'year'
-      ? [-1, 1, -2, 2, -3, 3, -4, 4].map((y) => ({ y, m: 0 }))
+      ? [[-1, 1, -2, 2].map((y) => ({ y, m: 0 })), [-3, 3, -4, 4].map((y) => ({ y, m: 0 }))]
       : [
-          { y: 0, m: 2 },
-          { y: 0, m: -3 },
-          { y: 1, m: 0 },
-          { y: -1, m: 0 },
-          { y: 1, m: -2 },
-          { y: -1, m: 4 },
-          { y: 2, m: 1 },
-          { y: -2, m: -1 },
+          [
+            { y: 0, m: 2 },
+            { y: 0, m: -3 },
+            { y: 0, m: 5 },
+            { y: 0, m: -6 },
+            { y: 0, m: -1 },
+            { y: 0, m: 4 },
+          ],
+          [
+            { y: 1, m: 0 },
+            { y: -1, m: 0 },
+            { y: 1, m: -2 },
+            { y: -1, m: 4 },
+          ],
+          [
+            { y: 2, m: 1 },
+            { y: -2, m: -1 },
+          ],
         ];
-  for (const s of pick(
-    shifts.map((x) => JSON.stringify(x)),
-    shifts.length,
-    seed,
-  ).map((j) => JSON.parse(j) as { y: number; m: number })) {
+  const shifts = tiers.flatMap((tier, t) =>
+    pick(
+      tier.map((x) => JSON.stringify(x)),
+      tier.length,
+      `${seed}:${t}`,
+    ).map((j) => JSON.parse(j) as { y: number; m: number }),
+  );
+  for (const s of shifts) {
     const month = (d.month + s.m + 12) % 12;
     const yearCarry = d.month + s.m > 11 ? 1 : d.month + s.m < 0 ? -1 : 0;
     const candidate = formatDate({ ...d, year: d.year + s.y + yearCarry, month, day: Math.min(d.day, 28) });

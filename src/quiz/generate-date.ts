@@ -1,4 +1,5 @@
 /** "When?" questions: a date or year blanked in its sentence; distractors are nearby dates printed alike. */
+import { inPurgeEra } from './referent.ts';
 import { DATE_PATTERN, dateDistractors, formatDate, MONTHS, parseDate, type DateFormat } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
 import { blankOut, containsWords, type SentenceRef } from './text.ts';
@@ -52,6 +53,8 @@ export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const found = quizDate(s.text);
   if (!found) return null;
   const choice = yearOnly(found);
+  // A key outside the purge years (a defector's death in 1945) is an aside, not what the sentence teaches.
+  if (!inPurgeEra(String(choice.date.year))) return null;
   if (givenAway(s.text, choice)) return null;
   const clozed = blankOut(s.text, choice.start, choice.start + choice.raw.length);
   const stem = clozeStem(ctx, s, clozed);

@@ -488,3 +488,15 @@ describe('a fifth teacher’s review', () => {
     expect(keys).toContain('353,074');
   });
 });
+
+describe('a sixth teacher’s review', () => {
+  it('GIVEN Reiman’s “Only in March 1936 did G. Yagoda inform Stalin …” THEN the wrong dates are months around it, not years a reader rules out by Yagoda’s fall', () => {
+    const q = ofKind('date').find((x) => x.stem.includes('did G. Yagoda inform Stalin'))!;
+    expect(answerOf(q)).toBe('March 1936');
+    for (const o of q.options) expect(o, o).toMatch(/193[56]$/);
+  });
+
+  it('GIVEN Emelyanov on Liushkov, who defected in June 1938 and was shot in August 1945 THEN no date question blanks his death after the purges', () => {
+    expect(ofKind('date').filter((q) => q.stem.includes('Genrikh Liushkov') && answerOf(q).includes('1945'))).toEqual([]);
+  });
+});
