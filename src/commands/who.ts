@@ -2,7 +2,7 @@
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
-import { mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
+import { insideQuotation, mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { editDistance, nameKey } from '../people/name-key.ts';
 import { quotableSpan } from '../answer/engine.ts';
 import { authoredBy, type Authored } from './who-authored.ts';
@@ -13,12 +13,33 @@ import { hiddenPassages } from '../moderation/hidden.ts';
 import { mentionsReply, nameMentions } from './who-mentions.ts';
 import { buildProfile, type ProfileSentence } from './who-profile.ts';
 
-/** The sentence, with the one before it when it opens with "its" or "he" and leans on it. */
+const YEAR = /\b1[89]\d\d\b/;
+/** A dated sentence before an undated one is quoted with it, up to this length. */
+const DATED_LEAD_IN = 450;
+
+/**
+ * The sentence, with the one before it when it opens with "its" or "he" and leans on it, or when
+ * it has no date and the one before gives it ("In March 1938, the Moscow trial … took place." before
+ * "Bukharin, Rykov, Krestinsky … were sentenced to death.").
+ */
 function spanText(x: ProfileSentence): string {
-  const i = x.passage.sentences.findIndex((s) => s.start === x.sentence.start);
-  const span = (i >= 0 ? quotableSpan(x.passage, i) : null) ?? x.sentence;
+  const p = x.passage;
+  const i = p.sentences.findIndex((s) => s.start === x.sentence.start);
+  const span = (i >= 0 ? quotableSpan(p, i) : null) ?? x.sentence;
   // A sentence quoted with the one that goes on about the person ("the latter …") keeps both.
-  return x.passage.text.slice(span.start, Math.max(span.end, x.sentence.end));
+  let start = span.start;
+  const end = Math.max(span.end, x.sentence.end);
+  const prev = i > 0 && start === x.sentence.start ? p.sentences[i - 1]! : null;
+  if (
+    prev &&
+    !YEAR.test(p.text.slice(start, end)) &&
+    YEAR.test(p.text.slice(prev.start, prev.end)) &&
+    end - prev.start <= DATED_LEAD_IN &&
+    !insideQuotation(p, prev)
+  ) {
+    start = prev.start;
+  }
+  return p.text.slice(start, end);
 }
 
 /** Someone the texts never name in their own words, but whose works they quote. */

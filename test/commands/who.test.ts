@@ -135,6 +135,15 @@ describe('/who', () => {
   });
 });
 
+describe('/who dates what it quotes', () => {
+  it('GIVEN Emelyanov’s undated “Bukharin, Rykov, Krestinsky … were sentenced to death.” THEN /who Krestinsky quotes it with the sentence before that dates it', async () => {
+    const r = await ask(bot, '/who Krestinsky');
+    const q = quotes(r).find((x) => x.includes('Krestinsky, Yagoda and almost all other defendants were sentenced to death'));
+    expect(q).toBeDefined();
+    expect(q).toMatch(/^In March 1938, the Moscow trial of the “Anti-Soviet Bloc of Rights and Trotskyites” took place\./);
+  });
+});
+
 describe('/who counts', () => {
   it('GIVEN /who Hallgren THEN “N passages name” counts passages whose text names him, not headings or quoted-work titles', async () => {
     const r = await ask(bot, '/who Hallgren');
