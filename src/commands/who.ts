@@ -10,6 +10,7 @@ import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Person } from '../people/extract.ts';
 import { hiddenPassages } from '../moderation/hidden.ts';
+import { wholeWords } from '../core/word-pattern.ts';
 import { mentionsReply, nameMentions } from './who-mentions.ts';
 import { buildProfile, type ProfileSentence } from './who-profile.ts';
 
@@ -128,9 +129,11 @@ function profileReply(ctx: CommandContext, person: Person, req: Request, name: s
   const units: Unit[] = [];
   const used = new Set<string>();
   const key = (x: ProfileSentence) => `${x.passage.id}:${x.sentence.start}`;
+  // A footnote on the sentence after a quote is shown when it speaks of the person.
+  const named = wholeWords(ctx.people.spellingsOf(person));
   const quote = (x: ProfileSentence, lead?: string) => {
     used.add(key(x));
-    units.push(quoteUnit(ctx.repo, x.passage, spanText(x), lead, { notes: true }));
+    units.push(quoteUnit(ctx.repo, x.passage, spanText(x), lead, { notes: true, noteAbout: (c) => named.test(c) }));
   };
   // Sources that say most about the person first.
   const speaking = ctx.repo

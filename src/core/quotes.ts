@@ -55,6 +55,8 @@ export function reportedClaimAt(p: Passage, i: number): string | null {
 export interface QuoteOptions {
   /** Also quote the comment of a footnote whose marker stands in the quoted sentences. */
   notes?: boolean;
+  /** A footnote on the sentence right after the quote counts too when its comment passes this ("names the person profiled"). */
+  noteAbout?: (comment: string) => boolean;
 }
 
 export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: string, opts: QuoteOptions = {}): Unit {
@@ -73,7 +75,7 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
   if (lead) blocks.push({ type: 'paragraph', text: lead });
   blocks.push({ type: 'quote', text: clipped ? `${shown} […]` : shown, attribution: citation.attribution, citation: 0 });
   const citations = [citation];
-  const note = opts.notes ? commentedNote(p, text) : null;
+  const note = opts.notes ? commentedNote(p, text, opts.noteAbout) : null;
   if (note) {
     // The author's own footnote to these sentences: theirs too, cited to the note.
     citations.push({
@@ -89,15 +91,23 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
 }
 
 /** The first footnote with a comment (not only a reference) whose marker stands in the sentences `text` quotes. */
-function commentedNote(p: Passage, text: string): { number: string; comment: string } | null {
+function commentedNote(p: Passage, text: string, about?: (comment: string) => boolean): { number: string; comment: string } | null {
   const at = p.text.indexOf(text);
   if (at < 0 || !p.notes.length) return null;
   const from = p.sentences.findIndex((s) => s.end > at);
-  const to = p.sentences.findIndex((s) => s.end >= at + text.length);
+  const found = p.sentences.findIndex((s) => s.end >= at + text.length);
+  const to = found < 0 ? p.sentences.length - 1 : found;
   if (from < 0) return null;
-  for (const n of notesOfSentences(p, from, to < 0 ? p.sentences.length - 1 : to)) {
+  for (const n of notesOfSentences(p, from, to)) {
     const comment = noteComment(n);
     if (comment) return { number: n.number, comment };
+  }
+  // "… Rjutin … requested that Stalin … be ousted. The 'Union' was denounced.¹¹⁹": the note on the next sentence, about him.
+  if (about && to + 1 < p.sentences.length) {
+    for (const n of notesOfSentences(p, to + 1, to + 1)) {
+      const comment = noteComment(n);
+      if (comment && about(comment)) return { number: n.number, comment };
+    }
   }
   return null;
 }

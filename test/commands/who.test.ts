@@ -144,6 +144,15 @@ describe('/who dates what it quotes', () => {
   });
 });
 
+describe('/who shows the author’s footnote on the person', () => {
+  it('GIVEN Reiman’s sentence on Rjutin, whose note 119 stands on the next sentence and speaks of “Ryutin” THEN /who Ryutin quotes the note’s comment, cited to it', async () => {
+    const r = await ask(bot, '/who Ryutin');
+    const note = r.citations.find((c) => c.note === '119');
+    expect(note?.quote).toContain('He was sentenced to 10 years in prison and died during the purges in 1930s.');
+    expect(note?.attribution).toMatch(/^Reiman \(2016, .*\), note 119$/);
+  });
+});
+
 describe('/who counts', () => {
   it('GIVEN /who Hallgren THEN “N passages name” counts passages whose text names him, not headings or quoted-work titles', async () => {
     const r = await ask(bot, '/who Hallgren');
