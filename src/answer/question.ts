@@ -23,6 +23,17 @@ const FILLER = new Set(
   ).split(' '),
 );
 
+/** The months of each season, as a text dates an event the question places in the season. */
+const SEASON_MONTHS: Record<string, readonly string[]> = {
+  spring: ['march', 'april'],
+  summer: ['june', 'july', 'august'],
+  autumn: ['september', 'october', 'november'],
+  fall: ['september', 'october', 'november'],
+  winter: ['december', 'january', 'february'],
+};
+/** A month counts nearly as the season named. */
+const SEASON_MONTH = 0.85;
+
 /** How much more a question's predicate weighs than its other words. */
 const PREDICATE = 1.4;
 const FACTOID = new Set<Want>(['time', 'place', 'person']);
@@ -104,25 +115,28 @@ export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string
     const forms = lex.formsOf(folded, name, !opts.topic);
     const same = new Set(forms.same);
     for (const s of people) for (const w of contentTokens(s)) same.add(foldDiacritics(w));
+    // "spring 1930" is answered by "March 1930": a season is its months ("May" left out: it is also "may").
+    const related = new Map(forms.related);
+    for (const month of SEASON_MONTHS[token] ?? []) if (lex.has(month)) related.set(month, Math.max(related.get(month) ?? 0, SEASON_MONTH));
     const roots = new Map<string, number>();
     for (const w of same) roots.set(root(w), 1);
-    for (const [w, weight] of forms.related) {
+    for (const [w, weight] of related) {
       const r = root(w);
       if ((roots.get(r) ?? 0) < weight) roots.set(r, weight);
     }
-    if (!same.size && !forms.related.size) {
+    if (!same.size && !related.size) {
       // A middle name between names ("Anna Louise Strong") that the texts give as an initial ("Anna L.") is not missing.
       if (!middleNames.has(token)) missing.push(token);
       continue;
     }
     // Document frequency over every form that counts as the word: "repressed" is rare, "repression" is not.
-    const counted = same.size ? [...roots].filter(([, w]) => w === 1).map(([r]) => r) : [...new Set([...forms.related.keys()].map(root))];
+    const counted = same.size ? [...roots].filter(([, w]) => w === 1).map(([r]) => r) : [...new Set([...related.keys()].map(root))];
     const df = Math.max(...counted.map((r) => lex.rootFreq(r)), 0);
     // A factoid question's predicate ("when did he die") must be in the answer; a why- or yes/no question's often is not ("start" vs "arose").
     const verb = forms.verb && !name && !opts.topic && FACTOID.has(want);
     // The predicate weighs more: the names it is about are often only in the sentence before ("he died").
     const weight = verb ? PREDICATE : givenBeforeSurname.has(token) ? GIVEN_NAME : 1;
-    concepts.push({ token, roots, words: [...new Set([...same, ...forms.related.keys()])], df, idf: lex.idf(df) * weight, name, verb });
+    concepts.push({ token, roots, words: [...new Set([...same, ...related.keys()])], df, idf: lex.idf(df) * weight, name, verb });
   }
   for (const span of spans.spans) {
     const years = span.years.map(String).filter((y) => lex.has(y));

@@ -173,6 +173,13 @@ describe('spans of years', () => {
     expect(yearSpans('arrests after 1938').spans[0]!.years[0]).toBe(1939);
   });
 
+  it('GIVEN “in spring 1930” THEN “March” counts nearly as the season, so Reiman’s “that same March” is found', () => {
+    const spring = q('Why did so many peasants leave the collective farms in spring 1930?').concepts.find((c) => c.token === 'spring')!;
+    expect(spring.roots.get(root('march'))).toBeCloseTo(0.85);
+    expect(spring.roots.has(root('may'))).toBe(false);
+    expect(spring.words).toContain('march');
+  });
+
   it('GIVEN /compare party purges before 1936 THEN Reiman’s purge of 1932–33 (450,000 members thrown out) leads his quotes', () => {
     const topic = analyse('party purges before 1936', lexicon(bot.ctx.db), (t) => bot.ctx.people.spellingsFor(t), { topic: true });
     const reiman = topicBySource(bot.ctx, topic, new Set()).get('reiman-2016')!;
