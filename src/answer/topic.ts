@@ -6,11 +6,13 @@
 import type { Figure } from '../core/figures.ts';
 import { sentenceFiguresOf } from '../core/figures.ts';
 import { rankSentences, type EngineContext, type RankedSentence } from './engine.ts';
-import { WHOLE_TOPIC } from './score.ts';
+import { sentenceTokens, WHOLE_TOPIC } from './score.ts';
 import type { Question } from './question.ts';
 
 /** Share of the topic's weight a sentence must hold (itself, or as part of a section on the topic) to be on it. */
 export const ON_TOPIC = 0.35;
+/** Share of the on-topic bar a source's best sentence must hold, with a specific word of the topic, for the source not to be silent. */
+const PART_OF_TOPIC = 0.5;
 /** Passages read per source: a monograph says most things in more than a handful of places. */
 const PER_SOURCE = 30;
 /** How much a figure counts as on the topic for standing in a paragraph that holds the whole topic. */
@@ -29,6 +31,8 @@ export interface SourceOnTopic {
   /** Best first. */
   sentences: TopicSentence[];
   passages: number;
+  /** Speaks to part of the topic only: one sentence holding a specific word of it. */
+  partial?: boolean;
 }
 
 /**
@@ -64,6 +68,22 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
     const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
     entry.sentences.push({ ...r, figures, dated, weight });
     out.set(r.passage.sourceId, entry);
+  }
+  // A source none of whose sentences holds enough of the topic is not silent when one holds one of
+  // the topic's more specific words ("foreigners … were arrested" on the repression of foreigners
+  // and national minorities): its best such sentence is quoted, after the sources that say more.
+  const specific = [...q.concepts].sort((a, b) => b.idf - a.idf).slice(0, Math.ceil(q.concepts.length / 2));
+  for (const r of ranked) {
+    if (out.has(r.passage.sourceId) || r.own < ON_TOPIC * PART_OF_TOPIC) continue;
+    const tokens = sentenceTokens(r.passage)[r.index]!;
+    if (!specific.some((c) => tokens.some((t) => (c.roots.get(t) ?? 0) >= 0.7))) continue;
+    const text = r.passage.text.slice(r.start, r.end);
+    out.set(r.passage.sourceId, {
+      sourceId: r.passage.sourceId,
+      sentences: [{ ...r, figures: sentenceFiguresOf(r.passage)[r.index]!, dated: DATE.test(text), weight: topicality(r) }],
+      passages: 0,
+      partial: true,
+    });
   }
   for (const e of out.values()) {
     e.sentences.sort((a, b) => b.weight - a.weight);

@@ -60,6 +60,8 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
   speaking.sort((a, b) => bySource.get(b.meta.id)!.sentences[0]!.weight - bySource.get(a.meta.id)!.sentences[0]!.weight);
   const first: Unit[] = [];
   const later: Unit[] = [];
+  // A source that speaks to part of the topic only comes after what the others say.
+  const partly: Unit[] = [];
   const figures: SourcedFigure[] = [];
   for (const s of speaking) {
     const on = bySource.get(s.meta.id)!;
@@ -79,12 +81,12 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     // Within the source's first quotes: figures and dates lead, then document order.
     const lead = picked.slice(0, PER_SOURCE).sort((a, b) => Number(b.figures.length > 0) - Number(a.figures.length > 0) || Number(b.dated) - Number(a.dated));
     lead.forEach((x, i) =>
-      first.push(
+      (on.partial ? partly : first).push(
         quoteUnit(
           ctx.repo,
           x.passage,
           x.passage.text.slice(x.start, x.end),
-          i === 0 ? `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:` : undefined,
+          i !== 0 ? undefined : on.partial ? `${name} — on part of this only:` : `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:`,
         ),
       ),
     );
@@ -132,7 +134,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
     header: textUnit(
       `${speaking.length} of ${ctx.repo.sources().length} sources speak to this${silent.length ? `; silent: ${silent.join(', ')}` : ''}. Each quote is the source’s claim, not Sourcebook’s.`,
     ),
-    units: [...summary, ...first, ...later],
+    units: [...summary, ...first, ...later, ...partly],
     page: req.page ?? 1,
     command: 'compare',
     args: topic,

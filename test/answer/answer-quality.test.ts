@@ -107,6 +107,15 @@ describe('wording and spelling do not decide', () => {
     expect(allText(r)).not.toMatch(/silent:[^.]*Emelyanov/);
   });
 
+  it('GIVEN /compare repression of foreigners and national minorities THEN a source whose sentences hold only a specific part of it is not called silent but quoted last, labelled as speaking to part of it', async () => {
+    const r = await ask(bot, '/compare repression of foreigners and national minorities');
+    const text = allText(r);
+    expect(text).not.toMatch(/silent:[^.]*Real Stalin Series/);
+    expect(text).toContain('Real Stalin Series Part 11 (n.d.) — on part of this only:');
+    // After every source that speaks to the whole topic.
+    expect(text.indexOf('on part of this only')).toBeGreaterThan(text.indexOf('Reiman (2016) —'));
+  });
+
   it('GIVEN /compare military purge THEN Emelyanov, who has a section on Tukhachevsky’s plot, is not called silent', async () => {
     expect(allText(await ask(bot, '/compare military purge'))).not.toMatch(/silent:[^.]*Emelyanov/);
   });
