@@ -88,12 +88,19 @@ function alsoFits(ctx: GenContext, p: QuizPerson, role: string): boolean {
   const names = Object.keys(p.person.spellings);
   const fts = `(${names.map((n) => `"${n.replace(/"/g, '""')}"`).join(' OR ')}) AND ${words.map((w) => `"${w}"`).join(' AND ')}`;
   const said = new RegExp(`(?<!\\p{L})(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
-  return ctx.repo.match(fts, { limit: 20 }).some(({ passage: q }) =>
+  const together = ctx.repo.match(fts, { limit: 20 }).some(({ passage: q }) =>
     q.sentences.some((x) => {
       const t = q.text.slice(x.start, x.end);
       return said.test(t) && words.every((w) => t.toLowerCase().includes(w));
     }),
   );
+  if (together) return true;
+  // "Rykov's 'Rightists'": the person's own followers, named by a word of the role, make them its leader too.
+  const adherents = words.flatMap((w) => ['ist', 'ists', 'ite', 'ites'].map((x) => w + x));
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const theirs = new RegExp(`(?<!\\p{L})(?:${escaped})['’]s\\s+['‘“"]?(?:${adherents.join('|')})(?!\\p{L})`, 'iu');
+  const byName = `(${names.map((n) => `"${n.replace(/"/g, '""')}"`).join(' OR ')}) AND (${adherents.map((w) => `"${w}"`).join(' OR ')})`;
+  return ctx.repo.match(byName, { limit: 20 }).some(({ passage: q }) => theirs.test(q.text));
 }
 
 export function whoDraft(ctx: GenContext, s: SentenceRef): Draft | null {
@@ -116,7 +123,12 @@ export function whoDraft(ctx: GenContext, s: SentenceRef): Draft | null {
     if (named.size > 1) named.delete('government');
     const usual = [...qp.described].sort((a, b) => b[1] - a[1])[0]?.[0];
     const office = named.size ? named : new Set(usual ? [usual] : []);
-    const peers = [...ctx.people.values()].filter((p) => (!office.size || [...office].some((c) => holds(p, c))) && !alsoFits(ctx, p, role));
+    // The rest of the stem can give the answer away ("… that the army would remain under his control"):
+    // an office the stem speaks of and the answer holds, the wrong options hold too.
+    const hinted = [...roleClassesOf(stem.replace(role, ' '))].filter((c) => c !== 'government' && !office.has(c) && holds(qp, c));
+    const peers = [...ctx.people.values()].filter(
+      (p) => (!office.size || [...office].some((c) => holds(p, c))) && (!hinted.length || hinted.some((c) => holds(p, c))) && !alsoFits(ctx, p, role),
+    );
     const distractors = peopleDistractors(qp, peers, new Set([...mentions.keys(), ...mentionsIn(ctx.index, stem).keys()]));
     if (!distractors) continue;
     return {

@@ -499,4 +499,20 @@ describe('a sixth teacher’s review', () => {
   it('GIVEN Emelyanov on Liushkov, who defected in June 1938 and was shot in August 1945 THEN no date question blanks his death after the purges', () => {
     expect(ofKind('date').filter((q) => q.stem.includes('Genrikh Liushkov') && answerOf(q).includes('1945'))).toEqual([]);
   });
+
+  it('GIVEN “… and ____, the leader of the Right Opposition” THEN Rykov, whose “Rightists” Reiman names, is not offered as a wrong option', () => {
+    const q = ofKind('who').find((x) => x.stem.includes('the leader of the Right Opposition'));
+    expect(q, 'the question on the leader of the Right Opposition').toBeDefined();
+    expect(q!.options.some((o) => o.includes('Rykov'))).toBe(false);
+  });
+
+  it('GIVEN Reiman’s “____ was a member of his political circle, a guarantee to Stalin that the army would remain under his control” THEN no question offers civilians against that clue', () => {
+    for (const q of ofKind('who').filter((x) => x.stem.includes('the army would remain under his control'))) {
+      for (const civilian of ['Pyatakov', 'Radek', 'Ordzhonikidze'])
+        expect(
+          q.options.some((o) => o.includes(civilian)),
+          q.stem,
+        ).toBe(false);
+    }
+  });
 });
