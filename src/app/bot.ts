@@ -144,7 +144,14 @@ export function createBot(opts: BotOptions = {}): CoreBot {
           'Nothing was done. Run the command here to get buttons of your own.',
         );
       }
-      return handle({ command: payload.command, args: payload.args, user, where, ...(payload.page ? { page: payload.page } : {}) });
+      return handle({
+        command: payload.command,
+        args: payload.args,
+        user,
+        where,
+        ...(payload.page ? { page: payload.page } : {}),
+        ...(payload.shown ? { shown: payload.shown } : {}),
+      });
     },
     prepare() {
       refresh();

@@ -12,7 +12,8 @@ import { getQuestion } from '../quiz/bank.ts';
 import { withCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
 import { fail, modLine, splitBars } from '../moderation/input.ts';
-import { countOpenBy, insertReport, MAX_REASON, openReportsFor, storedCitation, type NewReport } from '../moderation/report-store.ts';
+import { countOpenBy, insertReport, MAX_REASON, openReportsFor, type NewReport } from '../moderation/report-store.ts';
+import { shownOf, storedCitation, type Shown } from '../core/shown.ts';
 import { actorOf } from '../moderation/actor.ts';
 
 /** Open reports one person may have in a space: enough for real use, not enough to flood the queue. */
@@ -98,6 +99,16 @@ function reportQuestion(ctx: CommandContext, req: Request, id: string, reason: s
   });
 }
 
+/**
+ * A report typed by hand names no reply: the answer as this space shows it now, curation
+ * included, is what the reporter saw. (The Report button carries the reply it was under.)
+ */
+async function shownNow(ctx: CommandContext, req: Request, command: CuratableName, args: string): Promise<Shown> {
+  const asked: Request = { command, args, user: req.user, where: req.where };
+  const reported = curatableCommand(command)!;
+  return shownOf(await withCuration(ctx, asked, { title: () => reported.curatedTitle?.(ctx, args) ?? null, run: () => reported.run(ctx, args, asked) }));
+}
+
 export const reportCommand = defineCommand({
   spec: {
     name: 'report',
@@ -131,18 +142,8 @@ export const reportCommand = defineCommand({
       });
     const mine = openReportsFor(ctx.db, space, command, key).find((r) => r.reporter.id === req.user.id);
     if (mine) return ALREADY(`/${command} ${mine.args}`, mine.seq);
-    // The reply exactly as this space shows it now, curation included: what the reporter saw.
-    const asked: Request = { command, args, user: req.user, where: req.where };
-    const reported = curatableCommand(command)!;
-    const shown = await withCuration(ctx, asked, { title: () => reported.curatedTitle?.(ctx, args) ?? null, run: () => reported.run(ctx, args, asked) });
-    const seq = store(ctx, req, {
-      command,
-      args,
-      key,
-      reason,
-      replyTitle: shown.title.slice(0, 1000),
-      citations: shown.citations.slice(0, 50).map(storedCitation),
-    });
+    const shown = req.shown ?? (await shownNow(ctx, req, command, args));
+    const seq = store(ctx, req, { command, args, key, reason, replyTitle: shown.title, citations: shown.citations });
     if (seq === null) return TOO_MANY();
     return reply({
       kind: 'notice',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Action } from './reply.ts';
+import { ShownSchema } from './shown.ts';
 
 export const ActionPayloadSchema = z.object({
   command: z.string().min(1).max(32),
@@ -14,6 +15,8 @@ export const ActionPayloadSchema = z.object({
   page: z.number().int().min(1).max(1000).optional(),
   /** The server or workspace that made the button: a click from any other is refused. */
   space: z.string().max(200).optional(),
+  /** For a Report button: the answer as it was shown, so the report records that and does not run the command again. */
+  shown: ShownSchema.optional(),
 });
 export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 

@@ -1,4 +1,5 @@
 /** A neutral request: what an adapter hands the core for every command or button click. */
+import type { Shown } from './shown.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -29,6 +30,8 @@ export interface Request {
   args: string;
   /** 1-based page of a paged result, set by "More" actions. */
   page?: number;
+  /** Set by a Report button: the reply the reporter was looking at. */
+  shown?: Shown;
   user: Asker;
   where: Where;
 }

@@ -3,23 +3,12 @@ import { z } from 'zod';
 import type { DB } from '../db/open.ts';
 import { stmt } from './sql.ts';
 import { ActorSchema } from './actor.ts';
-import { clip } from '../core/text-safe.ts';
+import { StoredCitationSchema } from '../core/shown.ts';
 
 export const MAX_REASON = 300;
 
 export const ReportStatusSchema = z.enum(['open', 'curated', 'hidden', 'dismissed']);
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
-
-/** The reply's citations as they were when reported (verbatim quotes and their attribution). */
-export const StoredCitationSchema = z.object({
-  passage: z.string().max(40),
-  source: z.string().max(100),
-  quote: z.string().max(2000),
-  where: z.string().max(500),
-  attribution: z.string().max(500),
-  /** The footnote the quote is from, when it is one. */
-  note: z.string().max(20).optional(),
-});
 
 /** The part of a report that moderators change: resolving it, or reopening it by /undo. */
 export const ReportStateSchema = z.object({
@@ -45,20 +34,6 @@ export type Report = z.infer<typeof ReportSchema>;
 export type NewReport = Omit<Report, 'seq' | keyof ReportState>;
 /** What is written is checked by the schema that reads it back, so a stored report can always be read. */
 const NewReportSchema = ReportSchema.omit({ seq: true, status: true, resolvedBy: true, resolvedAt: true });
-
-type Citationish = { passage: string; source: string; quote: string; where: string; attribution: string; note?: string };
-
-/** A citation as stored: every field within its limit, cut between graphemes (a long location is clipped, never refused). */
-export function storedCitation(c: Citationish): z.infer<typeof StoredCitationSchema> {
-  return {
-    passage: clip(c.passage, 40),
-    source: clip(c.source, 100),
-    quote: clip(c.quote, 2000),
-    where: clip(c.where, 500, '…'),
-    attribution: clip(c.attribution, 500, '…'),
-    ...(c.note !== undefined ? { note: clip(c.note, 20) } : {}),
-  };
-}
 
 interface Row {
   seq: number;

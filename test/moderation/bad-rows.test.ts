@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { clip, wellFormed } from '../../src/core/text-safe.ts';
-import { insertReport, openReports, storedCitation } from '../../src/moderation/report-store.ts';
+import { insertReport, openReports } from '../../src/moderation/report-store.ts';
+import { storedCitation } from '../../src/core/shown.ts';
 import { ADMIN, freshSpace, moderationBot, run, STUDENT, text } from './support.ts';
 
 let bot: CoreBot;

@@ -51,6 +51,29 @@ describe('reports', () => {
     expect(stored.citations.map((c) => c.passage)).toEqual(ask.citations.map((c) => c.passage));
   });
 
+  it('GIVEN a student looking at /who Yezhov WHEN a moderator pins another answer before the student clicks Report THEN the report holds the reply the student saw', async () => {
+    const where = freshSpace();
+    const who = await run(bot, where, STUDENT, '/who Yezhov');
+    const pinned = await run(bot, where, ADMIN, `/curate pin who Yezhov | Head of the NKVD 1936–38. | ${REIMAN_YEZHOV}`);
+    expect(pinned.kind).toBe('notice');
+    await click(bot, who, 'Report', STUDENT, where);
+    const stored = getReport(bot.ctx.db, spaceKey(where), 1)!;
+    expect(stored.replyTitle).toBe(who.title);
+    expect(stored.citations).toEqual(who.citations);
+    // The pinned answer cites one passage only: running the command again would have stored that.
+    expect(stored.citations.length).toBeGreaterThan(1);
+  });
+
+  it('GIVEN page 2 of /compare executions WHEN its Report button is clicked THEN the report holds that page’s quotes', async () => {
+    const where = freshSpace();
+    const first = await run(bot, where, STUDENT, '/compare executions');
+    const second = await click(bot, first, 'More', STUDENT, where);
+    await click(bot, second, 'Report', STUDENT, where);
+    const stored = getReport(bot.ctx.db, spaceKey(where), 1)!;
+    expect(stored.citations.map((c) => c.passage)).toEqual(second.citations.map((c) => c.passage));
+    expect(second.citations[0]!.passage).not.toBe(first.citations[0]!.passage);
+  });
+
   it.each([
     ['/report', 'Report which answer?'],
     ['/report help', 'Name the command'],
