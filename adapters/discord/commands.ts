@@ -3,9 +3,11 @@ import {
   ApplicationCommandType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandOption, CommandSpec } from '../../src/core/bot-api.ts';
+import type { CommandOption, CommandSpec, SubcommandSpec } from '../../src/core/bot-api.ts';
 import { LIMITS } from './limits.ts';
 import { truncateAtWord } from './text.ts';
 
@@ -18,8 +20,7 @@ export function slashCommands(specs: CommandSpec[]): RESTPostAPIChatInputApplica
     type: ApplicationCommandType.ChatInput,
     name: spec.name,
     description: describe(spec.description, spec.name),
-    // Discord wants required options first; Request.args still follows the spec's order.
-    options: [...spec.options.filter((o) => o.required), ...spec.options.filter((o) => !o.required)].map(slashOption),
+    options: spec.subcommands?.length ? subcommandOptions(spec.subcommands) : basicOptions(spec.options),
     // Only the admins' own /sourcebook command is hidden from members without Manage Server. The
     // moderator commands stay visible: a moderator role named with /sourcebook config must be able
     // to use them, and the core refuses everyone else on every call.
@@ -27,7 +28,53 @@ export function slashCommands(specs: CommandSpec[]): RESTPostAPIChatInputApplica
   }));
 }
 
+function basicOptions(options: CommandOption[]): APIApplicationCommandBasicOption[] {
+  // Discord wants required options first; values arrive by name, so the order is only the form's.
+  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)].map(slashOption);
+}
+
+/** Native subcommands; "schedule add" and "schedule list" become the subcommands of a group "schedule". */
+function subcommandOptions(subs: SubcommandSpec[]): APIApplicationCommandOption[] {
+  const out: APIApplicationCommandOption[] = [];
+  const groups = new Map<string, APIApplicationCommandSubcommandOption[]>();
+  for (const sub of subs) {
+    const [group, name] = sub.name.includes(' ') ? (sub.name.split(' ') as [string, string]) : [null, sub.name];
+    const option: APIApplicationCommandSubcommandOption = {
+      type: ApplicationCommandOptionType.Subcommand,
+      name,
+      description: describe(sub.description, name),
+      options: basicOptions(sub.options),
+    };
+    if (!group) {
+      out.push(option);
+      continue;
+    }
+    let members = groups.get(group);
+    if (!members) {
+      members = [];
+      groups.set(group, members);
+      out.push({
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: group,
+        description: describe(
+          `${group}: ${subs
+            .filter((s) => s.name.startsWith(`${group} `))
+            .map((s) => s.name.split(' ')[1])
+            .join(', ')}`,
+          group,
+        ),
+        options: members,
+      });
+    }
+    members.push(option);
+  }
+  return out;
+}
+
 function slashOption(option: CommandOption): APIApplicationCommandBasicOption {
+  if (option.role) {
+    return { type: ApplicationCommandOptionType.Role, name: option.name, description: describe(option.description, option.name), required: option.required };
+  }
   if (option.integer) {
     // Discord checks the type and range in the client, so "abc" or 11 never reaches the core.
     return {

@@ -38,7 +38,7 @@ export async function handleInteraction(interaction: Interaction, deps: HandlerD
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
-  const request = requestOf(interaction, deps.bot.specs());
+  const request = requestOf(interaction);
   const answer = () => guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
   const early = await answerIfQuick(answer, deps);
   if (early.quick) {

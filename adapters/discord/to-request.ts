@@ -1,5 +1,11 @@
-import { PermissionFlagsBits, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandSpec } from '../../src/core/bot-api.ts';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+} from 'discord.js';
+import type { TypedArgs, TypedValue } from '../../src/core/typed-args.ts';
 import type { Asker, Request, Where } from '../../src/core/request.ts';
 
 /** Who clicked or typed, with the facts Discord reports; the core decides what they allow. */
@@ -22,25 +28,28 @@ export function whereOf(interaction: BaseInteraction): Where {
   };
 }
 
-/** The given option values, in the spec's order, joined with spaces. */
-export function argsOf(interaction: ChatInputCommandInteraction, spec: CommandSpec | undefined): string {
-  // Strings and whole numbers both become text: the core parses one argument line.
-  const text = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
-  const values = spec
-    ? spec.options.map((option) => text(interaction.options.get(option.name)?.value))
-    : // A command registered by an older version: keep the order Discord sent.
-      interaction.options.data.map((option) => text(option.value));
-  return values
-    .map((value) => value?.trim() ?? '')
-    .filter((value) => value !== '')
-    .join(' ');
+/** The chosen subcommand ("schedule add" inside a group) and each given value, as Discord typed them. */
+export function typedOf(interaction: ChatInputCommandInteraction): TypedArgs {
+  const group = interaction.options.getSubcommandGroup(false);
+  const sub = interaction.options.getSubcommand(false);
+  const values: Record<string, TypedValue> = {};
+  const collect = (options: readonly CommandInteractionOption[]): void => {
+    for (const o of options) {
+      if (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup) collect(o.options ?? []);
+      // A role option's value is the role id; strings, numbers and booleans are kept as typed.
+      else if (typeof o.value === 'string' || typeof o.value === 'number' || typeof o.value === 'boolean') values[o.name] = o.value;
+    }
+  };
+  collect(interaction.options.data);
+  return { sub: sub ? [group, sub].filter(Boolean).join(' ') : null, values };
 }
 
-export function requestOf(interaction: ChatInputCommandInteraction, specs: CommandSpec[]): Request {
-  const spec = specs.find((s) => s.name === interaction.commandName);
+export function requestOf(interaction: ChatInputCommandInteraction): Request {
   return {
     command: interaction.commandName,
-    args: argsOf(interaction, spec),
+    // The core reads the typed values and shows them as text itself.
+    args: '',
+    typed: typedOf(interaction),
     user: askerOf(interaction),
     where: whereOf(interaction),
   };

@@ -229,11 +229,11 @@ export function createFakeBot(options: FakeBotOptions = {}): FakeBot {
       calls.handle.push(request);
       switch (request.command) {
         case 'quote':
-          return quoteReply(request.args || 'Nakhayev');
+          return quoteReply(String(request.typed?.values.topic ?? (request.args || 'Nakhayev')));
         case 'compare':
           return reply({
             title: 'Comparison',
-            blocks: [{ type: 'fields', fields: [{ label: 'Asked', value: request.args }] }],
+            blocks: [{ type: 'fields', fields: [{ label: 'Asked', value: JSON.stringify(request.typed?.values ?? request.args) }] }],
           });
         case 'long':
           return longPage(1);

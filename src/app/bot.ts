@@ -16,6 +16,7 @@ import { COMMANDS, findCommand } from './registry.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Asker, Request, Where } from '../core/request.ts';
 import { suggest } from './suggest.ts';
+import { argsText, parseArgs } from './parse-args.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { withCuration } from '../moderation/curation-hook.ts';
@@ -77,10 +78,11 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     resetLexicon(db);
   }
 
-  async function handle(req: Request): Promise<Reply> {
+  async function handle(asked: Request): Promise<Reply> {
     refresh();
-    const command = findCommand(req.command);
-    if (!command) return errorReply('Unknown command', `There is no /${clip(req.command, 40, '…')} command. Try /help.`);
+    const command = findCommand(asked.command);
+    if (!command) return errorReply('Unknown command', `There is no /${clip(asked.command, 40, '…')} command. Try /help.`);
+    const req: Request = asked.typed ? { ...asked, args: argsText(command, asked.typed) } : asked;
     try {
       if (command.spec.moderatorOnly && !isModerator(ctx, req)) {
         return reply({
@@ -90,11 +92,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
           blocks: [{ type: 'paragraph', text: `/${command.spec.name} is for this group's moderators. Nothing was changed.` }],
         });
       }
-      const parsed = command.schema.safeParse(req.args ?? '');
-      if (!parsed.success) {
-        const message = parsed.error.issues[0]?.message ?? 'That input was not understood.';
-        return errorReply(`/${command.spec.name}: ${command.spec.usage}`, message);
-      }
+      const parsed = parseArgs(command, req);
+      if (!parsed.success) return errorReply(`/${command.spec.name}: ${command.spec.usage}`, parsed.message);
       // Buttons made while answering belong to this space.
       const key = spaceKey(req.where);
       const here: CommandContext = { ...ctx, actions: ctx.actions.scoped(db, key), space: spaceState(ctx, key) };

@@ -1,4 +1,5 @@
 /** `/cite ID [style]`: a formatted citation of one passage, Chicago author-date and/or MLA. */
+import { passageIds } from './suggestions.ts';
 import { z } from 'zod';
 import { chicago, mla, where } from '../corpus/cite.ts';
 import { cleanText, defineCommand } from '../core/command.ts';
@@ -7,25 +8,44 @@ import { clipAtWord, quoteUnit, textUnit } from '../core/quotes.ts';
 import { sentenceOfNote } from '../corpus/sentence-notes.ts';
 import { HIDDEN_HERE, hiddenPassages } from '../moderation/hidden.ts';
 import { mergeUnits } from '../core/quotes.ts';
+import { typedBySubcommand } from '../core/typed-args.ts';
 
 export const CITE_STYLES = ['chicago', 'mla', 'all'] as const;
 
-const CiteArgs = cleanText({ max: 60, emptyMessage: 'Which passage? Give its id, e.g. /cite rei-87dfk (ids appear under every quote).' }).transform(
-  (s, ctx) => {
-    const [id, style, ...rest] = s.split(' ');
-    const st = (style ?? 'all').toLowerCase();
-    if (rest.length) {
-      ctx.addIssue({ code: 'custom', message: `Usage: /cite ID [${CITE_STYLES.join('|')}]` });
+type CiteArgs = { id: string; style: (typeof CITE_STYLES)[number] };
+
+const NO_ID = 'Which passage? Give its id, e.g. /cite rei-87dfk (ids appear under every quote).';
+
+function citeArgs(ctx: z.RefinementCtx, id: string, style: string | undefined): CiteArgs {
+  const st = (style || 'all').toLowerCase();
+  if (!(CITE_STYLES as readonly string[]).includes(st)) {
+    const named = CITE_STYLES.filter((x) => x !== 'all').join(' or ');
+    ctx.addIssue({ code: 'custom', message: `“${style!.slice(0, 20)}” is not a style Sourcebook formats: choose ${named}, or leave it out for both.` });
+    return z.NEVER;
+  }
+  return { id: id.toLowerCase(), style: st as CiteArgs['style'] };
+}
+
+const CiteText = cleanText({ max: 60, emptyMessage: NO_ID }).transform((s, ctx) => {
+  const [id, style, ...rest] = s.split(' ');
+  if (rest.length) {
+    ctx.addIssue({ code: 'custom', message: `Usage: /cite ID [${CITE_STYLES.join('|')}]` });
+    return z.NEVER;
+  }
+  return citeArgs(ctx, id!, style);
+});
+
+/** The same arguments from Discord's typed options. */
+const CiteTyped = typedBySubcommand<CiteArgs>({
+  '': (v, ctx) => {
+    const id = v.text('id', 60);
+    if (!id || /\s/.test(id)) {
+      ctx.addIssue({ code: 'custom', message: NO_ID });
       return z.NEVER;
     }
-    if (!(CITE_STYLES as readonly string[]).includes(st)) {
-      const named = CITE_STYLES.filter((x) => x !== 'all').join(' or ');
-      ctx.addIssue({ code: 'custom', message: `“${style!.slice(0, 20)}” is not a style Sourcebook formats: choose ${named}, or leave it out for both.` });
-      return z.NEVER;
-    }
-    return { id: id!.toLowerCase(), style: st as (typeof CITE_STYLES)[number] };
+    return citeArgs(ctx, id, v.text('style', 20) || undefined);
   },
-);
+});
 
 export const citeCommand = defineCommand({
   spec: {
@@ -39,7 +59,9 @@ export const citeCommand = defineCommand({
     ],
     moderatorOnly: false,
   },
-  schema: CiteArgs,
+  schema: CiteText,
+  typed: CiteTyped,
+  suggest: (ctx, _option, partial, where) => passageIds(ctx, partial, where),
   run(ctx, { id, style }, req) {
     const p = ctx.repo.passage(id);
     if (!p) {

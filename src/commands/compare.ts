@@ -2,6 +2,7 @@
  * `/compare TOPIC`: what each source says on a topic, side by side, with the figures it gives and
  * how figures from different sources relate. `/compare A vs B`: two people or two sources.
  */
+import { topics } from './suggestions.ts';
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
@@ -225,6 +226,7 @@ export const compareCommand = defineCommand({
   },
   schema: cleanText({ max: 200, emptyMessage: 'Compare what? For example: /compare executions, or /compare Yezhov vs Yagoda' }),
   curatedTitle: (_ctx, topic) => (/\s(?:vs\.?|versus)\s/i.test(topic) ? null : `Compare: ${topic}`),
+  suggest: (_ctx, _option, partial) => topics(partial),
   run(ctx, topic, req) {
     if (/\s(?:vs\.?|versus)$/i.test(topic) || /^(?:vs\.?|versus)\s/i.test(topic)) {
       return errorReply('Compare with what?', 'Name both sides: two people (Yezhov vs Yagoda) or two sources (reiman vs emelyanov).');

@@ -7,6 +7,7 @@ import { errorReply, reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { commit } from '../moderation/audit.ts';
 import { fail, modLine, splitVerb } from '../moderation/input.ts';
+import { typedBySubcommand } from '../core/typed-args.ts';
 import { isSpaceAdmin } from '../moderation/permissions.ts';
 import { changed, unchanged } from '../moderation/replies.ts';
 import { roleIdProblem, unwrapRole } from '../moderation/role-id.ts';
@@ -16,6 +17,16 @@ import { actorOf, dayLabel } from '../moderation/actor.ts';
 const USAGE = '/sourcebook config · /sourcebook config modrole ROLE · /sourcebook config modrole remove ROLE';
 
 type ConfigArgs = { verb: 'show' } | { verb: 'add' | 'remove'; role: string };
+
+/** The same arguments from Discord's subcommands: a role picker, so the id is always one role's. */
+const ConfigTyped = typedBySubcommand<ConfigArgs>({
+  'config show': () => ({ verb: 'show' }),
+  'config modrole': (v, ctx) => {
+    const role = unwrapRole(v.text('role', 100));
+    if (!role || role.length > 64 || /\s/.test(role)) return fail(ctx, `Which role? ${USAGE}`);
+    return { verb: v.text('action', 10) === 'remove' ? 'remove' : 'add', role };
+  },
+});
 
 const ConfigSchema = modLine(200, `What to configure? ${USAGE}`).transform((s, ctx): ConfigArgs => {
   const [section, rest] = splitVerb(s);
@@ -58,12 +69,22 @@ export const configCommand = defineCommand({
     description: 'Server settings (admins): which role or user group moderates Sourcebook here.',
     usage: '/sourcebook config [modrole [remove] ROLE]',
     example: '/sourcebook config modrole 123456789012345678',
-    options: [
-      { name: 'settings', description: 'config · config modrole ROLE · config modrole remove ROLE', required: true, autocomplete: false, maxLength: 200 },
+    options: [],
+    subcommands: [
+      { name: 'config show', description: 'Who moderates Sourcebook here', options: [] },
+      {
+        name: 'config modrole',
+        description: 'Name a role whose members moderate, or remove one',
+        options: [
+          { name: 'role', description: 'The role', required: true, autocomplete: false, role: true },
+          { name: 'action', description: 'add (default) or remove', required: false, autocomplete: false, choices: ['add', 'remove'] },
+        ],
+      },
     ],
     moderatorOnly: true,
   },
   schema: ConfigSchema,
+  typed: ConfigTyped,
   run(ctx, args, req) {
     // Naming moderators is the admins' call: a moderator role cannot grant itself more members.
     if (!isSpaceAdmin(req)) {

@@ -24,6 +24,7 @@ import {
 import { hiddenIds } from '../moderation/hidden-store.ts';
 import { fail, modLine, parsePassageIds, splitBars, splitVerb } from '../moderation/input.ts';
 import { parseAnswerTarget, type AnswerTarget } from './answer-target.ts';
+import { typedBySubcommand } from '../core/typed-args.ts';
 import { changed, reportsNote, resolveReports, unchanged } from '../moderation/replies.ts';
 import { openReportsFor } from '../moderation/report-store.ts';
 import { actorOf, dayLabel } from '../moderation/actor.ts';
@@ -67,6 +68,25 @@ const CurateSchema = modLine(1700, `What to curate? ${USAGE}`).transform((s, ctx
       return fail(ctx, `Start with pin, note, clear or list. ${USAGE}`);
   }
 });
+
+/** The same arguments from Discord's subcommands and typed options. */
+const CurateTyped = typedBySubcommand<CurateArgs>({
+  pin: (v, ctx) => ({
+    verb: 'pin',
+    target: parseAnswerTarget(ctx, v.text('request', 600)),
+    text: checkText(ctx, v.text('answer', 6000), MAX_CURATED_TEXT, 'answer text'),
+    passages: parsePassageIds(ctx, v.text('passages', 600), MAX_CURATED_PASSAGES),
+  }),
+  note: (v, ctx) => ({
+    verb: 'note',
+    target: parseAnswerTarget(ctx, v.text('request', 600)),
+    text: checkText(ctx, v.text('note', 6000), MAX_NOTE_TEXT, 'note'),
+  }),
+  clear: (v, ctx) => ({ verb: 'clear', target: parseAnswerTarget(ctx, v.text('request', 600)) }),
+  list: () => ({ verb: 'list' }),
+});
+
+const requestOption = { name: 'request', description: 'The command and what was asked, e.g. who Yezhov', required: true, autocomplete: false, maxLength: 600 };
 
 function keyOf(ctx: CommandContext, t: AnswerTarget): string {
   // The target was validated by the command's own schema, so it is never empty.
@@ -149,18 +169,29 @@ export const curateCommand = defineCommand({
     description: 'Pin an answer (with cited passages) or a note for a request; clear or list them.',
     usage: '/curate pin|note|clear|list …',
     example: '/curate pin who Yezhov | Head of the NKVD 1936–38; see the quotes. | rei-87dfk',
-    options: [
+    options: [],
+    subcommands: [
       {
-        name: 'what',
-        description: 'pin who Yezhov | ANSWER | ids · note who Yezhov | NOTE · clear who Yezhov · list',
-        required: true,
-        autocomplete: false,
-        maxLength: 1700,
+        name: 'pin',
+        description: 'Show your answer, citing passages, in place of the automatic one',
+        options: [
+          requestOption,
+          { name: 'answer', description: 'Your answer', required: true, autocomplete: false, maxLength: MAX_CURATED_TEXT },
+          { name: 'passages', description: 'Passage ids it cites, e.g. rei-87dfk eme-rmhkc', required: true, autocomplete: false, maxLength: 600 },
+        ],
       },
+      {
+        name: 'note',
+        description: 'A note shown above the automatic answer',
+        options: [requestOption, { name: 'note', description: 'Your note', required: true, autocomplete: false, maxLength: MAX_NOTE_TEXT }],
+      },
+      { name: 'clear', description: 'Remove the pinned answer and note of a request', options: [requestOption] },
+      { name: 'list', description: 'Everything curated in this group', options: [] },
     ],
     moderatorOnly: true,
   },
   schema: CurateSchema,
+  typed: CurateTyped,
   run(ctx, args, req) {
     switch (args.verb) {
       case 'pin':

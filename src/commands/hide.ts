@@ -2,6 +2,8 @@
  * `/hide ID [| reason]`: leaves a passage out of answers and quizzes in this group (the corpus is
  * untouched, other servers still see it). `/hide list` shows what is hidden here.
  */
+import type { z } from 'zod';
+import { typedBySubcommand } from '../core/typed-args.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit } from '../core/quotes.ts';
@@ -17,12 +19,25 @@ import { actorOf, dayLabel } from '../moderation/actor.ts';
 
 type HideArgs = { verb: 'hide'; passage: string; reason: string | null } | { verb: 'list' };
 
-const HideSchema = modLine(400, 'Hide which passage? For example: /hide rei-87dfk | misattributed quote').transform((s, ctx): HideArgs => {
-  if (s.toLowerCase() === 'list') return { verb: 'list' };
-  const [id = '', ...rest] = splitBars(s);
-  const reason = rest.join(' | ').trim();
+const NO_PASSAGE = 'Hide which passage? For example: /hide rei-87dfk | misattributed quote';
+
+function hideArgs(ctx: z.RefinementCtx, id: string, reason: string): HideArgs {
+  if (id.toLowerCase() === 'list' && !reason) return { verb: 'list' };
   if (reason.length > MAX_REASON) return fail(ctx, `The reason is too long: at most ${MAX_REASON} characters, please.`);
   return { verb: 'hide', passage: parsePassageId(ctx, id), reason: reason || null };
+}
+
+const HideSchema = modLine(400, NO_PASSAGE).transform((s, ctx): HideArgs => {
+  const [id = '', ...rest] = splitBars(s);
+  return hideArgs(ctx, id, rest.join(' | ').trim());
+});
+
+/** The same arguments from Discord's typed options. */
+const HideTyped = typedBySubcommand<HideArgs>({
+  '': (v, ctx) => {
+    const id = v.text('passage', 40);
+    return id ? hideArgs(ctx, id, v.text('reason', 2000)) : fail(ctx, NO_PASSAGE);
+  },
 });
 
 /**
@@ -68,10 +83,14 @@ export const hideCommand = defineCommand({
     description: 'Hide a passage from answers and quizzes in this group (not deleted); or list hidden ones.',
     usage: '/hide ID [| reason] · /hide list',
     example: '/hide rei-87dfk | misattributed quote',
-    options: [{ name: 'passage', description: 'Passage id (and | reason), or “list”', required: true, autocomplete: false, maxLength: 400 }],
+    options: [
+      { name: 'passage', description: 'Passage id, or “list” for the hidden ones', required: true, autocomplete: false, maxLength: 40 },
+      { name: 'reason', description: 'Why, for the other moderators', required: false, autocomplete: false, maxLength: MAX_REASON },
+    ],
     moderatorOnly: true,
   },
   schema: HideSchema,
+  typed: HideTyped,
   run(ctx, args, req) {
     return args.verb === 'list' ? list(ctx, req) : hidePassage(ctx, req, args.passage, args.reason);
   },

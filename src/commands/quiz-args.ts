@@ -1,6 +1,8 @@
 /** `/quiz` arguments: a topic and count to start a run, or a subcommand (answer, next, stats, review, close, schedule, settings). */
 import { z } from 'zod';
 import { cleanText } from '../core/command.ts';
+import { typedBySubcommand, type Values } from '../core/typed-args.ts';
+import { splitScheduleArgs } from '../quiz/schedule.ts';
 
 export const MAX_RUN = 10;
 
@@ -11,10 +13,25 @@ export type QuizArgs =
   | { sub: 'stats' }
   | { sub: 'review' }
   | { sub: 'close'; post: number }
-  | { sub: 'schedule'; rest: string }
+  | { sub: 'schedule'; action: 'list' }
+  | { sub: 'schedule'; action: 'remove'; id: number | null }
+  | { sub: 'schedule'; action: 'add'; raw: ScheduleFields | { error: string } }
   | { sub: 'settings'; closeMinutes: number };
 
+/** A schedule's fields as typed (`when`, `tz`, `topic`, `count`, `maxlate`), checked by the schedule's own schema. */
+export type ScheduleFields = Record<string, string>;
+
 const ID = /^#?(\d{1,12})$/;
+
+function scheduleArgs(rest: string[]): QuizArgs {
+  const [head, ...tail] = rest;
+  if (head === 'list' && !tail.length) return { sub: 'schedule', action: 'list' };
+  if (head === 'remove') {
+    const id = tail.length === 1 ? ID.exec(tail[0]!) : null;
+    return { sub: 'schedule', action: 'remove', id: id ? Number(id[1]) : null };
+  }
+  return { sub: 'schedule', action: 'add', raw: splitScheduleArgs(rest.join(' ')) };
+}
 
 function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
   const fail = (message: string): QuizArgs => {
@@ -48,7 +65,7 @@ function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
     case 'schedule':
       if (!rest.length)
         return fail('Usage: /quiz schedule HH:MM|CRON [tz=Europe/Prague] [topic=…] [count=N] [maxlate=MINUTES], /quiz schedule list, /quiz schedule remove ID');
-      return { sub: 'schedule', rest: rest.join(' ') };
+      return scheduleArgs(rest);
     case 'settings': {
       const m = rest.length === 1 ? /^close=(\d{1,5})$/i.exec(rest[0]!) : null;
       const minutes = m ? Number(m[1]) : NaN;
@@ -82,3 +99,55 @@ export const QuizArgsSchema = z
     return z.NEVER;
   })
   .transform(parse);
+
+const SETTINGS_USAGE = 'How long new questions stay open, 1 to 10080 minutes.';
+
+function startOf(v: Values, ctx: z.RefinementCtx): QuizArgs {
+  const topic = v.text('topic', 100);
+  const count = v.int('count') ?? 1;
+  if (count < 1 || count > MAX_RUN) {
+    ctx.addIssue({ code: 'custom', message: `A run has 1 to ${MAX_RUN} questions.` });
+    return z.NEVER;
+  }
+  return { sub: 'start', topic: topic || null, count };
+}
+
+function positive(v: Values, ctx: z.RefinementCtx, name: string, message: string): number {
+  const n = v.int(name);
+  if (n === null || n < 1) {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }
+  return n;
+}
+
+/** The same arguments from Discord's subcommands and typed options. */
+export const QuizTypedSchema = typedBySubcommand<QuizArgs>({
+  start: startOf,
+  stats: () => ({ sub: 'stats' }),
+  review: () => ({ sub: 'review' }),
+  close: (v, ctx) => ({ sub: 'close', post: positive(v, ctx, 'question', 'Give the question number shown under it, e.g. 12.') }),
+  'schedule add': (v) => {
+    const raw: ScheduleFields = { when: v.text('time', 100) };
+    for (const [key, name] of [
+      ['tz', 'timezone'],
+      ['topic', 'topic'],
+      ['count', 'count'],
+      ['maxlate', 'maxlate'],
+    ] as const) {
+      const value = v.text(name, 100);
+      if (value) raw[key] = value;
+    }
+    return { sub: 'schedule', action: 'add', raw };
+  },
+  'schedule list': () => ({ sub: 'schedule', action: 'list' }),
+  'schedule remove': (v) => ({ sub: 'schedule', action: 'remove', id: v.int('schedule') }),
+  settings: (v, ctx) => {
+    const minutes = positive(v, ctx, 'close', SETTINGS_USAGE);
+    if (minutes > 10080) {
+      ctx.addIssue({ code: 'custom', message: SETTINGS_USAGE });
+      return z.NEVER;
+    }
+    return { sub: 'settings', closeMinutes: minutes };
+  },
+});

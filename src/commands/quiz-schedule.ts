@@ -18,10 +18,10 @@ import {
   SCHEDULE_PLATFORMS,
   scheduleState,
   ScheduleSpecSchema,
-  splitScheduleArgs,
   type Schedule,
 } from '../quiz/schedule.ts';
 import { getSettings, setCloseMinutes } from '../quiz/settings.ts';
+import type { QuizArgs, ScheduleFields } from './quiz-args.ts';
 
 function describe(s: Schedule, now: Date): string {
   const next = nextRunOf(s, now);
@@ -48,12 +48,11 @@ function list(ctx: CommandContext, req: Request): Reply {
   });
 }
 
-function remove(ctx: CommandContext, req: Request, tail: string[]): Reply {
+function remove(ctx: CommandContext, req: Request, id: number | null): Reply {
   const space = spaceKey(req.where);
-  const id = tail.length === 1 ? /^#?(\d{1,12})$/.exec(tail[0]!) : null;
-  if (!id) return errorReply('/quiz schedule remove ID', 'Give the schedule number shown by /quiz schedule list, e.g. /quiz schedule remove 3.');
-  const existing = getSchedule(ctx.db, space, Number(id[1]));
-  if (!existing) return errorReply('No such schedule', `This group has no quiz schedule #${id[1]}. See /quiz schedule list.`);
+  if (id === null) return errorReply('/quiz schedule remove ID', 'Give the schedule number shown by /quiz schedule list, e.g. /quiz schedule remove 3.');
+  const existing = getSchedule(ctx.db, space, id);
+  if (!existing) return errorReply('No such schedule', `This group has no quiz schedule #${id}. See /quiz schedule list.`);
   const now = ctx.now();
   const entry = record(ctx, req, 'quiz.schedule.remove', `Removed quiz schedule #${existing.id} (${existing.label}, ${existing.timezone})`, () => {
     const removed = removeSchedule(ctx.db, space, existing.id, now.getTime());
@@ -64,7 +63,7 @@ function remove(ctx: CommandContext, req: Request, tail: string[]): Reply {
   return changed(ctx, req, entry, 'Schedule removed', `Removed ${describe(existing, now)}.`);
 }
 
-function add(ctx: CommandContext, req: Request, rest: string): Reply {
+function add(ctx: CommandContext, req: Request, raw: ScheduleFields | { error: string }): Reply {
   // The console has no channel a scheduled post could appear in: nothing would ever show it.
   if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(req.where.platform)) {
     return errorReply(
@@ -72,7 +71,6 @@ function add(ctx: CommandContext, req: Request, rest: string): Reply {
       'Scheduled posts need Discord or Slack: the console has no channel to post to. Use /quiz to ask a question now. Nothing was changed.',
     );
   }
-  const raw = splitScheduleArgs(rest);
   if ('error' in raw) return errorReply('/quiz schedule', raw.error);
   const spec = ScheduleSpecSchema.safeParse(raw);
   if (!spec.success) return errorReply('/quiz schedule', spec.error.issues[0]?.message ?? 'That schedule was not understood.');
@@ -89,11 +87,15 @@ function add(ctx: CommandContext, req: Request, rest: string): Reply {
   return changed(ctx, req, entry, 'Quiz scheduled', added ? `Added ${describe(added, now)}.` : 'Added.');
 }
 
-export function scheduleCommand(ctx: CommandContext, req: Request, rest: string): Reply {
-  const [head, ...tail] = rest.split(' ');
-  if (head === 'list' && !tail.length) return list(ctx, req);
-  if (head === 'remove') return remove(ctx, req, tail);
-  return add(ctx, req, rest);
+export function scheduleCommand(ctx: CommandContext, req: Request, args: Extract<QuizArgs, { sub: 'schedule' }>): Reply {
+  switch (args.action) {
+    case 'list':
+      return list(ctx, req);
+    case 'remove':
+      return remove(ctx, req, args.id);
+    case 'add':
+      return add(ctx, req, args.raw);
+  }
 }
 
 export function settingsCommand(ctx: CommandContext, req: Request, closeMinutes: number): Reply {

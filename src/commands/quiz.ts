@@ -13,8 +13,9 @@ import { userStats } from '../quiz/leaderboard.ts';
 import { answerQuestion, closeQuestion, nextQuestion, startReview, startRun } from '../quiz/play.ts';
 import { markClosed, type Post } from '../quiz/posts.ts';
 import { reviewSummary } from '../quiz/review.ts';
-import { QuizArgsSchema, type QuizArgs } from './quiz-args.ts';
+import { MAX_RUN, QuizArgsSchema, QuizTypedSchema, type QuizArgs } from './quiz-args.ts';
 import { scheduleCommand, settingsCommand } from './quiz-schedule.ts';
+import { timeZones } from './suggestions.ts';
 
 function moderatorsOnly(sub: string): Reply {
   return reply({
@@ -73,13 +74,68 @@ export const quizCommand = defineCommand<QuizArgs>({
     description: 'A quiz question from the sources; answers quote and cite the passage. Also: stats, review.',
     usage: '/quiz [topic] [count 1–10] | stats | review | close N | schedule …',
     example: '/quiz Kirov 3',
-    options: [
-      { name: 'topic', description: 'A topic, or stats / review; moderators: close N, schedule …', required: false, autocomplete: false, maxLength: 200 },
-      { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: 10 } },
+    options: [],
+    // The answer and next-question steps are the buttons' own and are not offered as subcommands.
+    subcommands: [
+      {
+        name: 'start',
+        description: 'Questions from the sources, on a topic or any',
+        options: [
+          { name: 'topic', description: 'A topic or person, e.g. Kirov; empty for any', required: false, autocomplete: false, maxLength: 100 },
+          { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: MAX_RUN } },
+        ],
+      },
+      { name: 'stats', description: 'Your score, streak and rank in this group', options: [] },
+      { name: 'review', description: 'Questions you got wrong, due again', options: [] },
+      {
+        name: 'close',
+        description: 'Moderators: close a question now and show the answer',
+        options: [
+          {
+            name: 'question',
+            description: 'The number under the question, e.g. 12',
+            required: true,
+            autocomplete: false,
+            integer: { min: 1, max: 999_999_999 },
+          },
+        ],
+      },
+      {
+        name: 'schedule add',
+        description: 'Moderators: post questions to this channel on a schedule',
+        options: [
+          { name: 'time', description: 'HH:MM (09:00) or a cron pattern (0 9 * * 1-5)', required: true, autocomplete: false, maxLength: 100 },
+          { name: 'timezone', description: 'An IANA time zone, e.g. Europe/Prague (default UTC)', required: false, autocomplete: true, maxLength: 64 },
+          { name: 'topic', description: 'Only questions on this topic', required: false, autocomplete: false, maxLength: 100 },
+          { name: 'count', description: 'Questions per post, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: MAX_RUN } },
+          {
+            name: 'maxlate',
+            description: 'Minutes a missed post may still go out after a restart',
+            required: false,
+            autocomplete: false,
+            integer: { min: 0, max: 1440 },
+          },
+        ],
+      },
+      { name: 'schedule list', description: 'Moderators: the schedules in this channel', options: [] },
+      {
+        name: 'schedule remove',
+        description: 'Moderators: remove a schedule',
+        options: [
+          { name: 'schedule', description: 'Its number in /quiz schedule list', required: true, autocomplete: false, integer: { min: 1, max: 999_999_999 } },
+        ],
+      },
+      {
+        name: 'settings',
+        description: 'Moderators: how long new questions stay open',
+        options: [{ name: 'close', description: 'Minutes, 1 to 10080', required: true, autocomplete: false, integer: { min: 1, max: 10080 } }],
+      },
     ],
     moderatorOnly: false,
   },
   schema: QuizArgsSchema,
+  typed: QuizTypedSchema,
+  suggest: (_ctx, option, partial) => (option === 'timezone' ? timeZones(partial) : []),
   run(ctx, args, req) {
     switch (args.sub) {
       case 'start':
@@ -95,7 +151,7 @@ export const quizCommand = defineCommand<QuizArgs>({
       case 'close':
         return isModerator(ctx, req) ? closeQuestion(ctx, req, args.post, (post) => closeLogged(ctx, req, post)) : moderatorsOnly('close');
       case 'schedule':
-        return isModerator(ctx, req) ? scheduleCommand(ctx, req, args.rest) : moderatorsOnly('schedule');
+        return isModerator(ctx, req) ? scheduleCommand(ctx, req, args) : moderatorsOnly('schedule');
       case 'settings':
         return isModerator(ctx, req) ? settingsCommand(ctx, req, args.closeMinutes) : moderatorsOnly('settings');
     }

@@ -2,7 +2,9 @@
  * `/report COMMAND ARGS [| reason]`: what the "Report" button on every answer runs. Stores the
  * reply as the reporter saw it (title and citations) for this group's moderators (/review).
  */
+import type { z } from 'zod';
 import { defineCommand, type CommandContext } from '../core/command.ts';
+import { typedBySubcommand } from '../core/typed-args.ts';
 import { quoteUnit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
@@ -24,13 +26,27 @@ const QUESTION_TARGET = /^quiz\s+([A-Za-z0-9_-]{1,40})$/;
 
 type ReportTarget = { kind: 'answer'; command: CuratableName; args: string; reason: string | null } | { kind: 'question'; id: string; reason: string | null };
 
-const ReportArgs = modLine(900, 'Report which answer? For example: /report who Yezhov | the dates look wrong').transform((s, ctx): ReportTarget => {
-  const [target = '', ...rest] = splitBars(s);
-  const reason = rest.join(' | ').trim() || null;
+const NO_TARGET = 'Report which answer? For example: /report who Yezhov | the dates look wrong';
+
+function reportArgs(ctx: z.RefinementCtx, target: string, why: string): ReportTarget {
+  const reason = why || null;
   if (reason && reason.length > MAX_REASON) return fail(ctx, `The reason is too long: at most ${MAX_REASON} characters, please.`);
   const question = QUESTION_TARGET.exec(target.trim());
   if (question) return { kind: 'question', id: question[1]!, reason };
   return { kind: 'answer', ...parseAnswerTarget(ctx, target), reason };
+}
+
+const ReportArgs = modLine(900, NO_TARGET).transform((s, ctx): ReportTarget => {
+  const [target = '', ...rest] = splitBars(s);
+  return reportArgs(ctx, target, rest.join(' | ').trim());
+});
+
+/** The same arguments from Discord's typed options. */
+const ReportTyped = typedBySubcommand<ReportTarget>({
+  '': (v, ctx) => {
+    const target = v.text('answer', 600);
+    return target ? reportArgs(ctx, target, v.text('reason', 2000)) : fail(ctx, NO_TARGET);
+  },
 });
 
 const ALREADY = (what: string, seq: number): Reply =>
@@ -115,19 +131,14 @@ export const reportCommand = defineCommand({
     description: 'Report an answer to this group’s moderators, with an optional reason.',
     usage: '/report COMMAND ARGS [| reason] · /report quiz QUESTION-ID [| reason]',
     example: '/report who Yezhov | the dates look wrong',
-    // One option: adapters join separate options with spaces, which would lose the | before the reason.
     options: [
-      {
-        name: 'answer',
-        description: 'What was asked, then an optional | reason, e.g. who Yezhov | dates look wrong',
-        required: true,
-        autocomplete: false,
-        maxLength: 900,
-      },
+      { name: 'answer', description: 'The command and what was asked, e.g. who Yezhov', required: true, autocomplete: false, maxLength: 600 },
+      { name: 'reason', description: 'What looks wrong, for the moderators', required: false, autocomplete: false, maxLength: MAX_REASON },
     ],
     moderatorOnly: false,
   },
   schema: ReportArgs,
+  typed: ReportTyped,
   async run(ctx, target, req) {
     if (target.kind === 'question') return reportQuestion(ctx, req, target.id, target.reason);
     const { command, args, reason } = target;

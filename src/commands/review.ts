@@ -13,7 +13,8 @@ import { changed, resolveReports, unchanged } from '../moderation/replies.ts';
 import { getReport, type Report } from '../moderation/report-store.ts';
 import { logPage } from '../moderation/review-log.ts';
 import { reportBlocks, reportsPage } from '../moderation/review-reports.ts';
-import { parseQuizArgs, type QuizArgs } from '../moderation/review-quiz-args.ts';
+import { addArgs, EDIT_OPTIONS, parseQuizArgs, patchFrom, questionId, type QuizArgs } from '../moderation/review-quiz-args.ts';
+import { typedBySubcommand, type Values } from '../core/typed-args.ts';
 import { runQuiz } from '../moderation/review-quiz.ts';
 import { actorOf } from '../moderation/actor.ts';
 import { hidePassage } from './hide.ts';
@@ -57,6 +58,42 @@ const ReviewSchema = z
         return fail(ctx, USAGE);
     }
   });
+
+const seqOf = (v: Values, ctx: z.RefinementCtx): number => parseSeq(ctx, String(v.int('report') ?? ''), 'report');
+const quiz = (q: QuizArgs): ReviewArgs => ({ verb: 'quiz', quiz: q });
+
+/** The same arguments from Discord's subcommands and typed options. */
+const ReviewTyped = typedBySubcommand<ReviewArgs>({
+  reports: () => ({ verb: 'reports' }),
+  log: () => ({ verb: 'log' }),
+  dismiss: (v, ctx) => ({ verb: 'dismiss', seq: seqOf(v, ctx) }),
+  curate: (v, ctx) => ({ verb: 'curate', seq: seqOf(v, ctx) }),
+  reject: (v, ctx) => ({ verb: 'reject', seq: seqOf(v, ctx) }),
+  hide: (v, ctx) => {
+    const passage = v.text('passage', 40);
+    return { verb: 'hide', seq: seqOf(v, ctx), passage: passage ? parsePassageId(ctx, passage) : null };
+  },
+  'quiz pending': () => quiz({ verb: 'pending' }),
+  'quiz approval': (v) => quiz({ verb: 'approval', on: v.text('state', 3) === 'on' }),
+  'quiz show': (v, ctx) => quiz({ verb: 'show', id: questionId(ctx, v.text('question', 40)) }),
+  'quiz approve': (v, ctx) => quiz({ verb: 'approve', id: questionId(ctx, v.text('question', 40)) }),
+  'quiz reject': (v, ctx) => quiz({ verb: 'reject', id: questionId(ctx, v.text('question', 40)) }),
+  'quiz edit': (v, ctx) => {
+    const id = questionId(ctx, v.text('question', 40));
+    const pairs = EDIT_OPTIONS.flatMap((name): [string, string][] => {
+      const value = v.text(name, 3000);
+      return value ? [[name, value]] : [];
+    });
+    return quiz({ verb: 'edit', id, patch: patchFrom(ctx, pairs) });
+  },
+  'quiz add': (v, ctx) =>
+    quiz(
+      addArgs(ctx, v.text('question', 1000), v.text('options', 1000), String(v.int('answer') ?? ''), v.text('passage', 40), v.text('note', 300) || undefined),
+    ),
+});
+
+const reportOption = { name: 'report', description: 'The report number, e.g. 3', required: true, autocomplete: false, integer: { min: 1, max: 999_999_999 } };
+const questionOption = { name: 'question', description: 'The question id shown by /review quiz', required: true, autocomplete: false, maxLength: 40 };
 
 /** The report, if it exists here and is still open; otherwise the reply that says why not. */
 function openReport(ctx: CommandContext, req: Request, seq: number): Report | Reply {
@@ -146,12 +183,60 @@ export const reviewCommand = defineCommand({
     description: 'Moderators’ queue: open reports (curate, hide, dismiss), quiz questions, the audit log.',
     usage: '/review [log | dismiss N | hide N [ID] | curate N | reject N | quiz …]',
     example: '/review',
-    options: [
-      { name: 'what', description: 'Empty for open reports; log; dismiss N; hide N; curate N; quiz …', required: false, autocomplete: false, maxLength: 3000 },
+    options: [],
+    subcommands: [
+      { name: 'reports', description: 'Open reports, one per page, with Curate / Hide / Dismiss', options: [] },
+      { name: 'log', description: 'The audit log of moderators’ changes; each can be undone', options: [] },
+      { name: 'dismiss', description: 'Close a report; the answer stays as it is', options: [reportOption] },
+      { name: 'curate', description: 'How to pin an answer or a note for a report', options: [reportOption] },
+      { name: 'reject', description: 'Reject the quiz question a report is about', options: [reportOption] },
+      {
+        name: 'hide',
+        description: 'Hide a passage a report cites, resolving it',
+        options: [
+          reportOption,
+          { name: 'passage', description: 'Which of its passages; empty to choose', required: false, autocomplete: false, maxLength: 40 },
+        ],
+      },
+      { name: 'quiz pending', description: 'Quiz questions waiting for approval', options: [] },
+      {
+        name: 'quiz approval',
+        description: 'Whether new questions need a moderator’s approval',
+        options: [{ name: 'state', description: 'on or off', required: true, autocomplete: false, choices: ['on', 'off'] }],
+      },
+      { name: 'quiz show', description: 'One question, as students see it, with its key', options: [questionOption] },
+      { name: 'quiz approve', description: 'Approve a question', options: [questionOption] },
+      { name: 'quiz reject', description: 'Reject a question', options: [questionOption] },
+      {
+        name: 'quiz edit',
+        description: 'Change a question; give only the fields that change',
+        options: [
+          questionOption,
+          ...EDIT_OPTIONS.map((name) => ({
+            name,
+            description: name === 'options' ? 'Two to five options separated by ;' : name === 'answer' ? 'The right option’s number, from 1' : `New ${name}`,
+            required: false,
+            autocomplete: false,
+            maxLength: name === 'stem' ? 1000 : name === 'quote' ? 2000 : 1000,
+          })),
+        ],
+      },
+      {
+        name: 'quiz add',
+        description: 'Add a question of your own',
+        options: [
+          { name: 'question', description: 'The question', required: true, autocomplete: false, maxLength: 1000 },
+          { name: 'options', description: 'Two to five options separated by ;', required: true, autocomplete: false, maxLength: 1000 },
+          { name: 'answer', description: 'The right option’s number, from 1', required: true, autocomplete: false, integer: { min: 1, max: 5 } },
+          { name: 'passage', description: 'The passage id it is drawn from', required: true, autocomplete: false, maxLength: 40 },
+          { name: 'note', description: 'A note shown with the answer', required: false, autocomplete: false, maxLength: 300 },
+        ],
+      },
     ],
     moderatorOnly: true,
   },
   schema: ReviewSchema,
+  typed: ReviewTyped,
   run(ctx, args, req) {
     switch (args.verb) {
       case 'reports':

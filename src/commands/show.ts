@@ -1,4 +1,5 @@
 /** `/show ID`: one passage in full, with its notes: the "more context" behind every quote. */
+import { passageIds } from './suggestions.ts';
 import { cleanText, defineCommand } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { errorReply } from '../core/reply.ts';
@@ -54,6 +55,7 @@ export const showCommand = defineCommand({
     moderatorOnly: false,
   },
   schema: cleanText({ max: 40, emptyMessage: 'Which passage? Give its id, e.g. /show rei-87dfk.' }).transform((s) => s.toLowerCase()),
+  suggest: (ctx, _option, partial, where) => passageIds(ctx, partial, where),
   run(ctx, id, req) {
     const p = ctx.repo.passage(id);
     if (!p) return errorReply('Unknown passage', `No passage has the id “${id}”.`);

@@ -1,4 +1,7 @@
 /** `/sourcenote SOURCE | NOTE`: a moderators' note on a source card, shown on `/source` in this group only. */
+import type { z } from 'zod';
+import { typedBySubcommand } from '../core/typed-args.ts';
+import { sources } from './suggestions.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { errorReply, type Reply } from '../core/reply.ts';
 import { spaceKey } from '../core/request.ts';
@@ -14,17 +17,36 @@ const USAGE = '/sourcenote SOURCE | NOTE · /sourcenote clear SOURCE';
 
 type NoteArgs = { verb: 'set'; source: string; text: string } | { verb: 'clear'; source: string };
 
-const NoteSchema = modLine(MAX_SOURCE_NOTE + 120, `Which source, and what note? ${USAGE}`).transform((s, ctx): NoteArgs => {
-  const [verb, rest] = splitVerb(s);
-  if (verb === 'clear' && rest && !rest.includes('|')) return { verb: 'clear', source: rest };
-  const [source = '', ...textParts] = splitBars(s);
-  const text = textParts.join(' | ').trim();
-  if (!textParts.length || !source) return fail(ctx, `Put a | between the source and the note: ${USAGE}`);
+function setArgs(ctx: z.RefinementCtx, source: string, text: string): NoteArgs {
   if (!text) return fail(ctx, `The note is empty. To remove a note: /sourcenote clear ${source}`);
   if (source.length > 100) return fail(ctx, 'That source name is too long; use its id, e.g. reiman-2016 (see /source).');
   if (text.length > MAX_SOURCE_NOTE) return fail(ctx, `The note is too long: at most ${MAX_SOURCE_NOTE} characters, please.`);
   return { verb: 'set', source, text };
+}
+
+const NoteSchema = modLine(MAX_SOURCE_NOTE + 120, `Which source, and what note? ${USAGE}`).transform((s, ctx): NoteArgs => {
+  const [verb, rest] = splitVerb(s);
+  if (verb === 'clear' && rest && !rest.includes('|')) return { verb: 'clear', source: rest };
+  const [source = '', ...textParts] = splitBars(s);
+  if (!textParts.length || !source) return fail(ctx, `Put a | between the source and the note: ${USAGE}`);
+  return setArgs(ctx, source, textParts.join(' | ').trim());
 });
+
+const NO_SOURCE = 'Which source? Its id or author, e.g. reiman-2016 (see /source).';
+
+/** The same arguments from Discord's subcommands and typed options. */
+const NoteTyped = typedBySubcommand<NoteArgs>({
+  set: (v, ctx) => {
+    const source = v.text('source', 200);
+    return source ? setArgs(ctx, source, v.text('note', 6000)) : fail(ctx, NO_SOURCE);
+  },
+  clear: (v, ctx) => {
+    const source = v.text('source', 200);
+    return source ? { verb: 'clear', source } : fail(ctx, NO_SOURCE);
+  },
+});
+
+const sourceOption = { name: 'source', description: 'Source id or author, e.g. reiman-2016', required: true, autocomplete: true, maxLength: 100 };
 
 function oneSource(ctx: CommandContext, query: string): Source | Reply {
   const found = findSources(ctx.repo, query);
@@ -41,10 +63,20 @@ export const sourceNoteCommand = defineCommand({
     description: 'Add or clear a moderators’ note on a source card, shown in this group only.',
     usage: USAGE,
     example: '/sourcenote real-stalin-11 | A pro-Stalin compilation: read its quotes with care.',
-    options: [{ name: 'note', description: 'SOURCE | NOTE, or clear SOURCE', required: true, autocomplete: false, maxLength: MAX_SOURCE_NOTE + 120 }],
+    options: [],
+    subcommands: [
+      {
+        name: 'set',
+        description: 'Add or change the note on a source card',
+        options: [sourceOption, { name: 'note', description: 'The note', required: true, autocomplete: false, maxLength: MAX_SOURCE_NOTE }],
+      },
+      { name: 'clear', description: 'Remove the note on a source card', options: [sourceOption] },
+    ],
     moderatorOnly: true,
   },
   schema: NoteSchema,
+  typed: NoteTyped,
+  suggest: (ctx, _option, partial) => sources(ctx, partial),
   run(ctx, args, req) {
     const source = oneSource(ctx, args.source);
     if (!('meta' in source)) return source;

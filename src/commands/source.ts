@@ -1,4 +1,5 @@
 /** `/source [ID]`: the list of sources, or one source's card. Cards describe, they do not grade. */
+import { sources } from './suggestions.ts';
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import { cleanText, defineCommand } from '../core/command.ts';
 import { errorReply, reply } from '../core/reply.ts';
@@ -44,6 +45,7 @@ export const sourceCommand = defineCommand({
     .string()
     .transform((s) => s.trim())
     .pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
+  suggest: (ctx, _option, partial) => sources(ctx, partial),
   run(ctx, id, req) {
     if (!id) {
       const sources = ctx.repo.sources();

@@ -1,4 +1,5 @@
 /** `/who NAME`: a cited profile of a person across spellings, or a choice when a surname names two people. */
+import { people } from './suggestions.ts';
 import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
@@ -228,6 +229,7 @@ export const whoCommand = defineCommand({
     const r = ctx.people.resolve(name);
     return r.kind === 'person' ? `Who was ${r.person.canonical}?` : null;
   },
+  suggest: (ctx, _option, partial) => people(ctx, partial),
   run(ctx, name, req) {
     if (!/\p{L}/u.test(name)) return errorReply('Not a name', 'A name needs letters, e.g. /who Yezhov.');
     const r = ctx.people.resolve(name);

@@ -13,6 +13,17 @@ export interface CommandOption {
   maxLength?: number;
   /** A whole number in a range; platforms with typed options (Discord) refuse anything else before it reaches the core. */
   integer?: { min: number; max: number };
+  /** A role (Discord) or user group (Slack) id: Discord offers its role picker. */
+  role?: boolean;
+}
+
+/** A subcommand and its own options. Typed platforms (Discord) register it natively; text platforms type its name first. */
+export interface SubcommandSpec {
+  /** One word, or a group and a word ("schedule add"), which Discord nests as a subcommand group. */
+  name: string;
+  /** ≤ 100 characters. */
+  description: string;
+  options: CommandOption[];
 }
 
 export interface CommandSpec {
@@ -26,6 +37,8 @@ export interface CommandSpec {
    * spaces to form `Request.args`.
    */
   options: CommandOption[];
+  /** When present, the command's options are its subcommands' (and `options` is empty). */
+  subcommands?: SubcommandSpec[];
   moderatorOnly: boolean;
   /** Its answers come from the corpus: moderators may pin or correct them, users may report them. */
   curatable?: boolean;

@@ -1,13 +1,13 @@
 /** What a command module provides: its spec (help text, options), a zod argument schema and a run function. */
-import { z } from 'zod';
-import { wellFormed } from './text-safe.ts';
+import type { z } from 'zod';
+import type { TypedArgs } from './typed-args.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { DB } from '../db/open.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import type { ActionStore } from './actions.ts';
-import type { CommandSpec } from './bot-api.ts';
+import type { CommandSpec, Suggestion } from './bot-api.ts';
 import type { Reply } from './reply.ts';
-import type { Request } from './request.ts';
+import type { Request, Where } from './request.ts';
 
 export interface CommandContext {
   db: DB;
@@ -31,37 +31,19 @@ export interface Command<A = unknown> {
   spec: CommandSpec;
   /** Raw argument text → typed arguments. Messages are shown to the user as they are. */
   schema: z.ZodType<A, string>;
+  /**
+   * Typed values (Discord's options) → typed arguments, with the text grammar's checks. Needed when
+   * the spec has subcommands or more than one option; a one-option command reads its value with `schema`.
+   */
+  typed?: z.ZodType<A, TypedArgs>;
   run(ctx: CommandContext, args: A, req: Request): Reply | Promise<Reply>;
+  /** Autocomplete values for one of its options marked `autocomplete` (at most 25). */
+  suggest?(ctx: CommandContext, option: string, partial: string, where: Where): Suggestion[];
   /** A curatable command's title for a pinned answer, which is shown without running the command; null for a generic one. */
   curatedTitle?(ctx: CommandContext, args: A): string | null;
 }
 
-/** Longest argument text any command accepts; beyond it the user is told, not truncated silently. */
-export const MAX_ARGS = 500;
-
-/**
- * The shared first step of every schema: Unicode-normalised, control characters removed,
- * whitespace collapsed, length checked.
- */
-export function cleanText(opts: { max?: number; emptyMessage?: string } = {}) {
-  const max = opts.max ?? MAX_ARGS;
-  return z
-    .string()
-    .transform((s) =>
-      wellFormed(s)
-        .normalize('NFC')
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .max(max, `That is too long: at most ${max} characters, please.`)
-        .refine((s) => s.length > 0, opts.emptyMessage ?? 'This command needs some text after it.'),
-    );
-}
+export { cleanText, MAX_ARGS } from './command-text.ts';
 
 export function defineCommand<A>(c: Command<A>): Command<A> {
   return c;

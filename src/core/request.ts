@@ -1,5 +1,6 @@
 /** A neutral request: what an adapter hands the core for every command or button click. */
 import type { Shown } from './shown.ts';
+import type { TypedArgs } from './typed-args.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -26,8 +27,10 @@ export interface Where {
 export interface Request {
   /** Command name without the slash: "who", "compare", "ask"… */
   command: string;
-  /** The raw argument text as typed. */
+  /** The raw argument text as typed; for a typed request, what the core shows of its values. */
   args: string;
+  /** Typed option values from a platform that has them (Discord); the core reads these, not `args`. */
+  typed?: TypedArgs;
   /** 1-based page of a paged result, set by "More" actions. */
   page?: number;
   /** Set by a Report button: the reply the reporter was looking at. */

@@ -18,7 +18,7 @@ type IssueCtx = z.core.$RefinementCtx<unknown>;
 /** Question ids are case-sensitive hashes: "q3xK9aPz0Lm" (generated), "m…" (a moderator's). */
 const QUESTION_ID = /^[a-z][A-Za-z0-9]{4,30}$/;
 
-function questionId(ctx: IssueCtx, text: string): string {
+export function questionId(ctx: IssueCtx, text: string): string {
   const id = text.trim();
   if (!QUESTION_ID.test(id)) return fail(ctx, `“${clip(id, 40)}” is not a question id; /review quiz shows them.`);
   return id;
@@ -65,21 +65,49 @@ function text(ctx: IssueCtx, field: string, value: string): string {
   return value;
 }
 
+/** Field names as moderators type them (or Discord names the options) → the bank's. */
+export const EDIT_OPTIONS = ['stem', 'options', 'answer', 'note', 'prompt', 'passage', 'quote'] as const;
+
 function patchOf(ctx: IssueCtx, parts: string[]): Record<string, unknown> {
-  if (!parts.length) return fail(ctx, 'What to change? e.g. /review quiz edit ID | stem: The new question text');
-  const patch: Record<string, unknown> = {};
+  const pairs: [string, string][] = [];
   for (const part of parts) {
     const m = /^(\w+)\s*[:=]\s*([\s\S]*)$/.exec(part);
-    const field = m ? EDIT_FIELDS[m[1]!.toLowerCase()] : undefined;
-    if (!m || !field) return fail(ctx, `“${clip(part, 40)}” is not field: value. Fields: stem, options, answer, note, prompt, passage, quote.`);
-    const value = m[2]!.trim();
-    if (field in patch) return fail(ctx, `${m[1]} is given twice.`);
+    if (!m || !EDIT_FIELDS[m[1]!.toLowerCase()])
+      return fail(ctx, `“${clip(part, 40)}” is not field: value. Fields: stem, options, answer, note, prompt, passage, quote.`);
+    pairs.push([m[1]!, m[2]!]);
+  }
+  return patchFrom(ctx, pairs);
+}
+
+/** The changes to a question, from (field, value) pairs, each checked against the bank's limits. */
+export function patchFrom(ctx: IssueCtx, pairs: [string, string][]): Record<string, unknown> {
+  if (!pairs.length) return fail(ctx, 'What to change? e.g. /review quiz edit ID | stem: The new question text');
+  const patch: Record<string, unknown> = {};
+  for (const [name, raw] of pairs) {
+    const field = EDIT_FIELDS[name.toLowerCase()]!;
+    const value = raw.trim();
+    if (field in patch) return fail(ctx, `${name} is given twice.`);
     if (field === 'options') patch[field] = options(ctx, value);
     else if (field === 'answer') patch[field] = answerIndex(ctx, value);
     else if (field === 'passageId') patch[field] = parsePassageId(ctx, value);
     else patch[field] = text(ctx, field, value);
   }
   return patch;
+}
+
+/** A moderator's new question, every part checked; `answer` counts options from 1. */
+export function addArgs(ctx: IssueCtx, stem: string, opts: string, answer: string, passage: string, note?: string): QuizArgs {
+  const list = options(ctx, opts);
+  return {
+    verb: 'add',
+    input: {
+      stem: text(ctx, 'stem', stem),
+      options: list,
+      answer: answerIndex(ctx, answer, Array.isArray(list) ? list.length : undefined),
+      passageId: parsePassageId(ctx, passage),
+      ...(note ? { note: text(ctx, 'note', note) } : {}),
+    },
+  };
 }
 
 export function parseQuizArgs(ctx: IssueCtx, rest: string): QuizArgs {
@@ -105,17 +133,7 @@ export function parseQuizArgs(ctx: IssueCtx, rest: string): QuizArgs {
       const parts = splitBars(tail);
       if (parts.length < 4 || parts.length > 5) return fail(ctx, 'Usage: /review quiz add QUESTION | A; B; C | ANSWER NUMBER | PASSAGE ID [| note]');
       const [stem, opts, answer, passage, note] = parts as [string, string, string, string, string | undefined];
-      const list = options(ctx, opts);
-      return {
-        verb,
-        input: {
-          stem: text(ctx, 'stem', stem),
-          options: list,
-          answer: answerIndex(ctx, answer, Array.isArray(list) ? list.length : undefined),
-          passageId: parsePassageId(ctx, passage),
-          ...(note ? { note: text(ctx, 'note', note) } : {}),
-        },
-      };
+      return addArgs(ctx, stem, opts, answer, passage, note);
     }
     default:
       return fail(ctx, QUIZ_USAGE);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
-import { findCommand } from '../../src/app/registry.ts';
+import { COMMANDS, findCommand } from '../../src/app/registry.ts';
 import { ADMIN, STUDENT, freshSpace, moderationBot, run, text } from './support.ts';
 
 const MODERATION = ['report', 'review', 'curate', 'hide', 'unhide', 'sourcenote', 'undo', 'sourcebook'];
@@ -15,9 +15,31 @@ describe('moderation command specs', () => {
     const c = findCommand(name)!;
     expect(c.spec.name).toMatch(/^[a-z]{1,32}$/);
     expect(c.spec.description.length).toBeLessThanOrEqual(100);
-    expect(c.spec.options.length).toBe(1);
-    for (const o of c.spec.options) expect(o.description.length).toBeLessThanOrEqual(100);
+    const options = [...c.spec.options, ...(c.spec.subcommands ?? []).flatMap((s) => s.options)];
+    expect(options.length + (c.spec.subcommands?.length ?? 0)).toBeGreaterThanOrEqual(1);
+    for (const o of options) {
+      expect(o.name).toMatch(/^[a-z_-]{1,32}$/);
+      expect(o.description.length).toBeLessThanOrEqual(100);
+    }
+    for (const s of c.spec.subcommands ?? []) {
+      expect(s.name).toMatch(/^[a-z_-]{1,32}( [a-z_-]{1,32})?$/);
+      expect(s.description.length).toBeLessThanOrEqual(100);
+    }
     expect(c.spec.moderatorOnly).toBe(name !== 'report');
+  });
+
+  const typedNeeded = COMMANDS.filter((c) => (c.spec.subcommands?.length ?? 0) > 0 || c.spec.options.length > 1);
+  it.each(typedNeeded.map((c) => [c.spec.name, c] as const))(
+    'GIVEN /%s with subcommands or several options THEN it reads typed values itself; none is joined into a line',
+    (_name, c) => {
+      expect(c.typed).toBeDefined();
+      // Subcommands replace top-level options; Discord allows one or the other.
+      if (c.spec.subcommands?.length) expect(c.spec.options).toEqual([]);
+    },
+  );
+
+  it('GIVEN the commands THEN the ones with subcommands are quiz, review, curate, sourcenote and sourcebook', () => {
+    expect(COMMANDS.filter((c) => c.spec.subcommands?.length).map((c) => c.spec.name)).toEqual(['quiz', 'review', 'curate', 'sourcenote', 'sourcebook']);
   });
 
   it('GIVEN /help THEN moderator commands are listed as such, /report with the public ones', async () => {

@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/commands.ts';
 import type { CommandSpec } from '../../../src/core/bot-api.ts';
 import { createFakeBot } from '../../../loopback/discord/fake-bot.ts';
+import { createBot } from '../../../src/app/bot.ts';
+import { openDb } from '../../../src/db/open.ts';
+import { CORPUS_DIR } from '../../moderation/support.ts';
 
 const spec = (over: Partial<CommandSpec>): CommandSpec => ({
   name: 'cite',
@@ -88,5 +91,51 @@ describe('slashCommands', () => {
     ]);
     expect(command!.options?.[0]).not.toHaveProperty('autocomplete');
     expect(command!.options?.[0]).toMatchObject({ choices: [{ name: 'chicago', value: 'chicago' }] });
+  });
+});
+
+describe('native subcommands', () => {
+  const specs = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, log: () => {} }).specs();
+  const registered = (name: string) => slashCommands(specs).find((c) => c.name === name)!;
+  const names = (options: readonly { name: string; type: number }[] | undefined) => (options ?? []).map((o) => `${o.name}:${o.type}`);
+
+  test('GIVEN /quiz THEN it registers subcommands, with schedule as a group of add, list and remove', () => {
+    const quiz = registered('quiz');
+    expect(names(quiz.options)).toEqual(['start:1', 'stats:1', 'review:1', 'close:1', 'schedule:2', 'settings:1']);
+    const schedule = quiz.options!.find((o) => o.name === 'schedule');
+    expect(schedule?.type === ApplicationCommandOptionType.SubcommandGroup && names(schedule.options)).toEqual(['add:1', 'list:1', 'remove:1']);
+    const add = schedule?.type === ApplicationCommandOptionType.SubcommandGroup ? schedule.options?.find((o) => o.name === 'add') : undefined;
+    // Required first, as Discord wants; the time zone is offered by autocomplete, count and maxlate are ranged integers.
+    expect(add?.options?.map((o) => [o.name, o.type, o.required])).toEqual([
+      ['time', ApplicationCommandOptionType.String, true],
+      ['timezone', ApplicationCommandOptionType.String, false],
+      ['topic', ApplicationCommandOptionType.String, false],
+      ['count', ApplicationCommandOptionType.Integer, false],
+      ['maxlate', ApplicationCommandOptionType.Integer, false],
+    ]);
+    expect(add?.options?.find((o) => o.name === 'timezone')).toMatchObject({ autocomplete: true });
+  });
+
+  test('GIVEN /sourcebook THEN the moderator role is picked with a Role option, and /review nests its quiz bank work', () => {
+    const modrole = registered('sourcebook').options?.[0];
+    expect(modrole?.type === ApplicationCommandOptionType.SubcommandGroup && modrole.options?.find((o) => o.name === 'modrole')?.options?.[0]).toMatchObject({
+      name: 'role',
+      type: ApplicationCommandOptionType.Role,
+      required: true,
+    });
+    expect(names(registered('review').options)).toEqual(['reports:1', 'log:1', 'dismiss:1', 'curate:1', 'reject:1', 'hide:1', 'quiz:2']);
+  });
+
+  test('GIVEN every command THEN its registration stays within Discord’s limits: ≤ 25 options per level, names and descriptions in size', () => {
+    const walk = (options: readonly { name: string; description: string; options?: unknown }[] | undefined): void => {
+      expect((options ?? []).length).toBeLessThanOrEqual(25);
+      for (const o of options ?? []) {
+        expect(o.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+        expect(o.description.length).toBeGreaterThan(0);
+        expect(o.description.length).toBeLessThanOrEqual(100);
+        walk(o.options as typeof options);
+      }
+    };
+    for (const c of slashCommands(specs)) walk(c.options);
   });
 });

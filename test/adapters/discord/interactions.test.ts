@@ -58,19 +58,21 @@ describe('GIVEN a slash command', () => {
     expect(h.bot.calls.handle).toEqual([
       {
         command: 'quote',
-        args: 'Nakhayev',
+        args: '',
+        typed: { sub: null, values: { topic: 'Nakhayev' } },
         user: { id: MODERATOR, name: 'Olga (mod)', isAdmin: true, groups: ['1298765432109876701', '1298765432109876702'] },
         where: { platform: 'discord', space: GUILD, channel: CHANNEL },
       },
     ]);
   });
 
-  test('WHEN a plain member of an uncached guild sends options out of order THEN args follow the spec order and isAdmin is false', async () => {
+  test('WHEN a plain member of an uncached guild sends options out of order THEN the core gets each typed value by name and isAdmin is false', async () => {
     await h.deliver(interaction('command-compare-member'));
     expect(h.bot.calls.handle).toEqual([
       {
         command: 'compare',
-        args: 'Emelyanov Reiman chicago',
+        args: '',
+        typed: { sub: null, values: { first: 'Emelyanov', second: 'Reiman', style: 'chicago' } },
         user: { id: MEMBER, name: 'Pavel', isAdmin: false, groups: ['1301111111111111301', '1301111111111111302'] },
         where: { platform: 'discord', space: '1301111111111111111', channel: '1301111111111111200' },
       },
@@ -81,7 +83,7 @@ describe('GIVEN a slash command', () => {
     const calls = await h.deliver(interaction('command-dm'));
     expect(summary(calls)).toEqual(['callback 4']);
     expect(h.bot.calls.handle[0]).toMatchObject({
-      args: 'Kirov',
+      typed: { sub: null, values: { topic: 'Kirov' } },
       user: { id: MEMBER, isAdmin: false, groups: [] },
       where: { platform: 'discord', space: `dm:${MEMBER}`, channel: '1345330000000000900' },
     });

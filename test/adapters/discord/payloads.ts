@@ -46,13 +46,44 @@ function from(payload: Payload, { as, guild }: Sender): Payload {
 }
 
 /** Options as Discord sends them: strings as type 3, whole numbers as type 4 (Integer). */
-export function slash(name: string, options: Record<string, string | number>, sender: Sender = {}): Payload {
-  const data = { name, options: Object.entries(options).map(([key, value]) => ({ name: key, type: typeof value === 'number' ? 4 : 3, value })) };
-  return from(interaction('command-quote', data), sender);
+/**
+ * A slash command as Discord sends it. `name` may name a subcommand ("quiz start") or a group's
+ * subcommand ("quiz schedule add"): its values are nested inside, as Discord nests them.
+ */
+export function slash(name: string, options: Record<string, string | number | { role: string }>, sender: Sender = {}): Payload {
+  const [command, ...path] = name.split(' ');
+  const roles: Record<string, unknown> = {};
+  let nested: unknown[] = Object.entries(options).map(([key, value]) => {
+    if (typeof value !== 'object') return { name: key, type: typeof value === 'number' ? 4 : 3, value };
+    // A role option (type 8) carries the role's id; Discord adds the role itself under `resolved`.
+    roles[value.role] = {
+      id: value.role,
+      name: 'Seminar leads',
+      color: 0,
+      hoist: false,
+      position: 1,
+      permissions: '0',
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    };
+    return { name: key, type: 8, value: value.role };
+  });
+  // Innermost first: the subcommand (type 1) holds the values, its group (type 2) holds the subcommand.
+  path.reverse().forEach((part, i) => {
+    nested = [{ name: part, type: i === 0 ? 1 : 2, options: nested }];
+  });
+  return from(interaction('command-quote', { name: command, options: nested, ...(Object.keys(roles).length ? { resolved: { roles } } : {}) }), sender);
 }
 
+/** An autocomplete request; `name` may name a subcommand ("quiz schedule add"), nested as for `slash`. */
 export function autocomplete(name: string, option: string, partial: string, sender: Sender = {}): Payload {
-  return from(interaction('autocomplete-quote', { name, options: [{ name: option, type: 3, value: partial, focused: true }] }), sender);
+  const [command, ...path] = name.split(' ');
+  let nested: unknown[] = [{ name: option, type: 3, value: partial, focused: true }];
+  path.reverse().forEach((part, i) => {
+    nested = [{ name: part, type: i === 0 ? 1 : 2, options: nested }];
+  });
+  return from(interaction('autocomplete-quote', { name: command, options: nested }), sender);
 }
 
 /** A click on `customId`, on the message that carried it (its embeds and buttons as sent). */

@@ -58,7 +58,7 @@ async function whoYezhov(sender: Sender = {}): Promise<MessageBody> {
 }
 
 async function review(sender: Sender): Promise<MessageBody> {
-  const calls = await h.deliver(slash('review', {}, sender));
+  const calls = await h.deliver(slash('review reports', {}, sender));
   expect(summary(calls)).toEqual(['callback 4']);
   const message = only(calls);
   expect(message.flags).toBe(EPHEMERAL);
@@ -108,14 +108,14 @@ describe('GIVEN the real bot behind the adapter', () => {
     expect(JSON.stringify(refused)).not.toContain('/who Yezhov');
   });
 
-  test('WHEN a member runs /quiz with topic Kirov and the Integer count 2 THEN the core gets “Kirov 2” and posts question 1 of 2', async () => {
-    const calls = await h.deliver(slash('quiz', { topic: 'Kirov', count: 2 }, { as: 'member' }));
+  test('WHEN a member runs /quiz start with topic Kirov and the Integer count 2 THEN the core gets both typed values and posts question 1 of 2', async () => {
+    const calls = await h.deliver(slash('quiz start', { topic: 'Kirov', count: 2 }, { as: 'member' }));
     expect(summary(calls)).toEqual(['callback 4']);
     expect(only(calls).embeds?.[0]?.title).toMatch(/^Quiz 1\/2 — /);
   });
 
   test('WHEN a member starts /quiz and two people answer THEN each click redraws the shared post’s tally (type 7) and the clicker alone gets feedback with the passage', async () => {
-    const startCalls = await h.deliver(slash('quiz', {}, { as: 'member' }));
+    const startCalls = await h.deliver(slash('quiz start', {}, { as: 'member' }));
     expect(summary(startCalls)).toEqual(['callback 4']);
     const post = only(startCalls);
     expect(post.flags ?? 0).toBe(0);

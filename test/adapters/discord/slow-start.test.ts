@@ -24,11 +24,11 @@ afterAll(async () => {
 describe('GIVEN a bot whose question bank is not built yet', () => {
   test('WHEN the first /quiz arrives THEN the interaction is deferred (type 5) before the bank is built, then the question replaces the placeholder; the next /quiz is answered at once (type 4)', async () => {
     expect(bot.mayBeSlow()).toBe(true);
-    const first = await h.deliver(slash('quiz', {}));
+    const first = await h.deliver(slash('quiz start', {}));
     expect(summary(first)).toEqual(['callback 5', 'PATCH /webhooks/{app}/{token}/messages/@original']);
     expect(JSON.stringify(first[1]!.body)).toContain('Quiz');
     expect(bot.mayBeSlow()).toBe(false);
-    const second = await h.deliver(slash('quiz', {}));
+    const second = await h.deliver(slash('quiz start', {}));
     expect(summary(second)).toEqual(['callback 4']);
   });
 
