@@ -1,4 +1,5 @@
 /** `/leaderboard` and `/quiz stats` in a space with 100,000 answers from 500 members. */
+import { silentLogger } from '../src/core/log.ts';
 import { join } from 'node:path';
 import { createBot } from '../src/app/bot.ts';
 import { openDb } from '../src/db/open.ts';
@@ -12,7 +13,7 @@ const MEMBERS = 500;
 
 export async function runLeaderboardBench(): Promise<Record<string, number>> {
   const db = openDb(':memory:');
-  const bot = createBot({ db, corpusDir: join(PROJECT_ROOT, 'corpus'), log: () => {} });
+  const bot = createBot({ db, corpusDir: join(PROJECT_ROOT, 'corpus'), logger: silentLogger });
   const where = { platform: 'discord' as const, space: 'bench', channel: 'c' };
   // Answers go through recordAnswer, the path a click takes (running totals included); the posts
   // they answer are not needed by the standings, so foreign keys are off while they are written.

@@ -1,4 +1,5 @@
 /** Times one command on a ×N corpus: `node --import tsx bench/profile-x100.ts 100 compare executions`. */
+import { silentLogger } from '../src/core/log.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ const [scale = '100', command = 'compare', ...rest] = process.argv.slice(2);
 const corpus = scaledCorpus(Number(scale));
 const db = openDb(join(mkdtempSync(join(tmpdir(), 'sb-prof-')), 'x.db'));
 ingest(db, corpus);
-const bot = createBot({ db, corpusDir: corpus, log: () => {} });
+const bot = createBot({ db, corpusDir: corpus, logger: silentLogger });
 const user = { id: 'p', name: 'p', isAdmin: false, groups: [] };
 const where = { platform: 'console' as const, space: 'p', channel: 'p' };
 for (let i = 0; i < 3; i++) {

@@ -2,6 +2,7 @@
  * Quiz benchmarks: generating the question bank from the corpus, storing it, starting a quiz,
  * and answering throughput (answer clicks through the bot, each recorded once in SQLite).
  */
+import { silentLogger } from '../src/core/log.ts';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { createBot } from '../src/app/bot.ts';
@@ -19,7 +20,7 @@ function median(xs: number[]): number {
 }
 
 export async function runQuizBench(): Promise<Record<string, number>> {
-  const bot = createBot({ db: openDb(':memory:'), corpusDir: join(PROJECT_ROOT, 'corpus'), log: () => {} });
+  const bot = createBot({ db: openDb(':memory:'), corpusDir: join(PROJECT_ROOT, 'corpus'), logger: silentLogger });
   const { ctx } = bot;
 
   const genTimes: number[] = [];

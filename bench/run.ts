@@ -3,6 +3,7 @@
  * latency next to the raw FTS5 time of the same retrieval, and the adapters under load.
  * Prints Markdown and writes docs/bench.md.
  */
+import { silentLogger } from '../src/core/log.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,7 +128,7 @@ say(
 const cmdRows: (string | number)[][] = [];
 for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
   // The scaled corpus folder, not the bundled one: otherwise createBot would re-index ×1 into this database.
-  const bot = createBot({ db: dbs.get(n)!, corpusDir: corpora.get(n)!, log: () => {} });
+  const bot = createBot({ db: dbs.get(n)!, corpusDir: corpora.get(n)!, logger: silentLogger });
   const passages = (dbs.get(n)!.prepare('SELECT count(*) AS c FROM passages').get() as { c: number }).c;
   if (passages < 1400 * n) throw new Error(`bench: the ×${n} database holds ${passages} passages`);
   for (const line of COMMANDS) {

@@ -5,6 +5,7 @@ import { reply } from '../src/core/reply.ts';
 import { renderConsole, wrap } from '../adapters/console/render.ts';
 import type { CoreBot } from '../src/app/bot.ts';
 import { corpusBot } from './support/corpus-bot.ts';
+import { lineLogger } from '../src/core/log.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -92,5 +93,45 @@ describe('console colours', () => {
       { width: 80, color: true },
     );
     expect(r).toBe('\u001b[1mT\u001b[22m\n\n\n\n\u001b[33m[1] Go\u001b[39m');
+  });
+});
+
+describe('the console logs through the app’s logger', () => {
+  it('GIVEN a bot that breaks its promise and throws WHEN a line is typed THEN the chat says so, logs the error once and goes on to the next line', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d: Buffer) => (out += d.toString()));
+    const logged: string[] = [];
+    let calls = 0;
+    const throwing = {
+      ...bot,
+      specs: () => bot.specs(),
+      suggest: bot.suggest,
+      act: bot.act,
+      handle: async (req: Parameters<CoreBot['handle']>[0]) => {
+        calls++;
+        if (calls === 1) throw new Error('database is locked');
+        return bot.handle(req);
+      },
+    };
+    const done = runConsole({ bot: throwing, input, output, logger: lineLogger((line) => logged.push(line)) });
+    input.write('/who Yezhov\n/source\n');
+    input.end();
+    await done;
+    expect(out).toContain('Sourcebook could not show that reply; the error was logged.');
+    expect(logged).toEqual(['error: console: could not answer “/who Yezhov”: database is locked']);
+    // The next line is answered as usual.
+    expect(out).toContain('The corpus: 5 sources');
+  });
+
+  it('GIVEN a line logger at warn THEN info is dropped and an error names its cause', () => {
+    const lines: string[] = [];
+    const log = lineLogger((line) => lines.push(line), 'warn');
+    log.info('started');
+    log.warn('slow start');
+    log.error({ err: new Error('boom') }, 'posting failed');
+    expect(lines).toEqual(['warn: slow start', 'error: posting failed: boom']);
+    expect(log.isLevelEnabled?.('debug')).toBe(false);
   });
 });

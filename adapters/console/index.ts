@@ -9,11 +9,14 @@ import { parseCommandLine } from '../../src/core/parse-line.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LOCAL_USER, LOCAL_WHERE } from './local.ts';
 import { renderConsole } from './render.ts';
+import { silentLogger, type Logger } from '../../src/core/log.ts';
 
 export interface ConsoleOptions {
   bot: Bot;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
+  /** Where a failure of the chat itself is logged; the app's logger (lines on stderr in the console). */
+  logger?: Logger;
 }
 
 const WELCOME = `Sourcebook — cited answers from five sources on the Stalin-era purges.
@@ -26,6 +29,7 @@ Type the number of an action to follow it; /quit to leave.`;
  */
 export async function startConsole(opts: ConsoleOptions): Promise<RunningAdapter> {
   const output = opts.output ?? process.stdout;
+  const log = opts.logger ?? silentLogger;
   const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: Boolean(output.isTTY) });
   const print = (s: string) => output.write(`${s}\n`);
   const color = Boolean(output.isTTY) && !process.env.NO_COLOR;
@@ -42,11 +46,17 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningAdapter
       const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
       if (line) {
-        const n = /^\d+$/.test(line) ? Number(line) : null;
-        const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
-        if (n !== null && !action) print('No action with that number under the last reply.');
-        else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
-        else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
+        try {
+          const n = /^\d+$/.test(line) ? Number(line) : null;
+          const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
+          if (n !== null && !action) print('No action with that number under the last reply.');
+          else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
+          else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
+        } catch (err) {
+          // The core never throws; a reply that cannot be shown must not end the chat either.
+          log.error({ err }, `console: could not answer “${line.slice(0, 80)}”`);
+          print('Sourcebook could not show that reply; the error was logged. Try again or rephrase.');
+        }
       }
       rl.prompt();
     }

@@ -16,6 +16,7 @@ import { COMMANDS, findCommand } from './registry.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Asker, Request, Where } from '../core/request.ts';
 import { suggest } from './suggest.ts';
+import { lineLogger, type Logger } from '../core/log.ts';
 import { argsText, parseArgs } from './parse-args.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
@@ -32,7 +33,8 @@ export interface BotOptions {
   dbPath?: string;
   corpusDir?: string;
   now?: () => Date;
-  log?: (msg: string, err?: unknown) => void;
+  /** Where failures are logged; the app's pino logger, or `silentLogger` in tests. Default: lines on stderr. */
+  logger?: Logger;
   /** Told before the corpus is (re)indexed at start, so a console can say why the first start pauses. */
   onIndexing?: () => void;
 }
@@ -47,7 +49,8 @@ export interface CoreBot extends Bot {
 
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
-  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  const logger = opts.logger ?? lineLogger((line) => process.stderr.write(`${line}\n`));
+  const log = (msg: string, err: unknown) => logger.error({ err }, msg);
   // An index damaged in the middle (its header intact) shows when it is first read: it is rebuilt, once.
   const { corpusDir, people } = withIndex(
     db,

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { loadConfig, plan } from '../config.ts';
 import { hostname } from 'node:os';
 import { createBot } from '../app/bot.ts';
+import { lineLogger, type Logger } from '../core/log.ts';
 import type { RunningAdapter } from '../core/adapter.ts';
 import { createScheduler } from '../quiz/scheduler.ts';
 
@@ -18,11 +19,14 @@ export async function start(): Promise<void> {
   const dbOpts = config.SOURCEBOOK_DB ? { dbPath: config.SOURCEBOOK_DB } : {};
   const corpusOpts = config.SOURCEBOOK_CORPUS ? { corpusDir: config.SOURCEBOOK_CORPUS } : {};
 
-  const logger = pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
+  // The console chat gets readable lines on stderr; the bots log JSON through pino.
+  const logger: Logger = what.console
+    ? lineLogger((line) => process.stderr.write(`${line}\n`), config.LOG_LEVEL ?? 'warn')
+    : pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
   const bot = createBot({
     ...dbOpts,
     ...corpusOpts,
-    log: what.console ? (m, err) => process.stderr.write(`${m} ${err instanceof Error ? err.message : ''}\n`) : (msg, err) => logger.error({ err }, msg),
+    logger,
     ...(what.console ? { onIndexing: () => process.stderr.write('Building the search index from corpus/ (first start, about a second)…\n') } : {}),
   });
   // Built before any platform connects, so no user's first /quiz waits for it (shards share the database).
@@ -30,7 +34,7 @@ export async function start(): Promise<void> {
   const adapters: RunningAdapter[] = [];
   if (what.console) {
     const { startConsole } = await import('../../adapters/console/index.ts');
-    adapters.push(await startConsole({ bot }));
+    adapters.push(await startConsole({ bot, logger }));
   }
   if (what.discord && config.DISCORD_SHARDS) {
     const { startDiscordShards } = await import('../../adapters/discord/shards.ts');
@@ -59,7 +63,7 @@ export async function start(): Promise<void> {
     owner: `${hostname()}:${process.pid}`,
     post: (where, reply, opts) =>
       adapters.find((a) => a.platform === where.platform)?.post(where, reply, opts) ?? Promise.reject(new Error(`no ${where.platform} adapter is running`)),
-    log: (msg, err) => logger.error({ err }, msg),
+    logger,
   });
   scheduler.start();
   let stopping: Promise<void> | undefined;

@@ -12,6 +12,7 @@
  * is within the schedule's max lateness (never less than two ticks), otherwise skipped; only the
  * latest missed slot is posted, never a backlog.
  */
+import { lineLogger, type Logger } from '../core/log.ts';
 import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { PostOptions } from '../core/adapter.ts';
@@ -48,7 +49,7 @@ export interface SchedulerOptions {
   owner: string;
   /** How long a claim holds (LEASE_MS); tests that kill schedulers use a short one. */
   leaseMs?: number;
-  log?: (msg: string, err?: unknown) => void;
+  logger?: Logger;
 }
 
 export interface TickReport {
@@ -95,7 +96,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const ctx: CommandContext = maybeCtx;
   const db = opts.db ?? ctx.db;
   const now = opts.now ?? (() => new Date());
-  const log = opts.log ?? ((msg, err) => console.error(msg, err));
+  const logger = opts.logger ?? lineLogger((line) => process.stderr.write(`${line}\n`));
+  const log = (msg: string, err: unknown) => logger.error({ err }, msg);
   const lease = opts.leaseMs ?? LEASE_MS;
   // A schedule removed since allSchedules() was read is not claimed.
   const claim = db.prepare(

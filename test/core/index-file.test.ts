@@ -2,6 +2,7 @@
  * The corpus index and the state live in two files: the index is derived and rebuilt when it is
  * damaged or outdated; the state (scores, curation, audit) is never overwritten.
  */
+import { lineLogger, silentLogger } from '../../src/core/log.ts';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const tablesOf = (file: string) => {
 describe('two files: the state and the corpus index', () => {
   it('GIVEN a new installation THEN the corpus tables are in the index file and the state file holds only state', async () => {
     const file = join(dir, 'a.db');
-    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger });
     expect((await ask(bot, '/who Yezhov')).title).toBe('Who was Nikolai Yezhov?');
     bot.close();
     expect(indexFileFor(file)).toBe(join(dir, 'a.index.db'));
@@ -40,7 +41,7 @@ describe('two files: the state and the corpus index', () => {
 
   it('GIVEN an index file with garbage in its header THEN it is rebuilt from corpus/ with one line saying so, and the state is kept', async () => {
     const file = join(dir, 'b.db');
-    const first = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    const first = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger });
     const answers = (await ask(first, '/ask Who killed Kirov?')).citations.map((c) => c.passage);
     first.ctx.db.prepare("INSERT INTO mod_roles (space, role_id, by_id, by_name, at) VALUES ('discord:g', 'r1', 'admin', 'Admin', 0)").run();
     first.close();
@@ -48,7 +49,7 @@ describe('two files: the state and the corpus index', () => {
     const said: string[] = [];
     const db = openDb(file, { onIndexReplaced: (why) => said.push(why) });
     expect(said).toEqual([`the corpus index ${indexFileFor(file)} was damaged`]);
-    const bot = createBot({ db, corpusDir: CORPUS_DIR, log: () => {} });
+    const bot = createBot({ db, corpusDir: CORPUS_DIR, logger: silentLogger });
     expect((await ask(bot, '/ask Who killed Kirov?')).citations.map((c) => c.passage)).toEqual(answers);
     expect(db.prepare('SELECT count(*) FROM mod_roles').pluck().get()).toBe(1);
     bot.close();
@@ -57,7 +58,7 @@ describe('two files: the state and the corpus index', () => {
   it('GIVEN garbage in the middle of the index file (its header intact) THEN the first command that reads it is answered after the index is rebuilt', async () => {
     const file = join(dir, 'c.db');
     const question = '/ask When did Yezhov become head of the NKVD?';
-    const first = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    const first = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger });
     const expected = (await ask(first, question)).citations.map((c) => c.passage);
     first.ctx.db.pragma('corpus.wal_checkpoint(TRUNCATE)');
     first.close();
@@ -68,9 +69,9 @@ describe('two files: the state and the corpus index', () => {
     for (let at = 8192; at < size - 8192; at += 16384) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, at);
     closeSync(fd);
     const logged: string[] = [];
-    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: (m) => logged.push(m) });
+    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: lineLogger((line) => logged.push(line)) });
     const after = await ask(bot, question);
-    expect(logged).toContain('the corpus index is damaged; rebuilding it from corpus/');
+    expect(logged.some((line) => line.startsWith('error: the corpus index is damaged; rebuilding it from corpus/'))).toBe(true);
     expect(after.kind).toBe('answer');
     expect(after.citations.map((c) => c.passage)).toEqual(expected);
     bot.close();
@@ -100,7 +101,7 @@ describe('two files: the state and the corpus index', () => {
     const db = openDb(file, { onIndexReplaced: () => {} });
     expect(db.prepare('SELECT count(*) FROM mod_roles').pluck().get()).toBe(1);
     expect(db.prepare("SELECT count(*) FROM main.sqlite_master WHERE name IN ('passages', 'meta')").pluck().get()).toBe(0);
-    const bot = createBot({ db, corpusDir: CORPUS_DIR, log: () => {} });
+    const bot = createBot({ db, corpusDir: CORPUS_DIR, logger: silentLogger });
     expect((await ask(bot, '/who Yezhov')).title).toBe('Who was Nikolai Yezhov?');
     bot.close();
     expect(existsSync(indexFileFor(file))).toBe(true);
@@ -110,12 +111,12 @@ describe('two files: the state and the corpus index', () => {
 describe('a read-only data folder', () => {
   it('GIVEN data made before THEN read-only commands answer, their buttons work, nothing is written, and /quiz says it cannot record', async () => {
     const file = join(dir, 'ro.db');
-    const writer = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    const writer = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger });
     writer.prepare();
     writer.close();
     const bytes = [readFileSync(file), readFileSync(indexFileFor(file))];
     // As root the folder could not be made read-only, so the mode a read-only folder selects is asked for directly.
-    const bot = createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} });
+    const bot = createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, logger: silentLogger });
     bot.prepare();
     const who = await ask(bot, '/who Yezhov');
     expect(who.title).toBe('Who was Nikolai Yezhov?');
@@ -131,11 +132,11 @@ describe('a read-only data folder', () => {
 
   it('GIVEN a read-only folder whose index is out of date with corpus/ THEN a clear message says to ingest where it can write', () => {
     const file = join(dir, 'ro-stale.db');
-    createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} }).close();
+    createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger }).close();
     const index = new Database(indexFileFor(file));
     index.prepare("UPDATE meta SET value = 'older' WHERE key = 'corpus_fingerprint'").run();
     index.close();
-    expect(() => createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, log: () => {} })).toThrow(
+    expect(() => createBot({ db: openDb(file, { readonly: true }), corpusDir: CORPUS_DIR, logger: silentLogger })).toThrow(
       /out of date with corpus\/, and its folder is read-only; run `sourcebook ingest`/,
     );
   });

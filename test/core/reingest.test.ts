@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/core/log.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('re-ingest under a running bot', () => {
   it('GIVEN a bot that has answered THEN after another process re-ingests a bigger corpus it answers from the new corpus, /who included', async () => {
     const file = join(dir, 'sb.db');
-    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, log: () => {} });
+    const bot = createBot({ dbPath: file, corpusDir: CORPUS_DIR, logger: silentLogger });
     expect((await ask(bot, '/ask Who killed Kirov?')).kind).toBe('answer');
     expect((await ask(bot, '/source')).title).toBe('The corpus: 5 sources');
     expect((await ask(bot, '/who Yezhov')).citations.map((c) => c.source)).not.toContain('study-note');

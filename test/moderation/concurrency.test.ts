@@ -4,6 +4,7 @@
  * SQLITE_BUSY_SNAPSHOT; the moderation writes take the write lock first, so the other writer
  * waits instead and the moderator's change goes through.
  */
+import { silentLogger } from '../../src/core/log.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { createBot } from '../../src/app/bot.ts';
@@ -39,7 +40,7 @@ let shard: DB;
 
 beforeAll(() => {
   file = tempDbFile();
-  bot = createBot({ db: openDb(file), corpusDir: CORPUS_DIR, log: () => {} });
+  bot = createBot({ db: openDb(file), corpusDir: CORPUS_DIR, logger: silentLogger });
   shard = openDb(file);
   // The other process does not wait: whether it could write at that moment is what the tests look at.
   shard.pragma('busy_timeout = 0');

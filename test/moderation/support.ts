@@ -1,4 +1,5 @@
 /** Shared by the moderation tests: one bot over the real corpus, users, and a fresh space per test. */
+import { silentLogger } from '../../src/core/log.ts';
 import { join } from 'node:path';
 import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -12,7 +13,7 @@ export const CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const NOW = new Date('2025-03-14T10:00:00Z');
 
 export function moderationBot(): CoreBot {
-  return createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, log: () => {}, now: () => NOW });
+  return createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, logger: silentLogger, now: () => NOW });
 }
 
 export const ADMIN: Asker = { id: 'u-admin', name: 'Ada Admin', isAdmin: true, groups: [] };

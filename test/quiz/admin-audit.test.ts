@@ -1,4 +1,5 @@
 /** Quiz administration (/quiz settings, schedule, schedule remove, close) in the audit log, each undoable, per group. */
+import { silentLogger } from '../../src/core/log.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -86,7 +87,7 @@ describe('/quiz schedule', () => {
       bot,
       now: c.now,
       owner: 'solo',
-      log: () => {},
+      logger: silentLogger,
       post: async (w, reply) => void (w.space === where.space && !reply.title.includes('closed') && posted.push(reply.title)),
     });
     c.t = Date.UTC(2025, 3, 8, 9, 0, 20);

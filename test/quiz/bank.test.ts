@@ -1,4 +1,5 @@
 /** Moderation of the question bank per space: approval, rejection, edits and moderators' own questions. */
+import { silentLogger } from '../../src/core/log.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { spaceKey } from '../../src/core/request.ts';
@@ -148,7 +149,7 @@ describe('a bank stored by an earlier generator', () => {
   it('GIVEN questions stored under the corpus fingerprint alone (the generator before this one) THEN they are replaced: a compilation’s quotation no longer asks “Which source says this?”', () => {
     const db = openDb(':memory:');
     // A bot whose bank is not generated yet: the database holds only the earlier generator's.
-    const other = createBot({ db, corpusDir: CORPUS_DIR, log: () => {} });
+    const other = createBot({ db, corpusDir: CORPUS_DIR, logger: silentLogger });
     const fingerprint = storedFingerprint(db)!;
     const current = bankKey(db)!;
     expect(current).not.toBe(fingerprint);

@@ -4,10 +4,11 @@
  * how many of its clicks were recorded as new answers.
  */
 import { createBot } from '../../src/app/bot.ts';
+import { lineLogger } from '../../src/core/log.ts';
 import { CORPUS_DIR } from '../support/corpus-bot.ts';
 
 const [file, actionId, usersArg, clicksArg] = process.argv.slice(2);
-const bot = createBot({ dbPath: file!, corpusDir: CORPUS_DIR, log: (m, e) => process.stderr.write(`${m} ${String(e)}\n`) });
+const bot = createBot({ dbPath: file!, corpusDir: CORPUS_DIR, logger: lineLogger((line) => process.stderr.write(`${line}\n`)) });
 const where = { platform: 'discord' as const, space: 'guild-a', channel: 'quiz' };
 const users = Number(usersArg);
 const clicks = Number(clicksArg);

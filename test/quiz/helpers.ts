@@ -1,4 +1,5 @@
 /** Shared by the quiz tests: a bot over the real corpus with a settable clock, and ways to read a quiz post. */
+import { silentLogger } from '../../src/core/log.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,7 +37,7 @@ export const DAY = 24 * 60 * MINUTE;
 
 /** A bot over the real corpus with its question bank already generated (so no test pays for it). */
 export function quizBot(c: Clock, db: DB = openDb(':memory:')): CoreBot {
-  const bot = createBot({ db, corpusDir: CORPUS_DIR, now: c.now, log: () => {} });
+  const bot = createBot({ db, corpusDir: CORPUS_DIR, now: c.now, logger: silentLogger });
   ensureBank(bot.ctx.db, bot.ctx);
   return bot;
 }

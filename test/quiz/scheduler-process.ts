@@ -3,6 +3,7 @@
  * and "posts" into a second file that stands in for Discord, which keeps one message per nonce
  * (Discord's enforce_nonce). Runs until killed.
  */
+import { silentLogger } from '../../src/core/log.ts';
 import Database from 'better-sqlite3';
 import { createBot } from '../../src/app/bot.ts';
 import { createScheduler } from '../../src/quiz/scheduler.ts';
@@ -10,7 +11,7 @@ import { nonceFor } from '../../adapters/discord/post.ts';
 import { CORPUS_DIR } from '../support/corpus-bot.ts';
 
 const [file, platformFile, owner, leaseArg] = process.argv.slice(2);
-const bot = createBot({ dbPath: file!, corpusDir: CORPUS_DIR, log: () => {} });
+const bot = createBot({ dbPath: file!, corpusDir: CORPUS_DIR, logger: silentLogger });
 const platform = new Database(platformFile!, { timeout: 10_000 });
 platform.pragma('journal_mode = WAL');
 const send = platform.prepare('INSERT OR IGNORE INTO messages (nonce, slot, owner, at) VALUES (?, ?, ?, ?)');
@@ -21,7 +22,7 @@ const scheduler = createScheduler({
   bot,
   owner: owner!,
   leaseMs: Number(leaseArg),
-  log: () => {},
+  logger: silentLogger,
   post: async (_where, _reply, opts) => {
     // Killed here, the slot is claimed but not posted; killed after the insert, posted but not recorded.
     await pause(10 + Math.random() * 30);

@@ -3,6 +3,7 @@
  * slots posted late or skipped by max lateness, two instances on one database file, and
  * timezones across daylight-saving changes.
  */
+import { silentLogger } from '../../src/core/log.ts';
 import { describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -23,7 +24,7 @@ function scheduler(bot: CoreBot, c: Clock, owner: string, posts: Posted[], delay
     bot,
     now: c.now,
     owner,
-    log: () => {},
+    logger: silentLogger,
     post: async (where, reply) => {
       // Yield before recording, so two instances' ticks interleave.
       if (delay) await new Promise((r) => setImmediate(r));
@@ -212,7 +213,7 @@ describe('posts that cannot reach their channel', () => {
       bot,
       now: c.now,
       owner: 'solo',
-      log: () => {},
+      logger: silentLogger,
       post: async () => Promise.reject(new Error('no discord adapter is running')),
     });
     expect(await failing.tick()).toMatchObject({ closed: 0, failed: 1 });
@@ -312,7 +313,7 @@ describe('a claim is a lease: a slot whose claimer died is taken over, and poste
       bot,
       now: c.now,
       owner,
-      log: () => {},
+      logger: silentLogger,
       post: async (_where, reply, opts) => {
         await post?.();
         posts.push({ key: opts?.idempotencyKey, stem: reply.blocks[0]?.type === 'paragraph' ? reply.blocks[0].text : '' });

@@ -1,4 +1,5 @@
 /** A bot over the real bundled corpus, in an in-memory database: what every core test drives. */
+import { silentLogger } from '../../src/core/log.ts';
 import { join } from 'node:path';
 import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import { openDb } from '../../src/db/open.ts';
@@ -12,7 +13,7 @@ export const STUDENT: Asker = { id: 'u-student', name: 'student', isAdmin: false
 export const HERE: Where = { platform: 'discord', space: 'guild-1', channel: 'chan-1' };
 
 export function corpusBot(): CoreBot {
-  return createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, log: () => {} });
+  return createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, logger: silentLogger });
 }
 
 export function ask(bot: CoreBot, line: string, user: Asker = STUDENT, where: Where = HERE): Promise<Reply> {

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../../src/core/log.ts';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/commands.ts';
@@ -95,7 +96,7 @@ describe('slashCommands', () => {
 });
 
 describe('native subcommands', () => {
-  const specs = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, log: () => {} }).specs();
+  const specs = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, logger: silentLogger }).specs();
   const registered = (name: string) => slashCommands(specs).find((c) => c.name === name)!;
   const names = (options: readonly { name: string; type: number }[] | undefined) => (options ?? []).map((o) => `${o.name}:${o.type}`);
 

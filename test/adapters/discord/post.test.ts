@@ -1,3 +1,4 @@
+import { silentLogger } from '../../../src/core/log.ts';
 import { Events } from 'discord.js';
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
@@ -130,14 +131,14 @@ describe('GIVEN the real bot with a quiz scheduled in a channel', () => {
     timeout: 30_000,
   }, async () => {
     await running.stop();
-    const core = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, now: () => new Date('2030-01-01T12:00:00Z'), log: () => {} });
+    const core = createBot({ db: openDb(':memory:'), corpusDir: CORPUS_DIR, now: () => new Date('2030-01-01T12:00:00Z'), logger: silentLogger });
     onTestFinished(() => core.close());
     running = await start(core);
     const moderator = { id: '284102390436364288', name: 'Olga', isAdmin: true, groups: [] };
     const scheduled = await core.handle({ command: 'quiz', args: 'schedule 09:00 tz=UTC', user: moderator, where: HERE });
     expect(scheduled.title).toBe('Quiz scheduled');
 
-    const scheduler = createScheduler({ bot: core, post: running.post, now: () => new Date('2030-01-02T09:00:30Z'), owner: 'test', log: () => {} });
+    const scheduler = createScheduler({ bot: core, post: running.post, now: () => new Date('2030-01-02T09:00:30Z'), owner: 'test', logger: silentLogger });
     const report = await scheduler.tick();
     expect(report.failed).toBe(0);
     expect(report.posted).toHaveLength(1);
