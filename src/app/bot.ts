@@ -21,7 +21,7 @@ import { argsText, parseArgs } from './parse-args.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { withCuration } from '../moderation/curation-hook.ts';
-import { spaceState } from '../moderation/hidden.ts';
+import { createSpaceState } from '../core/space-state.ts';
 import { bankKey, ensureBank } from '../quiz/bank.ts';
 import { isDamage, resetIndex, withIndex } from '../db/index-file.ts';
 
@@ -87,7 +87,10 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     if (!command) return errorReply('Unknown command', `There is no /${clip(asked.command, 40, '…')} command. Try /help.`);
     const req: Request = asked.typed ? { ...asked, args: argsText(command, asked.typed) } : asked;
     try {
-      if (command.spec.moderatorOnly && !isModerator(ctx, req)) {
+      // Buttons made while answering belong to this space; its settings are read once for the request.
+      const key = spaceKey(req.where);
+      const here: CommandContext = { ...ctx, actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
+      if (command.spec.moderatorOnly && !isModerator(here, req)) {
         return reply({
           kind: 'refusal',
           ephemeral: true,
@@ -97,9 +100,6 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       }
       const parsed = parseArgs(command, req);
       if (!parsed.success) return errorReply(`/${command.spec.name}: ${command.spec.usage}`, parsed.message);
-      // Buttons made while answering belong to this space.
-      const key = spaceKey(req.where);
-      const here: CommandContext = { ...ctx, actions: ctx.actions.scoped(db, key), space: spaceState(ctx, key) };
       if (!command.spec.curatable) return await command.run(here, parsed.data, req);
       // A pinned answer is shown without running the command's queries.
       return await withCuration(here, req, { title: () => command.curatedTitle?.(here, parsed.data) ?? null, run: () => command.run(here, parsed.data, req) });

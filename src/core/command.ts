@@ -23,8 +23,8 @@ export interface CommandContext {
 
 export interface SpaceState {
   key: string;
-  /** Passages this space's moderators hid from answers and quizzes. */
-  hidden(): ReadonlySet<string>;
+  /** This request's value of one of the space's settings (hidden passages, moderator roles, a source's note): read on first use, then kept. */
+  once<T>(name: string, read: () => T): T;
 }
 
 export interface Command<A = unknown> {

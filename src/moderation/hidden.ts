@@ -1,18 +1,13 @@
 /** Passages a space's moderators hid from answers and quizzes (see /hide); every answering command excludes them. */
-import type { CommandContext, SpaceState } from '../core/command.ts';
+import type { CommandContext } from '../core/command.ts';
+import { readForSpace } from '../core/space-state.ts';
 import { spaceKey, type Where } from '../core/request.ts';
 import { hiddenIds } from './hidden-store.ts';
 
 export function hiddenPassages(ctx: CommandContext, where: Where): ReadonlySet<string> {
   const key = spaceKey(where);
   // Within a request, the set read once for its space.
-  return ctx.space?.key === key ? ctx.space.hidden() : hiddenIds(ctx.db, key);
-}
-
-/** A space's settings for one request: each read from the database the first time it is needed. */
-export function spaceState(ctx: CommandContext, key: string): SpaceState {
-  let hidden: ReadonlySet<string> | undefined;
-  return { key, hidden: () => (hidden ??= hiddenIds(ctx.db, key)) };
+  return readForSpace(ctx.space, key, 'hidden', () => hiddenIds(ctx.db, key));
 }
 
 /** Said above a passage asked for by id (/show, /cite) that this space's moderators hid from answers. */

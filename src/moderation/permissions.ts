@@ -5,6 +5,7 @@
 import type { CommandContext } from '../core/command.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { modRoles } from './roles-store.ts';
+import { readForSpace } from '../core/space-state.ts';
 
 /** A space's administrator: may also name moderator roles. The console's local user administers its local space. */
 export function isSpaceAdmin(req: Request): boolean {
@@ -15,6 +16,7 @@ export function isSpaceAdmin(req: Request): boolean {
 export function isModerator(ctx: CommandContext, req: Request): boolean {
   if (isSpaceAdmin(req)) return true;
   if (!req.user.groups.length) return false;
-  const roles = modRoles(ctx.db, spaceKey(req.where));
+  const key = spaceKey(req.where);
+  const roles = readForSpace(ctx.space, key, 'modroles', () => modRoles(ctx.db, key));
   return req.user.groups.some((g) => roles.includes(g));
 }

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
-import { hiddenPassages, spaceState } from '../../src/moderation/hidden.ts';
+import { hiddenPassages } from '../../src/moderation/hidden.ts';
+import { createSpaceState } from '../../src/core/space-state.ts';
+import { isModerator } from '../../src/moderation/permissions.ts';
+import { putRole } from '../../src/moderation/roles-store.ts';
 import { spaceKey } from '../../src/core/request.ts';
 import { ADMIN, EMELYANOV_YEZHOV, STUDENT, freshSpace, moderationBot, quotes, run, snapshot, text } from './support.ts';
 
@@ -14,12 +17,25 @@ describe('a space’s settings within one request', () => {
     const where = freshSpace();
     await run(bot, where, ADMIN, `/hide ${EMELYANOV_YEZHOV}`);
     const key = spaceKey(where);
-    const ctx = { ...bot.ctx, space: spaceState(bot.ctx, key) };
+    const ctx = { ...bot.ctx, space: createSpaceState(key) };
     const first = hiddenPassages(ctx, where);
     expect(first.has(EMELYANOV_YEZHOV)).toBe(true);
     // The same set, not a second read: every command and the curation of one request share it.
     expect(hiddenPassages(ctx, where)).toBe(first);
     expect(hiddenPassages(ctx, freshSpace()).has(EMELYANOV_YEZHOV)).toBe(false);
+  });
+
+  it('GIVEN a request’s space state THEN moderator roles are read once: a role named meanwhile counts from the next request on', () => {
+    const where = freshSpace();
+    const key = spaceKey(where);
+    const member = { command: 'review', args: '', user: { id: 'u-m', name: 'M', isAdmin: false, groups: ['role-7'] }, where };
+    const ctx = { ...bot.ctx, space: createSpaceState(key) };
+    expect(isModerator(ctx, member)).toBe(false);
+    putRole(bot.ctx.db, key, 'role-7', { by: { id: ADMIN.id, name: ADMIN.name }, at: 0 });
+    expect(isModerator(ctx, member)).toBe(false);
+    expect(isModerator({ ...bot.ctx, space: createSpaceState(key) }, member)).toBe(true);
+    // Outside a request (no space state) the store is read each time.
+    expect(isModerator(bot.ctx, member)).toBe(true);
   });
 });
 
