@@ -5,7 +5,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/core/log.ts';
-import { withTimeout } from './timeout.ts';
+import { withTimeout } from '../../src/core/timeout.ts';
 
 export interface AdminLookup {
   isAdmin(client: webApi.WebClient, team: string, user: string): Promise<boolean>;

@@ -31,7 +31,7 @@ const ConfigTyped = typedBySubcommand<ConfigArgs>({
 const ConfigSchema = modLine(200, `What to configure? ${USAGE}`).transform((s, ctx): ConfigArgs => {
   const [section, rest] = splitVerb(s);
   if (section !== 'config') return fail(ctx, `Sourcebook’s settings are under config: ${USAGE}`);
-  if (!rest) return { verb: 'show' };
+  if (!rest || rest.toLowerCase() === 'show') return { verb: 'show' };
   const [setting, value] = splitVerb(rest);
   if (setting !== 'modrole') return fail(ctx, `The setting is modrole: ${USAGE}`);
   const [maybeRemove, removed] = splitVerb(value);

@@ -26,6 +26,8 @@ const ID = /^#?(\d{1,12})$/;
 function scheduleArgs(rest: string[]): QuizArgs {
   const [head, ...tail] = rest;
   if (head === 'list' && !tail.length) return { sub: 'schedule', action: 'list' };
+  // "schedule add 08:00 …" is Discord's name for it; typed text may say it too.
+  if (head === 'add') return scheduleArgs(tail);
   if (head === 'remove') {
     const id = tail.length === 1 ? ID.exec(tail[0]!) : null;
     return { sub: 'schedule', action: 'remove', id: id ? Number(id[1]) : null };
@@ -39,6 +41,8 @@ function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
     return z.NEVER;
   };
   if (!text) return { sub: 'start', topic: null, count: 1 };
+  // "start Kirov 3" is Discord's name for a plain run; typed text may say it too.
+  if (/^start(?: |$)/i.test(text)) return parse(text.slice(6), ctx);
   const [head, ...rest] = text.split(' ');
   const word = head!.toLowerCase();
   switch (word) {

@@ -27,7 +27,8 @@ function setArgs(ctx: z.RefinementCtx, source: string, text: string): NoteArgs {
 const NoteSchema = modLine(MAX_SOURCE_NOTE + 120, `Which source, and what note? ${USAGE}`).transform((s, ctx): NoteArgs => {
   const [verb, rest] = splitVerb(s);
   if (verb === 'clear' && rest && !rest.includes('|')) return { verb: 'clear', source: rest };
-  const [source = '', ...textParts] = splitBars(s);
+  // "set SOURCE | NOTE" is Discord's name for it; typed text may say it too.
+  const [source = '', ...textParts] = splitBars(verb === 'set' && rest.includes('|') ? rest : s);
   if (!textParts.length || !source) return fail(ctx, `Put a | between the source and the note: ${USAGE}`);
   return setArgs(ctx, source, textParts.join(' | ').trim());
 });

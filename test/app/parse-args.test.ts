@@ -39,6 +39,12 @@ describe('typed values and text give the same arguments', () => {
     ['sourcenote', 'clear reiman-2016', { sub: 'clear', values: { source: 'reiman-2016' } }],
     ['sourcebook', 'config modrole remove 1298765432109876702', { sub: 'config modrole', values: { role: '1298765432109876702', action: 'remove' } }],
     ['report', 'who Yezhov | dates', { sub: null, values: { answer: 'who Yezhov', reason: 'dates' } }],
+    // Text that uses Discord's subcommand names is understood too.
+    ['quiz', 'start Great Terror 3', { sub: 'start', values: { topic: 'Great Terror', count: 3 } }],
+    ['quiz', 'schedule add 08:00 tz=Europe/Prague', { sub: 'schedule add', values: { time: '08:00', timezone: 'Europe/Prague' } }],
+    ['sourcebook', 'config show', { sub: 'config show', values: {} }],
+    ['sourcenote', 'set reiman-2016 | Read with care', { sub: 'set', values: { source: 'reiman-2016', note: 'Read with care' } }],
+    ['review', 'reports', { sub: 'reports', values: {} }],
   ] as const)('GIVEN /%s “%s” THEN the typed form parses to the same arguments', (command, text, typed) => {
     const { fromText, fromTyped } = both(command, text, typed as TypedArgs);
     expect(fromText.success).toBe(true);
