@@ -37,7 +37,9 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
   // An event of the terror: a film's release is a date, not a step of the purges.
   if (!m || !TERROR_WORDS.test(text)) return null;
   const year = Number(m[4]);
-  if (year < 1917 || year > 1960) return null;
+  // The purges and what led into them (the Shakhty trial of 1928) up to the war: an event of the
+  // NEP's grain crisis or of the thaw would be told apart by its era alone.
+  if (year < 1928 || year > 1941) return null;
   // The rest must read on its own and carry no other year (it would tell the order).
   let what = text.slice(m[0].length).replace(/[.!]+[”"’]?$/, '');
   if (/\b1[89]\d\d\b/.test(what) || !/^\p{Ll}|^\p{Lu}/u.test(what) || /^(he|she|it|they|this|these|that|his|her|their)\b/i.test(what)) return null;
@@ -49,6 +51,30 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
 }
 
 const LETTERS = ['A', 'B', 'C', 'D'];
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+/**
+ * Three wrong orders in which neither end gives the answer away: one starts with the earliest
+ * event and one ends with the latest, so spotting the odd one out (the only 1920s event) is not
+ * enough; the whole order must be known.
+ */
+export function wrongOrders(right: readonly string[], seed: string): string[] {
+  const answer = right.join(', ');
+  const all = seededShuffle(
+    permutations(right).filter((p) => p.join(', ') !== answer),
+    seed,
+  );
+  const first = right[0];
+  const last = right[right.length - 1];
+  const sameStart = all.find((p) => p[0] === first)!;
+  const sameEnd = all.find((p) => p !== sameStart && p[p.length - 1] === last && p[0] !== first)!;
+  const other = all.find((p) => p !== sameStart && p !== sameEnd && p[0] !== first)!;
+  return [sameStart, sameEnd, other].map((p) => p.join(', '));
+}
 
 /** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
 export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
@@ -73,13 +99,7 @@ export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number)
     const shown = seededShuffle(group, seed);
     const right = [...shown].sort((a, b) => a.year - b.year || a.month - b.month).map((e) => LETTERS[shown.indexOf(e)]!);
     const answer = right.join(', ');
-    // Wrong orders that differ from the right one in more than a swap at the end.
-    const wrong = new Set<string>();
-    for (let k = 0; wrong.size < 3 && k < 50; k++) {
-      const w = seededShuffle(right, `${seed}:${k}`).join(', ');
-      if (w !== answer) wrong.add(w);
-    }
-    if (wrong.size < 3) continue;
+    const wrong = wrongOrders(right, seed);
     const lines = shown.map((e, i) => `${LETTERS[i]}. ${e.what} (${e.source})`);
     out.push({
       kind: 'order',

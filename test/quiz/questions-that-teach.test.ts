@@ -341,6 +341,28 @@ describe('a second teacher’s review', () => {
     }
   });
 
+  it('GIVEN an order question THEN neither the earliest nor the latest event alone tells the answer, and every event falls in 1928–1941', () => {
+    expect(ofKind('order').length).toBeGreaterThan(0);
+    for (const q of ofKind('order')) {
+      const key = answerOf(q).split(', ');
+      const wrong = q.options.filter((o) => o !== answerOf(q)).map((o) => o.split(', '));
+      // Another option starts as the answer does, and another ends as it does.
+      expect(
+        wrong.some((w) => w[0] === key[0]),
+        q.stem,
+      ).toBe(true);
+      expect(
+        wrong.some((w) => w[3] === key[3]),
+        q.stem,
+      ).toBe(true);
+      for (const quote of [q.quote, ...(q.also ?? []).map((a) => a.quote)]) {
+        const year = Number(/\b1[89]\d\d\b/.exec(quote)![0]);
+        expect(year, quote).toBeGreaterThanOrEqual(1928);
+        expect(year, quote).toBeLessThanOrEqual(1941);
+      }
+    }
+  });
+
   it('GIVEN an order question THEN its events are the sources’ own statements, never a compilation’s excerpt', () => {
     for (const q of ofKind('order'))
       for (const id of [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]) expect(bot.ctx.repo.passage(id)!.kind).not.toBe('quote');
