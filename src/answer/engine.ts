@@ -54,6 +54,9 @@ export function quotableSpan(p: Passage, i: number): { start: number; end: numbe
  * The span of an answer read on: the sentences after it that continue it ("he", "this"), or go on
  * about the question's words, up to `extra` more and a quotable length.
  */
+/** A question about what something created or brought in: its answer is a list that runs on. */
+const BROUGHT_IN = /^what\b.*\b(?:introduce|create|establish|set up|bring in|impose|provide|order|require|change)d?\b/i;
+
 export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra: number, max = 650): { start: number; end: number } {
   const p = r.passage;
   const tokens = sentenceTokens(p);
@@ -71,8 +74,9 @@ export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra
       q.concepts.some((c) => !c.name && tokens[i]!.some((t) => (c.roots.get(t) ?? 0) >= 0.7)) ||
       q.concepts.some((c) => c.name && tokens[i]!.some((t) => c.roots.has(t)));
     const aboutAnswer = namesIn(text).some((n) => answered.has(n));
-    // "What did Order 227 introduce?" is answered by what the text goes on to list.
-    const listsWhat = q.want === null && i === r.index + 1;
+    // "What did Order 227 introduce?" is answered by what the text goes on to list: one sentence on,
+    // or every sentence of the span when the question asks what a measure brought in.
+    const listsWhat = q.want === null && (i === r.index + 1 || BROUGHT_IN.test(q.text));
     if (!LEANS_BACK.test(text) && !onTopic && !aboutAnswer && !listsWhat) break;
     end = s.end;
   }

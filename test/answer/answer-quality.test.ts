@@ -266,6 +266,13 @@ describe('the answer read in its context', () => {
     const r = await ask(bot, '/ask What did Order 227 introduce after the Red Army’s defeats in 1942?');
     expect(quotes(r)[0]).toMatch(/Order Number 227\. New penalty squads and battalions were created/);
   });
+
+  it('GIVEN “What did the November 1938 resolution change?” THEN the answer runs on through the list of changes, to arrests only with a prosecutor’s consent', async () => {
+    const r = await ask(bot, '/ask What did the November 1938 resolution change?');
+    expect(quotes(r)[0]).toMatch(
+      /changed security and disciplinary practices\. Mass actions by the NKVD were halted immediately[^”]*In the future, arrests were to take place only on an individual basis, with consent from a prosecutor\./,
+    );
+  });
 });
 
 describe('figures on a topic', () => {
