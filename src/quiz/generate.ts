@@ -186,6 +186,8 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const seenKeys = new Set<string>();
   // One question per paragraph: a second from the same lines asks the same thing again.
   const perPassage = new Set<string>();
+  // One who-question per person: a second would offer the same people again, one of them right for both.
+  const whoKeys = new Set<string>();
   const out: Question[] = [];
   const accept = (d: Draft): boolean => {
     // Order and dispute questions quote several sources' passages: they leave each passage to its own question.
@@ -195,10 +197,12 @@ export function generateQuestions(engine: EngineContext): Question[] {
     // One question per key in a passage: the same figure is not asked twice from overlapping quotes.
     const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
     if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) return false;
+    if (d.kind === 'who' && whoKeys.has(d.answer)) return false;
     const q = toQuestion(d);
     if (questionProblem(repo, q)) return false;
     seenKeys.add(keyed);
     seenStems.add(key);
+    if (d.kind === 'who') whoKeys.add(d.answer);
     if (!several) perPassage.add(d.passage.id);
     out.push(q);
     return true;
@@ -217,7 +221,32 @@ export function generateQuestions(engine: EngineContext): Question[] {
   }
   // An odd count leaves one "says this" too many: the last goes.
   if (made % 2 === 1) out.pop();
-  return out;
+  return withinSourceShare(repo, out);
+}
+
+/** No source gives more than this share of the bank: a study bank is not one author's, least of all a polemicist's. */
+export const MAX_SOURCE_SHARE = 0.4;
+
+/**
+ * The bank with the least central questions of an over-represented source left out until none
+ * gives more than its share. True/false items stay (they alternate "says" and "does not say"), and
+ * so do order and dispute questions, which quote several sources.
+ */
+function withinSourceShare(repo: GenContext['repo'], bank: Question[]): Question[] {
+  const out = [...bank];
+  const sourceOf = (q: Question) => repo.passage(q.passageId)?.sourceId ?? '';
+  for (;;) {
+    const counts = new Map<string, number>();
+    for (const q of out) counts.set(sourceOf(q), (counts.get(sourceOf(q)) ?? 0) + 1);
+    const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (n <= MAX_SOURCE_SHARE * out.length) return out;
+    const drop = out
+      .map((q, i) => ({ q, i }))
+      .filter(({ q }) => sourceOf(q) === top && !['truefalse', 'order', 'dispute'].includes(q.kind))
+      .sort((a, b) => (a.q.centrality ?? 0) - (b.q.centrality ?? 0))[0];
+    if (!drop) return out;
+    out.splice(drop.i, 1);
+  }
 }
 
 /** A date the sources give differently is never a key. */

@@ -7,6 +7,7 @@ import type { CoreBot } from '../../src/app/bot.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
 import { holds, quizPeople } from '../../src/quiz/people.ts';
 import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
+import { MAX_SOURCE_SHARE } from '../../src/quiz/generate.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
@@ -54,7 +55,7 @@ describe('importance: questions about the purges, not whatever a sentence holds'
         .map((s) => s.meta.id)
         .sort(),
     );
-    for (const [s, n] of bySource) expect(n / bank.length, s).toBeLessThanOrEqual(0.4);
+    for (const [s, n] of bySource) expect(n / bank.length, s).toBeLessThanOrEqual(MAX_SOURCE_SHARE);
   });
 });
 
@@ -361,6 +362,12 @@ describe('a second teacher’s review', () => {
         expect(year, quote).toBeLessThanOrEqual(1941);
       }
     }
+  });
+
+  it('GIVEN the bank THEN no two who-questions have the same person as their key (a teacher found pairs offering the same four people)', () => {
+    const keys = ofKind('who').map((q) => answerOf(q));
+    expect(keys.length).toBeGreaterThan(3);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('GIVEN an order question THEN its events are the sources’ own statements, never a compilation’s excerpt', () => {
