@@ -16,6 +16,9 @@ const INITIALS_NAME = /(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\p{Ll}?\.\s?)?\p{Lu}\p{Ll}+
 const PLACE = /\b(in|at|near|to|from)\s+(the\s+)?\p{Lu}\p{Ll}+/u;
 const REASON =
   /\b(because|since|as a result|result of|in order to|so that|so as to|due to|owing to|afraid|fear(ed|s)?|reasons?|motives?|caused?|led to|aim(ed)?|wanted|wished|sought|intended|purpose|explains?|explanation|consequence|response to|sparked|prompted|arose|stemmed|therefore|thus|hence)\b/i;
+/** What was done to a person, or how they ended: the answer to "what happened to …?". */
+const FATE =
+  /\b(arrest(ed)?|execut(ed|ion)|shot|sentenced|tried|trial|convicted|expelled|died|death|killed|murdered|assassinated|exiled|deported|removed|dismissed|relieved|demoted|imprisoned|prison|camp|rehabilitated|suicide|disappeared|perished|purged|liquidated)\b/i;
 const POSITION =
   /\b(not|never|no|false|true|indeed|in fact|actually|fabricated|invented|myth|real|genuine|existed|did exist|proved?|evidence|claims?|denied|admitted|confessed)\b/i;
 
@@ -31,6 +34,21 @@ const RATE = /\b(per|each|every|a) (day|week|month|year)\b|\bdaily\b/i;
 function afterFigure(sentence: string, raw: string): string {
   const at = sentence.indexOf(raw);
   return at < 0 ? '' : sentence.slice(at + raw.length).split(/[,;:.]/)[0]!;
+}
+
+/** Words apart a fate may stand from the person it befell ("Bukharin, Rykov, Krestinsky … were sentenced"). */
+const FATE_NEAR = 8;
+
+/**
+ * How well a sentence says what befell the person asked about: a fate within a few words of their
+ * name plainly does; a fate elsewhere in the sentence ("after Lenin's death") may be someone else's.
+ */
+export function fateFit(sentence: string, isAsked: (word: string) => boolean): number {
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}’']+/gu) ?? [];
+  const names = words.flatMap((w, i) => (isAsked(w.replace(/[’']s$/u, '')) ? [i] : []));
+  const fates = words.flatMap((w, i) => (FATE.test(w) ? [i] : []));
+  if (names.some((n) => fates.some((f) => Math.abs(f - n) <= FATE_NEAR))) return 1.2;
+  return fates.length ? 1 : 0.8;
 }
 
 export function answerFit(want: Want, sentence: string): number {
@@ -53,6 +71,8 @@ export function answerFit(want: Want, sentence: string): number {
       return REASON.test(sentence) ? 1.15 : 0.9;
     case 'position':
       return POSITION.test(sentence) ? 1.05 : 1;
+    case 'fate':
+      return FATE.test(sentence) ? 1.15 : 0.8;
     default:
       return 1;
   }

@@ -17,7 +17,7 @@ export type { Concept, Question, Want } from './types.ts';
 /** Words that frame a question or a topic but are not what it is about. */
 const FILLER = new Set(
   (
-    'role part number kind sort type way happen happened happens according source sources corpus text texts say said says ' +
+    'role part number kind sort type way happen happened happens became fate according source sources corpus text texts say said says ' +
     'tell explain describe mean meant think thought also ever really exactly main give gave given know known called ' +
     'could should can may might must shall whose whom against among upon within without toward towards via'
   ).split(' '),
@@ -55,6 +55,8 @@ export function wantOf(question: string): Want {
   const q = question.toLowerCase().trim();
   if (/\bhow (many|much|far|large|big|great)\b|\bwhat (number|proportion|percentage|share|fraction)\b|\bhow large\b|\bwhat per ?cent/.test(q)) return 'number';
   if (/^\s*(when|in what year|in which year)\b|\bwhat (year|date|month|day)\b|\bwhen\b/.test(q)) return 'time';
+  // "What happened to Bukharin?", "What became of him?", "What was Yakir's fate?": what was done to a person.
+  if (/^\s*what\s+(ever\s+)?(happened|became)\s+(to|of)\b|\bwhat was (the )?fate of\b|^\s*what was \S+?['’]s fate\b/.test(q)) return 'fate';
   if (PERSON_NOUN.test(q) || /^\s*(who|whom)\b|\bwho\s+(was|were|is|did)\b/.test(q)) return 'person';
   if (/^\s*where\b|\bin what (place|city|town|country)\b/.test(q)) return 'place';
   if (/^\s*why\b|\bfor what reason\b|\bwhat (caused|led to|made)\b|\bhow did .* (justify|explain)\b/.test(q)) return 'reason';

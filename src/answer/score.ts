@@ -8,7 +8,7 @@ import { foldDiacritics } from '../people/name-key.ts';
 import { root } from '../search/roots.ts';
 import { STOPWORDS } from '../search/fts-query.ts';
 import { memoByObject } from '../core/memo.ts';
-import { answerFit, namesInFull } from './answer-type.ts';
+import { answerFit, fateFit, namesInFull } from './answer-type.ts';
 import type { Concept, Question } from './types.ts';
 import { expandYearRanges } from './years.ts';
 
@@ -184,6 +184,8 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     if (q.want === 'person' && own > 0 && !namesOtherThan(q, text)) fit = Math.min(fit, 0.8);
     // …and it plainly answers only when the name given in full is not the one asked about ("Sergei Kirov" for "Who killed Kirov?").
     if (q.want === 'person' && fit > 1 && !namesInFull(text, (surname) => !asked(q, surname))) fit = 1;
+    // "What happened to Bukharin?" is answered where the fate stands by his name.
+    if (q.want === 'fate') fit = fateFit(text, (word) => q.concepts.some((c) => c.name && c.words.includes(word)));
     const length = s.end - s.start;
     const shape = length > 450 ? -0.08 : length < 40 ? -0.05 : 0;
     const near = matched >= 2 ? 0.04 * proximity(q, sentenceTokens(p)[index]!) : 0;

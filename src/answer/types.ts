@@ -3,7 +3,7 @@
 /** A part of speech as WordNet files it. */
 export type Pos = 'noun' | 'verb' | 'adj';
 
-export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | null;
+export type Want = 'person' | 'time' | 'number' | 'place' | 'reason' | 'position' | 'fate' | null;
 
 export interface Concept {
   /** The word as typed, lower case. */

@@ -151,6 +151,9 @@ describe('question words', () => {
     ['Where was Stalin buried?', 'place'],
     ['Why did regional party secretaries want mass reprisals?', 'reason'],
     ['Did Tukhachevsky plot against Stalin?', 'position'],
+    ['What happened to Bukharin?', 'fate'],
+    ['What became of the Old Bolsheviks?', 'fate'],
+    ['What was Yakir’s fate?', 'fate'],
   ])('GIVEN “%s” THEN the answer wanted is %s', (text, want) => {
     expect(wantOf(text)).toBe(want);
   });
@@ -265,6 +268,17 @@ describe('the answer read in its context', () => {
   it('GIVEN “What did Order 227 introduce …?” THEN the answer goes on to the sentence saying what it introduced', async () => {
     const r = await ask(bot, '/ask What did Order 227 introduce after the Red Army’s defeats in 1942?');
     expect(quotes(r)[0]).toMatch(/Order Number 227\. New penalty squads and battalions were created/);
+  });
+
+  it('GIVEN “What became of Yagoda?” THEN the answer says what befell him, his arrest, not what he did', async () => {
+    const r = await ask(bot, '/ask What became of Yagoda?');
+    expect(quotes(r)[0]).toContain('Yagoda himself was arrested on March 29.');
+  });
+
+  it('GIVEN “What happened to Bukharin?” THEN a sentence with his sentence to be shot is shown, not a side remark where a death is someone else’s', async () => {
+    const r = await ask(bot, '/ask What happened to Bukharin?');
+    expect(quotes(r).slice(0, 2).join(' ')).toMatch(/Bukharin and other fiends were sentenced to be shot/);
+    expect(quotes(r)[0]).not.toContain('shortly after Lenin');
   });
 
   it('GIVEN “What did the November 1938 resolution change?” THEN the answer runs on through the list of changes, to arrests only with a prosecutor’s consent', async () => {
