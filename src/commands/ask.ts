@@ -11,6 +11,7 @@ import { question as analyseQuestion, rankSentences, readOn, type RankedSentence
 import type { Question } from '../answer/question.ts';
 import { sentenceTokens } from '../answer/score.ts';
 import { nearDuplicate } from '../answer/similar.ts';
+import { askedSource, type AskedSource } from '../answer/asked-source.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
 import type { Passage } from '../corpus/types.ts';
@@ -84,6 +85,25 @@ function notFound(ctx: CommandContext, question: string, missing: string[], lead
   });
 }
 
+/** The source the question names does not answer it: said so, with its nearest passages as leads, and the whole corpus one click away. */
+function sourceSilent(ctx: CommandContext, question: string, named: AskedSource, leads: Passage[]): Reply {
+  const units = [
+    textUnit(
+      `No passage of ${named.label} answers “${question}” closely enough; other sources may (Ask all the sources).${leads.length ? ` Its nearest passages, as leads to read, not as an answer:` : ''}`,
+    ),
+    ...leads.map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[0]?.end ?? p.text.length))),
+  ];
+  return reply({
+    kind: 'not-found',
+    title: `${named.label} does not say`,
+    ...mergeUnits(units),
+    actions: [
+      ctx.actions.make('Ask all the sources', { command: 'ask', args: named.rest }, 'primary'),
+      ...leads.slice(0, 2).map((p) => ctx.actions.make(`Read ${p.id}`, { command: 'show', args: p.id })),
+    ],
+  });
+}
+
 function topicNotQuestion(ctx: CommandContext, question: string): Reply {
   const topic = question.replace(/[?!.]+$/u, '').trim();
   const person = ctx.people.resolve(topic).kind === 'person';
@@ -133,10 +153,14 @@ export const askCommand = defineCommand({
     // A single word ("1937", "Kirov?") is a topic, not a question: any sentence containing it would
     // "cover" it fully, and passing that off as the answer is what /ask must never do.
     if ((question.match(/[\p{L}\p{N}]+/gu) ?? []).length === 1) return topicNotQuestion(ctx, question);
-    const q = analyseQuestion(ctx, question);
-    const ranked = rankSentences(ctx, q, { exclude: hiddenPassages(ctx, req.where) });
+    // "According to Reiman, …": the named source answers, alone.
+    const named = askedSource(ctx.repo, question);
+    const q = analyseQuestion(ctx, named?.rest ?? question);
+    const ranked = rankSentences(ctx, q, { exclude: hiddenPassages(ctx, req.where), ...(named ? { sources: [named.sourceId] } : {}) });
     const chosen = chooseAnswer(q, ranked);
-    if (!chosen) return notFound(ctx, question, q.missing, [...new Set(ranked.slice(0, 8).map((r) => r.passage))].slice(0, 3));
+    const leads = () => [...new Set(ranked.slice(0, 8).map((r) => r.passage))].slice(0, 3);
+    if (!chosen && named) return sourceSilent(ctx, question, named, leads());
+    if (!chosen) return notFound(ctx, question, q.missing, leads());
     const sources = new Set(chosen.map((c) => c.passage.sourceId)).size;
     // The best answer is read on while the text goes on about the question; the others only while they lean on it.
     const units = chosen.map((c, i) => {

@@ -5,12 +5,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { alsoWantOf, analyse, wantOf, yearSpans } from '../../src/answer/question.ts';
+import { askedSource } from '../../src/answer/asked-source.ts';
 import { pairQueries } from '../../src/answer/retrieve.ts';
 import { topicBySource } from '../../src/answer/topic.ts';
 import { answerFit } from '../../src/answer/answer-type.ts';
 import { lexicon } from '../../src/answer/lexicon.ts';
 import { root } from '../../src/search/roots.ts';
-import { allText, ask, corpusBot, quotes } from '../support/corpus-bot.ts';
+import { allText, ask, corpusBot, HERE, quotes, STUDENT } from '../support/corpus-bot.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
@@ -268,6 +269,36 @@ describe('the answer read in its context', () => {
   it('GIVEN “What did Order 227 introduce …?” THEN the answer goes on to the sentence saying what it introduced', async () => {
     const r = await ask(bot, '/ask What did Order 227 introduce after the Red Army’s defeats in 1942?');
     expect(quotes(r)[0]).toMatch(/Order Number 227\. New penalty squads and battalions were created/);
+  });
+
+  it('GIVEN “What does Reiman say about the quotas?” THEN only Reiman is quoted, first his sentence on the quotas drawn up for regions', async () => {
+    const r = await ask(bot, '/ask What does Reiman say about the quotas?');
+    expect(new Set(r.citations.map((c) => c.passage.slice(0, 3)))).toEqual(new Set(['rei']));
+    expect(quotes(r)[0]).toContain('Quotas were drawn up for individual regions, areas, and republics');
+  });
+
+  it('GIVEN a question “according to” a source that does not answer it THEN that source is said not to say, with the whole corpus one click away', async () => {
+    const r = await ask(bot, '/ask According to Goble, how many people were executed in 1937?');
+    expect(r.kind).toBe('not-found');
+    expect(r.title).toBe('Goble does not say');
+    expect(r.citations.every((c) => c.passage.startsWith('gob-'))).toBe(true);
+    expect(r.actions[0]!.label).toBe('Ask all the sources');
+    const all = await bot.act(r.actions[0]!.id, STUDENT, HERE);
+    expect(all.kind).toBe('answer');
+    expect(all.citations.some((c) => !c.passage.startsWith('gob-'))).toBe(true);
+  });
+
+  it.each([
+    ['In Goble’s view, why did Stalin fear the Red Army?', 'goble-2019', 'Why did Stalin fear the Red Army?'],
+    ['Who organised the murder of Kirov according to Maskharashvili?', 'maskharashvili-interview', 'Who organised the murder of Kirov?'],
+    ['According to the compilation, was there a Fifth Column?', 'real-stalin-11', 'Was there a Fifth Column?'],
+    ['What does Emelyanov say about the elections?', 'emelyanov-2012', 'What does about the elections?'],
+  ])('GIVEN “%s” THEN the question is put to %s alone, as “%s”', (question, sourceId, rest) => {
+    expect(askedSource(bot.ctx.repo, question)).toMatchObject({ sourceId, rest });
+  });
+
+  it('GIVEN a question naming no source (a person who shares no surname with an author) THEN it is put to all of them', () => {
+    expect(askedSource(bot.ctx.repo, 'According to Yezhov, who was plotting?')).toBeNull();
   });
 
   it('GIVEN “What became of Yagoda?” THEN the answer says what befell him, his arrest, not what he did', async () => {
