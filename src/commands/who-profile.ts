@@ -217,7 +217,8 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
       m.sentences.map((s) => {
         const text = m.passage.text.slice(s.start, s.end);
         let score = 0;
-        if (ROLE.test(text)) score += 3;
+        // Who they were is a role beside the name, not an office anywhere in the sentence (“… ordered the NKVD”).
+        if (roleOf.test(text) || latterRole.test(text)) score += 3;
         if (YEAR.test(text)) score += 1;
         if (apposition.test(text)) score += 2;
         if (fullForms.some((f) => text.includes(f))) score += 1;
@@ -268,7 +269,8 @@ function computeProfile(repo: CorpusRepo, people: PeopleIndex, person: Person, e
       // A role counts when it is this person's: beside the name ("Rykov, the head of …", "Marshal
       // Tukhachevsky", "resigning as Premier"), not anywhere in a sentence that names them.
       const roleNear = roleOf.test(text) || latterRole.test(text);
-      const role = roleNear || (ROLE.test(text) && apposition.test(text));
+      // An apposition with an office elsewhere in the sentence (“Vyshinsky, clearly distressed, … ordered the NKVD”) is no role of theirs.
+      const role = roleNear;
       let score = about;
       if (roleNear) score += 3;
       else if (ROLE.test(text)) score += 0.5;

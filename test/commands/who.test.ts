@@ -31,6 +31,12 @@ describe('/who', () => {
     expect((await ask(bot, '/who Rikov')).title).toBe((await ask(bot, '/who Rykov')).title);
   });
 
+  it('GIVEN a sentence where an office stands away from the name (“Vyshinsky, clearly distressed, … ordered the NKVD”) THEN it is not quoted as who they were', async () => {
+    const r = await ask(bot, '/who Vyshinsky');
+    // The sentence may still be among the passages naming him, but not as his role.
+    expect(allText(r)).not.toContain('Who they were');
+  });
+
   it('GIVEN a sentence that goes on about the person as “the latter” THEN it is quoted with the sentence naming them', async () => {
     const q = quotes(await ask(bot, '/who Krestinsky'));
     expect(q).toContainEqual(
