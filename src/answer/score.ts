@@ -110,6 +110,8 @@ export interface ScoredSentence {
   heading: number;
   /** Share of the question's weight anywhere in the passage. */
   inPassage: number;
+  /** The same in the passage's own sentences, its heading left out. */
+  inText: number;
 }
 
 function proximity(q: Question, tokens: string[]): number {
@@ -147,12 +149,15 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
   const predicate = predicateOf(q);
   let inHeading = 0;
   let inPassage = 0;
+  let inText = 0;
   q.concepts.forEach((c, k) => {
     inHeading += c.idf * inHead[k]!;
     inPassage += c.idf * Math.max(inHead[k]!, ...w[k]!);
+    inText += c.idf * Math.max(...w[k]!);
   });
   inHeading = Math.min(1, inHeading / total);
   inPassage = Math.min(1, inPassage / total);
+  inText = Math.min(1, inText / total);
   const out: ScoredSentence[] = [];
   p.sentences.forEach((s, index) => {
     let own = 0;
@@ -192,7 +197,7 @@ export function scorePassage(q: Question, p: Passage, keepAll = false): ScoredSe
     // A factoid's predicate is what the answer states: "when did he die" is not answered by a sentence without a death.
     const stated = predicate === null || inPredicate(q, predicate, w, index, leans, text) ? 1 : UNSTATED;
     const score = (0.7 * own + 0.3 * coverage) * fit * stated + near + shape;
-    out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage });
+    out.push({ passage: p, index, own, coverage, matched, fit, score, heading: inHeading, inPassage, inText });
   });
   return out;
 }

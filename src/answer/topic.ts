@@ -54,8 +54,9 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
   const seen = new Set<string>();
   for (const r of ranked) {
     const figures = sentenceFiguresOf(r.passage)[r.index]!;
-    // A figure in a paragraph that holds the whole topic counts it ("Yezhov claimed 357,000 of them had been rounded up").
-    const counted = figures.length > 0 && r.inPassage >= WHOLE_TOPIC;
+    // A figure in a paragraph that holds the whole topic counts it ("Yezhov claimed 357,000 of them had been rounded up");
+    // the paragraph's own words must hold it, not only its chapter's title (a chapter on Kirov's murder also counts rubles).
+    const counted = figures.length > 0 && r.inText >= WHOLE_TOPIC;
     if (!onTopic(r) && !counted) continue;
     // The same words in two places (a passage the booklet repeats) are quoted once.
     const said = `${r.passage.sourceId}\u0000${r.passage.text.slice(r.start, r.end)}`;
@@ -63,8 +64,15 @@ export function topicBySource(ctx: EngineContext, q: Question, exclude: Readonly
     seen.add(said);
     const text = r.passage.text.slice(r.start, r.end);
     const dated = DATE.test(text);
+    // A figure or date adds to a sentence that speaks of the topic, not to one that only stands under its heading.
+    const speaks = r.own > 0 || counted;
     const weight =
-      Math.max(topicality(r), counted ? FIGURE_IN_TOPIC * r.inPassage : 0) + r.total - r.score + 0.1 * r.fit + (figures.length ? 0.15 : 0) + (dated ? 0.05 : 0);
+      Math.max(topicality(r), counted ? FIGURE_IN_TOPIC * r.inPassage : 0) +
+      r.total -
+      r.score +
+      0.1 * r.fit +
+      (figures.length && speaks ? 0.15 : 0) +
+      (dated && speaks ? 0.05 : 0);
     const entry = out.get(r.passage.sourceId) ?? { sourceId: r.passage.sourceId, sentences: [], passages: 0 };
     entry.sentences.push({ ...r, figures, dated, weight });
     out.set(r.passage.sourceId, entry);

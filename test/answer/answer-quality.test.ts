@@ -321,6 +321,13 @@ describe('the answer read in its context', () => {
 });
 
 describe('figures on a topic', () => {
+  it('GIVEN /compare Kirov murder THEN a figure standing only under the section heading (rubles for armaments) is neither quoted nor listed; Reiman’s account of the shooting leads', async () => {
+    const r = await ask(bot, '/compare Kirov murder');
+    expect(allText(r)).not.toContain('745 million rubles');
+    const reiman = r.citations.find((c) => c.passage.startsWith('rei-'))!;
+    expect(reiman.quote).toContain('Leonid Nikolayev, a former party member and functionaries, murdered Sergei M. Kirov');
+  });
+
   it('GIVEN /compare on foreigners and national minorities THEN Reiman’s figures, stated in a sentence of the paragraph that names neither word, are quoted and listed', async () => {
     const r = await ask(bot, '/compare repression of foreigners and national minorities');
     expect(quotes(r)).toContain('Yezhov claimed 357,000 of them had been rounded up—today 328,000 seem closer to the mark—and 237,000 were executed.');
