@@ -3,7 +3,6 @@
  * untouched, other servers still see it). `/hide list` shows what is hidden here.
  */
 import type { z } from 'zod';
-import { typedBySubcommand } from '../core/typed-args.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit } from '../core/quotes.ts';
@@ -12,7 +11,7 @@ import { spaceKey, type Request } from '../core/request.ts';
 import { commit, type Change } from '../moderation/audit.ts';
 import { passageExcerpt } from '../moderation/curated-reply.ts';
 import { getHidden, listHidden } from '../moderation/hidden-store.ts';
-import { fail, modLine, parsePassageId, splitBars } from '../moderation/input.ts';
+import { fail, parsePassageId, targetWithReason } from '../moderation/input.ts';
 import { changed, unchanged } from '../moderation/replies.ts';
 import { MAX_REASON } from '../moderation/report-store.ts';
 import { actorOf, dayLabel } from '../moderation/actor.ts';
@@ -27,18 +26,8 @@ function hideArgs(ctx: z.RefinementCtx, id: string, reason: string): HideArgs {
   return { verb: 'hide', passage: parsePassageId(ctx, id), reason: reason || null };
 }
 
-const HideSchema = modLine(400, NO_PASSAGE).transform((s, ctx): HideArgs => {
-  const [id = '', ...rest] = splitBars(s);
-  return hideArgs(ctx, id, rest.join(' | ').trim());
-});
-
-/** The same arguments from Discord's typed options. */
-const HideTyped = typedBySubcommand<HideArgs>({
-  '': (v, ctx) => {
-    const id = v.text('passage', 40);
-    return id ? hideArgs(ctx, id, v.text('reason', 2000)) : fail(ctx, NO_PASSAGE);
-  },
-});
+/** `ID | reason` as text; the passage and reason options on Discord. */
+const HideArgsOf = targetWithReason({ max: 400, empty: NO_PASSAGE, option: 'passage', optionMax: 40 }, hideArgs);
 
 /**
  * Hides one passage, plus whatever else the caller resolves with it (a report), in one change.
@@ -89,8 +78,8 @@ export const hideCommand = defineCommand({
     ],
     moderatorOnly: true,
   },
-  schema: HideSchema,
-  typed: HideTyped,
+  schema: HideArgsOf.schema,
+  typed: HideArgsOf.typed,
   run(ctx, args, req) {
     return args.verb === 'list' ? list(ctx, req) : hidePassage(ctx, req, args.passage, args.reason);
   },

@@ -4,7 +4,6 @@
  */
 import type { z } from 'zod';
 import { defineCommand, type CommandContext } from '../core/command.ts';
-import { typedBySubcommand } from '../core/typed-args.ts';
 import { quoteUnit } from '../core/quotes.ts';
 import { reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
@@ -13,7 +12,7 @@ import { curatableCommand, parseAnswerTarget } from './answer-target.ts';
 import { getQuestion } from '../quiz/bank.ts';
 import { withCuration } from '../moderation/curation-hook.ts';
 import { curationKey } from '../moderation/curation-key.ts';
-import { fail, modLine, splitBars } from '../moderation/input.ts';
+import { fail, targetWithReason } from '../moderation/input.ts';
 import { countOpenBy, insertReport, MAX_REASON, openReportsFor, type NewReport } from '../moderation/report-store.ts';
 import { shownOf, storedCitation, type Shown } from '../core/shown.ts';
 import { actorOf } from '../moderation/actor.ts';
@@ -36,18 +35,8 @@ function reportArgs(ctx: z.RefinementCtx, target: string, why: string): ReportTa
   return { kind: 'answer', ...parseAnswerTarget(ctx, target), reason };
 }
 
-const ReportArgs = modLine(900, NO_TARGET).transform((s, ctx): ReportTarget => {
-  const [target = '', ...rest] = splitBars(s);
-  return reportArgs(ctx, target, rest.join(' | ').trim());
-});
-
-/** The same arguments from Discord's typed options. */
-const ReportTyped = typedBySubcommand<ReportTarget>({
-  '': (v, ctx) => {
-    const target = v.text('answer', 600);
-    return target ? reportArgs(ctx, target, v.text('reason', 2000)) : fail(ctx, NO_TARGET);
-  },
-});
+/** `COMMAND ARGS | reason` as text; the answer and reason options on Discord. */
+const ReportArgs = targetWithReason({ max: 900, empty: NO_TARGET, option: 'answer', optionMax: 600 }, reportArgs);
 
 const ALREADY = (what: string, seq: number): Reply =>
   reply({
@@ -137,8 +126,8 @@ export const reportCommand = defineCommand({
     ],
     moderatorOnly: false,
   },
-  schema: ReportArgs,
-  typed: ReportTyped,
+  schema: ReportArgs.schema,
+  typed: ReportArgs.typed,
   async run(ctx, target, req) {
     if (target.kind === 'question') return reportQuestion(ctx, req, target.id, target.reason);
     const { command, args, reason } = target;

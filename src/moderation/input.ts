@@ -2,6 +2,7 @@
 import { clip } from '../core/text-safe.ts';
 import { z } from 'zod';
 import { cleanText } from '../core/command.ts';
+import { typedBySubcommand, type TypedArgs } from '../core/typed-args.ts';
 
 type IssueCtx = z.core.$RefinementCtx<unknown>;
 
@@ -57,4 +58,26 @@ export function parseSeq(ctx: IssueCtx, text: string, what: string): number {
 /** The whole argument line of a moderator command: cleaned, with a generous but firm length limit. */
 export function modLine(max: number, emptyMessage: string) {
   return cleanText({ max, emptyMessage });
+}
+
+/**
+ * "TARGET | reason" typed as text, or a target option and a reason option on Discord: the
+ * grammar /hide and /report share. `read` checks both and makes the command's arguments.
+ */
+export function targetWithReason<A>(
+  opts: { max: number; empty: string; option: string; optionMax: number },
+  read: (ctx: IssueCtx, target: string, reason: string) => A,
+): { schema: z.ZodType<A, string>; typed: z.ZodType<A, TypedArgs> } {
+  return {
+    schema: modLine(opts.max, opts.empty).transform((s, ctx): A => {
+      const [target = '', ...rest] = splitBars(s);
+      return read(ctx, target, rest.join(' | ').trim());
+    }) as unknown as z.ZodType<A, string>,
+    typed: typedBySubcommand<A>({
+      '': (v, ctx) => {
+        const target = v.text(opts.option, opts.optionMax);
+        return target ? read(ctx, target, v.text('reason', 2000)) : fail(ctx, opts.empty);
+      },
+    }),
+  };
 }
