@@ -25,7 +25,10 @@ function namesOf(repo: CorpusRepo): { sourceId: string; label: string; name: str
 }
 
 export function askedSource(repo: CorpusRepo, question: string): AskedSource | null {
+  const lower = question.toLowerCase();
   for (const { sourceId, label, name } of namesOf(repo)) {
+    // Most questions name no source: a plain search rules each out before any pattern is built.
+    if (!lower.includes(name.toLowerCase())) continue;
     const n = escapeRe(name);
     const patterns = [
       // "According to Reiman, who …?", "… according to Emelyanov?"
