@@ -54,6 +54,9 @@ export function quotableSpan(p: Passage, i: number): { start: number; end: numbe
  * The span of an answer read on: the sentences after it that continue it ("he", "this"), or go on
  * about the question's words, up to `extra` more and a quotable length.
  */
+/** A date counted from the sentence before: "of that year", "the following month", "the same day". */
+const RELATIVE_DATE = /\b(?:that|the same|the following|the next|the previous|the preceding) (?:year|month|spring|summer|autumn|winter|day)\b/i;
+
 /** A question about what something created or brought in: its answer is a list that runs on. */
 const BROUGHT_IN = /^what\b.*\b(?:introduce|create|establish|set up|bring in|impose|provide|order|require|change)d?\b/i;
 
@@ -80,9 +83,12 @@ export function readOn(ctx: EngineContext, q: Question, r: RankedSentence, extra
     if (!LEANS_BACK.test(text) && !onTopic && !aboutAnswer && !listsWhat) break;
     end = s.end;
   }
-  // The sentence just before that speaks of the answer too ("In May 1934, Vyacheslav R. Menzhinsky died." before "… Menzhinsky had become leader of OGPU").
+  // The sentence just before that speaks of the answer too ("In May 1934, Vyacheslav R. Menzhinsky died." before "… Menzhinsky had become leader of OGPU"),
+  // or gives the year the answer counts from ("As early as 1934 …" before "On December 1 of that year, …").
   const prev = r.start === p.sentences[r.index]!.start && r.index > 0 ? p.sentences[r.index - 1]! : null;
-  if (prev && end - prev.start <= max && !insideQuotation(p, prev) && namesIn(p.text.slice(prev.start, prev.end)).some((n) => answered.has(n)))
+  const before = prev ? p.text.slice(prev.start, prev.end) : '';
+  const datedBy = RELATIVE_DATE.test(p.text.slice(r.start, r.end)) && /\b1[89]\d\d\b/.test(before);
+  if (prev && end - prev.start <= max && !insideQuotation(p, prev) && (datedBy || namesIn(before).some((n) => answered.has(n))))
     return { start: prev.start, end };
   return { start: r.start, end };
 }

@@ -301,6 +301,11 @@ describe('the answer read in its context', () => {
     expect(askedSource(bot.ctx.repo, 'According to Yezhov, who was plotting?')).toBeNull();
   });
 
+  it('GIVEN an answer dated “of that year” THEN the sentence before, which gives the year, is quoted with it', async () => {
+    const r = await ask(bot, '/ask According to Reiman, when was Kirov murdered?');
+    expect(quotes(r)[0]).toMatch(/^As early as 1934, though, a radical act thwarted this potential\. On December 1 of that year, Leonid Nikolayev/);
+  });
+
   it('GIVEN “What became of Yagoda?” THEN the answer says what befell him, his arrest, not what he did', async () => {
     const r = await ask(bot, '/ask What became of Yagoda?');
     expect(quotes(r)[0]).toContain('Yagoda himself was arrested on March 29.');
