@@ -176,6 +176,7 @@ function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request, 
   const pa = buildProfile(ctx.repo, ctx.people, a, exclude);
   const pb = buildProfile(ctx.repo, ctx.people, b, exclude);
   const units: Unit[] = [];
+  const quoted = new Set<string>();
   for (const p of [pa, pb]) {
     const counts = ctx.repo
       .sources()
@@ -183,15 +184,24 @@ function comparePeople(ctx: CommandContext, a: Person, b: Person, req: Request, 
       .join(', ');
     units.push(textUnit(`${p.person.canonical} — passages per source: ${counts}.`));
     const d = p.defining[0];
-    if (d) units.push(quoteUnit(ctx.repo, d.passage, d.passage.text.slice(d.sentence.start, d.sentence.end)));
+    if (d && !quoted.has(`${d.passage.id}:${d.sentence.start}`)) {
+      quoted.add(`${d.passage.id}:${d.sentence.start}`);
+      units.push(quoteUnit(ctx.repo, d.passage, d.passage.text.slice(d.sentence.start, d.sentence.end)));
+    }
   }
-  const idsB = new Set(pb.mentions.map((m) => m.passage.id));
-  const both = pa.mentions.filter((m) => idsB.has(m.passage.id));
+  const byPassage = new Map(pb.mentions.map((m) => [m.passage.id, m]));
+  const both = pa.mentions.filter((m) => byPassage.has(m.passage.id));
   units.push(textUnit(`${both.length} passage${both.length === 1 ? '' : 's'} name both.`));
-  for (const m of both.slice(0, 4)) {
-    const s = m.sentences[0]!;
-    units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s.start, s.end)));
-  }
+  // A sentence naming both says how they stand to each other; one naming only one of them is quoted after, and nothing twice.
+  const together = both
+    .map((m) => {
+      const other = byPassage.get(m.passage.id)!;
+      const s = m.sentences.find((x) => other.sentences.some((o) => o.start === x.start));
+      return { m, s: s ?? m.sentences[0]!, named: s !== undefined };
+    })
+    .filter(({ m, s }) => !quoted.has(`${m.passage.id}:${s.start}`))
+    .sort((x, y) => Number(y.named) - Number(x.named));
+  for (const { m, s } of together.slice(0, 4)) units.push(quoteUnit(ctx.repo, m.passage, m.passage.text.slice(s.start, s.end)));
   return pagedReply({ title: `${a.canonical} vs ${b.canonical}`, units, page: req.page ?? 1, command: 'compare', args, actions: ctx.actions });
 }
 

@@ -86,6 +86,15 @@ describe('/compare', () => {
     expect(allText(r)).toMatch(/\d+ passages name both/);
   });
 
+  it('GIVEN two people THEN the passages naming both are quoted by a sentence naming both, and no quote is shown twice', async () => {
+    const r = await ask(bot, '/compare Yezhov vs Yagoda');
+    const keys = r.citations.map((c) => `${c.passage}:${c.quote}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const afterBoth = r.blocks.findIndex((b) => b.type === 'paragraph' && /passages name both/.test(b.text));
+    const firstPair = r.blocks.slice(afterBoth + 1).find((b) => b.type === 'quote');
+    expect(firstPair?.type === 'quote' && /Yezhov/.test(firstPair.text) && /Yagoda/.test(firstPair.text)).toBe(true);
+  });
+
   it('GIVEN two sources THEN their cards are set side by side', async () => {
     const r = await ask(bot, '/compare reiman vs emelyanov');
     expect(r.title).toBe('Reiman (2016) vs Emelyanov (2012)');
