@@ -57,7 +57,8 @@ export function answerFit(want: Want, sentence: string): number {
       // "How many" asks for a count: a rate ("970 people … each and every day") only leads to one.
       const counts = figuresIn(sentence).filter((f) => !RATE.test(afterFigure(sentence, f.raw)));
       if (counts.length || /\b\d+(\.\d+)?\s?(%|per ?cent)/.test(sentence)) return 1.15;
-      return /\d|\b(hundred|thousand|million|dozen|half|third|quarter|majority|most)s?\b/i.test(sentence) ? 1 : 0.7;
+      // "most likely" is no quantity: only words that count.
+      return /\d|\b(hundred|thousand|million|dozen|half|third|quarter|majority)s?\b/i.test(sentence) ? 1 : 0.7;
     }
     case 'time':
       if (FULL_DATE.test(sentence)) return 1.15;

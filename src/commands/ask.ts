@@ -32,7 +32,10 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   const scale = q.concepts.reduce((n, c) => n + c.idf, 0) / (q.concepts.reduce((n, c) => n + c.idf, 0) + missing || 1);
   // A reason is often given in the sentence after the one naming what it explains ("… had another motive. … were afraid that …").
   const covered = (r: RankedSentence) => (q.want === 'reason' && r.fit > 1 ? Math.max(r.own, 0.9 * r.coverage) : r.own);
-  const answers = (r: RankedSentence) => covered(r) * scale * Math.min(r.fit, 1) >= ANSWER_COVERAGE && (r.matched >= need || covered(r) > r.own);
+  // "How many …?" is not answered by a sentence that gives no quantity at all, however many of its words it holds.
+  const countless = (r: RankedSentence) => q.want === 'number' && r.fit < 1;
+  const answers = (r: RankedSentence) =>
+    !countless(r) && covered(r) * scale * Math.min(r.fit, 1) >= ANSWER_COVERAGE && (r.matched >= need || covered(r) > r.own);
   const best = ranked.find(answers);
   if (!best) return null;
   const chosen: RankedSentence[] = [best];
@@ -67,7 +70,24 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   return chosen;
 }
 
-function notFound(ctx: CommandContext, question: string, missing: string[], leads: Passage[]): Reply {
+/** A lead: a passage near the question, quoted by its sentence that came nearest. */
+type Lead = { passage: Passage; start: number; end: number };
+
+/**
+ * Up to three passages near the question, each by its nearest sentence; those holding the kind of
+ * answer asked for (a quantity for "how many", a date for "when") first.
+ */
+function leadsOf(ranked: RankedSentence[]): Lead[] {
+  const near = ranked.slice(0, 12);
+  const out: Lead[] = [];
+  for (const r of [...near.filter((x) => x.fit >= 1), ...near]) {
+    if (out.length === 3) break;
+    if (!out.some((l) => l.passage.id === r.passage.id)) out.push({ passage: r.passage, start: r.start, end: r.end });
+  }
+  return out;
+}
+
+function notFound(ctx: CommandContext, question: string, missing: string[], leads: Lead[]): Reply {
   const never = missing.length ? ` No source uses the word${missing.length === 1 ? '' : 's'} ${missing.map((m) => `“${m}”`).join(', ')} in any form.` : '';
   const units = [
     textUnit(
@@ -75,23 +95,23 @@ function notFound(ctx: CommandContext, question: string, missing: string[], lead
         ? `No passage in the corpus answers “${question}” closely enough.${never} The nearest passages, as leads to read, not as an answer:`
         : `Nothing in the corpus matches “${question}”.${never} Try other words, a name (/who), or a topic (/compare).`,
     ),
-    ...leads.map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[0]?.end ?? p.text.length))),
+    ...leads.map((l) => quoteUnit(ctx.repo, l.passage, l.passage.text.slice(l.start, l.end))),
   ];
   return reply({
     kind: 'not-found',
     title: 'The corpus does not say',
     ...mergeUnits(units),
-    actions: leads.slice(0, 3).map((p) => ctx.actions.make(`Read ${p.id}`, { command: 'show', args: p.id })),
+    actions: leads.slice(0, 3).map((l) => ctx.actions.make(`Read ${l.passage.id}`, { command: 'show', args: l.passage.id })),
   });
 }
 
 /** The source the question names does not answer it: said so, with its nearest passages as leads, and the whole corpus one click away. */
-function sourceSilent(ctx: CommandContext, question: string, named: AskedSource, leads: Passage[]): Reply {
+function sourceSilent(ctx: CommandContext, question: string, named: AskedSource, leads: Lead[]): Reply {
   const units = [
     textUnit(
       `No passage of ${named.label} answers “${question}” closely enough; other sources may (Ask all the sources).${leads.length ? ` Its nearest passages, as leads to read, not as an answer:` : ''}`,
     ),
-    ...leads.map((p) => quoteUnit(ctx.repo, p, p.text.slice(p.sentences[0]?.start ?? 0, p.sentences[0]?.end ?? p.text.length))),
+    ...leads.map((l) => quoteUnit(ctx.repo, l.passage, l.passage.text.slice(l.start, l.end))),
   ];
   return reply({
     kind: 'not-found',
@@ -99,7 +119,7 @@ function sourceSilent(ctx: CommandContext, question: string, named: AskedSource,
     ...mergeUnits(units),
     actions: [
       ctx.actions.make('Ask all the sources', { command: 'ask', args: named.rest }, 'primary'),
-      ...leads.slice(0, 2).map((p) => ctx.actions.make(`Read ${p.id}`, { command: 'show', args: p.id })),
+      ...leads.slice(0, 2).map((l) => ctx.actions.make(`Read ${l.passage.id}`, { command: 'show', args: l.passage.id })),
     ],
   });
 }
@@ -158,7 +178,7 @@ export const askCommand = defineCommand({
     const q = analyseQuestion(ctx, named?.rest ?? question);
     const ranked = rankSentences(ctx, q, { exclude: hiddenPassages(ctx, req.where), ...(named ? { sources: [named.sourceId] } : {}) });
     const chosen = chooseAnswer(q, ranked);
-    const leads = () => [...new Set(ranked.slice(0, 8).map((r) => r.passage))].slice(0, 3);
+    const leads = () => leadsOf(ranked);
     if (!chosen && named) return sourceSilent(ctx, question, named, leads());
     if (!chosen) return notFound(ctx, question, q.missing, leads());
     const sources = new Set(chosen.map((c) => c.passage.sourceId)).size;

@@ -306,6 +306,13 @@ describe('the answer read in its context', () => {
     expect(quotes(r)[0]).toMatch(/^As early as 1934, though, a radical act thwarted this potential\. On December 1 of that year, Leonid Nikolayev/);
   });
 
+  it('GIVEN “How many …?” and no sentence that both holds the question and gives a quantity THEN no numberless sentence is passed off as the answer; the leads quote sentences with figures first', async () => {
+    const r = await ask(bot, '/ask How many people were sent to the Gulag?');
+    expect(r.kind).toBe('not-found');
+    expect(quotes(r).some((q) => q.includes('was most likely aware'))).toBe(false);
+    expect(quotes(r)).toContain('Gulags prisoners numbered 2.3 million at the time, 1.5 million of which were political prisoners.');
+  });
+
   it('GIVEN “What became of Yagoda?” THEN the answer says what befell him, his arrest, not what he did', async () => {
     const r = await ask(bot, '/ask What became of Yagoda?');
     expect(quotes(r)[0]).toContain('Yagoda himself was arrested on March 29.');
