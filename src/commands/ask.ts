@@ -33,7 +33,8 @@ export function chooseAnswer(q: Question, ranked: RankedSentence[]): RankedSente
   // A reason is often given in the sentence after the one naming what it explains ("… had another motive. … were afraid that …").
   const covered = (r: RankedSentence) => (q.want === 'reason' && r.fit > 1 ? Math.max(r.own, 0.9 * r.coverage) : r.own);
   // "How many …?" is not answered by a sentence that gives no quantity at all, however many of its words it holds.
-  const countless = (r: RankedSentence) => q.want === 'number' && r.fit < 1;
+  // Nor "Where …?" by one that names no place (unless the question also asks when, and it gives a date).
+  const countless = (r: RankedSentence) => (q.want === 'number' || q.want === 'place') && r.fit < 1;
   const answers = (r: RankedSentence) =>
     !countless(r) && covered(r) * scale * Math.min(r.fit, 1) >= ANSWER_COVERAGE && (r.matched >= need || covered(r) > r.own);
   const best = ranked.find(answers);

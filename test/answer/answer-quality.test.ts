@@ -313,6 +313,11 @@ describe('the answer read in its context', () => {
     expect(quotes(r)).toContain('Gulags prisoners numbered 2.3 million at the time, 1.5 million of which were political prisoners.');
   });
 
+  it('GIVEN “Where was Tukhachevsky tried?”, which no source answers with a place THEN the corpus does not say, rather than a sentence where he is only named beside someone “trying”', async () => {
+    const r = await ask(bot, '/ask Where was Tukhachevsky tried?');
+    expect(r.kind).toBe('not-found');
+  });
+
   it('GIVEN “What became of Yagoda?” THEN the answer says what befell him, his arrest, not what he did', async () => {
     const r = await ask(bot, '/ask What became of Yagoda?');
     expect(quotes(r)[0]).toContain('Yagoda himself was arrested on March 29.');
