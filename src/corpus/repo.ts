@@ -12,6 +12,7 @@ const QuotedWorkSchema = z.object({
   title: z.string().nullable(),
   year: z.number().nullable(),
   pages: z.string().nullable(),
+  leadIn: z.string().optional(),
 });
 import type { Passage, Source } from './types.ts';
 

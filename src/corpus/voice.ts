@@ -135,7 +135,8 @@ function voiceOf(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationV
   if (p.kind !== 'quote') return null;
   const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
   if (comments) return { speaker: comments[1]!, occasion: null };
-  const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart());
+  // Its own lead-in, or the one its excerpt opened with on an earlier paragraph.
+  const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart()) ?? (p.quotedFrom?.leadIn ? ['', p.quotedFrom.leadIn] : null);
   const led = lead ? leadInVoice(lead[1]!) : null;
   if (led) return led;
   // An edited anthology of one person's writings ("The Essential Stalin …, ed. Franklin"): the words are that person's,

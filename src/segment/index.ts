@@ -20,4 +20,4 @@ export function segment(meta: Pick<SourceMeta, 'profile'>, text: string): Segmen
 }
 
 /** Bumped whenever segmentation rules change, so existing databases are rebuilt at start. */
-export const SEGMENTER_VERSION = 6;
+export const SEGMENTER_VERSION = 7;

@@ -16,6 +16,11 @@ export interface QuotedWork {
   year: number | null;
   /** Pages of the quoted work, verbatim ("p. 230-31"); never pages of the carrying document. */
   pages: string | null;
+  /**
+   * The bracketed lead-in that opens the excerpt ("Jan. 13, 1937 telegram by Stalin …"), on its
+   * later paragraphs: whoever it names speaks there too, not the author of the book it is taken from.
+   */
+  leadIn?: string;
 }
 
 export interface SegNote {

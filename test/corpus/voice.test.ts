@@ -28,9 +28,15 @@ describe('the speaker of a compilation excerpt', () => {
     expect(await attributionOf('rea-ystzg')).toBe('Sinclair, in Sinclair and Lyons (1938), quoted by Real Stalin Series Part 11 (n.d.)');
   });
 
-  it('GIVEN “I asked Littlepage …” under a citation of Littlepage’s book THEN it is not credited to Littlepage', async () => {
+  it('GIVEN “I asked Littlepage …” under a citation of Littlepage’s book THEN it is not credited to Littlepage but to the correspondent the excerpt’s lead-in names', async () => {
     const a = await attributionOf('rea-mb6c5');
-    expect(a).toMatch(/^a writer other than Littlepage, in Littlepage, John D\. \(1938\), quoted by Real Stalin Series Part 11/);
+    expect(a).toMatch(/^A correspondent for the Christian Science Monitor, in Littlepage, John D\. \(1938\), quoted by Real Stalin Series Part 11/);
+  });
+
+  it('GIVEN an excerpt whose lead-in names its speaker (Stalin’s telegram of 13 January 1937) THEN its later paragraphs are his too, not the book’s that prints it', async () => {
+    expect(await attributionOf('rea-fyvav')).toMatch(/^Stalin \(Jan\. 13, 1937 telegram\), in Getty & Naumov \(1999\), quoted by Real Stalin Series Part 11/);
+    // The paragraph after the next citation is Getty & Naumov's own narration again.
+    expect(await attributionOf('rea-x22fs')).toMatch(/^Real Stalin Series Part 11 \(n\.d\.\), quoting Getty & Naumov \(1999\)/);
   });
 
   it('GIVEN a memoir whose writer quotes someone speaking in the first person THEN the writer is not doubted', () => {

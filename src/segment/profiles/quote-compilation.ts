@@ -442,7 +442,28 @@ function unitPassages(unit: QuoteUnit, parse: (line: string) => QuotedWork): Seg
     const first = notes[0]!.lines[0];
     out.push({ passage: make('body', notes.map((n) => n.text).join(' '), [first, notes[notes.length - 1]!.lines[1]]), opensQuote: false });
   }
+  carryLeadIn(out.map((o) => o.passage));
   return out.map((o) => o.passage);
+}
+
+const LEAD_IN = /^\[([^\]]{2,160})\]/u;
+
+/**
+ * An excerpt's lead-in ("[Jan. 13, 1937 telegram by Stalin removing Postyshev from Kiev]") heads
+ * its first paragraph; the paragraphs after it, quoting the same work, are marked with it too, so
+ * the telegram's second paragraph is Stalin's as its first is.
+ */
+function carryLeadIn(passages: SegPassage[]): void {
+  let lead: { text: string; citation: string } | null = null;
+  for (const p of passages) {
+    if (p.kind !== 'quote' || !p.quotedFrom) {
+      lead = null;
+      continue;
+    }
+    const own = LEAD_IN.exec(p.text.trimStart());
+    if (own) lead = { text: own[1]!, citation: p.quotedFrom.citation };
+    else if (lead && lead.citation === p.quotedFrom.citation) p.quotedFrom.leadIn = lead.text;
+  }
 }
 
 export const segmentQuoteCompilation: Profile = (raw) => {
