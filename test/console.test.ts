@@ -5,19 +5,20 @@ import { reply } from '../src/core/reply.ts';
 import { renderConsole, wrap } from '../adapters/console/render.ts';
 import type { CoreBot } from '../src/app/bot.ts';
 import { corpusBot } from './support/corpus-bot.ts';
-import { lineLogger } from '../src/core/log.ts';
+import { lineLogger, type Logger } from '../src/core/log.ts';
+import type { Bot } from '../src/core/bot-api.ts';
 
 let bot: CoreBot;
 beforeAll(() => {
   bot = corpusBot();
 });
 
-async function session(lines: string[]): Promise<string> {
+async function session(lines: string[], opts: { bot?: Bot; logger?: Logger } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
   output.on('data', (d: Buffer) => (out += d.toString()));
-  const done = runConsole({ bot, input, output });
+  const done = runConsole({ bot: opts.bot ?? bot, input, output, ...(opts.logger ? { logger: opts.logger } : {}) });
   for (const l of lines) input.write(`${l}\n`);
   input.end();
   await done;
@@ -98,27 +99,17 @@ describe('console colours', () => {
 
 describe('the console logs through the app’s logger', () => {
   it('GIVEN a bot that breaks its promise and throws WHEN a line is typed THEN the chat says so, logs the error once and goes on to the next line', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let out = '';
-    output.on('data', (d: Buffer) => (out += d.toString()));
     const logged: string[] = [];
     let calls = 0;
-    const throwing = {
+    const throwing: Bot = {
       ...bot,
-      specs: () => bot.specs(),
-      suggest: bot.suggest,
-      act: bot.act,
-      handle: async (req: Parameters<CoreBot['handle']>[0]) => {
+      handle: async (req) => {
         calls++;
         if (calls === 1) throw new Error('database is locked');
         return bot.handle(req);
       },
     };
-    const done = runConsole({ bot: throwing, input, output, logger: lineLogger((line) => logged.push(line)) });
-    input.write('/who Yezhov\n/source\n');
-    input.end();
-    await done;
+    const out = await session(['/who Yezhov', '/source'], { bot: throwing, logger: lineLogger((line) => logged.push(line)) });
     expect(out).toContain('Sourcebook could not show that reply; the error was logged.');
     expect(logged).toEqual(['error: console: could not answer “/who Yezhov”: database is locked']);
     // The next line is answered as usual.

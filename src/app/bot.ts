@@ -16,7 +16,7 @@ import { COMMANDS, findCommand } from './registry.ts';
 import { errorReply, reply, type Reply } from '../core/reply.ts';
 import type { Asker, Request, Where } from '../core/request.ts';
 import { suggest } from './suggest.ts';
-import { lineLogger, type Logger } from '../core/log.ts';
+import { stderrLogger, type Logger } from '../core/log.ts';
 import { argsText, parseArgs } from './parse-args.ts';
 import { resetLexicon } from '../answer/lexicon.ts';
 import { isModerator } from '../moderation/permissions.ts';
@@ -49,7 +49,7 @@ export interface CoreBot extends Bot {
 
 export function createBot(opts: BotOptions = {}): CoreBot {
   const db = opts.db ?? openDb(opts.dbPath ?? process.env.SOURCEBOOK_DB ?? DEFAULT_DB_FILE);
-  const logger = opts.logger ?? lineLogger((line) => process.stderr.write(`${line}\n`));
+  const logger = opts.logger ?? stderrLogger();
   const log = (msg: string, err: unknown) => logger.error({ err }, msg);
   // An index damaged in the middle (its header intact) shows when it is first read: it is rebuilt, once.
   const { corpusDir, people } = withIndex(

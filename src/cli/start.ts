@@ -3,7 +3,7 @@ import pino from 'pino';
 import { loadConfig, plan } from '../config.ts';
 import { hostname } from 'node:os';
 import { createBot } from '../app/bot.ts';
-import { lineLogger, type Logger } from '../core/log.ts';
+import { stderrLogger, type Logger } from '../core/log.ts';
 import type { RunningAdapter } from '../core/adapter.ts';
 import { createScheduler } from '../quiz/scheduler.ts';
 
@@ -20,9 +20,7 @@ export async function start(): Promise<void> {
   const corpusOpts = config.SOURCEBOOK_CORPUS ? { corpusDir: config.SOURCEBOOK_CORPUS } : {};
 
   // The console chat gets readable lines on stderr; the bots log JSON through pino.
-  const logger: Logger = what.console
-    ? lineLogger((line) => process.stderr.write(`${line}\n`), config.LOG_LEVEL ?? 'warn')
-    : pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
+  const logger: Logger = what.console ? stderrLogger(config.LOG_LEVEL ?? 'warn') : pino({ name: 'sourcebook', level: config.LOG_LEVEL ?? 'info' });
   const bot = createBot({
     ...dbOpts,
     ...corpusOpts,

@@ -5,7 +5,7 @@
  */
 import { clip } from '../core/text-safe.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
-import { clipAtWord, mergeUnits, quoteUnit, textUnit } from '../core/quotes.ts';
+import { clipAtWord, mergeUnits, quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { rootsOf } from '../core/relevance.ts';
 import { question as analyseQuestion, rankSentences, readOn, type RankedSentence } from '../answer/engine.ts';
 import type { Question } from '../answer/question.ts';
@@ -88,6 +88,10 @@ function leadsOf(ranked: RankedSentence[]): Lead[] {
   return out;
 }
 
+function leadUnits(ctx: CommandContext, leads: Lead[]): Unit[] {
+  return leads.map((l) => quoteUnit(ctx.repo, l.passage, l.passage.text.slice(l.start, l.end)));
+}
+
 function notFound(ctx: CommandContext, question: string, missing: string[], leads: Lead[]): Reply {
   const never = missing.length ? ` No source uses the word${missing.length === 1 ? '' : 's'} ${missing.map((m) => `“${m}”`).join(', ')} in any form.` : '';
   const units = [
@@ -96,7 +100,7 @@ function notFound(ctx: CommandContext, question: string, missing: string[], lead
         ? `No passage in the corpus answers “${question}” closely enough.${never} The nearest passages, as leads to read, not as an answer:`
         : `Nothing in the corpus matches “${question}”.${never} Try other words, a name (/who), or a topic (/compare).`,
     ),
-    ...leads.map((l) => quoteUnit(ctx.repo, l.passage, l.passage.text.slice(l.start, l.end))),
+    ...leadUnits(ctx, leads),
   ];
   return reply({
     kind: 'not-found',
@@ -112,7 +116,7 @@ function sourceSilent(ctx: CommandContext, question: string, named: AskedSource,
     textUnit(
       `No passage of ${named.label} answers “${question}” closely enough; other sources may (Ask all the sources).${leads.length ? ` Its nearest passages, as leads to read, not as an answer:` : ''}`,
     ),
-    ...leads.map((l) => quoteUnit(ctx.repo, l.passage, l.passage.text.slice(l.start, l.end))),
+    ...leadUnits(ctx, leads),
   ];
   return reply({
     kind: 'not-found',

@@ -25,7 +25,12 @@ interface Shared {
   select: Statement;
   /** Ids this process has stored already: the same buttons recur on every reply, and a write per button is wasted. */
   known: Set<string>;
+  /** The payloads of the buttons made last (those of the reply being built), so it can read them without the database. */
+  recent: Map<string, ActionPayload>;
 }
+
+/** Enough for every button of a reply or two. */
+const RECENT = 64;
 
 export class ActionStore {
   private readonly shared: Shared;
@@ -39,6 +44,7 @@ export class ActionStore {
       insert: db.prepare('INSERT OR IGNORE INTO actions (id, payload_json, created_at) VALUES (?, ?, ?)'),
       select: db.prepare('SELECT payload_json FROM actions WHERE id = ?'),
       known: new Set(),
+      recent: new Map(),
     };
   }
 
@@ -48,13 +54,23 @@ export class ActionStore {
   }
 
   make(label: string, payload: ActionPayload, style?: Action['style']): Action {
-    const json = JSON.stringify(ActionPayloadSchema.parse(this.space ? { ...payload, space: this.space } : payload));
+    const parsed = ActionPayloadSchema.parse(this.space ? { ...payload, space: this.space } : payload);
+    const json = JSON.stringify(parsed);
     const id = `a${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`;
     if (!this.shared.known.has(id)) {
       this.shared.insert.run(id, json, Date.now());
       this.shared.known.add(id);
     }
+    const { recent } = this.shared;
+    recent.delete(id);
+    recent.set(id, parsed);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
     return style ? { id, label, style } : { id, label };
+  }
+
+  /** What a button just made does (one of the reply being built); else read from the store. */
+  payloadOf(id: string): ActionPayload | null {
+    return this.shared.recent.get(id) ?? this.resolve(id);
   }
 
   /** Null for an unknown or corrupted action: the caller answers with a short message. */

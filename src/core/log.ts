@@ -41,3 +41,8 @@ export function lineLogger(write: (line: string) => void, minimum = 'warn'): Log
   const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger, isLevelEnabled: enabled };
   return logger;
 }
+
+/** Readable lines on stderr: the default where no logger is given, and the console chat's. */
+export function stderrLogger(minimum = 'warn'): Logger {
+  return lineLogger((line) => process.stderr.write(`${line}\n`), minimum);
+}

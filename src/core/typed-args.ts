@@ -24,6 +24,9 @@ type IssueCtx = z.core.$RefinementCtx<unknown>;
 /** One subcommand's values → the command's arguments; issues go to `ctx` as for a text grammar. */
 export type SubcommandReader<A> = (values: Values, ctx: IssueCtx) => A;
 
+/** The message of a value that is empty once cleaned: never shown, it means "not given". */
+const EMPTY = '(empty)';
+
 /** The values of one request, read with the checks every text argument gets. */
 export class Values {
   constructor(
@@ -35,11 +38,11 @@ export class Values {
   text(name: string, max = 500): string {
     const v = this.raw[name];
     if (v === undefined || v === '') return '';
-    const r = cleanText({ max }).safeParse(String(v));
+    const r = cleanText({ max, emptyMessage: EMPTY }).safeParse(String(v));
     if (r.success) return r.data;
     const message = r.error.issues[0]?.message ?? 'That input was not understood.';
     // Empty after cleaning (only spaces or control characters) counts as not given.
-    if (/needs some text/.test(message)) return '';
+    if (message === EMPTY) return '';
     this.ctx.addIssue({ code: 'custom', message: `${name}: ${message}` });
     return z.NEVER;
   }

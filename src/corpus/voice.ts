@@ -6,6 +6,7 @@
  * - an author reporting someone else's claim ("X claims that …", "according to X"), often to
  *   refute it: the claim is X's, as reported by the author.
  */
+import { LEAD_IN } from '../segment/profiles/quote-compilation.ts';
 import type { Passage } from './types.ts';
 import { GIVEN_NAMES } from '../people/given-names.ts';
 
@@ -136,14 +137,14 @@ function voiceOf(p: Pick<Passage, 'kind' | 'text' | 'quotedFrom'>): CompilationV
   const comments = /\((\p{Lu}[\p{L}'’-]+)[’']s comments only\)/u.exec(`${p.text} ${p.quotedFrom?.citation ?? ''}`);
   if (comments) return { speaker: comments[1]!, occasion: null };
   // Its own lead-in, or the one its excerpt opened with on an earlier paragraph.
-  const lead = /^\[([^\]]{2,160})\]/u.exec(p.text.trimStart()) ?? (p.quotedFrom?.leadIn ? ['', p.quotedFrom.leadIn] : null);
-  const led = lead ? leadInVoice(lead[1]!) : null;
+  const lead = LEAD_IN.exec(p.text.trimStart())?.[1] ?? p.quotedFrom?.leadIn ?? null;
+  const led = lead ? leadInVoice(lead) : null;
   if (led) return led;
   // An edited anthology of one person's writings ("The Essential Stalin …, ed. Franklin"): the words are that person's,
   // and the lead-in, if any, says on what occasion ("[Report to the 18th Congress on March 10, 1939]").
   const anthologist = ANTHOLOGY.exec(p.quotedFrom?.title ?? '');
   if (anthologist && EDITED.test(p.quotedFrom?.citation ?? ''))
-    return { speaker: anthologist[1] ?? anthologist[2]!, occasion: lead ? tidyOccasion(lead[1]!) : null };
+    return { speaker: anthologist[1] ?? anthologist[2]!, occasion: lead ? tidyOccasion(lead) : null };
   if (lead) return null;
   // "I asked Littlepage: …" under a citation of Littlepage's book: someone writing in the first person
   // about the cited author is not the cited author (an introduction, a correspondent).

@@ -39,7 +39,7 @@ export async function withCuration(ctx: CommandContext, req: Request, command: C
 function reportsWhatIsShown(ctx: CommandContext, r: Reply): Reply {
   let shown: ReturnType<typeof shownOf> | undefined;
   const actions = r.actions.map((a) => {
-    const payload = ctx.actions.resolve(a.id);
+    const payload = ctx.actions.payloadOf(a.id);
     if (payload?.command !== 'report' || payload.shown) return a;
     shown ??= shownOf(r);
     return ctx.actions.make(a.label, { ...payload, shown }, a.style);

@@ -2,6 +2,7 @@
  * "Who?" questions: a sentence that defines a person (an office, a rank, a trade next to the
  * name) with the name blanked; distractors are people of the same walk of life.
  */
+import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 import { GIVEN_NAMES, TITLES } from '../people/given-names.ts';
 import { peopleDistractors } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
@@ -86,8 +87,9 @@ function alsoFits(ctx: GenContext, p: QuizPerson, role: string): boolean {
   const words = roleWords(role);
   if (!words.length) return false;
   const names = Object.keys(p.person.spellings);
-  const fts = `(${names.map((n) => `"${n.replace(/"/g, '""')}"`).join(' OR ')}) AND ${words.map((w) => `"${w}"`).join(' AND ')}`;
-  const said = new RegExp(`(?<!\\p{L})(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
+  const anyName = `(${names.map((n) => `"${n.replace(/"/g, '""')}"`).join(' OR ')})`;
+  const fts = `${anyName} AND ${words.map((w) => `"${w}"`).join(' AND ')}`;
+  const said = wholeWords(names);
   const together = ctx.repo.match(fts, { limit: 20 }).some(({ passage: q }) =>
     q.sentences.some((x) => {
       const t = q.text.slice(x.start, x.end);
@@ -97,9 +99,8 @@ function alsoFits(ctx: GenContext, p: QuizPerson, role: string): boolean {
   if (together) return true;
   // "Rykov's 'Rightists'": the person's own followers, named by a word of the role, make them its leader too.
   const adherents = words.flatMap((w) => ['ist', 'ists', 'ite', 'ites'].map((x) => w + x));
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const theirs = new RegExp(`(?<!\\p{L})(?:${escaped})['’]s\\s+['‘“"]?(?:${adherents.join('|')})(?!\\p{L})`, 'iu');
-  const byName = `(${names.map((n) => `"${n.replace(/"/g, '""')}"`).join(' OR ')}) AND (${adherents.map((w) => `"${w}"`).join(' OR ')})`;
+  const theirs = new RegExp(`(?<!\\p{L})(?:${names.map(escapeRe).join('|')})['’]s\\s+['‘“"]?(?:${adherents.join('|')})(?!\\p{L})`, 'iu');
+  const byName = `${anyName} AND (${adherents.map((w) => `"${w}"`).join(' OR ')})`;
   return ctx.repo.match(byName, { limit: 20 }).some(({ passage: q }) => theirs.test(q.text));
 }
 

@@ -12,7 +12,7 @@
  * is within the schedule's max lateness (never less than two ticks), otherwise skipped; only the
  * latest missed slot is posted, never a backlog.
  */
-import { lineLogger, type Logger } from '../core/log.ts';
+import { stderrLogger, type Logger } from '../core/log.ts';
 import { clip } from '../core/text-safe.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { PostOptions } from '../core/adapter.ts';
@@ -96,7 +96,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const ctx: CommandContext = maybeCtx;
   const db = opts.db ?? ctx.db;
   const now = opts.now ?? (() => new Date());
-  const logger = opts.logger ?? lineLogger((line) => process.stderr.write(`${line}\n`));
+  const logger = opts.logger ?? stderrLogger();
   const log = (msg: string, err: unknown) => logger.error({ err }, msg);
   const lease = opts.leaseMs ?? LEASE_MS;
   // A schedule removed since allSchedules() was read is not claimed.

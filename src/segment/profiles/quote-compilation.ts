@@ -446,7 +446,8 @@ function unitPassages(unit: QuoteUnit, parse: (line: string) => QuotedWork): Seg
   return out.map((o) => o.passage);
 }
 
-const LEAD_IN = /^\[([^\]]{2,160})\]/u;
+/** A bracketed lead-in opening an excerpt: "[Jan. 13, 1937 telegram by Stalin …]". */
+export const LEAD_IN = /^\[([^\]]{2,160})\]/u;
 
 /**
  * An excerpt's lead-in ("[Jan. 13, 1937 telegram by Stalin removing Postyshev from Kiev]") heads

@@ -6,10 +6,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { CoreBot } from '../../../src/app/bot.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
 import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
 import { autocomplete, click, GUILD_A, slash, type Sender } from './payloads.ts';
-import { EPHEMERAL, callbackOf, limitViolations, messagesIn, summary, unescapeMarkdown, type MessageBody } from './wire.ts';
+import { EPHEMERAL, callbackOf, limitViolations, messagesIn, onlyMessage, summary, unescapeMarkdown, type MessageBody } from './wire.ts';
 
 let bot: CoreBot;
 let h: Harness<CoreBot>;
@@ -32,15 +31,7 @@ afterEach(async () => {
   await h.close();
 });
 
-/** The one message an interaction got back, checked against Discord's limits and with mentions off. */
-function only(calls: Recorded[]): MessageBody {
-  const messages = messagesIn(calls);
-  expect(messages).toHaveLength(1);
-  const [message] = messages;
-  expect(message!.allowed_mentions).toEqual({ parse: [] });
-  expect(limitViolations(message!)).toEqual([]);
-  return message!;
-}
+const only = onlyMessage;
 
 const button = (message: MessageBody, label: string): string => {
   const found = message.components?.flatMap((row) => row.components).find((b) => b.label === label);

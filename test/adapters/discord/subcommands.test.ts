@@ -10,7 +10,7 @@ import { startHarnessWith, type Harness } from '../../../loopback/discord/harnes
 import { listSchedules } from '../../../src/quiz/schedule.ts';
 import { modRoles } from '../../../src/moderation/roles-store.ts';
 import { autocomplete, GUILD_A, CHANNEL_A, slash } from './payloads.ts';
-import { EPHEMERAL, callbackOf, messagesIn, summary, unescapeMarkdown, type MessageBody } from './wire.ts';
+import { EPHEMERAL, callbackOf, onlyMessage, summary, unescapeMarkdown, type MessageBody } from './wire.ts';
 
 let bot: CoreBot;
 let h: Harness<CoreBot>;
@@ -30,12 +30,10 @@ afterEach(async () => {
   await h.close();
 });
 
+/** The one message answered at once (no deferral), within Discord's limits and with mentions off. */
 function only(calls: Recorded[]): MessageBody {
   expect(summary(calls)).toEqual(['callback 4']);
-  const messages = messagesIn(calls);
-  expect(messages).toHaveLength(1);
-  expect(messages[0]!.allowed_mentions).toEqual({ parse: [] });
-  return messages[0]!;
+  return onlyMessage(calls);
 }
 
 const textOf = (m: MessageBody): string => unescapeMarkdown(JSON.stringify(m.embeds ?? []));

@@ -1,4 +1,5 @@
 /** What Discord receives, parsed strictly enough that a wrong shape fails the test. */
+import { expect } from 'vitest';
 import { z } from 'zod';
 import type { Recorded } from '../../../loopback/discord/fake-discord.ts';
 
@@ -128,3 +129,13 @@ export function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 export const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
+
+/** The one message an interaction got back, checked against Discord's limits and with mentions off. */
+export function onlyMessage(calls: Recorded[]): MessageBody {
+  const messages = messagesIn(calls);
+  expect(messages).toHaveLength(1);
+  const [message] = messages;
+  expect(message!.allowed_mentions).toEqual({ parse: [] });
+  expect(limitViolations(message!)).toEqual([]);
+  return message!;
+}
