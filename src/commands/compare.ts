@@ -8,7 +8,7 @@ import type { Source } from '../corpus/types.ts';
 import { cleanText, defineCommand, type CommandContext } from '../core/command.ts';
 import { relateFigures, sentenceFiguresOf, type Figure, type SourcedFigure } from '../core/figures.ts';
 import { question as analyseQuestion } from '../answer/engine.ts';
-import { topicBySource } from '../answer/topic.ts';
+import { topicBySource, type TopicSentence } from '../answer/topic.ts';
 import { nearDuplicate } from '../answer/similar.ts';
 import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
@@ -32,6 +32,20 @@ function sourceName(s: Source): string {
 /** "681,692 executed (1937-38)": a figure with what it counts, in the source's words, and its years. */
 function figureLabel(f: Figure): string {
   return `${f.raw}${f.counts ? ` ${f.counts}` : ''}${f.years.length ? ` (${f.years.join(', ')})` : ''}`;
+}
+
+/** Longest span a lead quote grows to when the sentence after it is on the topic too. */
+const MAX_SPAN = 600;
+
+/**
+ * Where a lead quote ends: a source's point often takes two sentences ("Their faults became evident
+ * during the collectivisation … Many Party secretaries … tried to complete collectivisation …"), so the
+ * next sentence of the paragraph is quoted with it when it is on the topic and not quoted on its own.
+ */
+function spanEnd(x: TopicSentence, onTopic: readonly TopicSentence[], picked: readonly TopicSentence[]): number {
+  const next = onTopic.find((y) => y.passage.id === x.passage.id && y.index === x.index + 1);
+  if (!next || picked.includes(next) || next.end - x.start > MAX_SPAN) return x.end;
+  return next.end;
 }
 
 function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
@@ -86,7 +100,7 @@ function compareTopic(ctx: CommandContext, topic: string, req: Request): Reply {
         quoteUnit(
           ctx.repo,
           x.passage,
-          x.passage.text.slice(x.start, x.end),
+          x.passage.text.slice(x.start, spanEnd(x, on.sentences, picked)),
           i !== 0 ? undefined : on.partial ? `${name} — on part of this only:` : `${name} — ${on.passages} passage${on.passages === 1 ? '' : 's'} on this:`,
         ),
       ),

@@ -1,4 +1,5 @@
 /** "When?" questions: a date or year blanked in its sentence; distractors are nearby dates printed alike. */
+import { figuresIn } from '../core/figures.ts';
 import { inPurgeEra } from './referent.ts';
 import { DATE_PATTERN, dateDistractors, formatDate, MONTHS, parseDate, type DateFormat } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
@@ -52,6 +53,9 @@ function givenAway(text: string, c: DateChoice): boolean {
 export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const found = quizDate(s.text);
   if (!found) return null;
+  // "Of the 1,966 delegates to the Seventeenth Congress in 1934, 1,108 were arrested": the count is the
+  // point of such a sentence; blanking its year asks for a date any textbook gives.
+  if (figuresIn(s.text).some((f) => f.value >= 100 && f.counts)) return null;
   const choice = yearOnly(found);
   // A key outside the purge years (a defector's death in 1945) is an aside, not what the sentence teaches.
   if (!inPurgeEra(String(choice.date.year))) return null;

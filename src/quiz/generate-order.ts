@@ -10,6 +10,7 @@ import type { CentralSentence } from './central.ts';
 import { dateDisputed, ownClaim } from './honest.ts';
 import { hash32, seededShuffle, usableSentence } from './text.ts';
 import { hasReferent, TERROR_WORDS } from './referent.ts';
+import { mentionsIn } from './people.ts';
 
 const M = `(${MONTHS.join('|')})`;
 /** "In 1936, …", "On 1 December 1934, …", "In early March 1928 …", "On November 17, 1938, …". */
@@ -52,6 +53,11 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 
+/** The people an event names, but for the few named everywhere (Stalin), who tell no order. */
+function namedIn(ctx: GenContext, e: DatedEvent, anchors: ReadonlySet<string>): string[] {
+  return [...mentionsIn(ctx.index, e.what).keys()].filter((id) => !anchors.has(id));
+}
+
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
   return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
@@ -77,7 +83,7 @@ export function wrongOrders(right: readonly string[], seed: string): string[] {
 }
 
 /** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
-export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number): Draft[] {
+export function orderDrafts(ctx: GenContext, events: DatedEvent[], max: number, anchors: ReadonlySet<string> = new Set()): Draft[] {
   const pool = [...events].sort(
     (a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`),
   );
@@ -90,7 +96,16 @@ export function orderDrafts(_ctx: GenContext, events: DatedEvent[], max: number)
     for (const e of pool) {
       if (group.length === 4) break;
       if (used.has(e) || group.includes(e)) continue;
-      if (group.some((g) => Math.abs(g.year - e.year) < 1 || g.central.passage.id === e.central.passage.id)) continue;
+      // Two events of one person's life tell their own order (appointed, then dismissed), so each event names other people.
+      if (
+        group.some(
+          (g) =>
+            Math.abs(g.year - e.year) < 1 ||
+            g.central.passage.id === e.central.passage.id ||
+            namedIn(ctx, g, anchors).some((id) => namedIn(ctx, e, anchors).includes(id)),
+        )
+      )
+        continue;
       group.push(e);
     }
     if (group.length < 4) continue;

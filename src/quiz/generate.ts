@@ -161,7 +161,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     const swap = q ? swapFor(ctx, q, topicFigures.get(c.topic) ?? [], anchors) : null;
     if (swap && q) swaps.push({ c, s: q, swap });
   }
-  drafts.push(...orderDrafts(ctx, events, MAX_ORDER));
+  drafts.push(...orderDrafts(ctx, events, MAX_ORDER, anchors));
   // Which source says it: from the central sentences no other question used.
   const taken = new Set([...used, ...dates.map((d) => `${d.passage.id}:${d.quote}`)]);
   const free = central.filter(
@@ -198,6 +198,13 @@ export function generateQuestions(engine: EngineContext): Question[] {
     const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
     if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) return false;
     if (d.kind === 'who' && whoKeys.has(d.answer)) return false;
+    // The same key among mostly the same options twice: whichever comes second answers itself.
+    if (
+      d.kind !== 'truefalse' &&
+      d.kind !== 'source' &&
+      out.some((q) => q.options[q.answer] === d.answer && d.distractors.filter((x) => q.options.includes(x)).length >= 2)
+    )
+      return false;
     const q = toQuestion(d);
     if (questionProblem(repo, q)) return false;
     seenKeys.add(keyed);
@@ -208,6 +215,20 @@ export function generateQuestions(engine: EngineContext): Question[] {
     return true;
   };
   for (const d of drafts) accept(d);
+  // Every source is asked about as "which source" at least once: a question of another kind that took
+  // the only paragraph such a question could come from (an interview answers in few, long turns) gives way.
+  for (const d of drafts.filter((x) => x.kind === 'source')) {
+    const src = d.passage.sourceId;
+    if (out.some((q) => q.kind === 'source' && repo.passage(q.passageId)?.sourceId === src)) continue;
+    const i = out.findIndex((q) => q.passageId === d.passage.id && (q.kind === 'who' || q.kind === 'date' || q.kind === 'figure'));
+    if (i < 0) continue;
+    const [gone] = out.splice(i, 1);
+    perPassage.delete(d.passage.id);
+    if (!accept(d)) {
+      out.splice(i, 0, gone!);
+      perPassage.add(d.passage.id);
+    }
+  }
   // Says / does not say alternate over the items accepted, so answering the same way every time scores half.
   const nonTf = out.length;
   const tfQuota = Math.floor((nonTf * TRUEFALSE_SHARE) / (1 - TRUEFALSE_SHARE) / 2) * 2;

@@ -5,19 +5,20 @@ const MONTH = new RegExp(`^(?:${MONTHS.join('|')})$`);
 
 /** The stem names whom or what it is about: a name after its first word, not only "he" or "a number of officials". */
 export function hasReferent(text: string): boolean {
-  const words = text.match(/(?<![\p{L}'’])\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
+  // "anti-Stalinist" names no one: a capital after a hyphen is part of an adjective.
+  const words = text.match(/(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
   return words.slice(/^\s*[“"‘]?\p{Lu}/u.test(text) ? 1 : 0).some((w) => !MONTH.test(w));
 }
 
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
-  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ )(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+  /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ ){1,3}(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
 /** "…, its tangible result was …": a possessive standing for the subject the sentence before named. */
 const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
 /** "the people judged thus", "those treated in this way": a group only the sentence before says how to find. */
 const THUS_GROUP = /\b\p{Ll}+(?:ed|en)\s+(?:thus|so|in this way|in that way|likewise)\b/u;
-/** "these authors", "those measures": a group the sentence before introduced. */
-const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}/u;
+/** "these authors", "those measures", "both secretaries": a group the sentence before introduced. */
+const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}|\bboth\s+\p{Ll}{3,}\b(?!\s+and\b)/u;
 /** "the man", "the woman": a person named only as the one the reader already knows; no year identifies them. */
 const UNNAMED_PERSON = /\bthe (?:man|woman|latter|former)\b(?! (?:of|on|for) \p{Lu})/iu;
 /** Capitalised words that name no one a "he" could stand for. */

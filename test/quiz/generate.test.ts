@@ -11,7 +11,8 @@ import { quizPeople } from '../../src/quiz/people.ts';
 import { quotedVoice } from '../../src/quiz/honest.ts';
 import { containsWords, corpusSentences, norm, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
-import { botWithBank } from './helpers.ts';
+import { botWithBank, genContext, sentenceOf } from './helpers.ts';
+import { whoDraft } from '../../src/quiz/generate-who.ts';
 
 let bot: CoreBot;
 let bank: Question[];
@@ -242,10 +243,10 @@ describe('quiz bank — generated from the real corpus', () => {
 
   describe('real corpus excerpts', () => {
     it('GIVEN Maskharashvili on the replaced state security minister THEN a who question asks for Genrikh Yagoda', () => {
-      const q = ofKind('who').find((x) => x.quote.includes('was substituted by a new minister Yezhov'));
-      expect(q?.stem).toContain('“In 1936, the state security minister ____ was substituted by a new minister Yezhov.”');
-      expect(answerOf(q!)).toBe('Genrikh Yagoda');
-      expect(q!.stem.startsWith('Maskharashvili (n.d.')).toBe(true);
+      const q = whoDraft(genContext(bot), sentenceOf(bot, 'mas-p7cr8', 'In 1936, the state security minister'))!;
+      expect(q.stem).toContain('“In 1936, the state security minister ____ was substituted by a new minister Yezhov.”');
+      expect(q.answer).toBe('Genrikh Yagoda');
+      expect(q.stem.startsWith('Maskharashvili (n.d.')).toBe(true);
     });
 
     it("GIVEN Emelyanov's arrest figure for 1937-38, which Reiman gives as 1.5 million THEN it is no figure question's key; an undisputed figure is, among grouped figures", () => {

@@ -1,4 +1,7 @@
 /** Shared by the quiz tests: a bot over the real corpus with a settable clock, and ways to read a quiz post. */
+import type { GenContext } from '../../src/quiz/draft.ts';
+import { quizPeople } from '../../src/quiz/people.ts';
+import { corpusSentences, statementPassage, type SentenceRef } from '../../src/quiz/text.ts';
 import { silentLogger } from '../../src/core/log.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,4 +100,17 @@ export function text(r: Reply): string {
 export function botWithBank(): { bot: CoreBot; bank: Question[] } {
   const bot = quizBot(clock());
   return { bot, bank: generateQuestions(bot.ctx) };
+}
+
+/** The generators' context over the real corpus, for drafting one question from one sentence. */
+export function genContext(bot: CoreBot): GenContext {
+  const sentences = corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage));
+  return { repo: bot.ctx.repo, index: bot.ctx.people, people: quizPeople(bot.ctx.people, sentences), engine: bot.ctx };
+}
+
+/** One sentence of a real passage, found by how it starts. */
+export function sentenceOf(bot: CoreBot, passageId: string, start: string): SentenceRef {
+  const p = bot.ctx.repo.passage(passageId)!;
+  const s = p.sentences.find((x) => p.text.slice(x.start, x.end).trimStart().startsWith(start))!;
+  return { passage: p, start: s.start, end: s.end, text: p.text.slice(s.start, s.end) };
 }

@@ -5,13 +5,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
-import { holds, quizPeople } from '../../src/quiz/people.ts';
+import { holds, mentionsIn, quizPeople } from '../../src/quiz/people.ts';
+import { figuresIn } from '../../src/core/figures.ts';
 import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
 import { MAX_SOURCE_SHARE } from '../../src/quiz/generate.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
-import { botWithBank } from './helpers.ts';
+import { botWithBank, genContext, sentenceOf } from './helpers.ts';
+import { whoDraft } from '../../src/quiz/generate-who.ts';
 import { measureOf } from '../../src/quiz/generate-measure.ts';
 import { pickQuestions } from '../../src/quiz/pick.ts';
 import { sameMatter, stanceOf } from '../../src/quiz/generate-dispute.ts';
@@ -461,7 +463,13 @@ describe('a fifth teacher’s review', () => {
       corpusSentences(bot.ctx.repo).filter((s) => statementPassage(s.passage)),
     );
     const byName = new Map([...people.values()].map((p) => [p.display, p]));
-    const nkvd = ofKind('who').filter((q) => /head of the NKVD|state security minister/.test(q.stem));
+    const drafted = whoDraft(genContext(bot), sentenceOf(bot, 'mas-p7cr8', 'In 1936, the state security minister'))!;
+    const nkvd = [
+      ...ofKind('who')
+        .filter((q) => /head of the NKVD|state security minister/.test(q.stem))
+        .map((q) => ({ stem: q.stem, options: q.options })),
+      { stem: drafted.stem, options: [drafted.answer, ...drafted.distractors] },
+    ];
     expect(nkvd.length).toBeGreaterThanOrEqual(2);
     for (const q of nkvd) for (const o of q.options) expect(holds(byName.get(o)!, 'security'), `${o} in ${q.stem}`).toBe(true);
     const secretaries = ofKind('who').filter((q) => /first secretary|party secretary/.test(q.stem));
@@ -542,6 +550,61 @@ describe('a sixth teacher’s review', () => {
           q.options.some((o) => o.includes(civilian)),
           q.stem,
         ).toBe(false);
+    }
+  });
+});
+
+describe('a seventh teacher’s review', () => {
+  it('GIVEN stems whose people are only “both secretaries”, “his brother-in-law” after an adjective, or “Two or three weeks later” THEN they do not stand alone', () => {
+    expect(
+      dangling(
+        'Significantly, both secretaries were transferred to lesser but important posts: Postyshev became first secretary of Kuibyshev oblast, and Sheboldaev was sent to head the Kursk party organization.',
+      ),
+    ).toBe(true);
+    expect(
+      dangling(
+        'One of the participants in the anti-Stalinist conspiracy was his brother-in-law Alexander Svanidze who used to be the head of the Soviet trade mission in Germany.',
+      ),
+    ).toBe(true);
+    expect(dangling('Two or three weeks later Milchakov became the head of Glavzoloto, after the arrest of Serebrovsky.')).toBe(true);
+    // Names do still stand: a "both" before names, or a person named before the pronoun.
+    expect(dangling('Stalin received both Zinoviev and Kamenev in the Kremlin.')).toBe(false);
+    expect(dangling('Alexander Svanidze, his brother-in-law, headed the Soviet trade mission in Germany.')).toBe(false);
+  });
+
+  it('GIVEN Reiman’s “Of the 1,966 delegates to the Seventeenth Congress … in 1934, 1,108 were arrested” THEN no date question blanks the year of a sentence whose point is its count', () => {
+    expect(ofKind('date').filter((q) => q.quote.includes('1,108 were arrested'))).toEqual([]);
+    for (const q of ofKind('date'))
+      expect(
+        figuresIn(q.quote).filter((f) => f.value >= 100 && f.counts),
+        q.stem,
+      ).toEqual([]);
+  });
+
+  it('GIVEN an order question THEN no person (but the few named everywhere) is in two of its events, whose order their life would tell (appointed, then dismissed)', () => {
+    const anchors = ['stalin'];
+    for (const q of ofKind('order')) {
+      const events = q.stem.split('\n').slice(1);
+      const named = events.map((e) => [...mentionsIn(bot.ctx.people, e).keys()].filter((id) => !anchors.some((a) => id.includes(a))));
+      const all = named.flat();
+      expect(new Set(all).size, q.stem).toBe(all.length);
+    }
+  });
+
+  it('GIVEN the bank THEN no two questions share their key and two or more wrong options (the second answers itself)', () => {
+    const keyed = bank.filter((q) => q.kind !== 'truefalse' && q.kind !== 'source');
+    for (const [i, a] of keyed.entries())
+      for (const b of keyed.slice(i + 1)) {
+        if (answerOf(a) !== answerOf(b)) continue;
+        const shared = b.options.filter((o, j) => j !== b.answer && a.options.includes(o));
+        expect(shared.length, `${a.stem}\n${b.stem}`).toBeLessThan(2);
+      }
+  });
+
+  it('GIVEN a who-question whose key is a full name THEN its wrong options are full names too where the office has enough of them', () => {
+    for (const q of ofKind('who').filter((x) => answerOf(x).includes(' '))) {
+      const bare = q.options.filter((o) => !o.includes(' '));
+      expect(bare.length, q.stem).toBeLessThanOrEqual(1);
     }
   });
 });
