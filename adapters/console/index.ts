@@ -8,6 +8,7 @@ import type { Bot } from '../../src/core/bot-api.ts';
 import { parseCommandLine } from '../../src/core/parse-line.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LOCAL_USER, LOCAL_WHERE } from './local.ts';
+import { savePicture } from './picture.ts';
 import { renderConsole } from './render.ts';
 import { silentLogger, type Logger } from '../../src/core/log.ts';
 
@@ -17,6 +18,8 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
   /** Where a failure of the chat itself is logged; the app's logger (lines on stderr in the console). */
   logger?: Logger;
+  /** Where a reply's picture is saved (default data/pictures). */
+  pictureDir?: string;
 }
 
 const WELCOME = `Sourcebook — cited answers from five sources on the Stalin-era purges.
@@ -35,9 +38,10 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningAdapter
   const color = Boolean(output.isTTY) && !process.env.NO_COLOR;
   let last: Reply | null = null;
   print(WELCOME);
-  const show = (r: Reply) => {
+  const show = async (r: Reply) => {
     last = r;
     print(`\n${renderConsole(r, { width: output.columns ?? 100, color })}\n`);
+    if (r.image) print(`Picture: ${await savePicture(r.image, opts.pictureDir)}\n(${r.image.alt})\n`);
   };
   rl.setPrompt('sourcebook> ');
   const done = (async () => {
@@ -50,8 +54,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningAdapter
           const n = /^\d+$/.test(line) ? Number(line) : null;
           const action = n !== null ? (last as Reply | null)?.actions[n - 1] : undefined;
           if (n !== null && !action) print('No action with that number under the last reply.');
-          else if (action) show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
-          else show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
+          else if (action) await show(await opts.bot.act(action.id, LOCAL_USER, LOCAL_WHERE));
+          else await show(await opts.bot.handle({ ...parseCommandLine(line), user: LOCAL_USER, where: LOCAL_WHERE }));
         } catch (err) {
           // The core never throws; a reply that cannot be shown must not end the chat either.
           log.error({ err }, `console: could not answer “${line.slice(0, 80)}”`);

@@ -7,6 +7,7 @@ import { LIMITS } from './limits.ts';
 import type { Logger } from './logger.ts';
 import { settledWithin } from '../../src/core/timeout.ts';
 import { renderMessages } from './render.ts';
+import { withPicture } from './picture.ts';
 import { answerClick, completeDeferredClick, completeDeferredReply, followUps, replyNew, type Answerable } from './respond.ts';
 import { truncateAtWord } from './text.ts';
 import { askerOf, requestOf, whereOf } from './to-request.ts';
@@ -42,12 +43,13 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Handler
   const answer = () => guard(() => deps.bot.handle(request), deps.logger, { command: request.command });
   const early = await answerIfQuick(answer, deps);
   if (early.quick) {
-    await replyNew(interaction, renderMessages(early.quick, deps.logger));
+    await replyNew(interaction, await withPicture(early.quick, renderMessages(early.quick, deps.logger), deps.logger));
     return;
   }
   // Most answers are for the channel; an ephemeral one replaces the placeholder when it comes.
   await interaction.deferReply();
-  await completeDeferredReply(interaction, false, renderMessages(await early.later(), deps.logger));
+  const later = await early.later();
+  await completeDeferredReply(interaction, false, await withPicture(later, renderMessages(later, deps.logger), deps.logger));
 }
 
 async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {

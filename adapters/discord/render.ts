@@ -12,6 +12,8 @@ export interface RenderedMessage {
   ephemeral: boolean;
   /** Corpus text may contain "@everyone" or "<@123>": nothing the bot sends may ping anyone. */
   allowedMentions: { parse: [] };
+  /** A picture the first embed shows (`attachment://name`), with its alt text. */
+  files?: { attachment: Buffer; name: string; description: string }[];
 }
 
 export interface Rendering {

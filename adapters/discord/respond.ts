@@ -15,13 +15,14 @@ function asNew(message: RenderedMessage): InteractionReplyOptions {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowedMentions,
+    ...(message.files ? { files: message.files } : {}),
     ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 /** Edits can't change who sees a message, so they carry no flags. */
 function asEdit(message: RenderedMessage): InteractionEditReplyOptions {
-  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions };
+  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions, ...(message.files ? { files: message.files } : {}) };
 }
 
 /** New messages after the first response, in order. */

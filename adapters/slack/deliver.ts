@@ -2,6 +2,7 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../src/core/log.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { withPicture } from './picture.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 
 export interface DeliverOptions {
@@ -9,6 +10,8 @@ export interface DeliverOptions {
   replace: boolean;
   /** Posts this response_url may still take (it accepts five in all). */
   maxMessages?: number;
+  /** The reply's picture, uploaded already: shown in the first message. */
+  pictureFile?: string | null;
 }
 
 function payload(message: SlackMessage, ephemeral: boolean, replace: boolean): RespondArguments {
@@ -24,7 +27,8 @@ function payload(message: SlackMessage, ephemeral: boolean, replace: boolean): R
 
 export async function deliver(respond: RespondFn, reply: Reply, opts: DeliverOptions, log: Logger): Promise<void> {
   const ephemeral = reply.ephemeral || reply.kind === 'error';
-  const messages = renderReply(reply, opts.maxMessages ? { maxMessages: opts.maxMessages } : {});
+  const rendered = renderReply(reply, opts.maxMessages ? { maxMessages: opts.maxMessages } : {});
+  const messages = reply.image && opts.pictureFile ? withPicture(rendered, opts.pictureFile, reply.image.alt) : rendered;
   for (const [i, message] of messages.entries()) {
     try {
       await respond(payload(message, ephemeral, opts.replace && i === 0));

@@ -9,6 +9,7 @@ import type { Bot } from '../../src/core/bot-api.ts';
 import { errorReply, type Reply } from '../../src/core/reply.ts';
 import type { AskerLookup } from './asker.ts';
 import { deliver, redraw } from './deliver.ts';
+import { uploadPicture } from './picture.ts';
 import { homeView } from './home.ts';
 import { ACTION_PREFIX, LIMITS } from './limits.ts';
 import { commandRequest, homeLeaderboardRequest, slackWhere } from './to-request.ts';
@@ -49,7 +50,8 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
     // (`/quiz close` is a moderator's subcommand of a command everyone may use).
     const user = await askers.asker(client, command.team_id, { id: command.user_id, name: command.user_name });
     const reply = await guarded(log, `/${name}`, () => bot.handle(commandRequest(command, user)));
-    await deliver(respond ?? missingRespond(log, `/${name}`), reply, { replace: false }, log);
+    const pictureFile = await uploadPicture(client, reply, log);
+    await deliver(respond ?? missingRespond(log, `/${name}`), reply, { replace: false, pictureFile }, log);
   });
 
   app.action<BlockAction>(ACTION_PATTERN, async ({ body, action, ack, respond, client }) => {

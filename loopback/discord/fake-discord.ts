@@ -13,6 +13,8 @@ export interface Recorded {
   query: URLSearchParams;
   /** Parsed JSON body (from `payload_json` when multipart), or `null`. */
   body: unknown;
+  /** Files of a multipart request (`files[0]` …), as sent. */
+  files: { field: string; name: string; type: string; bytes: Uint8Array }[];
   authorization: string | undefined;
   /** When it arrived, from `performance.now()` (same clock as the test's). */
   at: number;
@@ -96,7 +98,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(API_PREFIX, ''),
       query: url.searchParams,
-      body: await parseBody(raw, req.headers['content-type']),
+      ...(await parseBody(raw, req.headers['content-type'])),
       authorization: req.headers.authorization,
       at: performance.now(),
       status: 0,
@@ -209,13 +211,18 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<unknown> {
-  if (raw.length === 0) return null;
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: Recorded['files'] }> {
+  if (raw.length === 0) return { body: null, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     // discord.js switches to multipart when files are attached; the JSON rides in payload_json.
     const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
     const json = form.get('payload_json');
-    return typeof json === 'string' ? JSON.parse(json) : null;
+    const files: Recorded['files'] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') continue;
+      files.push({ field, name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+    return { body: typeof json === 'string' ? JSON.parse(json) : null, files };
   }
-  return JSON.parse(raw.toString('utf8'));
+  return { body: JSON.parse(raw.toString('utf8')), files: [] };
 }

@@ -1,7 +1,8 @@
 /**
  * A recording stand-in for Slack's side of the network on 127.0.0.1: the Web API under /api/
- * (auth.test, users.info, usergroups.list, chat.postMessage, apps.connections.open, anything
- * else → ok) and response_urls under /respond/<id>. Every request is kept for assertions, in the
+ * (auth.test, users.info, usergroups.list, chat.postMessage, apps.connections.open, the two
+ * file-upload steps, anything else → ok), response_urls under /respond/<id> and file upload URLs
+ * under /upload/<id>. Every request is kept for assertions, in the
  * order Slack would have applied them (a delayed one is recorded when it completes).
  */
 import { EventEmitter } from 'node:events';
@@ -41,6 +42,10 @@ export interface SlackMock {
   responseDelays: Map<string, number>;
   /** What apps.connections.open hands out (Socket Mode). */
   wsUrl: string;
+  /** Where files.getUploadURLExternal tells the app to send file `id`'s bytes. */
+  uploadUrl(id: string): string;
+  /** Files sent to those upload URLs, by id. */
+  uploads: Map<string, Uint8Array>;
   waitFor(kind: 'api' | 'responses', count: number, timeoutMs?: number): Promise<Hit[]>;
   /** The first post to response_url `id`, whenever it comes. */
   responded(id: string): Promise<Hit>;
@@ -85,6 +90,15 @@ function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock
     }
     case 'apps.connections.open':
       return { ok: true, url: mock.wsUrl };
+    case 'files.getUploadURLExternal': {
+      // Step 1 of a file upload: where to send the bytes, on this server like the rest.
+      const id = `F0TEST${mock.api.filter((c) => c.name === 'files.getUploadURLExternal').length}`;
+      return { ok: true, file_id: id, upload_url: mock.uploadUrl(id) };
+    }
+    case 'files.completeUploadExternal': {
+      const files = JSON.parse(form.files ?? '[]') as { id: string; title?: string }[];
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', mimetype: 'image/png' })) };
+    }
     default:
       return { ok: true };
   }
@@ -106,6 +120,8 @@ export async function startSlackMock(): Promise<SlackMock> {
     historyFails: false,
     responseDelays: new Map(),
     wsUrl: '',
+    uploadUrl: () => '',
+    uploads: new Map(),
     waitFor(kind, count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -148,8 +164,15 @@ export async function startSlackMock(): Promise<SlackMock> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/upload/')) {
+        mock.uploads.set(decodeURIComponent(url.pathname.slice('/upload/'.length)), new Uint8Array(bytes));
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('OK');
+        return;
+      }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       const hit: Hit = {
         name: decodeURIComponent(url.pathname.replace(/^\/(api|respond)\//, '')),
@@ -188,6 +211,7 @@ export async function startSlackMock(): Promise<SlackMock> {
   const base = `http://127.0.0.1:${port}`;
   mock.apiUrl = `${base}/api/`;
   mock.responseUrl = (id) => `${base}/respond/${encodeURIComponent(id)}`;
+  mock.uploadUrl = (id) => `${base}/upload/${encodeURIComponent(id)}`;
   mock.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();

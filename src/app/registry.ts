@@ -2,6 +2,7 @@
 import { askCommand } from '../commands/ask.ts';
 import { citeCommand } from '../commands/cite.ts';
 import { compareCommand } from '../commands/compare.ts';
+import { timelineCommand } from '../commands/timeline.ts';
 import { helpCommand } from '../commands/help.ts';
 import { leaderboardCommand } from '../commands/leaderboard.ts';
 import { quizCommand } from '../commands/quiz.ts';
@@ -23,6 +24,7 @@ import type { Command } from '../core/command.ts';
 export const COMMANDS: Command<any>[] = [
   whoCommand,
   compareCommand,
+  timelineCommand,
   askCommand,
   citeCommand,
   sourceCommand,

@@ -1,4 +1,5 @@
 /** The `sourcebook` command line. */
+import { savePicture } from '../../adapters/console/picture.ts';
 import { DatabaseFileError } from '../db/open.ts';
 import { Command, InvalidArgumentError } from 'commander';
 import { ingest } from '../corpus/ingest.ts';
@@ -113,10 +114,15 @@ program
     const bot = createBot({ ...(opts.db ? { dbPath: opts.db } : {}), ...(opts.corpus ? { corpusDir: opts.corpus } : {}) });
     const { command, args } = parseCommandLine(words.join(' '));
     const r = opts.action ? await bot.act(opts.action, LOCAL_USER, LOCAL_WHERE) : await bot.handle({ command, args, user: LOCAL_USER, where: LOCAL_WHERE });
+    // A picture is saved as a file; the reply names its path.
+    const picture = r.image ? await savePicture(r.image) : null;
+    const json = replyJson(r);
     console.log(
       opts.json
-        ? JSON.stringify(replyJson(r), null, 2)
-        : replyText(r) + (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''),
+        ? JSON.stringify(picture && json.image ? { ...json, image: { ...json.image, path: picture } } : json, null, 2)
+        : replyText(r) +
+            (picture ? `\n\nPicture: ${picture}` : '') +
+            (r.actions.length ? `\n\nActions: ${r.actions.map((a) => `${a.label} (${a.id})`).join(', ')}` : ''),
     );
     bot.close();
   });

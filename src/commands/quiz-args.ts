@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cleanText } from '../core/command.ts';
 import { typedBySubcommand, type Values } from '../core/typed-args.ts';
 import { splitScheduleArgs } from '../quiz/schedule.ts';
+import { TimelineArgsSchema, type TimelineArgs } from './timeline-args.ts';
 
 export const MAX_RUN = 10;
 
@@ -16,7 +17,8 @@ export type QuizArgs =
   | { sub: 'schedule'; action: 'list' }
   | { sub: 'schedule'; action: 'remove'; id: number | null }
   | { sub: 'schedule'; action: 'add'; raw: ScheduleFields | { error: string } }
-  | { sub: 'settings'; closeMinutes: number };
+  | { sub: 'settings'; closeMinutes: number }
+  | { sub: 'order'; timeline: TimelineArgs };
 
 /** A schedule's fields as typed (`when`, `tz`, `topic`, `count`, `maxlate`), checked by the schedule's own schema. */
 export type ScheduleFields = Record<string, string>;
@@ -70,6 +72,12 @@ function parse(text: string, ctx: z.RefinementCtx): QuizArgs {
       if (!rest.length)
         return fail('Usage: /quiz schedule HH:MM|CRON [tz=Europe/Prague] [topic=…] [count=N] [maxlate=MINUTES], /quiz schedule list, /quiz schedule remove ID');
       return scheduleArgs(rest);
+    case 'order': {
+      // "/quiz order Yezhov from 1936": an ordering question from that timeline (its "Quiz me on the order" button).
+      const t = TimelineArgsSchema.safeParse(rest.join(' '));
+      if (!t.success) return fail(`Usage: /quiz order TOPIC | PERSON [from YEAR] [to YEAR]. ${t.error.issues[0]?.message ?? ''}`.trim());
+      return { sub: 'order', timeline: t.data };
+    }
     case 'settings': {
       const m = rest.length === 1 ? /^close=(\d{1,5})$/i.exec(rest[0]!) : null;
       const minutes = m ? Number(m[1]) : NaN;
@@ -128,6 +136,12 @@ function positive(v: Values, ctx: z.RefinementCtx, name: string, message: string
 /** The same arguments from Discord's subcommands and typed options. */
 export const QuizTypedSchema = typedBySubcommand<QuizArgs>({
   start: startOf,
+  order: (v, ctx) => {
+    const t = TimelineArgsSchema.safeParse(v.text('subject', 200));
+    if (t.success) return { sub: 'order', timeline: t.data };
+    ctx.addIssue({ code: 'custom', message: t.error.issues[0]?.message ?? 'Give a person or a topic.' });
+    return z.NEVER;
+  },
   stats: () => ({ sub: 'stats' }),
   review: () => ({ sub: 'review' }),
   close: (v, ctx) => ({ sub: 'close', post: positive(v, ctx, 'question', 'Give the question number shown under it, e.g. 12.') }),

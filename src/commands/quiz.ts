@@ -4,13 +4,17 @@
  * stats, review, and for moderators close, schedule and settings.
  */
 import { defineCommand, type CommandContext } from '../core/command.ts';
-import { reply, type Reply } from '../core/reply.ts';
+import { errorReply, reply, type Reply } from '../core/reply.ts';
 import { spaceKey, type Request } from '../core/request.ts';
 import { record } from '../moderation/audit.ts';
 import { isModerator } from '../moderation/permissions.ts';
 import { readQuizPost } from '../moderation/quiz-admin-targets.ts';
 import { userStats } from '../quiz/leaderboard.ts';
-import { answerQuestion, closeQuestion, nextQuestion, startReview, startRun } from '../quiz/play.ts';
+import { answerQuestion, closeQuestion, nextQuestion, startReview, startRun, startRunOf } from '../quiz/play.ts';
+import { orderQuestionFrom } from '../quiz/timeline-order.ts';
+import { timelineEvents, timelineSubject } from '../answer/timeline.ts';
+import { hiddenPassages } from '../moderation/hidden.ts';
+import { timelineArgsText, type TimelineArgs } from './timeline-args.ts';
 import { markClosed, type Post } from '../quiz/posts.ts';
 import { reviewSummary } from '../quiz/review.ts';
 import { MAX_RUN, QuizArgsSchema, QuizTypedSchema, type QuizArgs } from './quiz-args.ts';
@@ -68,11 +72,33 @@ function statsReply(ctx: CommandContext, req: Request): Reply {
   });
 }
 
+/** Four events of a timeline to put in order, as a one-question run. */
+function orderQuiz(ctx: CommandContext, req: Request, args: TimelineArgs): Reply {
+  const found = timelineSubject(ctx, args.subject);
+  if (found.kind !== 'subject') {
+    return errorReply(
+      'No timeline to quiz',
+      found.kind === 'ambiguous'
+        ? `“${args.subject}” names ${found.people.map((p) => p.canonical).join(', ')}: give the full name.`
+        : `No source speaks to “${args.subject}”. Try a person (Yezhov) or a topic (show trials).`,
+    );
+  }
+  const events = timelineEvents(ctx, found.subject, { from: args.from, to: args.to, exclude: hiddenPassages(ctx, req.where) });
+  const q = orderQuestionFrom(ctx.repo, events, `${timelineArgsText(args)}:${ctx.now().toISOString().slice(0, 10)}`);
+  if (!q) {
+    return errorReply(
+      'Too few events to put in order',
+      `The sources date fewer than four events of “${timelineArgsText(args)}” clearly enough apart to be put in order. Try a wider subject or range.`,
+    );
+  }
+  return startRunOf(ctx, req.where, [q], { topic: null, count: 1, createdBy: req.user.id });
+}
+
 export const quizCommand = defineCommand<QuizArgs>({
   spec: {
     name: 'quiz',
     description: 'A quiz question from the sources; answers quote and cite the passage. Also: stats, review.',
-    usage: '/quiz [topic] [count 1–10] | stats | review | close N | schedule …',
+    usage: '/quiz [topic] [count 1–10] | order TOPIC | stats | review | close N | schedule …',
     example: '/quiz Kirov 3',
     options: [],
     // The answer and next-question steps are the buttons' own and are not offered as subcommands.
@@ -83,6 +109,13 @@ export const quizCommand = defineCommand<QuizArgs>({
         options: [
           { name: 'topic', description: 'A topic or person, e.g. Kirov; empty for any', required: false, autocomplete: false, maxLength: 100 },
           { name: 'count', description: 'How many questions in a row, 1 to 10', required: false, autocomplete: false, integer: { min: 1, max: MAX_RUN } },
+        ],
+      },
+      {
+        name: 'order',
+        description: 'Put four dated events of a timeline in order',
+        options: [
+          { name: 'subject', description: 'A person (Yezhov) or a topic (show trials), optionally “from 1934 to 1938”', required: true, autocomplete: false, maxLength: 200 },
         ],
       },
       { name: 'stats', description: 'Your score, streak and rank in this group', options: [] },
@@ -144,6 +177,8 @@ export const quizCommand = defineCommand<QuizArgs>({
         return answerQuestion(ctx, req, args.post, args.option);
       case 'next':
         return nextQuestion(ctx, req, args.run, args.index);
+      case 'order':
+        return orderQuiz(ctx, req, args.timeline);
       case 'stats':
         return statsReply(ctx, req);
       case 'review':

@@ -33,5 +33,6 @@ export function replyJson(reply: Reply) {
     actions: reply.actions.map((a) => ({ id: a.id, label: a.label })),
     ephemeral: reply.ephemeral,
     ...(reply.page ? { page: reply.page } : {}),
+    ...(reply.image ? { image: { name: reply.image.name, alt: reply.image.alt } } : {}),
   };
 }

@@ -33,6 +33,16 @@ export interface Action {
   style?: 'primary' | 'secondary' | 'danger' | 'success';
 }
 
+/** A picture sent with a reply (the timeline chart): adapters attach or upload it, the console saves it. */
+export interface ReplyImage {
+  /** File name: "timeline.png". */
+  name: string;
+  /** What the picture shows, in words: for screen readers, and wherever pictures are off. */
+  alt: string;
+  /** Rendering takes a tenth of a second or more, so only an adapter that sends the picture renders it. */
+  png: () => Promise<Uint8Array>;
+}
+
 export type ReplyKind = 'answer' | 'not-found' | 'error' | 'refusal' | 'notice';
 
 export interface Reply {
@@ -50,6 +60,7 @@ export interface Reply {
    * new tally). The reply itself then goes to the clicker only.
    */
   updateOriginal?: Reply;
+  image?: ReplyImage;
 }
 
 export function reply(partial: Partial<Reply> & Pick<Reply, 'title'>): Reply {

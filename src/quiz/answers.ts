@@ -11,6 +11,7 @@ import { clip } from '../core/text-safe.ts';
 import type { DB } from '../db/open.ts';
 import type { Post } from './posts.ts';
 import { applyReview } from './review.ts';
+import { isOneOff } from './types.ts';
 
 export interface Recorded {
   /** False when this user had already answered this post: nothing changed. */
@@ -38,7 +39,8 @@ export function recordAnswer(db: DB, a: { post: Post; userId: string; userName: 
         )
         .run(a.post.id, a.userId, clip(a.userName, 100), a.post.space, a.post.questionId, a.choice, correct ? 1 : 0, practice ? 1 : 0, a.now);
       if (info.changes === 1) {
-        applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
+        // A question made for one run is in no bank a review could serve it from again.
+        if (!isOneOff(a.post.questionId)) applyReview(db, { space: a.post.space, userId: a.userId, questionId: a.post.questionId, correct, now: a.now });
         addToTotals(db, a.post.space, a.userId, clip(a.userName, 100), practice ? null : correct);
         return { inserted: true, choice: a.choice, correct, scored: !practice };
       }

@@ -10,7 +10,7 @@ import type { CentralSentence } from './central.ts';
 import { dateDisputed, ownClaim } from './honest.ts';
 import { hash32, seededShuffle, usableSentence } from './text.ts';
 import { hasReferent, TERROR_WORDS } from './referent.ts';
-import { mentionsIn } from './people.ts';
+import { mentionsIn } from '../people/mentions.ts';
 
 const M = `(${MONTHS.join('|')})`;
 /** "In 1936, …", "On 1 December 1934, …", "In early March 1928 …", "On November 17, 1938, …". */

@@ -9,7 +9,7 @@ import { authorLabel, yearLabel } from '../corpus/cite.ts';
 import type { Source } from '../corpus/types.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { quotedVoice, toldElsewhere } from './honest.ts';
-import { mentionsIn } from './people.ts';
+import { mentionsIn } from '../people/mentions.ts';
 import { hash32, norm, usableSentence, type SentenceRef } from './text.ts';
 
 /** How a source is named as an option: "Reiman (2016)". */

@@ -14,7 +14,7 @@ import { sourceLabel, type Draft, type GenContext } from './draft.ts';
 import { quizFigure, trivial } from './generate-figure.ts';
 import { sourceOption } from './generate-source.ts';
 import { nameSpan } from './generate-who.ts';
-import { mentionsIn } from './people.ts';
+import { mentionsIn } from '../people/mentions.ts';
 import type { Passage } from '../corpus/types.ts';
 import { containsWords, type SentenceRef } from './text.ts';
 import { DOES_NOT_SAY, SAYS } from './types.ts';

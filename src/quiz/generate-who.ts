@@ -6,7 +6,8 @@ import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 import { GIVEN_NAMES, TITLES } from '../people/given-names.ts';
 import { peopleDistractors } from './distractors.ts';
 import { clozeStem, type Draft, type GenContext } from './draft.ts';
-import { holds, mentionsIn, roleClassesOf, type QuizPerson } from './people.ts';
+import { holds, roleClassesOf, type QuizPerson } from './people.ts';
+import { mentionsIn } from '../people/mentions.ts';
 import { blankOut, containsWords, type SentenceRef } from './text.ts';
 import { STOPWORDS } from '../search/fts-query.ts';
 

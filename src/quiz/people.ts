@@ -7,6 +7,7 @@ import type { Person } from '../people/extract.ts';
 import { GIVEN_NAMES, TITLES } from '../people/given-names.ts';
 import type { PeopleIndex } from '../people/index.ts';
 import type { SentenceRef } from './text.ts';
+import { mentionsIn } from '../people/mentions.ts';
 
 /** Surnames the index holds that are ordinary words or titles in this corpus ("Marshal", "Yes"). */
 const NOT_A_PERSON = new Set(['Yes', 'Explaining', 'Christian', 'Alexander', 'George', 'Marshal', 'Marshall', 'Mac', 'Ye', 'Ya']);
@@ -101,33 +102,6 @@ function surnameOf(p: Person): string {
 }
 
 const LATER_ERA = /\b19[6-9]\d(?:s|\b)|\bperestroika\b/i;
-
-const NAME_WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/gu;
-
-/** Lookups by word, per index: the generators ask about the same capitalised words thousands of times. */
-const lookups = new WeakMap<PeopleIndex, Map<string, Person[]>>();
-
-function peopleFor(people: PeopleIndex, word: string): Person[] {
-  let cache = lookups.get(people);
-  if (!cache) lookups.set(people, (cache = new Map()));
-  let hit = cache.get(word);
-  if (!hit) cache.set(word, (hit = people.peopleForSpelling(word)));
-  return hit;
-}
-
-/** The people a sentence names, each with the character span of every mention. */
-export function mentionsIn(people: PeopleIndex, text: string): Map<string, { start: number; end: number }[]> {
-  const out = new Map<string, { start: number; end: number }[]>();
-  for (const m of text.matchAll(NAME_WORD)) {
-    for (const p of peopleFor(people, m[0])) {
-      if (!(m[0] in p.spellings)) continue;
-      const spans = out.get(p.id) ?? [];
-      spans.push({ start: m.index!, end: m.index! + m[0].length });
-      out.set(p.id, spans);
-    }
-  }
-  return out;
-}
 
 /**
  * The eligible people with a role group each, from the words around their mentions across the

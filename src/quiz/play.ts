@@ -13,7 +13,7 @@ import { createRun, getPost, getRun, insertPost, isClosed, markClosed, postAt, t
 import { closedPost, feedback, questionPost } from './render.ts';
 import { DAY_MS, dueReviews, reviewSummary } from './review.ts';
 import { getSettings } from './settings.ts';
-import type { QuestionSnapshot } from './types.ts';
+import type { QuestionBody, QuestionSnapshot } from './types.ts';
 
 /** Review questions stay open a week: they are personal, nobody else waits for them. */
 const REVIEW_OPEN_MS = 7 * DAY_MS;
@@ -55,29 +55,29 @@ export function startRun(ctx: CommandContext, where: Where, o: StartOptions): Re
         })
       : notice('No quiz questions yet', 'This group has no approved quiz questions. Moderators can approve generated questions or add their own.');
   }
-  const now = o.now ?? ctx.now().getTime();
-  const { run, post } = ctx.db
-    .transaction(() => {
-      const run = createRun(ctx.db, {
-        space: spaceKey(where),
-        where,
-        topic: o.topic,
-        questions: picked.questions.map(snapshotBody),
-        forUser: null,
-        createdBy: o.createdBy,
-        createdAt: now,
-      });
-      o.created?.(run.id);
-      return { run, post: insertPost(ctx.db, run, 1, now, openMs(ctx, run))! };
-    })
-    .immediate();
-  const r = questionPost(ctx, post, run, { answered: 0, right: 0 });
+  const r = startRunOf(ctx, where, picked.questions.map(snapshotBody), o);
   if (picked.questions.length < o.count)
     r.blocks.push({
       type: 'paragraph',
       text: `Only ${picked.questions.length} question${picked.questions.length === 1 ? '' : 's'} matched, so this run is shorter.`,
     });
   return r;
+}
+
+/**
+ * Starts a run of the given questions, made for this moment rather than drawn from the bank (the
+ * timeline's "Quiz me on the order"): answered and scored like any other; not in anyone's review pile.
+ */
+export function startRunOf(ctx: CommandContext, where: Where, questions: { id: string; body: QuestionBody }[], o: StartOptions): Reply {
+  const now = o.now ?? ctx.now().getTime();
+  const { run, post } = ctx.db
+    .transaction(() => {
+      const run = createRun(ctx.db, { space: spaceKey(where), where, topic: o.topic, questions, forUser: null, createdBy: o.createdBy, createdAt: now });
+      o.created?.(run.id);
+      return { run, post: insertPost(ctx.db, run, 1, now, openMs(ctx, run))! };
+    })
+    .immediate();
+  return questionPost(ctx, post, run, { answered: 0, right: 0 });
 }
 
 /** A run's first question post as it stands: what a scheduler that takes over a slot posts again. */

@@ -44,6 +44,13 @@ export type QuestionBody = z.infer<typeof QuestionBodySchema>;
 
 export type QuestionOrigin = 'generated' | 'moderator';
 
+/** Ids of questions made for one run (a timeline's "Quiz me on the order"), kept in the run only. */
+export const ONE_OFF_PREFIX = 'once-';
+
+export function isOneOff(questionId: string): boolean {
+  return questionId.startsWith(ONE_OFF_PREFIX);
+}
+
 export interface Question extends QuestionBody {
   id: string;
   origin: QuestionOrigin;

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
 import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
-import { holds, mentionsIn, quizPeople } from '../../src/quiz/people.ts';
+import { holds, quizPeople } from '../../src/quiz/people.ts';
+import { mentionsIn } from '../../src/people/mentions.ts';
 import { figuresIn } from '../../src/core/figures.ts';
 import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
 import { MAX_SOURCE_SHARE } from '../../src/quiz/generate.ts';

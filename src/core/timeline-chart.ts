@@ -1,0 +1,89 @@
+/**
+ * The timeline picture: events as numbered points on a time axis, one row and colour per source,
+ * events the sources date differently joined by a dashed line. Vega-Lite describes the chart,
+ * Vega renders it to SVG without a browser, resvg turns the SVG into a PNG with a bundled font,
+ * so the same events give the same bytes on any machine.
+ */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+export interface ChartEvent {
+  /** The number the reply's list gives the event. */
+  n: number;
+  /** The first day the date can mean, as milliseconds (UTC). */
+  when: number;
+  /** The source's short name: its row and colour. */
+  source: string;
+}
+
+export interface ChartInput {
+  title: string;
+  events: readonly ChartEvent[];
+  /** Groups of event numbers that date the same thing differently. */
+  conflicts: readonly (readonly number[])[];
+}
+
+/** Width of the chart in CSS pixels; the PNG is twice as wide, sharp in a phone's full-screen view. */
+export const CHART_WIDTH = 760;
+const ROW = 56;
+const SCALE = 2;
+
+const FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+
+function spec(input: ChartInput): TopLevelSpec {
+  const rows = new Set(input.events.map((e) => e.source)).size;
+  const byN = new Map(input.events.map((e) => [e.n, e]));
+  const links = input.conflicts.flatMap((group, g) => group.flatMap((n) => (byN.has(n) ? [{ ...byN.get(n)!, group: g }] : [])));
+  const x = { field: 'when', type: 'temporal', scale: { type: 'utc', padding: 16 }, axis: { title: null, labelFontSize: 12 } } as const;
+  const y = { field: 'source', type: 'nominal', axis: { title: null, labelFontSize: 12, labelLimit: 220 } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: { text: input.title, fontSize: 15, anchor: 'start' },
+    width: CHART_WIDTH,
+    height: Math.max(1, rows) * ROW,
+    background: 'white',
+    config: { font: 'DejaVu Sans', view: { stroke: null } },
+    layer: [
+      {
+        data: { values: links },
+        mark: { type: 'line', strokeDash: [4, 3], color: '#c0392b', strokeWidth: 1.5 },
+        encoding: { x, y, detail: { field: 'group', type: 'nominal' } },
+      },
+      {
+        data: { values: [...input.events] },
+        mark: { type: 'point', filled: true, size: 110, opacity: 0.9 },
+        encoding: { x, y, color: { field: 'source', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } } },
+      },
+      {
+        data: { values: [...input.events] },
+        mark: { type: 'text', dy: -12, fontSize: 11 },
+        encoding: { x, y, text: { field: 'n', type: 'nominal' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** The chart as SVG text. */
+export async function timelineSvg(input: ChartInput): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec(input)).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The chart as PNG bytes. */
+export async function timelinePng(input: ChartInput): Promise<Uint8Array> {
+  const svg = await timelineSvg(input);
+  const png = new Resvg(svg, {
+    font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    fitTo: { mode: 'zoom', value: SCALE },
+    background: 'white',
+  })
+    .render()
+    .asPng();
+  return new Uint8Array(png);
+}
