@@ -2,9 +2,8 @@
  * A reply's picture on Slack: uploaded with the files API (files.uploadV2: upload URL, bytes,
  * completion), then shown in the reply's first message as an image block naming the file.
  */
-import type { App } from '@slack/bolt';
+import type { App, types } from '@slack/bolt';
 import { z } from 'zod';
-import type { types } from '@slack/bolt';
 import type { Logger } from '../../src/core/log.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LIMITS } from './limits.ts';

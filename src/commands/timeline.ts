@@ -10,7 +10,7 @@ import { pagedReply } from '../core/pager.ts';
 import { quoteUnit, textUnit, type Unit } from '../core/quotes.ts';
 import { reply, type Reply, type ReplyImage } from '../core/reply.ts';
 import type { Request } from '../core/request.ts';
-import { timelinePng } from '../core/timeline-chart.ts';
+import { timelinePng, type ChartInput } from '../core/timeline-chart.ts';
 import { dateLabel, dateSpan } from '../answer/dates.ts';
 import { dateConflicts, timelineEvents, timelineSubject, type DateConflict, type TimelineEvent } from '../answer/timeline.ts';
 import { hiddenPassages } from '../moderation/hidden.ts';
@@ -38,17 +38,22 @@ function altText(title: string, ctx: CommandContext, events: readonly TimelineEv
   return prefixAtWord(`${title}, ${events.length} dated event${events.length === 1 ? '' : 's'}: ${items.join('; ')}.`, MAX_ALT).text;
 }
 
-function picture(ctx: CommandContext, title: string, events: readonly TimelineEvent[], conflicts: readonly DateConflict[]): ReplyImage {
+/** What the picture draws: the events numbered as in the reply, each in its source's row. */
+export function timelineChartInput(ctx: CommandContext, title: string, events: readonly TimelineEvent[], conflicts: readonly DateConflict[]): ChartInput {
   const number = new Map(events.map((e, i) => [e, i + 1]));
   const when = (e: TimelineEvent) => {
     const first = dateSpan(e.date)[0];
     return Date.UTC(Math.floor(first / 10000), (Math.floor(first / 100) % 100) - 1, first % 100);
   };
-  const input = {
+  return {
     title,
     events: events.map((e, i) => ({ n: i + 1, when: when(e), source: sourceName(ctx, e) })),
     conflicts: conflicts.map((c) => c.events.map((e) => number.get(e)!)),
   };
+}
+
+function picture(ctx: CommandContext, title: string, events: readonly TimelineEvent[], conflicts: readonly DateConflict[]): ReplyImage {
+  const input = timelineChartInput(ctx, title, events, conflicts);
   return { name: 'timeline.png', alt: altText(title, ctx, events), png: () => timelinePng(input) };
 }
 

@@ -37,7 +37,7 @@ function spec(input: ChartInput): TopLevelSpec {
   const byN = new Map(input.events.map((e) => [e.n, e]));
   const links = input.conflicts.flatMap((group, g) => group.flatMap((n) => (byN.has(n) ? [{ ...byN.get(n)!, group: g }] : [])));
   const x = { field: 'when', type: 'temporal', scale: { type: 'utc', padding: 16 }, axis: { title: null, labelFontSize: 12 } } as const;
-  const y = { field: 'source', type: 'nominal', axis: { title: null, labelFontSize: 12, labelLimit: 220 } } as const;
+  const y = { field: 'source', type: 'nominal', axis: { title: null, labelFontSize: 12, labelLimit: 300 } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: input.title, fontSize: 15, anchor: 'start' },
