@@ -25,6 +25,8 @@ const COMMANDS = [
   '/who Zhukov',
   '/compare executions',
   '/compare repression of national minorities',
+  '/timeline Yezhov',
+  '/timeline show trials',
   '/ask Who killed Kirov?',
   '/ask Why did Stalin start the Great Terror?',
   '/ask What did Stalin eat for breakfast?',
@@ -141,6 +143,21 @@ for (const n of SCALES.filter((s) => s === 1 || s === 100)) {
   }
 }
 say(table(['corpus', 'command', 'p50', 'p99', 'raw FTS5 p50', 'raw FTS5 p99', 'p50 ÷ raw'], cmdRows));
+
+say('\n## Timeline picture: Vega-Lite → SVG → PNG (resvg), rendered apart from the command\n');
+{
+  const bot = createBot({ db: dbs.get(1)!, corpusDir: corpora.get(1)!, logger: silentLogger });
+  const pictureRows: (string | number)[][] = [];
+  for (const line of ['/timeline Yezhov', '/timeline show trials']) {
+    const [, command, args] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+    const r = await bot.handle({ command: command!, args: args!, user: USER, where: WHERE });
+    if (!r.image) throw new Error(`bench: ${line} has no picture`);
+    const png = await r.image.png();
+    const t = await timeAsync(20, () => r.image!.png());
+    pictureRows.push([line, `${Math.round(png.length / 1024)} KB`, t.p50, t.p99]);
+  }
+  say(table(['command', 'PNG size', 'p50', 'p99'], pictureRows));
+}
 
 for (const [file, fn, title] of [
   ['discord-load.ts', 'runDiscordLoad', 'Discord: 1,000 interactions through discord.js and a loopback REST server'],

@@ -22,7 +22,12 @@ function asNew(message: RenderedMessage): InteractionReplyOptions {
 
 /** Edits can't change who sees a message, so they carry no flags. */
 function asEdit(message: RenderedMessage): InteractionEditReplyOptions {
-  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowedMentions, ...(message.files ? { files: message.files } : {}) };
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowedMentions,
+    ...(message.files ? { files: message.files } : {}),
+  };
 }
 
 /** New messages after the first response, in order. */

@@ -104,6 +104,14 @@ function apiAnswer(method: string, form: Record<string, string>, mock: SlackMock
   }
 }
 
+/** The bytes sent to an upload URL: the body itself, or the file part of a multipart form. */
+async function fileOf(bytes: Buffer, contentType: string | undefined): Promise<Uint8Array> {
+  if (!contentType?.startsWith('multipart/form-data')) return new Uint8Array(bytes);
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) if (typeof value !== 'string') return new Uint8Array(await value.arrayBuffer());
+  return new Uint8Array();
+}
+
 export async function startSlackMock(): Promise<SlackMock> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -168,9 +176,11 @@ export async function startSlackMock(): Promise<SlackMock> {
       const raw = bytes.toString('utf8');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname.startsWith('/upload/')) {
-        mock.uploads.set(decodeURIComponent(url.pathname.slice('/upload/'.length)), new Uint8Array(bytes));
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('OK');
+        void fileOf(bytes, req.headers['content-type']).then((file) => {
+          mock.uploads.set(decodeURIComponent(url.pathname.slice('/upload/'.length)), file);
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('OK');
+        });
         return;
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');

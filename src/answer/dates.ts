@@ -30,7 +30,27 @@ const SHORT: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, 
 const SEASON_MONTH: Record<Season, number> = { winter: 1, spring: 4, summer: 7, autumn: 10 };
 
 /** Days written as ordinal words: "December first, 1934", "the twenty-third of May". */
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
 const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)-)?(?:${ORDINALS.join('|')})|twentieth|thirtieth)`;
 
 /** "1", "1st", "first" or "twenty-third" as a day of the month; 0 when it is none. */
@@ -66,7 +86,10 @@ const FORMS: { re: RegExp; read: (m: RegExpExecArray, ctx: Context) => Omit<Text
   },
   // "the summer of 1937", "summer 1932", "the spring and summer of 1942", "autumn of that year"
   {
-    re: new RegExp(`^(?:the\\s+)?${SEASON}(?:\\s+and\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter))?\\s+(?:of\\s+)?(?:(${Y})\\b|(that|the same) year)`, 'i'),
+    re: new RegExp(
+      `^(?:the\\s+)?${SEASON}(?:\\s+and\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter))?\\s+(?:of\\s+)?(?:(${Y})\\b|(that|the same) year)`,
+      'i',
+    ),
     read: (m, ctx) => {
       const year = m[2] ? Number(m[2]) : ctx.year;
       if (!year) return null;
@@ -155,7 +178,14 @@ function monthDate(
   const year = yearText ? Number(yearText) : ctx.year;
   if (!year) return null;
   const part = day === undefined ? partOf(partWord) : undefined;
-  return { year, month, ...(day !== undefined ? { day } : {}), ...(part ? { part } : {}), precision: day !== undefined ? 'day' : 'month', ...(yearText ? {} : { inferred: true }) };
+  return {
+    year,
+    month,
+    ...(day !== undefined ? { day } : {}),
+    ...(part ? { part } : {}),
+    precision: day !== undefined ? 'day' : 'month',
+    ...(yearText ? {} : { inferred: true }),
+  };
 }
 
 /** Every date form holds a digit or one of these words: most sentences are ruled out at once. */

@@ -115,7 +115,13 @@ export const quizCommand = defineCommand<QuizArgs>({
         name: 'order',
         description: 'Put four dated events of a timeline in order',
         options: [
-          { name: 'subject', description: 'A person (Yezhov) or a topic (show trials), optionally “from 1934 to 1938”', required: true, autocomplete: false, maxLength: 200 },
+          {
+            name: 'subject',
+            description: 'A person (Yezhov) or a topic (show trials), optionally “from 1934 to 1938”',
+            required: true,
+            autocomplete: false,
+            maxLength: 200,
+          },
         ],
       },
       { name: 'stats', description: 'Your score, streak and rank in this group', options: [] },

@@ -62,8 +62,12 @@ function ambiguous(ctx: CommandContext, args: TimelineArgs, people: { canonical:
   return reply({
     kind: 'notice',
     title: `Which ${args.subject}?`,
-    blocks: [{ type: 'paragraph', text: `“${args.subject}” names ${people.length} people in the sources: ${people.map((p) => p.canonical).join(', ')}. Pick one.` }],
-    actions: people.slice(0, 5).map((p) => ctx.actions.make(`Timeline: ${p.canonical}`, { command: 'timeline', args: `${p.canonical}${range ? ` ${range}` : ''}` })),
+    blocks: [
+      { type: 'paragraph', text: `“${args.subject}” names ${people.length} people in the sources: ${people.map((p) => p.canonical).join(', ')}. Pick one.` },
+    ],
+    actions: people
+      .slice(0, 5)
+      .map((p) => ctx.actions.make(`Timeline: ${p.canonical}`, { command: 'timeline', args: `${p.canonical}${range ? ` ${range}` : ''}` })),
     ephemeral: true,
   });
 }
@@ -75,7 +79,12 @@ export function timelineReply(ctx: CommandContext, args: TimelineArgs, req: Requ
     return reply({
       kind: 'not-found',
       title: `No source speaks to “${args.subject}”`,
-      blocks: [{ type: 'paragraph', text: `No source uses ${found.missing.map((m) => `“${m}”`).join(', ') || 'these words'} in any form. Try a person (/timeline Yezhov) or a topic (/timeline show trials).` }],
+      blocks: [
+        {
+          type: 'paragraph',
+          text: `No source uses ${found.missing.map((m) => `“${m}”`).join(', ') || 'these words'} in any form. Try a person (/timeline Yezhov) or a topic (/timeline show trials).`,
+        },
+      ],
     });
   }
   const years = args.from !== undefined || args.to !== undefined ? ` (${args.from ?? '…'}–${args.to ?? '…'})` : '';
@@ -85,7 +94,12 @@ export function timelineReply(ctx: CommandContext, args: TimelineArgs, req: Requ
     return reply({
       kind: 'not-found',
       title,
-      blocks: [{ type: 'paragraph', text: `The sources give no dated event ${found.subject.kind === 'person' ? 'in this person’s life' : 'on this topic'}${years ? ' in those years' : ''}. Try /who or /compare for what they say without dates.` }],
+      blocks: [
+        {
+          type: 'paragraph',
+          text: `The sources give no dated event ${found.subject.kind === 'person' ? 'in this person’s life' : 'on this topic'}${years ? ' in those years' : ''}. Try /who or /compare for what they say without dates.`,
+        },
+      ],
     });
   }
   const events = all.slice(0, MAX_EVENTS);

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 
 export interface ChartEvent {
   /** The number the reply's list gives the event. */
@@ -65,9 +65,40 @@ function spec(input: ChartInput): TopLevelSpec {
   } as TopLevelSpec;
 }
 
+type Compile = (spec: TopLevelSpec) => vega.Spec;
+let compiler: Compile | null = null;
+
+/**
+ * Vega-Lite's compiler, loaded on first use and kept from leaking: importing vega-lite sets
+ * `Set.prototype.toJSON` for its own hashing, which breaks discord.js's inspector when that loads
+ * later and changes how every Set in the process serialises. The patch is put back only for the
+ * span of each (synchronous) compile.
+ */
+async function vegaLite(): Promise<Compile> {
+  if (compiler) return compiler;
+  const before = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
+  const { compile } = await import('vega-lite');
+  const patch = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
+  const restore = () => {
+    if (before) Object.defineProperty(Set.prototype, 'toJSON', before);
+    else delete (Set.prototype as { toJSON?: unknown }).toJSON;
+  };
+  restore();
+  compiler = (s) => {
+    if (patch) Object.defineProperty(Set.prototype, 'toJSON', patch);
+    try {
+      return compile(s).spec;
+    } finally {
+      restore();
+    }
+  };
+  return compiler;
+}
+
 /** The chart as SVG text. */
 export async function timelineSvg(input: ChartInput): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec(input)).spec), { renderer: 'none' });
+  const compile = await vegaLite();
+  const view = new vega.View(vega.parse(compile(spec(input))), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

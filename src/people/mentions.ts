@@ -29,7 +29,6 @@ export function mentionsIn(people: PeopleIndex, text: string): Map<string, { sta
   return out;
 }
 
-
 /** The people a text names, each once. */
 export function namedPeople(people: PeopleIndex, text: string): Person[] {
   return [...mentionsIn(people, text).keys()].map((id) => people.byId(id)!).filter(Boolean);

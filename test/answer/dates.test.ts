@@ -10,7 +10,9 @@ const first = (sentence: string, before = ''): TextDate => datesIn(sentence, bef
 
 describe('date forms in the five texts', () => {
   it('GIVEN Goble’s “on August 5, 1934” THEN a day, kept as written', () => {
-    const d = first('Eighty-five years ago, on August 5, 1934, Artyom Nakhayev, a Red Army commander who was studying at the Military Academy, led 200 soldiers into Moscow.');
+    const d = first(
+      'Eighty-five years ago, on August 5, 1934, Artyom Nakhayev, a Red Army commander who was studying at the Military Academy, led 200 soldiers into Moscow.',
+    );
     expect(dateLabel(d)).toBe('5 August 1934');
     expect(d.precision).toBe('day');
     expect(d.raw).toBe('August 5, 1934');
@@ -40,13 +42,18 @@ describe('date forms in the five texts', () => {
 
   it('GIVEN the compilation’s “on December first, 1934” and “on 1 December 1934” THEN the same day both ways', () => {
     expect(labels('The assassination of Kirov, on December first, 1934, smashed this dream of security.')).toEqual(['1 December 1934']);
-    expect(labels('On the instructions of my government, I have the honor of stating the following: on 1 December 1934 Kirov, secretary of the Leningrad party, was murdered.')).toEqual([
-      '1 December 1934',
-    ]);
+    expect(
+      labels(
+        'On the instructions of my government, I have the honor of stating the following: on 1 December 1934 Kirov, secretary of the Leningrad party, was murdered.',
+      ),
+    ).toEqual(['1 December 1934']);
   });
 
   it('GIVEN Reiman’s “On December 1 of that year” after “As early as 1934” THEN the year comes from the sentence before, and is marked so', () => {
-    const d = first('On December 1 of that year, Leonid Nikolayev, a former party member and functionary, shot Kirov.', 'As early as 1934, though, a radical act thwarted this potential.');
+    const d = first(
+      'On December 1 of that year, Leonid Nikolayev, a former party member and functionary, shot Kirov.',
+      'As early as 1934, though, a radical act thwarted this potential.',
+    );
     expect(dateLabel(d)).toBe('1 December 1934');
     expect(d.inferred).toBe(true);
   });

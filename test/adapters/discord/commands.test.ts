@@ -102,7 +102,7 @@ describe('native subcommands', () => {
 
   test('GIVEN /quiz THEN it registers subcommands, with schedule as a group of add, list and remove', () => {
     const quiz = registered('quiz');
-    expect(names(quiz.options)).toEqual(['start:1', 'stats:1', 'review:1', 'close:1', 'schedule:2', 'settings:1']);
+    expect(names(quiz.options)).toEqual(['start:1', 'order:1', 'stats:1', 'review:1', 'close:1', 'schedule:2', 'settings:1']);
     const schedule = quiz.options!.find((o) => o.name === 'schedule');
     expect(schedule?.type === ApplicationCommandOptionType.SubcommandGroup && names(schedule.options)).toEqual(['add:1', 'list:1', 'remove:1']);
     const add = schedule?.type === ApplicationCommandOptionType.SubcommandGroup ? schedule.options?.find((o) => o.name === 'add') : undefined;

@@ -15,6 +15,7 @@ const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), elements: z.array(textObject) }),
   z.object({ type: z.literal('actions'), elements: z.array(button) }),
   z.object({ type: z.literal('divider') }),
+  z.object({ type: z.literal('image'), slack_file: z.object({ id: z.string() }), alt_text: z.string() }),
 ]);
 
 export const postedMessage = z.object({

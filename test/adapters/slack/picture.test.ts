@@ -1,0 +1,72 @@
+/**
+ * /timeline through the real Bolt app: the picture is uploaded with the files API (upload URL,
+ * the bytes, completion), then shown in the reply by an image block naming the uploaded file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreBot } from '../../../src/app/bot.ts';
+import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
+import { corpusBot } from '../../support/corpus-bot.ts';
+import { decodePng } from '../../support/png.ts';
+import { limitViolations, parseMessage } from './message-shape.ts';
+
+let bot: CoreBot;
+let h: HttpHarness<CoreBot>;
+
+beforeAll(async () => {
+  bot = corpusBot();
+  h = await startHttpHarness(bot);
+}, 30_000);
+afterAll(async () => {
+  await h.stop();
+  bot.close();
+});
+
+async function command(text: string, id: string) {
+  const res = await h.command({
+    command: '/timeline',
+    text,
+    user_id: 'U0STUDENT',
+    team_id: 'T0TEST',
+    channel_id: 'C0HISTORY',
+    response_url: h.mock.responseUrl(id),
+  });
+  expect(res.status).toBe(200);
+  await h.mock.responded(id);
+  await new Promise((r) => setTimeout(r, 100));
+  return h.mock.responses.filter((p) => p.name === id).map((p) => parseMessage(p.json));
+}
+
+describe('GIVEN /timeline on Slack', () => {
+  it('WHEN a member asks /timeline Yezhov THEN the PNG is uploaded in the files API’s three steps and the reply’s first message shows it, alt text listing the events', async () => {
+    const messages = await command('Yezhov', 'timeline-1');
+    const names = h.mock.api.map((c) => c.name);
+    const asked = names.indexOf('files.getUploadURLExternal');
+    expect(asked).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('files.completeUploadExternal')).toBeGreaterThan(asked);
+    const step1 = h.mock.api[asked]!;
+    expect(step1.form.filename).toBe('timeline.png');
+    expect(step1.form.alt_text).toMatch(/^Timeline: Nikolai Yezhov, \d+ dated events: 1\. /);
+    const [fileId, bytes] = [...h.mock.uploads][0]!;
+    expect(Number(step1.form.length)).toBe(bytes.length);
+    expect(decodePng(bytes).width).toBeGreaterThanOrEqual(1520);
+    const image = messages[0]!.blocks.find((b) => b.type === 'image');
+    expect(image).toMatchObject({ type: 'image', slack_file: { id: fileId } });
+    expect(image && 'alt_text' in image ? image.alt_text : '').toContain('9 December 1938, Emelyanov (2012)');
+    for (const m of messages) expect(limitViolations(m)).toEqual([]);
+  });
+
+  it('WHEN a member asks /who Yezhov THEN nothing is uploaded', async () => {
+    const before = h.mock.uploads.size;
+    const res = await h.command({
+      command: '/who',
+      text: 'Yezhov',
+      user_id: 'U0STUDENT',
+      team_id: 'T0TEST',
+      channel_id: 'C0HISTORY',
+      response_url: h.mock.responseUrl('who-1'),
+    });
+    expect(res.status).toBe(200);
+    await h.mock.responded('who-1');
+    expect(h.mock.uploads.size).toBe(before);
+  });
+});
