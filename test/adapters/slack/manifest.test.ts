@@ -65,6 +65,6 @@ describe('adapters/slack/manifest.yml', () => {
     expect(manifest).toMatch(/^\s+interactivity:\n\s+is_enabled: true$/m);
     expect(manifest).toMatch(/^\s+home_tab_enabled: true$/m);
     expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened\n/);
-    expect(botScopes(manifest)).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read', 'usergroups:read']);
+    expect(botScopes(manifest)).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read', 'files:write', 'usergroups:read']);
   });
 });
