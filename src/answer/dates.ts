@@ -3,6 +3,7 @@
  * 1928", "in the summer of 1937", "1937-38", "the following year"), normalised with the precision
  * the text gives and no more. A date whose year the text does not make certain is left out.
  */
+import { ORDINAL_WORDS, wordNumber } from './numbers.ts';
 
 export type Precision = 'day' | 'month' | 'season' | 'year' | 'years';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
@@ -29,40 +30,13 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const SHORT: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 const SEASON_MONTH: Record<Season, number> = { winter: 1, spring: 4, summer: 7, autumn: 10 };
 
-/** Days written as ordinal words: "December first, 1934", "the twenty-third of May". */
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-];
-const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)-)?(?:${ORDINALS.join('|')})|twentieth|thirtieth)`;
+/** A day of the month: "1", "1st", "first", "twenty-third". */
+const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS})`;
 
 /** "1", "1st", "first" or "twenty-third" as a day of the month; 0 when it is none. */
 function dayNumber(text: string): number {
-  const t = text.toLowerCase();
-  const digits = /^\d{1,2}/.exec(t);
-  if (digits) return Number(digits[0]);
-  if (t === 'twentieth' || t === 'thirtieth') return t === 'twentieth' ? 20 : 30;
-  const [tens, unit] = t.includes('-') ? t.split('-') : ['', t];
-  const base = tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : 0;
-  const n = ORDINALS.indexOf(unit!) + 1;
-  return n && (!base || n <= 9) ? base + n : 0;
+  const digits = /^\d{1,2}/.exec(text);
+  return digits ? Number(digits[0]) : wordNumber(text);
 }
 
 const M = `(?:${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)`;
@@ -136,14 +110,13 @@ const FORMS: { re: RegExp; read: (m: RegExpExecArray, ctx: Context) => Omit<Text
     re: /^(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) days later\b/i,
     read: (m, ctx) => {
       if (!ctx.day) return null;
-      const n = NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1 || Number(m[1]);
+      const n = /^\d/.test(m[1]!) ? Number(m[1]) : wordNumber(m[1]!);
       const d = new Date(Date.UTC(ctx.day.year, ctx.day.month - 1, ctx.day.day + n));
       return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), precision: 'day', inferred: true };
     },
   },
 ];
 
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 interface Context {
   /** The one year the sentence (so far) or the sentence before gives, if exactly one. */
   year?: number;

@@ -64,6 +64,20 @@ const FROM_WORD = new Map<string, string>();
 for (const [n, w] of CARDINAL) FROM_WORD.set(w, String(n));
 for (const [n, w] of ORDINAL) FROM_WORD.set(w, `${n}${suffix(n)}`);
 
+/** Ordinal words up to "ninety-ninth" ("first", "twenty-third", "thirtieth"), as a regular-expression alternation. */
+export const ORDINAL_WORDS = `(?:(?:${TENS.slice(2).join('|')})-(?:${ORD_UNITS.slice(1, 10).join('|')})|${[...ORD_UNITS.slice(1), ...ORD_TENS.slice(2)].join('|')})`;
+
+/** "first" → 1, "twenty-third" → 23, "seven" → 7; 0 when the word is no number up to 99. */
+export function wordNumber(word: string): number {
+  const t = word.toLowerCase();
+  const [tens, unit] = t.includes('-') ? t.split('-') : ['', t];
+  const base = tens ? Math.max(TENS.indexOf(tens!), 0) * 10 : 0;
+  if (tens && !base) return 0;
+  const n = Math.max(UNITS.indexOf(unit!), ORD_UNITS.indexOf(unit!), ORD_TENS.indexOf(unit!) * 10, TENS.indexOf(unit!) * 10);
+  if (n <= 0 || (base && n > 9)) return 0;
+  return base + n;
+}
+
 function suffix(n: number): string {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th';
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';

@@ -51,7 +51,8 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
   return { central: c, text, what, year, month: m[2] ? MONTHS.indexOf(m[2]) + 1 : 0, source: authorLabel(ctx.repo.source(c.passage.sourceId)!.meta) };
 }
 
-const LETTERS = ['A', 'B', 'C', 'D'];
+/** Event letters in an ordering question's stem. */
+export const LETTERS = ['A', 'B', 'C', 'D'];
 
 /** The people an event names, but for the few named everywhere (Stalin), who tell no order. */
 function namedIn(ctx: GenContext, e: DatedEvent, anchors: ReadonlySet<string>): string[] {

@@ -7,14 +7,13 @@ import { authorLabel } from '../corpus/cite.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import { compareDates, datesDisagree, datesIn } from '../answer/dates.ts';
 import type { TimelineEvent } from '../answer/timeline.ts';
-import { wrongOrders } from './generate-order.ts';
+import { LETTERS, wrongOrders } from './generate-order.ts';
 import { hash32, seededShuffle, stableId } from './text.ts';
 import { ONE_OFF_PREFIX, type QuestionBody } from './types.ts';
 import { questionProblem } from './validate.ts';
 import { dangling, hasReferent } from './referent.ts';
 import { MONTHS } from './distractors.ts';
 
-const LETTERS = ['A', 'B', 'C', 'D'];
 const MONTH = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`);
 /** Longest event shown in a stem, so four fit in one question. */
 const MAX_EVENT = 220;
