@@ -134,6 +134,8 @@ export class Lexicon {
       // An adherent of a side or a person is derived from it as WordNet does not say: "Rightists" for
       // "right", "Trotskyites" for "Trotsky", "Leninism" for "Lenin".
       if (w.length >= 4) for (const suffix of ADHERENT) add(w + suffix, DERIVED);
+      // And the other way for a name: "Zinovievites" are Zinoviev's, "Trotskyists" Trotsky's.
+      if (name) for (const suffix of ADHERENT) if (w.endsWith(suffix) && w.length - suffix.length >= 4) add(w.slice(0, -suffix.length), DERIVED);
       for (const x of r.synonyms) add(x, SYNONYM);
       if (narrower) for (const x of r.narrower) add(x, NARROWER);
     }

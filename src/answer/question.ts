@@ -91,7 +91,10 @@ export interface AnalyseOptions {
 }
 
 export function analyse(text: string, lex: Lexicon, spellingsFor: (token: string) => readonly string[] = () => [], opts: AnalyseOptions = {}): Question {
-  const capitalised = new Set((text.match(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu) ?? []).slice(1).map((w) => w.toLowerCase()));
+  // The text's first word is capitalised anyway; only a capital after it marks a name.
+  const capitalised = new Set(
+    [...text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu)].filter((m) => /[\p{L}\p{N}]/u.test(text.slice(0, m.index))).map((m) => m[0].toLowerCase()),
+  );
   // "How far / long / often" asks for a measure: the adverb is part of the question word.
   // "before 1936", "in the 1930s": a span of years, any of which answers; the words themselves are not sought.
   const spans = yearSpans(text);

@@ -96,6 +96,11 @@ export function timelineEvents(ctx: EngineContext, subject: Subject, opts: Timel
   return events.sort((a, b) => compareDates(a.date, b.date) || a.passage.ord - b.passage.ord || a.index - b.index);
 }
 
+export interface PersonEvent {
+  person: string;
+  what: EventClass;
+}
+
 export type EventClass = 'took office' | 'was removed' | 'was arrested' | 'was tried' | 'was sentenced' | 'was shot' | 'died';
 
 /**
@@ -156,9 +161,9 @@ function near(re: RegExp, text: string, date: TextDate, gap: number): boolean {
 }
 
 /** What the sentence says befell whom, beside the sentence's own date (not a document's bracketed date). */
-function classesFor(ctx: EngineContext, text: string, date: TextDate): { person: string; what: EventClass }[] {
+export function classesFor(ctx: EngineContext, text: string, date: TextDate): PersonEvent[] {
   if (date.inferred || /\[[^\]]*$/.test(text.slice(0, date.at))) return [];
-  const out: { person: string; what: EventClass }[] = [];
+  const out: PersonEvent[] = [];
   for (const person of namedPeople(ctx.people, text)) {
     for (const c of patternsFor(ctx, person)) {
       if (c.clauses.some((re) => near(re, text, date, CLAUSE_NEAR)) || c.phrases.some((re) => near(re, text, date, PHRASE_NEAR)))

@@ -3,6 +3,7 @@ import { askCommand } from '../commands/ask.ts';
 import { citeCommand } from '../commands/cite.ts';
 import { compareCommand } from '../commands/compare.ts';
 import { timelineCommand } from '../commands/timeline.ts';
+import { checkCommand } from '../commands/check.ts';
 import { helpCommand } from '../commands/help.ts';
 import { leaderboardCommand } from '../commands/leaderboard.ts';
 import { quizCommand } from '../commands/quiz.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: Command<any>[] = [
   whoCommand,
   compareCommand,
   timelineCommand,
+  checkCommand,
   askCommand,
   citeCommand,
   sourceCommand,

@@ -13,6 +13,8 @@ export interface Figure {
   /** The words after the number, up to punctuation: "communists had been executed". */
   counts: string;
   years: string[];
+  /** Where the number starts in its sentence. */
+  at: number;
 }
 
 const NUMBER = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|thousand|per cent|percent|%))?(?![\w/-]|,\d)/gi;
@@ -38,7 +40,7 @@ export const sentenceFiguresOf = memoByObject((p: { text: string; sentences: { s
 
 export function figuresIn(sentence: string): Figure[] {
   const yearsAt = [...sentence.matchAll(YEAR)].map((m) => ({ at: m.index!, text: m[0] }));
-  const found: (Figure & { at: number })[] = [];
+  const found: Figure[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const digits = m[1]!;
     const scale = (m[2] ?? '').trim().toLowerCase();
@@ -60,7 +62,7 @@ export function figuresIn(sentence: string): Figure[] {
   // sentence shares its year, unless the words between move in time ("and in the following year 900").
   const out: Figure[] = [];
   found.forEach((f, i) => {
-    const { at, ...fig } = f;
+    const { at } = f;
     const prev = i > 0 ? found[i - 1]! : null;
     const year = [...yearsAt].reverse().find((y) => y.at < at && (!prev || y.at > prev.at));
     let years: string[] = year ? [year.text] : [];
@@ -68,7 +70,7 @@ export function figuresIn(sentence: string): Figure[] {
       const between = sentence.slice(prev.at, at);
       years = /\b(year|following|next|later|previous|earlier|before|after)\b/i.test(between) ? [] : out[i - 1]!.years;
     }
-    out.push({ ...fig, years });
+    out.push({ ...f, years });
   });
   return out;
 }

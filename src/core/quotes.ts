@@ -57,6 +57,8 @@ export interface QuoteOptions {
   notes?: boolean;
   /** A footnote on the sentence right after the quote counts too when its comment passes this ("names the person profiled"). */
   noteAbout?: (comment: string) => boolean;
+  /** Quote this sentence of this note after the text (what /check found in the author's note). */
+  note?: { number: string; comment: string };
 }
 
 export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: string, opts: QuoteOptions = {}): Unit {
@@ -75,7 +77,7 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
   if (lead) blocks.push({ type: 'paragraph', text: lead });
   blocks.push({ type: 'quote', text: clipped ? `${shown} […]` : shown, attribution: citation.attribution, citation: 0 });
   const citations = [citation];
-  const note = opts.notes ? commentedNote(p, text, opts.noteAbout) : null;
+  const note = opts.note ?? (opts.notes ? commentedNote(p, text, opts.noteAbout) : null);
   if (note) {
     // The author's own footnote to these sentences: theirs too, cited to the note.
     citations.push({

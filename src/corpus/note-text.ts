@@ -25,14 +25,29 @@ function isProse(sentence: string): boolean {
   return words.filter((w) => /^\p{Ll}/u.test(w)).length / words.length >= PROSE_SHARE;
 }
 
-/** The note's first run of comment sentences, verbatim and whole, within `max` characters; null for a bare reference. */
-export function noteComment(note: SegNote, max = 450): string | null {
+function sentencesOf(note: SegNote): { start: number; end: number }[] {
   // A full stop ends a sentence where a space follows it ("1.3.1932" is a date); a semicolon ends a
   // reference before a comment ("… Press, 1995; Beria was appointed …").
-  const sentences = [...note.text.matchAll(/(?:[^.!?;]|[.!?;](?!["”’)]*(?:\s|$)))+(?:[.!?;]+["”’)]*|$)\s*/gu)].map((m) => ({
+  return [...note.text.matchAll(/(?:[^.!?;]|[.!?;](?!["”’)]*(?:\s|$)))+(?:[.!?;]+["”’)]*|$)\s*/gu)].map((m) => ({
     start: m.index,
     end: m.index + m[0].trimEnd().length,
   }));
+}
+
+/**
+ * Every comment sentence of a note, verbatim, wherever it stands: "Vol. II, p. 551 Shvernik commission
+ * found out that …" holds one after its reference, the page number cut off.
+ */
+export function noteSentences(note: SegNote): string[] {
+  return sentencesOf(note).flatMap((s) => {
+    const text = note.text.slice(s.start, s.end).replace(/^[\d–-]+\s+(?=\p{Lu})/u, '');
+    return isProse(text) ? [text] : [];
+  });
+}
+
+/** The note's first run of comment sentences, verbatim and whole, within `max` characters; null for a bare reference. */
+export function noteComment(note: SegNote, max = 450): string | null {
+  const sentences = sentencesOf(note);
   const first = sentences.findIndex((s) => isProse(note.text.slice(s.start, s.end)));
   if (first < 0) return null;
   let end = sentences[first]!.end;
