@@ -120,7 +120,6 @@ interface Reading {
   basis: string;
 }
 
-/** The label of one sentence (or note) `text`, with `before` the sentences before it in its paragraph. */
 /** A claim as read for judging sentences: its words, and what it says befell whom for its date. */
 interface ClaimReading {
   ctx: EngineContext;
@@ -129,24 +128,48 @@ interface ClaimReading {
   events: PersonEvent[];
 }
 
-function judge({ ctx, claim, q, events }: ClaimReading, text: string, roots: readonly string[], before: readonly string[], sourceName: string): Reading {
+const ORDER = { same: 0, different: 0, 'not comparable': 1, unrelated: 2 } as const;
+
+/** A claim with a figure: the sentence's figure that counts the same thing decides. */
+function byFigures({ claim, q }: ClaimReading, text: string, before: readonly string[], sourceName: string, holds: string): Reading {
+  const same = sameWord(q);
+  let best: CountRelation = { kind: 'unrelated' };
+  const theirs = countedIn(text, before);
+  for (const mine of claim.figures)
+    for (const c of theirs) {
+      const r = relateCounts(mine, c, sourceName, same);
+      if (ORDER[r.kind] < ORDER[best.kind]) best = r;
+    }
+  if (best.kind === 'same') return { label: 'support', basis: best.why };
+  if (best.kind === 'different') return { label: 'contradiction', basis: best.why };
+  if (best.kind === 'not comparable') return { label: 'not comparable', basis: best.why };
+  return { label: 'related', basis: `speaks to it without a figure for the same count (${holds})` };
+}
+
+/** A claim with a date: the date the sentence gives for the same thing befalling the same person decides. */
+function byDate({ ctx, claim, events }: ClaimReading, text: string, before: readonly string[], sourceName: string, holds: string): Reading {
+  const dates = datesIn(text, before[before.length - 1] ?? '');
+  const mine = claim.dates[0]!;
+  if (!dates.length) return { label: 'related', basis: `${holds}; it gives no date` };
+  const d = events.length ? dateOfEvent(ctx, events, text, dates) : null;
+  if (!d)
+    return {
+      label: 'related',
+      basis: events.length
+        ? `${holds}; its date${dates.length > 1 ? 's are' : ' is'} not given as the date of it`
+        : `${holds}; Sourcebook compares dates only of what befell a named person (appointed, removed, arrested, tried, sentenced, shot, died)`,
+    };
+  return datesDisagree(d, mine)
+    ? { label: 'contradiction', basis: `a different date for it: ${dateLabel(d)} (${sourceName}) vs ${dateLabel(mine)} (the claim)` }
+    : { label: 'support', basis: `the same date for it: ${dateLabel(d)} (${sourceName}), ${dateLabel(mine)} (the claim)` };
+}
+
+/** The label of one sentence (or note) `text`, with `before` the sentences before it in its paragraph. */
+function judge(reading: ClaimReading, text: string, roots: readonly string[], before: readonly string[], sourceName: string): Reading {
+  const { claim, q } = reading;
   const h = held(q, roots);
   const holds = h.words.length ? `holds ${quoted(h.words)}${h.missing.length ? `, not ${quoted(h.missing)}` : ''}` : `holds none of ${quoted(h.missing)}`;
-  if (claim.figures.length) {
-    const same = sameWord(q);
-    let best: CountRelation = { kind: 'unrelated' };
-    const order = { same: 0, different: 0, 'not comparable': 1, unrelated: 2 };
-    const theirs = countedIn(text, before);
-    for (const mine of claim.figures)
-      for (const c of theirs) {
-        const r = relateCounts(mine, c, sourceName, same);
-        if (order[r.kind] < order[best.kind]) best = r;
-      }
-    if (best.kind === 'same') return { label: 'support', basis: best.why };
-    if (best.kind === 'different') return { label: 'contradiction', basis: best.why };
-    if (best.kind === 'not comparable') return { label: 'not comparable', basis: best.why };
-    return { label: 'related', basis: `speaks to it without a figure for the same count (${holds})` };
-  }
+  if (claim.figures.length) return byFigures(reading, text, before, sourceName, holds);
   if (h.share < DECIDES) return { label: 'related', basis: holds };
   if (!compoundsHeld(claim, q, roots)) return { label: 'related', basis: `${holds}, but not together as the claim has them` };
   const denial = denialIn(text, deniable(q));
@@ -158,22 +181,7 @@ function judge({ ctx, claim, q, events }: ClaimReading, text: string, roots: rea
     return h.share >= ALL
       ? { label: 'contradiction', basis: `asserts what the claim denies (“${claim.denies.cue}”): it ${holds} with no denial` }
       : { label: 'related', basis: `${holds}; it neither denies it nor says all of it` };
-  if (claim.dates.length) {
-    const dates = datesIn(text, before[before.length - 1] ?? '');
-    const mine = claim.dates[0]!;
-    if (!dates.length) return { label: 'related', basis: `${holds}; it gives no date` };
-    const d = events.length ? dateOfEvent(ctx, events, text, dates) : null;
-    if (!d)
-      return {
-        label: 'related',
-        basis: events.length
-          ? `${holds}; its date${dates.length > 1 ? 's are' : ' is'} not given as the date of it`
-          : `${holds}; Sourcebook compares dates only of what befell a named person (appointed, removed, arrested, tried, sentenced, shot, died)`,
-      };
-    return datesDisagree(d, mine)
-      ? { label: 'contradiction', basis: `a different date for it: ${dateLabel(d)} (${sourceName}) vs ${dateLabel(mine)} (the claim)` }
-      : { label: 'support', basis: `the same date for it: ${dateLabel(d)} (${sourceName}), ${dateLabel(mine)} (the claim)` };
-  }
+  if (claim.dates.length) return byDate(reading, text, before, sourceName, holds);
   const stance = denial ? `and denies it too (“${denial.cue}”)` : '';
   return { label: 'support', basis: `states the claim’s words ${quoted(h.words)} ${stance}`.trim() };
 }
@@ -186,14 +194,55 @@ function dateOfEvent(ctx: EngineContext, events: readonly PersonEvent[], text: s
   return dates.find((d) => classesFor(ctx, text, d).some((e) => events.some((x) => x.person === e.person && x.what === e.what))) ?? null;
 }
 
-/** The comments of a passage's notes (the author's words), each with its roots and the sentence its marker follows. */
-const notesOf = memoByObject((p: Passage) =>
-  p.notes.flatMap((n) => {
-    const at = n.at ?? p.text.length;
-    const index = p.sentences.reduce((k, s, i) => (s.start < at ? i : k), 0);
-    return noteSentences(n).map((comment) => ({ number: n.number, comment, roots: termsOf(comment), index }));
-  }),
-);
+interface NoteSentence {
+  passage: Passage;
+  number: string;
+  comment: string;
+  roots: string[];
+  /** The sentence of the passage its marker follows. */
+  index: number;
+}
+
+/**
+ * The comment sentences of a source's notes (the author's words), found by their roots: notes are
+ * not in the full-text index, and reading every one per claim costs too much on a large corpus.
+ * Keyed by the repo's list, which a re-ingest replaces.
+ */
+const notesByRoot = memoByObject((passages: Passage[]) => {
+  const byRoot = new Map<string, NoteSentence[]>();
+  for (const p of passages)
+    for (const n of p.notes) {
+      const at = n.at ?? p.text.length;
+      const index = p.sentences.reduce((k, s, i) => (s.start < at ? i : k), 0);
+      for (const comment of noteSentences(n)) {
+        const note: NoteSentence = { passage: p, number: n.number, comment, roots: termsOf(comment), index };
+        for (const r of new Set(note.roots)) {
+          const list = byRoot.get(r);
+          if (list) list.push(note);
+          else byRoot.set(r, [note]);
+        }
+      }
+    }
+  return byRoot;
+});
+
+/**
+ * Note sentences that may hold `share` of the claim's words: any such sentence holds one of the
+ * rarest words whose weights add up to more than the rest can make up, so only those are looked up.
+ */
+function notesFor(q: Question, passages: Passage[], share: number): Set<NoteSentence> {
+  const byRoot = notesByRoot(passages);
+  const words = q.concepts.filter((c) => !YEARISH.test(c.token)).sort((a, b) => b.idf - a.idf);
+  const total = words.reduce((t, c) => t + c.idf, 0);
+  const out = new Set<NoteSentence>();
+  let covered = 0;
+  for (const c of words) {
+    if (covered > (1 - share) * total) break;
+    covered += c.idf;
+    for (const [r, w] of c.roots) if (w >= 0.7) for (const n of byRoot.get(r) ?? []) out.add(n);
+  }
+  return out;
+}
 
 function beforeOf(p: Passage, i: number): string[] {
   return p.sentences.slice(Math.max(0, i - 2), i).map((s) => p.text.slice(s.start, s.end));
@@ -235,15 +284,14 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       found.push({ ...r, ...withReporter(r, x.passage, x.start, x.end), passage: x.passage, start: x.start, end: x.end, note: null, weight: x.weight });
     }
     // The author's notes: a note is where a monograph often says what a finding was ("… centre did not exist").
-    for (const p of ctx.repo.passagesOf(id)) {
+    for (const n of notesFor(q, ctx.repo.passagesWithNotes(id), NOTE_HOLDS)) {
+      const p = n.passage;
       if (exclude.has(p.id)) continue;
-      for (const n of notesOf(p)) {
-        const h = held(q, n.roots);
-        if (h.share < NOTE_HOLDS) continue;
-        const r = judge(reading, n.comment, n.roots, [], name);
-        const sp = p.sentences[n.index]!;
-        found.push({ ...r, passage: p, start: sp.start, end: sp.end, note: { number: n.number, comment: n.comment }, weight: h.share });
-      }
+      const h = held(q, n.roots);
+      if (h.share < NOTE_HOLDS) continue;
+      const r = judge(reading, n.comment, n.roots, [], name);
+      const sp = p.sentences[n.index]!;
+      found.push({ ...r, passage: p, start: sp.start, end: sp.end, note: { number: n.number, comment: n.comment }, weight: h.share });
     }
     found.sort((a, b) => RANK[a.label] - RANK[b.label] || b.weight - a.weight);
     if (found.length) bySource.set(id, found.slice(0, KEEP));

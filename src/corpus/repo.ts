@@ -72,6 +72,7 @@ export class CorpusRepo {
   /** Keyed by passage id, never rowid: ingest reuses rowids for other passages. */
   private readonly byId = new Map<string, Passage>();
   private sourceList: Source[] | null = null;
+  private readonly annotated = new Map<string, Passage[]>();
 
   private readonly statements = new Map<string, Statement>();
 
@@ -84,6 +85,7 @@ export class CorpusRepo {
   reset(): void {
     this.byId.clear();
     this.sourceList = null;
+    this.annotated.clear();
   }
 
   /** Prepared once per SQL text: preparing costs as much as running a small FTS query. */
@@ -120,6 +122,18 @@ export class CorpusRepo {
   passagesOf(sourceId: string): Passage[] {
     const rows = this.stmt('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
     return rows.map((r) => this.byId.get(r.id) ?? this.hydrate(r));
+  }
+
+  /** Passages of one source that carry the author's notes, in document order; read once (the corpus changes only at ingest). */
+  passagesWithNotes(sourceId: string): Passage[] {
+    let list = this.annotated.get(sourceId);
+    if (!list) {
+      const rows = this.stmt(
+        'SELECT rowid, * FROM passages p WHERE source_id = ? AND EXISTS (SELECT 1 FROM notes n WHERE n.passage_id = p.id) ORDER BY ord',
+      ).all(sourceId) as PassageRow[];
+      this.annotated.set(sourceId, (list = rows.map((r) => this.byId.get(r.id) ?? this.hydrate(r))));
+    }
+    return list;
   }
 
   /** Passage ids that start with a prefix, for autocomplete. */
