@@ -65,12 +65,18 @@ async function onButton(interaction: ButtonInteraction, deps: HandlerDeps): Prom
   const answer = () => guard(() => deps.bot.act(actionId, user, where), deps.logger, { actionId });
   const early = await answerIfQuick(answer, deps);
   if (early.quick) {
-    await answerClick(interaction, clickAnswer(early.quick, deps.logger));
+    await answerClick(interaction, await clickWithPicture(early.quick, deps));
     return;
   }
   // Deferring as an update keeps both options open: edit the clicked message, or post new ones.
   await interaction.deferUpdate();
-  await completeDeferredClick(interaction, clickAnswer(await early.later(), deps.logger));
+  await completeDeferredClick(interaction, await clickWithPicture(await early.later(), deps));
+}
+
+/** A click that posts a new reply (a timeline chosen from "Which Zhukov?") carries its picture as a command does; a page turn edits words only. */
+async function clickWithPicture(reply: Reply, deps: HandlerDeps): Promise<ReturnType<typeof clickAnswer>> {
+  const answer = clickAnswer(reply, deps.logger);
+  return answer.edit ? answer : { ...answer, send: await withPicture(reply, answer.send, deps.logger) };
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {

@@ -72,7 +72,9 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
       const { updateOriginal, ...own } = reply;
       if (!updateOriginal) {
         turn.release();
-        await deliver(send, reply, { replace: reply.page !== undefined }, log);
+        // A new reply (a timeline chosen from "Which Zhukov?") carries its picture as a command does; a page turn replaces words only.
+        const pictureFile = reply.page === undefined ? await uploadPicture(client, reply, log) : null;
+        await deliver(send, reply, { replace: reply.page !== undefined, pictureFile }, log);
         return;
       }
       await turn.ready;

@@ -52,6 +52,8 @@ const KEEP = 6;
 const RANK: Record<Label, number> = { support: 0, contradiction: 0, 'not comparable': 1, related: 2 };
 
 const YEARISH = /^1[89]\d\d$/;
+/** A claim's "98 of the 139" compares small numbers too. */
+const SMALLEST = 2;
 
 interface Held {
   share: number;
@@ -109,6 +111,13 @@ function compoundsHeld(claim: Claim, q: Question, roots: readonly string[]): boo
   return true;
 }
 
+/** Enough of the claim to be shown as speaking to it: half its words, and a name of it if it names any (a claim about Bukharin is not answered by anyone "innocent"). */
+function speaksTo(q: Question, roots: readonly string[]): boolean {
+  const set = new Set(roots);
+  const names = q.concepts.filter((c) => c.name);
+  return held(q, roots).share >= RELATED && (!names.length || names.some((c) => [...c.roots].some(([r, w]) => w >= 0.7 && set.has(r))));
+}
+
 function sameWord(q: Question): (a: string, b: string) => boolean {
   return (a, b) => a === b || rootFamily(a).includes(b) || q.concepts.some((c) => (c.roots.get(a) ?? 0) >= 1 && (c.roots.get(b) ?? 0) >= 0.7);
 }
@@ -128,13 +137,14 @@ interface ClaimReading {
   events: PersonEvent[];
 }
 
-const ORDER = { same: 0, different: 0, 'not comparable': 1, unrelated: 2 } as const;
+/** A sentence's figures for the claim's: the one that agrees wins over one that differs, and both over a figure of another scope. */
+const ORDER = { same: 0, different: 0.5, 'not comparable': 1, unrelated: 2 } as const;
 
 /** A claim with a figure: the sentence's figure that counts the same thing decides. */
 function byFigures({ claim, q }: ClaimReading, text: string, before: readonly string[], sourceName: string, holds: string): Reading {
   const same = sameWord(q);
   let best: CountRelation = { kind: 'unrelated' };
-  const theirs = countedIn(text, before);
+  const theirs = countedIn(text, before, SMALLEST);
   for (const mine of claim.figures)
     for (const c of theirs) {
       const r = relateCounts(mine, c, sourceName, same);
@@ -279,7 +289,7 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       const roots = sentenceTokens(x.passage)[x.index]!;
       const r = judge(reading, sentence, roots, beforeOf(x.passage, x.index), name);
       // A sentence holding little of the claim (one common word of it) only shares a word with it.
-      if (r.label === 'related' && held(q, roots).share < RELATED) continue;
+      if (r.label === 'related' && !speaksTo(q, roots)) continue;
       if (found.some((f) => f.passage === x.passage && f.start < x.end && x.start < f.end)) continue;
       found.push({ ...r, ...withReporter(r, x.passage, x.start, x.end), passage: x.passage, start: x.start, end: x.end, note: null, weight: x.weight });
     }
@@ -288,7 +298,7 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       const p = n.passage;
       if (exclude.has(p.id)) continue;
       const h = held(q, n.roots);
-      if (h.share < NOTE_HOLDS) continue;
+      if (h.share < NOTE_HOLDS || !speaksTo(q, n.roots)) continue;
       const r = judge(reading, n.comment, n.roots, [], name);
       const sp = p.sentences[n.index]!;
       found.push({ ...r, passage: p, start: sp.start, end: sp.end, note: { number: n.number, comment: n.comment }, weight: h.share });
@@ -296,7 +306,7 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
     found.sort((a, b) => RANK[a.label] - RANK[b.label] || b.weight - a.weight);
     if (found.length) bySource.set(id, found.slice(0, KEEP));
   }
-  if (!bySource.size) return { kind: 'outside', why: 'No source has a passage on it.' };
+  if (!onTopic.size) return { kind: 'outside', why: 'No source has a passage on it.' };
   return { kind: 'checked', claim, question: q, bySource };
 }
 

@@ -3,7 +3,7 @@
  * it denies something, and the words to look for in the sources (the claim without its numbers,
  * which are compared, not searched).
  */
-import { countedOf, type Counted } from '../core/counted.ts';
+import { countedIn, type Counted } from '../core/counted.ts';
 import { figuresIn } from '../core/figures.ts';
 import { datesIn, type TextDate } from './dates.ts';
 import { claimDenies, DENIAL_WORDS, type Denial } from './stance.ts';
@@ -21,7 +21,7 @@ const BOUND_WORDS =
   /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|fewer than|less than|under|at most|up to|no more than|about|around|some|roughly|approximately|nearly|almost|close to|an estimated|estimated|circa)\s*$/i;
 
 export function parseClaim(text: string): Claim {
-  const figures = figuresIn(text);
+  const figures = figuresIn(text, 2);
   let topic = text;
   // Numbers from the end first, so the offsets before them stay true.
   for (const f of [...figures].reverse()) {
@@ -36,7 +36,7 @@ export function parseClaim(text: string): Claim {
   if (denies) topic = topic.replace(DENIAL_WORDS, ' ');
   return {
     text,
-    figures: figures.map((f) => countedOf(f, text)),
+    figures: countedIn(text, [], 2),
     dates,
     denies,
     topic: topic.replace(/\s+/g, ' ').trim(),

@@ -63,6 +63,10 @@ export function checkReply(ctx: CommandContext, claim: string, req: Request): Re
   const silent = all.filter((s) => !result.bySource.has(s.meta.id)).map((s) => sourceName(ctx, s.meta.id));
   const summary = speaking.map(([id, fs]) => `${sourceName(ctx, id)}: ${labelsOf(fs).join(', ')}`);
   if (silent.length) summary.push(`silent: ${silent.join(', ')}`);
+  const words = result.question.concepts
+    .filter((c) => !/^\d+$/.test(c.token))
+    .map((c) => `“${c.token}”`)
+    .join(', ');
   const first: Unit[] = [];
   const later: Unit[] = [];
   for (const [id, findings] of speaking) {
@@ -73,7 +77,13 @@ export function checkReply(ctx: CommandContext, claim: string, req: Request): Re
     textUnit(`Sourcebook’s labels per source: ${summary.join('; ')}.`),
     ...first,
     ...later,
-    ...(silent.length ? [textUnit(`Silent: ${silent.join(', ')}. No sentence of ${silent.length === 1 ? 'it' : 'theirs'} holds the claim’s words.`)] : []),
+    ...(silent.length
+      ? [
+          textUnit(
+            `Silent: ${silent.join(', ')}. No sentence of ${silent.length === 1 ? 'it' : 'theirs'} holds enough of the claim’s words (${words}) together.`,
+          ),
+        ]
+      : []),
   ];
   return pagedReply({
     title: `Check: ${claim}`,

@@ -25,6 +25,8 @@ export interface Counted {
   rate: string | null;
   share: boolean;
   bound: Bound;
+  /** The whole this figure is a part of ("98 of the 139"): "139". */
+  part?: string;
 }
 
 /** Words for everyone counted: they name no narrower group. */
@@ -86,14 +88,24 @@ export function countedOf(f: Figure, sentence: string, before: readonly string[]
       break;
     }
   }
-  const after = words(f.counts);
+  // What is counted, up to the clause's end and a little further than the figure's own label: "139 members of the Central Committee were arrested".
+  const after = words(/^[^.,;:()\u2013\u2014"“”\d]{0,90}/.exec(sentence.slice(f.at + f.raw.length))?.[0] ?? '').slice(0, 8);
   // The group is the words right after the number, up to the first that says what happened ("army officers who …").
   const groupWords: string[] = [];
   for (const w of after) {
     if (VAGUE.has(w) || STOPWORDS.has(w) || /ed$/.test(w)) break;
     groupWords.push(w);
   }
-  const what = [...words(lead), ...after.slice(groupWords.length)].filter((w) => !VAGUE.has(w) && !STOPWORDS.has(w) && w.length > 2).map(root);
+  // "members of the Central Committee": the body named after the group narrows it.
+  const body = groupWords.length
+    ? new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){${groupWords.length}}(of|to|at)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}'’-]*\\s*)+)`, 'u').exec(
+        sentence.slice(f.at + f.raw.length),
+      )
+    : null;
+  const bodyWords = body ? words(body[2]!) : [];
+  const what = [...words(lead), ...after.slice(groupWords.length)]
+    .filter((w) => !VAGUE.has(w) && !STOPWORDS.has(w) && w.length > 2 && !bodyWords.includes(w))
+    .map(root);
   const tail = sentence.slice(f.at + f.raw.length, f.at + f.raw.length + 80);
   let period = f.years.length ? f.years.join(', ') : null;
   let fromContext = false;
@@ -113,7 +125,10 @@ export function countedOf(f: Figure, sentence: string, before: readonly string[]
   return {
     figure: f,
     what: [...new Set(what)],
-    group: groupWords.length && !(groupWords.length === 1 && ANYONE.has(groupWords[0]!)) ? groupWords.join(' ') : null,
+    group:
+      groupWords.length && !(groupWords.length === 1 && ANYONE.has(groupWords[0]!))
+        ? [...groupWords, ...(body ? [body[1]!, 'the', ...bodyWords] : [])].join(' ')
+        : null,
     years: period ? yearsCovered([period.replace(/\s/g, '')]) : new Set(),
     period,
     periodFromContext: fromContext,
@@ -127,17 +142,42 @@ export function countedOf(f: Figure, sentence: string, before: readonly string[]
  * Every figure of a sentence, read. A figure that names no group after a figure that does counts
  * within it: "8,000 officers remained in prison camps and about 4,000 had already been executed".
  */
-export function countedIn(sentence: string, before: readonly string[] = []): Counted[] {
+export function countedIn(sentence: string, before: readonly string[] = [], smallest = 100): Counted[] {
   const out: Counted[] = [];
-  for (const f of figuresIn(sentence)) {
+  for (const f of figuresIn(sentence, smallest)) {
     const c = countedOf(f, sentence, before);
     const prev = out[out.length - 1];
     // "… and 700,000 people were shot" names everyone again; a semicolon starts another thought.
     const between = prev ? sentence.slice(prev.figure.at + prev.figure.raw.length, f.at) : '';
-    if (!c.group && prev?.group && !between.includes(';') && !ANYONE.has(words(f.counts)[0] ?? '')) c.group = prev.group;
+    if (!c.group && prev?.group && !between.includes(';') && !ANYONE.has(words(f.counts)[0] ?? '')) {
+      c.group = prev.group;
+      // "Of the 1,966 delegates …, 1,108 were arrested": the second is a part of the first.
+      if (/\b(?:of|out of|among)(?: the)?\s*$/i.test(sentence.slice(Math.max(0, prev.figure.at - 12), prev.figure.at))) c.part = prev.figure.raw;
+    }
     out.push(c);
   }
+  // "98 out of the 139 members of the Central Committee were arrested": the part counts what its whole counts.
+  out.forEach((c, i) => {
+    const whole = out[i + 1];
+    if (whole && !c.group && /^(?:out )?of(?: the)?$/i.test(c.figure.counts.trim())) {
+      c.group = whole.group;
+      c.what = whole.what;
+      c.part = whole.figure.raw;
+      if (!c.years.size) {
+        c.years = whole.years;
+        c.period = whole.period;
+      }
+    }
+  });
   return out;
+}
+
+function groupRoots(group: string | null): string[] {
+  return group
+    ? words(group)
+        .filter((w) => !STOPWORDS.has(w))
+        .map(root)
+    : [];
 }
 
 export type CountRelation =
@@ -168,8 +208,14 @@ function valuesAgree(claim: Counted, source: Counted): boolean {
  */
 export function relateCounts(claim: Counted, source: Counted, sourceName: string, sameWord: (claimRoot: string, sourceRoot: string) => boolean): CountRelation {
   const shared = claim.what.length ? claim.what.some((c) => source.what.some((s) => sameWord(c, s))) : false;
-  const groups = claim.group && source.group ? words(claim.group).some((c) => words(source.group!).some((s) => sameWord(root(c), root(s)))) : false;
-  if (!shared && !groups) return { kind: 'unrelated' };
+  const mineG = groupRoots(claim.group);
+  const theirG = groupRoots(source.group);
+  const overlap = mineG.some((c) => theirG.some((s) => sameWord(c, s)));
+  if (!shared && !overlap) return { kind: 'unrelated' };
+  // A part ("98 of the 139") is compared with a part, a whole with a whole.
+  if (Boolean(claim.part) !== Boolean(source.part)) return { kind: 'unrelated' };
+  // "members of the Central Committee" and "members" (of the VCIK) are not one group.
+  const groups = mineG.length === theirG.length && mineG.every((c) => theirG.some((s) => sameWord(c, s)));
   const theirs = `${source.figure.raw} (${sourceName})`;
   const mine = `${claim.figure.raw} (the claim)`;
   if (claim.share !== source.share)

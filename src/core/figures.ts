@@ -38,7 +38,8 @@ export const sentenceFiguresOf = memoByObject((p: { text: string; sentences: { s
   p.sentences.map((s) => figuresIn(p.text.slice(s.start, s.end))),
 );
 
-export function figuresIn(sentence: string): Figure[] {
+/** `smallest`: bare numbers below this are left out (ordinals, pages); a check of "98 of the 139" wants them all. */
+export function figuresIn(sentence: string, smallest = 100): Figure[] {
   const yearsAt = [...sentence.matchAll(YEAR)].map((m) => ({ at: m.index!, text: m[0] }));
   const found: Figure[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
@@ -49,7 +50,7 @@ export function figuresIn(sentence: string): Figure[] {
     const plain = !digits.includes(',') && !scale;
     // A bare four-digit number between 1800 and 2099 is a year; small bare numbers are ordinals, pages or counts of little interest.
     if (plain && value >= 1800 && value <= 2099 && !digits.includes('.')) continue;
-    if (plain && value < 100) continue;
+    if (plain && value < smallest) continue;
     const before = sentence.slice(Math.max(0, m.index! - 6), m.index!);
     if (/\bpp?\.\s*$|\bNo\.?\s*$|\bn\.\s*$/i.test(before)) continue;
     if (scale === 'million') value *= 1_000_000;

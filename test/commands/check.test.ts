@@ -90,6 +90,20 @@ describe('GIVEN the claim “the Zinovievites’ Moscow centre really existed”
   });
 });
 
+describe('GIVEN a claim of a part of a whole', () => {
+  it('GIVEN “1,108 of the 1,966 delegates to the Seventeenth Congress were arrested” THEN Reiman’s “Of the 1,966 delegates …, 1,108 were arrested.” supports it', () => {
+    const f = findings('1,108 of the 1,966 delegates to the Seventeenth Congress were arrested', 'reiman-2016')[0]!;
+    expect(f.label).toBe('support');
+    expect(quoted(f)).toBe('Of the 1,966 delegates to the Seventeenth Congress of the VKS/b in 1934, 1,108 were arrested.');
+  });
+
+  it('GIVEN “98 of the 139 members of the Central Committee were arrested” THEN the VCIK’s “149 members were arrested” is another body: not comparable', () => {
+    const f = findings('98 of the 139 members of the Central Committee were arrested', 'reiman-2016').find((x) => quoted(x).includes('149 members'))!;
+    expect(f.label).toBe('not comparable');
+    expect(f.basis).toBe('149 (reiman-2016) counts members, 139 (the claim) members of the central committee');
+  });
+});
+
 describe('GIVEN claims with a date', () => {
   it('GIVEN “Kirov was murdered on 1 December 1934” THEN the wire “that Kirov had been murdered” on that day supports it', () => {
     const f = findings('Kirov was murdered on 1 December 1934', 'real-stalin-11').find((x) => x.label === 'support')!;
@@ -111,6 +125,16 @@ describe('GIVEN claims with a date', () => {
   it('GIVEN a date in another event’s sentence (“a closed letter of January 18, 1935, regarding the foul murder of Comrade Kirov”) THEN no contradiction', () => {
     const real = findings('Kirov was murdered on 1 December 1934', 'real-stalin-11');
     expect(real.filter((x) => x.label === 'contradiction').map(quoted)).toEqual([]);
+  });
+});
+
+describe('GIVEN a claim the sources name but do not speak to', () => {
+  it('GIVEN “Bukharin was innocent” THEN every source is silent (no sentence holds Bukharin with “innocent”), which is not “outside the corpus”', async () => {
+    const r = check('Bukharin was innocent');
+    expect([...r.bySource.keys()]).toEqual([]);
+    const reply = await ask(bot, '/check Bukharin was innocent');
+    expect(reply.title).toBe('Check: Bukharin was innocent');
+    expect(allText(reply)).toContain('holds enough of the claim’s words (“bukharin”, “innocent”) together');
   });
 });
 

@@ -7,7 +7,7 @@ import type { CoreBot } from '../../../src/app/bot.ts';
 import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
 import { decodePng } from '../../support/png.ts';
-import { slash } from './payloads.ts';
+import { click, slash } from './payloads.ts';
 import { onlyMessage, summary } from './wire.ts';
 
 let bot: CoreBot;
@@ -39,6 +39,18 @@ describe('GIVEN /timeline on Discord', () => {
     expect((body.data ?? body).embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
     const attachments = (body.data?.attachments ?? body.attachments ?? []) as { id: string; description?: string }[];
     expect(attachments[0]?.description).toMatch(/^Timeline: Nikolai Yezhov, \d+ dated events: 1\. /);
+  });
+
+  test('WHEN a member picks “Timeline: Yuri Zhukov” from the “Which Zhukov?” buttons THEN the new reply carries the picture as a command’s does', async () => {
+    const which = onlyMessage(await h.deliver(slash('timeline', { subject: 'Zhukov' })));
+    const buttons = (which.components ?? []).flatMap((r) => r.components);
+    const pick = buttons.find((b) => b.label === 'Timeline: Yuri Zhukov')!;
+    expect(pick).toBeDefined();
+    const calls = await h.deliver(click(pick.custom_id!, which));
+    const carrying = calls.filter((c) => c.files.length > 0);
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0]!.files[0]!.name).toBe('timeline.png');
+    expect(decodePng(carrying[0]!.files[0]!.bytes).width).toBeGreaterThanOrEqual(1520);
   });
 
   test('WHEN a member asks /who Yezhov THEN no file rides along', async () => {

@@ -55,6 +55,19 @@ describe('GIVEN /timeline on Slack', () => {
     for (const m of messages) expect(limitViolations(m)).toEqual([]);
   });
 
+  it('WHEN a member picks “Timeline: Yuri Zhukov” from the “Which Zhukov?” buttons THEN the new reply uploads its picture and shows it, as the command does', async () => {
+    const which = await command('Zhukov', 'timeline-zhukov');
+    const pick = which.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))).find((b) => b.text.text === 'Timeline: Yuri Zhukov');
+    expect(pick).toBeDefined();
+    const before = h.mock.uploads.size;
+    const res = await h.clickAs({ value: pick!.value!, responseId: 'timeline-zhukov-click' });
+    expect(res.status).toBe(200);
+    const posted = (await h.mock.postsTo('timeline-zhukov-click', 1, 10_000)).map((p) => parseMessage(p.json));
+    expect(h.mock.uploads.size).toBe(before + 1);
+    const fileId = [...h.mock.uploads.keys()].at(-1);
+    expect(posted[0]!.blocks.find((b) => b.type === 'image')).toMatchObject({ type: 'image', slack_file: { id: fileId } });
+  });
+
   it('WHEN a member asks /who Yezhov THEN nothing is uploaded', async () => {
     const before = h.mock.uploads.size;
     const res = await h.command({
