@@ -38,6 +38,11 @@ export interface TimelineOptions {
 
 /** Words before a date that make it a bound or the date of something else, not when the sentence's event happened. */
 const NOT_WHEN = /\b(?:before|after|until|till|prior to|than|of|since)\s+(?:the\s+)?$/i;
+/**
+ * The same a few words back: "since the previous Congress in 1930" dates the Congress, not what the
+ * sentence tells. Not "after …": "the arrests after intense interrogations in May 1937" were in May 1937 too.
+ */
+const NOT_WHEN_PHRASE = /\b(?:until|till|since)\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:in|of)\s+$/iu;
 
 /** Events read per source for a topic: a timeline wants the dated sentences beyond the few best. */
 const TOPIC_PER_SOURCE = 60;
@@ -54,7 +59,9 @@ function eventAt(p: Passage, i: number): TimelineEvent | null {
   const before = i > 0 ? sentenceText(p, i - 1) : '';
   const text = sentenceText(p, i);
   // "joined the Party before 1920", "the Red Terror of 1918": a bound or another event's date does not date this one.
-  const date = datesIn(text, before).find((d) => !NOT_WHEN.test(text.slice(Math.max(0, d.at - 12), d.at)));
+  const date = datesIn(text, before).find(
+    (d) => !NOT_WHEN.test(text.slice(Math.max(0, d.at - 12), d.at)) && !NOT_WHEN_PHRASE.test(text.slice(Math.max(0, d.at - 50), d.at)),
+  );
   if (!date) return null;
   const s = p.sentences[i]!;
   const start = date.inferred && i > 0 ? p.sentences[i - 1]!.start : s.start;

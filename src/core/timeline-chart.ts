@@ -32,11 +32,43 @@ const SCALE = 2;
 
 const FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
+/** Offsets of an event's number from its point, by level: above, below, higher, lower. */
+const LABEL_DY = [-12, 16, -24, 28];
+const PADDING = 16;
+
+/**
+ * Each event's label level: numbers of events close together in one row ("11" and "12" a month
+ * apart) take turns above and below the point instead of printing over each other.
+ */
+function labelLevels(events: readonly ChartEvent[]): Map<number, number> {
+  const times = events.map((e) => e.when);
+  const [min, max] = [Math.min(...times), Math.max(...times)];
+  const px = (t: number) => PADDING + (max > min ? ((t - min) / (max - min)) * (CHART_WIDTH - 2 * PADDING) : 0);
+  const width = (n: number) => String(n).length * 7 + 4;
+  const levels = new Map<number, number>();
+  const bySource = new Map<string, ChartEvent[]>();
+  for (const e of events) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+  for (const row of bySource.values()) {
+    // Where the last label at each level ends, in pixels.
+    const ends = LABEL_DY.map(() => Number.NEGATIVE_INFINITY);
+    for (const e of [...row].sort((a, b) => a.when - b.when || a.n - b.n)) {
+      const x = px(e.when);
+      const free = ends.findIndex((end) => x - width(e.n) / 2 >= end);
+      const level = free < 0 ? ends.indexOf(Math.min(...ends)) : free;
+      ends[level] = x + width(e.n) / 2;
+      levels.set(e.n, level);
+    }
+  }
+  return levels;
+}
+
 function spec(input: ChartInput): TopLevelSpec {
   const rows = new Set(input.events.map((e) => e.source)).size;
   const byN = new Map(input.events.map((e) => [e.n, e]));
   const links = input.conflicts.flatMap((group, g) => group.flatMap((n) => (byN.has(n) ? [{ ...byN.get(n)!, group: g }] : [])));
-  const x = { field: 'when', type: 'temporal', scale: { type: 'utc', padding: 16 }, axis: { title: null, labelFontSize: 12 } } as const;
+  const x = { field: 'when', type: 'temporal', scale: { type: 'utc', padding: PADDING }, axis: { title: null, labelFontSize: 12 } } as const;
+  const levels = labelLevels(input.events);
+  const labelled = input.events.map((e) => ({ ...e, level: levels.get(e.n) ?? 0 }));
   const y = { field: 'source', type: 'nominal', axis: { title: null, labelFontSize: 12, labelLimit: 300 } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -56,11 +88,11 @@ function spec(input: ChartInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 110, opacity: 0.9 },
         encoding: { x, y, color: { field: 'source', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } } },
       },
-      {
-        data: { values: [...input.events] },
-        mark: { type: 'text', dy: -12, fontSize: 11 },
+      ...LABEL_DY.map((dy, level) => ({
+        data: { values: labelled.filter((e) => e.level === level) },
+        mark: { type: 'text', dy, fontSize: 11 },
         encoding: { x, y, text: { field: 'n', type: 'nominal' } },
-      },
+      })),
     ],
   } as TopLevelSpec;
 }

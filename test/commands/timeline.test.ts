@@ -32,6 +32,13 @@ describe('timeline events', () => {
     expect(last.text).toContain('Yezhov was dismissed as head of the NKVD');
   });
 
+  it('GIVEN “Yezhov announced … that since the previous Congress in 1930 the proportion …” THEN 1930 dates the Congress, not an event of Yezhov’s: left out', () => {
+    const events = timelineEvents(bot.ctx, subjectOf('Yezhov'));
+    expect(events.some((e) => e.text.includes('since the previous Congress in 1930'))).toBe(false);
+    // "the arrests after intense interrogations in May 1937": the arrests were in May 1937 too, and stay.
+    expect(events.some((e) => e.text.includes('after intense interrogations in May 1937') && dateLabel(e.date) === 'May 1937')).toBe(true);
+  });
+
   it('GIVEN when Yezhov took over the NKVD THEN Maskharashvili’s 1936, Emelyanov’s September 1936 and his “from January 1937” are one conflict', () => {
     const conflicts = dateConflicts(bot.ctx, timelineEvents(bot.ctx, subjectOf('Yezhov')));
     const office = conflicts.find((c) => c.person === 'Nikolai Yezhov' && c.what === 'took office')!;
@@ -71,12 +78,27 @@ describe('/timeline', () => {
   it('GIVEN the first page THEN it carries the picture, whose alt text lists the events; later pages do not', async () => {
     const r = await ask(bot, '/timeline Yezhov');
     expect(r.image?.name).toBe('timeline.png');
-    expect(r.image!.alt).toMatch(/^Timeline: Nikolai Yezhov, 17 dated events: 1\. October 1917, Emelyanov \(2012\); 2\./);
+    expect(r.image!.alt).toMatch(/^Timeline: Nikolai Yezhov, 16 dated events: 1\. October 1917, Emelyanov \(2012\); 2\./);
     expect(r.image!.alt).toContain('9 December 1938, Emelyanov (2012).');
     const more = r.actions.find((a) => a.label.startsWith('More'))!;
     const page2 = await bot.act(more.id, STUDENT, HERE);
     expect(page2.page?.index).toBe(2);
     expect(page2.image).toBeUndefined();
+  });
+
+  it('GIVEN two events of one source a month apart and one far off THEN their numbers do not print over each other: the second goes below its point', async () => {
+    const svg = await timelineSvg({
+      title: 'T',
+      events: [
+        { n: 1, when: Date.UTC(1930, 0, 1), source: 'Reiman (2016)' },
+        { n: 2, when: Date.UTC(1937, 6, 1), source: 'Reiman (2016)' },
+        { n: 3, when: Date.UTC(1937, 7, 1), source: 'Reiman (2016)' },
+      ],
+      conflicts: [],
+    });
+    const at = (n: number) => Number(new RegExp(`n: ${n}"[^>]*translate\\([\\d.]+,([\\d.]+)\\)`).exec(svg)![1]);
+    expect(at(1)).toBe(at(2));
+    expect(at(3)).toBeGreaterThan(at(2));
   });
 
   it('GIVEN the picture THEN it is a PNG that decodes, twice the size of its chart, and the same bytes when rendered again', async () => {
