@@ -3,6 +3,7 @@
  * verbatim sentence with the date it gives, and the events two passages date differently.
  */
 import type { Passage } from '../corpus/types.ts';
+import { memoByObject } from '../core/memo.ts';
 import { escapeRe, wholeWords } from '../core/word-pattern.ts';
 import type { Person } from '../people/extract.ts';
 import { namedPeople } from '../people/mentions.ts';
@@ -54,12 +55,22 @@ function sentenceText(p: Passage, i: number): string {
   return p.text.slice(s.start, s.end);
 }
 
+/** Per passage, sentence index → its dates (read with the sentence before): the corpus changes only at ingest. */
+const datesOfSentences = memoByObject((_p: Passage) => new Map<number, TextDate[]>());
+
+/** The dates of sentence `i` of a passage, read once. */
+export function sentenceDates(p: Passage, i: number): TextDate[] {
+  const known = datesOfSentences(p);
+  let dates = known.get(i);
+  if (!dates) known.set(i, (dates = datesIn(sentenceText(p, i), i > 0 ? sentenceText(p, i - 1) : '')));
+  return dates;
+}
+
 /** The event a sentence dates, with the sentence before quoted too when the year comes from it. */
 function eventAt(p: Passage, i: number): TimelineEvent | null {
-  const before = i > 0 ? sentenceText(p, i - 1) : '';
   const text = sentenceText(p, i);
   // "joined the Party before 1920", "the Red Terror of 1918": a bound or another event's date does not date this one.
-  const date = datesIn(text, before).find(
+  const date = sentenceDates(p, i).find(
     (d) => !NOT_WHEN.test(text.slice(Math.max(0, d.at - 12), d.at)) && !NOT_WHEN_PHRASE.test(text.slice(Math.max(0, d.at - 50), d.at)),
   );
   if (!date) return null;
