@@ -5,7 +5,7 @@
  * or only speaks to it. The labels are Sourcebook's reading of the words, each with its basis,
  * never a verdict on the claim.
  */
-import { countedIn, relateCounts, type CountRelation } from '../core/counted.ts';
+import { countedIn, relateCounts, type CountRelation, type Counted } from '../core/counted.ts';
 import { memoByObject } from '../core/memo.ts';
 import { reportedIn } from '../core/quotes.ts';
 import { noteSentences } from '../corpus/note-text.ts';
@@ -18,7 +18,7 @@ import type { Question } from './question.ts';
 import { sentenceTokens, termsOf } from './score.ts';
 import { accusationIn, denialIn } from './stance.ts';
 import { topicBySource } from './topic.ts';
-import { classesFor, type PersonEvent } from './timeline.ts';
+import { classesFor, sentenceDates, type PersonEvent } from './timeline.ts';
 
 export type Label = 'support' | 'contradiction' | 'not comparable' | 'related';
 
@@ -141,10 +141,10 @@ interface ClaimReading {
 const ORDER = { same: 0, different: 0.5, 'not comparable': 1, unrelated: 2 } as const;
 
 /** A claim with a figure: the sentence's figure that counts the same thing decides. */
-function byFigures({ claim, q }: ClaimReading, text: string, before: readonly string[], sourceName: string, holds: string): Reading {
+function byFigures({ claim, q }: ClaimReading, said: Said, sourceName: string, holds: string): Reading {
   const same = sameWord(q);
   let best: CountRelation = { kind: 'unrelated' };
-  const theirs = countedIn(text, before, SMALLEST);
+  const theirs = said.counted();
   for (const mine of claim.figures)
     for (const c of theirs) {
       const r = relateCounts(mine, c, sourceName, same);
@@ -157,8 +157,9 @@ function byFigures({ claim, q }: ClaimReading, text: string, before: readonly st
 }
 
 /** A claim with a date: the date the sentence gives for the same thing befalling the same person decides. */
-function byDate({ ctx, claim, events }: ClaimReading, text: string, before: readonly string[], sourceName: string, holds: string): Reading {
-  const dates = datesIn(text, before[before.length - 1] ?? '');
+function byDate({ ctx, claim, events }: ClaimReading, said: Said, sourceName: string, holds: string): Reading {
+  const { text } = said;
+  const dates = said.dates();
   const mine = claim.dates[0]!;
   if (!dates.length) return { label: 'related', basis: `${holds}; it gives no date` };
   const d = events.length ? dateOfEvent(ctx, events, text, dates) : null;
@@ -174,12 +175,44 @@ function byDate({ ctx, claim, events }: ClaimReading, text: string, before: read
     : { label: 'support', basis: `the same date for it: ${dateLabel(d)} (${sourceName}), ${dateLabel(mine)} (the claim)` };
 }
 
-/** The label of one sentence (or note) `text`, with `before` the sentences before it in its paragraph. */
-function judge(reading: ClaimReading, text: string, roots: readonly string[], before: readonly string[], sourceName: string): Reading {
+/** What a sentence (or a note's sentence) says, read lazily: its figures and dates only when the claim has some. */
+interface Said {
+  text: string;
+  roots: readonly string[];
+  counted: () => Counted[];
+  dates: () => TextDate[];
+}
+
+/** Per passage, sentence index → its figures read for a claim: the corpus changes only at ingest. */
+const countedOfSentences = memoByObject((_p: Passage) => new Map<number, Counted[]>());
+
+function sentenceSaid(p: Passage, i: number): Said {
+  const sp = p.sentences[i]!;
+  const text = p.text.slice(sp.start, sp.end);
+  return {
+    text,
+    roots: sentenceTokens(p)[i]!,
+    counted: () => {
+      const known = countedOfSentences(p);
+      let c = known.get(i);
+      if (!c) known.set(i, (c = countedIn(text, beforeOf(p, i), SMALLEST)));
+      return c;
+    },
+    dates: () => sentenceDates(p, i),
+  };
+}
+
+function noteSaid(n: NoteSentence): Said {
+  return { text: n.comment, roots: n.roots, counted: () => countedIn(n.comment, [], SMALLEST), dates: () => datesIn(n.comment) };
+}
+
+/** The label of one sentence (or note). */
+function judge(reading: ClaimReading, said: Said, sourceName: string): Reading {
   const { claim, q } = reading;
+  const { text, roots } = said;
   const h = held(q, roots);
   const holds = h.words.length ? `holds ${quoted(h.words)}${h.missing.length ? `, not ${quoted(h.missing)}` : ''}` : `holds none of ${quoted(h.missing)}`;
-  if (claim.figures.length) return byFigures(reading, text, before, sourceName, holds);
+  if (claim.figures.length) return byFigures(reading, said, sourceName, holds);
   if (h.share < DECIDES) return { label: 'related', basis: holds };
   if (!compoundsHeld(claim, q, roots)) return { label: 'related', basis: `${holds}, but not together as the claim has them` };
   const denial = denialIn(text, deniable(q));
@@ -191,7 +224,7 @@ function judge(reading: ClaimReading, text: string, roots: readonly string[], be
     return h.share >= ALL
       ? { label: 'contradiction', basis: `asserts what the claim denies (“${claim.denies.cue}”): it ${holds} with no denial` }
       : { label: 'related', basis: `${holds}; it neither denies it nor says all of it` };
-  if (claim.dates.length) return byDate(reading, text, before, sourceName, holds);
+  if (claim.dates.length) return byDate(reading, said, sourceName, holds);
   const stance = denial ? `and denies it too (“${denial.cue}”)` : '';
   return { label: 'support', basis: `states the claim’s words ${quoted(h.words)} ${stance}`.trim() };
 }
@@ -282,14 +315,12 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
     const sentences = onTopic.get(id)?.sentences ?? [];
     const read = sentences.filter((x, k) => k < READ || (claim.figures.length && x.figures.length));
     for (const x of read) {
-      const sp = x.passage.sentences[x.index]!;
-      const sentence = x.passage.text.slice(sp.start, sp.end);
-      if (seen.has(sentence)) continue;
-      seen.add(sentence);
-      const roots = sentenceTokens(x.passage)[x.index]!;
-      const r = judge(reading, sentence, roots, beforeOf(x.passage, x.index), name);
+      const said = sentenceSaid(x.passage, x.index);
+      if (seen.has(said.text)) continue;
+      seen.add(said.text);
+      const r = judge(reading, said, name);
       // A sentence holding little of the claim (one common word of it) only shares a word with it.
-      if (r.label === 'related' && !speaksTo(q, roots)) continue;
+      if (r.label === 'related' && !speaksTo(q, said.roots)) continue;
       if (found.some((f) => f.passage === x.passage && f.start < x.end && x.start < f.end)) continue;
       found.push({ ...r, ...withReporter(r, x.passage, x.start, x.end), passage: x.passage, start: x.start, end: x.end, note: null, weight: x.weight });
     }
@@ -299,7 +330,7 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       if (exclude.has(p.id)) continue;
       const h = held(q, n.roots);
       if (h.share < NOTE_HOLDS || !speaksTo(q, n.roots)) continue;
-      const r = judge(reading, n.comment, n.roots, [], name);
+      const r = judge(reading, noteSaid(n), name);
       const sp = p.sentences[n.index]!;
       found.push({ ...r, passage: p, start: sp.start, end: sp.end, note: { number: n.number, comment: n.comment }, weight: h.share });
     }
