@@ -7,9 +7,9 @@ import { authorLabel } from '../corpus/cite.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { MONTHS } from './distractors.ts';
 import type { CentralSentence } from './central.ts';
-import { dateDisputed, ownClaim } from './honest.ts';
+import { dateDisputed, eventDateDisputed, ownClaim } from './honest.ts';
 import { hash32, seededShuffle, usableSentence } from './text.ts';
-import { hasReferent, TERROR_WORDS } from './referent.ts';
+import { hasReferent, namesUnknown, TERROR_WORDS, vagueEvent } from './referent.ts';
 import { mentionsIn } from '../people/mentions.ts';
 
 const M = `(${MONTHS.join('|')})`;
@@ -46,8 +46,10 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
   if (/\b1[89]\d\d\b/.test(what) || !/^\p{Ll}|^\p{Lu}/u.test(what) || /^(he|she|it|they|this|these|that|his|her|their)\b/i.test(what)) return null;
   what = what[0]!.toUpperCase() + what.slice(1);
   // "A number of high officials were caught …" names no one: the event must say who or what.
-  if (!hasReferent(what)) return null;
-  if (dateDisputed(ctx.engine, c.passage, text, year)) return null;
+  if (!hasReferent(what) || namesUnknown(what) || vagueEvent(what)) return null;
+  // "A remarkable investigation got underway in the Kremlin": an event of the terror befalls or is done by someone the sources name.
+  if (!mentionsIn(ctx.index, what).size) return null;
+  if (dateDisputed(ctx.engine, c.passage, text, year) || eventDateDisputed(ctx.engine, c.passage, text)) return null;
   return { central: c, text, what, year, month: m[2] ? MONTHS.indexOf(m[2]) + 1 : 0, source: authorLabel(ctx.repo.source(c.passage.sourceId)!.meta) };
 }
 

@@ -6,7 +6,7 @@
 import { rankSentences, question } from '../answer/engine.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { sourceOption } from './generate-source.ts';
-import { ownClaim, quotedVoice } from './honest.ts';
+import { eventDateDisputed, ownClaim, quotedVoice } from './honest.ts';
 import { usableSentence } from './text.ts';
 
 /** The questions the sources answer differently. */
@@ -38,7 +38,8 @@ export function thesisDrafts(ctx: GenContext): Draft[] {
           r.fit > 1 &&
           r.start === r.passage.sentences[r.index]!.start &&
           ownClaim(r.passage, r.index) &&
-          usableSentence(text, { min: 60, max: 320 })
+          usableSentence(text, { min: 60, max: 320 }) &&
+          !eventDateDisputed(ctx.engine, r.passage, text)
         );
       });
       if (!best) continue;

@@ -26,7 +26,7 @@ import { disputedFigures } from './disputed.ts';
 import { figuresIn } from '../core/figures.ts';
 import { quizPeople } from './people.ts';
 import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassage, usableSentence, type SentenceRef } from './text.ts';
-import { dateDisputed, ownClaim } from './honest.ts';
+import { dateDisputed, eventDateDisputed, ownClaim } from './honest.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
 import { dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
@@ -205,6 +205,8 @@ export function generateQuestions(engine: EngineContext): Question[] {
       out.some((q) => q.options[q.answer] === d.answer && d.distractors.filter((x) => q.options.includes(x)).length >= 2)
     )
       return false;
+    // A question that is not about the dispute does not teach a disputed date as fact, in its stem or its key.
+    if (d.kind !== 'dispute' && eventDateDisputed(engine, d.passage, d.quote)) return false;
     const q = toQuestion(d);
     if (questionProblem(repo, q)) return false;
     seenKeys.add(keyed);
@@ -263,11 +265,16 @@ function withinSourceShare(repo: GenContext['repo'], bank: Question[]): Question
     if (n <= MAX_SOURCE_SHARE * out.length) return out;
     const drop = out
       .map((q, i) => ({ q, i }))
-      .filter(({ q }) => sourceOf(q) === top && !['truefalse', 'order', 'dispute'].includes(q.kind))
-      .sort((a, b) => (a.q.centrality ?? 0) - (b.q.centrality ?? 0))[0];
+      .filter(({ q }) => sourceOf(q) === top && !['truefalse', 'order', 'dispute', 'thesis', 'rebuttal'].includes(q.kind))
+      .sort((a, b) => dropFirst(a.q) - dropFirst(b.q) || (a.q.centrality ?? 0) - (b.q.centrality ?? 0))[0];
     if (!drop) return out;
     out.splice(drop.i, 1);
   }
+}
+
+/** Which of a source's questions give way first when it has too many: recall of a date or a figure before whose words these are or who did it. */
+function dropFirst(q: Question): number {
+  return ['date', 'figure'].includes(q.kind) ? 0 : 1;
 }
 
 /** A date the sources give differently is never a key. */

@@ -3,7 +3,10 @@
  * the source reports in order to reject it, not a third party's words inside the author's text
  * (unless the stem names whose they are), and not a date or figure the sources give differently.
  */
+import { datesIn } from '../answer/dates.ts';
 import { question, rankSentences, type EngineContext } from '../answer/engine.ts';
+import { classesFor, dateConflicts, timelineEvents, timelineSubject, type DateConflict } from '../answer/timeline.ts';
+import { memoByObject } from '../core/memo.ts';
 import type { Passage } from '../corpus/types.ts';
 import { insideQuotation, reportedClaimAt } from '../core/quotes.ts';
 import { EDITED, compilationVoice } from '../corpus/voice.ts';
@@ -62,6 +65,32 @@ export function dateDisputed(ctx: EngineContext, p: Passage, sentence: string, y
     const years = (other.match(YEAR) ?? []).map(Number);
     if (years.length && !years.includes(year) && years.some((y) => Math.abs(y - year) <= 3)) return true;
   }
+  return false;
+}
+
+/** Per people index (one per ingest), each person's dates the sources give differently. */
+const conflictsOf = memoByObject((_people: object) => new Map<string, DateConflict[]>());
+
+function personConflicts(ctx: EngineContext, name: string): DateConflict[] {
+  const known = conflictsOf(ctx.people);
+  let found = known.get(name);
+  if (!found) {
+    const s = timelineSubject(ctx, name);
+    found = s.kind === 'subject' && s.subject.kind === 'person' ? dateConflicts(ctx, timelineEvents(ctx, s.subject)) : [];
+    known.set(name, found);
+  }
+  return found;
+}
+
+/**
+ * The sentence dates something that befell a person (removed, arrested, shot…) on a day other
+ * sources give differently: "On December 9, 1938, Yezhov was dismissed" against "23 November
+ * 1938". Such a sentence teaches a date in dispute as fact, whatever its blank is.
+ */
+export function eventDateDisputed(ctx: EngineContext, p: Passage, sentence: string): boolean {
+  for (const d of datesIn(sentence))
+    for (const c of classesFor(ctx, sentence, d))
+      if (personConflicts(ctx, c.person).some((k) => k.what === c.what && k.events.some((e) => e.passage.id === p.id))) return true;
   return false;
 }
 

@@ -17,8 +17,9 @@ const POINTS_BACK =
 const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
 /** "the people judged thus", "those treated in this way": a group only the sentence before says how to find. */
 const THUS_GROUP = /\b\p{Ll}+(?:ed|en)\s+(?:thus|so|in this way|in that way|likewise)\b/u;
-/** "these authors", "those measures", "both secretaries": a group the sentence before introduced. */
-const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}|\bboth\s+\p{Ll}{3,}\b(?!\s+and\b)/u;
+/** "these authors", "those measures", "both secretaries", "three additional such lists", "this time": what the sentence before introduced. */
+const DEMONSTRATIVE_GROUP =
+  /\b(?:these|those)\s+(?!(?:years|days|months|words)\b)\p{Ll}{3,}|\bboth\s+\p{Ll}{3,}\b(?!\s+and\b)|\bsuch\s+(?!as\b|a\b|an\b)\p{Ll}{3,}|\b(?:this|that) time\b/u;
 /** "the man", "the woman": a person named only as the one the reader already knows; no year identifies them. */
 const UNNAMED_PERSON = /\bthe (?:man|woman|latter|former)\b(?! (?:of|on|for) \p{Lu})/iu;
 /** Capitalised words that name no one a "he" could stand for. */
@@ -31,6 +32,15 @@ const UNNAMED_EVENT =
 const A_YEAR = /\b1[89]\d\d\b/;
 /** A figure given for one place, as an example of a whole ("In the Smolensk province alone …"): an aside, not a question. */
 export const EXAMPLE = /\b(?:alone|at one|in one|a single)\b/i;
+
+/** "a remarkable investigation got underway": an event that is some investigation or campaign, never named. */
+const VAGUE_EVENT =
+  /(?:^|[,;]\s+)(?:a|an)\s+(?:\p{Ll}+\s+){0,2}(?:investigation|inquiry|campaign|case|affair|operation|trial|meeting|process|wave|purge|decision|plan|plot|conspiracy|group|organi[sz]ation|commission)\s+(?:\p{Ll}+\s+)?(?:was|were|got|began|started|took|came|had|opened|followed)\b/u;
+
+/** The event is some investigation, campaign or affair the text does not name ("a remarkable investigation got underway in the Kremlin"). */
+export function vagueEvent(text: string): boolean {
+  return VAGUE_EVENT.test(text);
+}
 
 /** "the man", "the woman": a person the text never names; no sentence before can make a stem about them answerable. */
 export function unnamedPerson(text: string): boolean {

@@ -25,10 +25,12 @@ const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
 const answerOf = (q: Question) => q.options[q.answer]!;
 
 describe('quiz bank — generated from the real corpus', () => {
-  it('GIVEN the five sources THEN at least 45 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
+  it('GIVEN the five sources THEN at least 40 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
     // Fewer, better questions: one per paragraph, only central sentences.
-    expect(bank.length).toBeGreaterThanOrEqual(45);
-    for (const k of ['who', 'date', 'source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(5);
+    expect(bank.length).toBeGreaterThanOrEqual(40);
+    // Recall kinds (who, date) give way first to whose-words kinds when a source has too many questions; each kind stays.
+    for (const k of ['source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(5);
+    for (const k of ['who', 'date'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(2);
     expect(ofKind('figure').length).toBeGreaterThanOrEqual(3);
     for (const k of ['thesis', 'order', 'rebuttal'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(1);
     expect(ofKind('date').length / bank.length).toBeLessThanOrEqual(0.2);

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../src/app/bot.ts';
-import { ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
+import { eventDateDisputed, ownClaim, quotedVoice } from '../../src/quiz/honest.ts';
+import { datedEvent } from '../../src/quiz/generate-order.ts';
 import { holds, quizPeople } from '../../src/quiz/people.ts';
 import { mentionsIn } from '../../src/people/mentions.ts';
 import { figuresIn } from '../../src/core/figures.ts';
@@ -607,5 +608,36 @@ describe('a seventh teacher’s review', () => {
       const bare = q.options.filter((o) => !o.includes(' '));
       expect(bare.length, q.stem).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('an eighth teacher’s review', () => {
+  it('GIVEN “Three additional such lists were found later” or “This time Pyatakov, Radek …” mid-stem THEN the stem does not stand alone; “such as” does', () => {
+    expect(dangling('Three additional such lists were found later, dating to the time when Yezhov was still in office.')).toBe(true);
+    expect(dangling('Pyatakov, Radek and Sokolnikov were in the dock this time, accused of being members of a parallel centre.')).toBe(true);
+    expect(dangling('Regional secretaries such as Eikhe and Postyshev asked for higher quotas in 1937.')).toBe(false);
+  });
+
+  it('GIVEN Reiman’s “In January 1935 …, a remarkable investigation got underway in the Kremlin” THEN it is no event of an order question: it names no one', () => {
+    const ctx = genContext(bot);
+    const p = bot.ctx.repo.passage('rei-wc8qn')!;
+    const s = p.sentences[2]!;
+    expect(datedEvent(ctx, { passage: p, index: 2, start: s.start, end: s.end, topic: 'Kremlin affair', centrality: 1 })).toBeNull();
+    for (const q of ofKind('order')) expect(q.stem).not.toContain('a remarkable investigation');
+  });
+
+  it('GIVEN Emelyanov’s “Nikolai Yezhov, head of the NKVD from January 1937 onwards …” THEN its date is in dispute (Maskharashvili 1936, Emelyanov September 1936), and no question but a dispute quotes it', () => {
+    const p = bot.ctx.repo.passage('eme-rmhkc')!;
+    const s = p.sentences[0]!;
+    expect(eventDateDisputed(bot.ctx, p, p.text.slice(s.start, s.end))).toBe(true);
+    // A date no other source gives differently is not in dispute.
+    const kirov = sentenceOf(bot, 'rea-hnsbp', 'Then, on December 1, 1934');
+    expect(eventDateDisputed(bot.ctx, kirov.passage, kirov.text)).toBe(false);
+    for (const q of bank.filter((x) => x.kind !== 'dispute')) expect(q.quote, q.stem).not.toContain('head of the NKVD from January 1937');
+  });
+
+  it('GIVEN a source with more than its share of questions THEN its thesis and rebuttal questions stay and its date and figure recalls give way first', () => {
+    expect(ofKind('thesis').length).toBeGreaterThanOrEqual(3);
+    expect(ofKind('date').length).toBeLessThan(ofKind('source').length / 4);
   });
 });
