@@ -43,6 +43,8 @@ export const TRUEFALSE_SHARE = 0.22;
 const MAX_ORDER = 12;
 /** The people swapped in no true/false item: the most named, whom the corpus is about. */
 const ANCHORS = 3;
+/** Questions at most on one topic from one source (kinds quoting several sources aside). */
+export const MAX_PER_TOPIC_SOURCE = 2;
 /** A date cloze needs a sentence this central to its topic. */
 const DATE_CENTRALITY = 0.5;
 /** A which-source question needs a sentence this central: a source's way of telling what matters. */
@@ -188,6 +190,8 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const perPassage = new Set<string>();
   // One who-question per person: a second would offer the same people again, one of them right for both.
   const whoKeys = new Set<string>();
+  // Two questions per topic from one source: a third on Emelyanov's Tukhachevsky story asks the same thing again.
+  const perTopicSource = new Map<string, number>();
   const out: Question[] = [];
   const accept = (d: Draft): boolean => {
     // Order and dispute questions quote several sources' passages: they leave each passage to its own question.
@@ -198,6 +202,8 @@ export function generateQuestions(engine: EngineContext): Question[] {
     const keyed = `${d.kind}:${d.passage.id}:${d.answer}`;
     if (seenStems.has(key) || (d.kind !== 'source' && d.kind !== 'thesis' && d.kind !== 'truefalse' && seenKeys.has(keyed))) return false;
     if (d.kind === 'who' && whoKeys.has(d.answer)) return false;
+    const topicKey = `${d.topic ?? ''}\u0000${d.passage.sourceId}`;
+    if (!several && d.topic && (perTopicSource.get(topicKey) ?? 0) >= MAX_PER_TOPIC_SOURCE) return false;
     // The same key among mostly the same options twice: whichever comes second answers itself.
     if (
       d.kind !== 'truefalse' &&
@@ -213,6 +219,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
     seenStems.add(key);
     if (d.kind === 'who') whoKeys.add(d.answer);
     if (!several) perPassage.add(d.passage.id);
+    if (!several && d.topic) perTopicSource.set(topicKey, (perTopicSource.get(topicKey) ?? 0) + 1);
     out.push(q);
     return true;
   };
@@ -273,7 +280,7 @@ function withinSourceShare(repo: GenContext['repo'], bank: Question[]): Question
 }
 
 /** Which of a source's questions give way first when it has too many: recall of a date or a figure before whose words these are or who did it. */
-function dropFirst(q: Question): number {
+export function dropFirst(q: Pick<Question, 'kind'>): number {
   return ['date', 'figure'].includes(q.kind) ? 0 : 1;
 }
 

@@ -10,7 +10,7 @@ import { holds, quizPeople } from '../../src/quiz/people.ts';
 import { mentionsIn } from '../../src/people/mentions.ts';
 import { figuresIn } from '../../src/core/figures.ts';
 import { dangling, EXAMPLE, hasReferent, TERROR_WORDS } from '../../src/quiz/referent.ts';
-import { MAX_SOURCE_SHARE } from '../../src/quiz/generate.ts';
+import { dropFirst, MAX_PER_TOPIC_SOURCE, MAX_SOURCE_SHARE } from '../../src/quiz/generate.ts';
 import { sourceOption } from '../../src/quiz/generate-source.ts';
 import { corpusSentences, statementPassage, usableSentence } from '../../src/quiz/text.ts';
 import type { Question } from '../../src/quiz/types.ts';
@@ -636,8 +636,19 @@ describe('an eighth teacher’s review', () => {
     for (const q of bank.filter((x) => x.kind !== 'dispute')) expect(q.quote, q.stem).not.toContain('head of the NKVD from January 1937');
   });
 
+  it('GIVEN one source’s many sentences on one topic (Emelyanov on Tukhachevsky) THEN at most two questions of that topic come from it', () => {
+    const counts = new Map<string, number>();
+    for (const q of bank.filter((x) => x.kind !== 'order' && x.kind !== 'dispute' && x.topic)) {
+      const key = `${q.topic} / ${bot.ctx.repo.passage(q.passageId)!.sourceId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of counts) expect(n, key).toBeLessThanOrEqual(MAX_PER_TOPIC_SOURCE);
+  });
+
   it('GIVEN a source with more than its share of questions THEN its thesis and rebuttal questions stay and its date and figure recalls give way first', () => {
     expect(ofKind('thesis').length).toBeGreaterThanOrEqual(3);
-    expect(ofKind('date').length).toBeLessThan(ofKind('source').length / 4);
+    const of = (kind: Question['kind']) => ({ kind }) as Pick<Question, 'kind'>;
+    for (const recall of ['date', 'figure'] as const)
+      for (const kept of ['source', 'thesis', 'rebuttal', 'who'] as const) expect(dropFirst(of(recall))).toBeLessThan(dropFirst(of(kept)));
   });
 });
