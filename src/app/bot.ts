@@ -6,6 +6,7 @@ import { spaceKey } from '../core/request.ts';
 import { clip } from '../core/text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
+import { loadErrata } from '../corpus/errata.ts';
 import { openDb, type DB } from '../db/open.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_FILE } from '../paths.ts';
 import { PeopleIndex } from '../people/index.ts';
@@ -65,6 +66,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   const ctx: CommandContext = { db, repo, people, actions: new ActionStore(db), now: opts.now ?? (() => new Date()), specs: COMMANDS.map((c) => c.spec) };
   // Searches match a name in every spelling the corpus uses, whichever one was typed.
   repo.spellings = (token) => ctx.people.spellingsFor(token);
+  repo.errata = loadErrata(corpusDir);
 
   // `sourcebook ingest` may rebuild the corpus under a running bot (another process, same file):
   // caches keyed to the old corpus are dropped when its fingerprint changes.

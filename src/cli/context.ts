@@ -1,4 +1,5 @@
 /** Opens the database for a CLI command, building the corpus index first when it is missing or stale. */
+import { loadErrata } from '../corpus/errata.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { openDb, type DB } from '../db/open.ts';
@@ -19,9 +20,10 @@ export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) =
   const paths = resolvePaths(opts);
   const db = openDb(paths.db);
   // An index damaged in the middle shows when first read: it is emptied and filled again from corpus/.
+  const corpusDir = corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR);
   const result = withIndex(
     db,
-    () => ensureCorpus(db, corpusDirFor(db, paths.corpus, DEFAULT_CORPUS_DIR)),
+    () => ensureCorpus(db, corpusDir),
     () => log('The corpus index is damaged; rebuilding it from corpus/.'),
   );
   if (result) log(`Indexed the corpus: ${result.sources} sources, ${result.passages} passages in ${result.seconds.toFixed(2)} s.`);
@@ -29,5 +31,6 @@ export function openCorpus(opts: PathOptions, log: (msg: string) => void = (m) =
   // `sourcebook search Ezhov` finds the passages that spell it Yezhov, as the bots do.
   const people = PeopleIndex.load(db);
   repo.spellings = (token) => people.spellingsFor(token);
+  repo.errata = loadErrata(corpusDir);
   return { db, repo };
 }

@@ -8,6 +8,7 @@ import { reportedClaimOf } from '../corpus/voice.ts';
 import type { CorpusRepo } from '../corpus/repo.ts';
 import type { Passage } from '../corpus/types.ts';
 import { noteComment } from '../corpus/note-text.ts';
+import { errataIn } from '../corpus/errata.ts';
 import { notesOfSentences } from '../corpus/sentence-notes.ts';
 import { memoByObject } from './memo.ts';
 import type { Block, Citation } from './reply.ts';
@@ -89,6 +90,9 @@ export function quoteUnit(repo: CorpusRepo, p: Passage, text: string, lead?: str
     });
     blocks.push({ type: 'quote', text: note.comment, attribution: citations[1]!.attribution, citation: 1 });
   }
+  // A known slip of the text (errata.json) is flagged where it is quoted, on what the corpus itself says.
+  for (const e of errataIn(repo.knownErrata(), p.sourceId, shown))
+    blocks.push({ type: 'paragraph', text: `Sourcebook’s note (not a source’s claim) on “${e.text}”: ${e.note} See “${e.see}” [${e.seePassage}].` });
   return { blocks, citations };
 }
 

@@ -8,6 +8,7 @@ import { splitSentences, type SentenceSpan } from '../segment/sentences.ts';
 import type { SegmentedSource, SegPassage } from '../segment/types.ts';
 import { loadMetadata, type SourceMeta } from './metadata.ts';
 import { loadAliases } from './aliases.ts';
+import { loadErrata } from './errata.ts';
 import { extractPeople, type Person } from '../people/extract.ts';
 
 export interface BuiltPassage extends SegPassage {
@@ -47,7 +48,11 @@ export function buildCorpus(corpusDir: string, onProgress?: Progress): BuiltCorp
   });
   const units = sources.flatMap((s) => s.passages.map((p) => ({ sourceId: s.meta.id, text: p.text })));
   const indexNames = sources.flatMap((s) => s.segmented.indexEntries.map((e) => e.name));
-  return { sources, people: extractPeople(units, indexNames, aliases), fingerprint: corpusHash(readFileSync(join(corpusDir, 'sources.json')), aliases, texts) };
+  return {
+    sources,
+    people: extractPeople(units, indexNames, aliases),
+    fingerprint: corpusHash(readFileSync(join(corpusDir, 'sources.json')), aliases, texts, loadErrata(corpusDir)),
+  };
 }
 
 export function buildSource(meta: SourceMeta, text: string): BuiltSource {

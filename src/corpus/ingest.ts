@@ -6,6 +6,7 @@ import { corpusHash } from './fingerprint.ts';
 import { buildCorpus, type Progress } from './build.ts';
 import { loadMetadata } from './metadata.ts';
 import { loadAliases } from './aliases.ts';
+import { loadErrata } from './errata.ts';
 import { storeCorpus, storedFingerprint, type IngestCounts } from './store.ts';
 
 export interface IngestResult extends IngestCounts {
@@ -25,7 +26,7 @@ export function ingest(db: DB, corpusDir: string, onProgress?: Progress): Ingest
 export function corpusFingerprint(corpusDir: string): string {
   const metas = loadMetadata(corpusDir);
   const texts = metas.map((m) => readFileSync(join(corpusDir, m.file), 'utf8'));
-  return corpusHash(readFileSync(join(corpusDir, 'sources.json')), loadAliases(corpusDir), texts);
+  return corpusHash(readFileSync(join(corpusDir, 'sources.json')), loadAliases(corpusDir), texts, loadErrata(corpusDir));
 }
 
 /** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */

@@ -1,4 +1,5 @@
 /** Read access to the stored corpus. Passages are cached after first read: the corpus changes only at ingest. */
+import { findErrata, type Erratum, type FoundErratum } from './errata.ts';
 import type { DB } from '../db/open.ts';
 import type { Statement } from 'better-sqlite3';
 import { ftsQuery } from '../search/fts-query.ts';
@@ -76,6 +77,10 @@ export class CorpusRepo {
 
   private readonly statements = new Map<string, Statement>();
 
+  /** The curated errata of the corpus folder (errata.json), set by the bot; found in the texts on first use. */
+  errata: readonly Erratum[] = [];
+  private foundErrata: FoundErratum[] | null = null;
+
   /** Other spellings of a name in the corpus, set by whoever holds the people index (the bot). */
   spellings: (token: string) => readonly string[] = () => [];
 
@@ -86,6 +91,18 @@ export class CorpusRepo {
     this.byId.clear();
     this.sourceList = null;
     this.annotated.clear();
+    this.foundErrata = null;
+  }
+
+  /** The errata whose words stand in the texts, each with the passage its note rests on. */
+  knownErrata(): FoundErratum[] {
+    if (!this.foundErrata)
+      this.foundErrata = findErrata(
+        this.errata,
+        (id) => this.passagesOf(id),
+        this.sources().map((s) => s.meta.id),
+      ).found;
+    return this.foundErrata;
   }
 
   /** Prepared once per SQL text: preparing costs as much as running a small FTS query. */

@@ -27,6 +27,7 @@ import { figuresIn } from '../core/figures.ts';
 import { quizPeople } from './people.ts';
 import { corpusSentences, hash32, norm, seededShuffle, stableId, statementPassage, usableSentence, type SentenceRef } from './text.ts';
 import { dateDisputed, eventDateDisputed, ownClaim } from './honest.ts';
+import { errataIn, type FoundErratum } from '../corpus/errata.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
 import { dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
@@ -43,6 +44,8 @@ export const TRUEFALSE_SHARE = 0.22;
 const MAX_ORDER = 12;
 /** The people swapped in no true/false item: the most named, whom the corpus is about. */
 const ANCHORS = 3;
+/** A question's note at most (the stored schema's limit). */
+const MAX_NOTE = 300;
 /** Questions at most on one topic from one source (kinds quoting several sources aside). */
 export const MAX_PER_TOPIC_SOURCE = 2;
 /** A date cloze needs a sentence this central to its topic. */
@@ -211,6 +214,10 @@ export function generateQuestions(engine: EngineContext): Question[] {
       out.some((q) => q.options[q.answer] === d.answer && d.distractors.filter((x) => q.options.includes(x)).length >= 2)
     )
       return false;
+    // A known slip of a text (errata.json) is never a key, and is flagged wherever a question shows it.
+    const flagged = flagErrata(repo, d);
+    if (!flagged) return false;
+    d = flagged;
     // A question that is not about the dispute does not teach a disputed date as fact, in its stem or its key.
     if (d.kind !== 'dispute' && eventDateDisputed(engine, d.passage, d.quote)) return false;
     const q = toQuestion(d);
@@ -277,6 +284,40 @@ function withinSourceShare(repo: GenContext['repo'], bank: Question[]): Question
     if (!drop) return out;
     out.splice(drop.i, 1);
   }
+}
+
+/** The known slips (errata.json) a draft's quotes repeat. */
+export function errataOf(repo: GenContext['repo'], d: Pick<Draft, 'passage' | 'stem' | 'quote' | 'also'>): FoundErratum[] {
+  const errata = repo.knownErrata();
+  if (!errata.length) return [];
+  const found = errataIn(errata, d.passage.sourceId, d.quote);
+  for (const a of d.also ?? []) {
+    const p = repo.passage(a.passageId);
+    if (p) found.push(...errataIn(errata, p.sourceId, a.quote));
+  }
+  return [...new Set(found)];
+}
+
+/** Questions whose own words (a which-source or a thesis question) would be given away by a note naming the source before it is answered. */
+const SOURCE_IS_THE_ANSWER = new Set<Draft['kind']>(['source', 'thesis', 'dispute', 'truefalse']);
+
+/**
+ * A draft that repeats a known slip, flagged: the note says what the corpus says instead, after the
+ * question closes, and before it too where the stem already names the source. Null when the key
+ * itself is the slip ("On December ____, 1938"): a slip is never taught.
+ */
+export function flagErrata(repo: GenContext['repo'], d: Draft): Draft | null {
+  const errata = errataOf(repo, d);
+  if (!errata.length) return d;
+  // An order question's key is its events' dates: one resting on a slip is not asked.
+  if (d.kind === 'order' || errata.some((e) => e.wrong.includes(d.answer) || d.answer.includes(e.wrong))) return null;
+  const note = errata.map((e) => `Sourcebook’s note on “${e.wrong}”: ${e.note}`).join(' ');
+  if (note.length > MAX_NOTE) return null;
+  const both = d.note ? `${d.note} ${note}` : note;
+  // Before the answer only where it gives nothing away: not the source, and not the key ("Yezhov's letter of resignation").
+  const surname = d.answer.split(/\s+/).pop()!;
+  const early = !SOURCE_IS_THE_ANSWER.has(d.kind) && !note.includes(surname);
+  return { ...d, note: both.length <= MAX_NOTE ? both : note, ...(early ? { stem: `${d.stem}\n(${note})` } : {}) };
 }
 
 /** Which of a source's questions give way first when it has too many: recall of a date or a figure before whose words these are or who did it. */

@@ -143,7 +143,8 @@ describe('/quiz TOPIC COUNT — a run', () => {
       expect(qs).toHaveLength(10);
       // Those that name him come first; a run longer than them goes on with questions from passages about him.
       const names = qs.map((q) => /Yezhov|Ezhov/.test(`${q.body.stem} ${q.body.options.join(' ')}`));
-      expect(names.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+      // The bank has a few questions naming him (four since disputed dates and a topic's third question were left out).
+      expect(names.filter(Boolean).length).toBeGreaterThanOrEqual(3);
       expect(names.indexOf(false) === -1 || names.slice(names.indexOf(false)).every((n) => !n)).toBe(true);
     }
   });
