@@ -4,8 +4,8 @@
  * docs/architecture.md draws the same diagram.
  */
 const LAYERS = [
-  ['base', '^src/(db|segment)/|^src/(paths|config)\\.ts$|^src/corpus/metadata\\.ts$'], // the corpus metadata schema is what the segmenter reads
-  ['corpus', '^src/(corpus/(?!metadata\\.ts$)|people/|search/)'],
+  ['base', '^src/(db|segment)/|^src/(paths|config)\\.ts$|^src/corpus/(metadata|json-file)\\.ts$'], // the corpus metadata schema (and its file reader) is what the segmenter reads
+  ['corpus', '^src/(corpus/(?!(metadata|json-file)\\.ts$)|people/|search/)'],
   ['core', '^src/core/'],
   ['answer', '^src/answer/'],
   ['services', '^src/(quiz|moderation)/'],

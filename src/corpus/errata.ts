@@ -4,10 +4,8 @@
  * must not teach. Each says where the corpus itself shows otherwise, so Sourcebook's note rests on
  * the sources, not on its own say-so.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { MetadataError } from './metadata.ts';
+import { MetadataError, readCorpusJson } from './json-file.ts';
 import type { Passage } from './types.ts';
 
 export const ErratumSchema = z
@@ -31,21 +29,10 @@ const ErrataFileSchema = z.object({ errata: z.array(ErratumSchema) }).strict();
 
 /** Reads and validates `errata.json`; no file is no errata. */
 export function loadErrata(corpusDir: string): Erratum[] {
-  const file = join(corpusDir, 'errata.json');
-  if (!existsSync(file)) return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new MetadataError([`errata.json is not valid JSON: ${(e as Error).message}`]);
-  }
-  const parsed = ErrataFileSchema.safeParse(json);
-  if (!parsed.success) throw new MetadataError(parsed.error.issues.map((i) => `errata.json.${i.path.join('.')}: ${i.message}`));
-  const misplaced = parsed.data.errata.flatMap((e, i) =>
-    e.text.includes(e.wrong) ? [] : [`errata.json.errata.${i}.wrong: “${e.wrong}” is not part of its text`],
-  );
+  const errata = readCorpusJson(corpusDir, 'errata.json', ErrataFileSchema)?.errata ?? [];
+  const misplaced = errata.flatMap((e, i) => (e.text.includes(e.wrong) ? [] : [`errata.json.errata.${i}.wrong: “${e.wrong}” is not part of its text`]));
   if (misplaced.length) throw new MetadataError(misplaced);
-  return parsed.data.errata;
+  return errata;
 }
 
 /** An erratum found in the corpus: the passage its note rests on. */

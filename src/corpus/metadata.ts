@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { MetadataError, readCorpusJson } from './json-file.ts';
 
 export const SOURCE_KINDS = ['blog post', 'interview', 'quote compilation', 'monograph', 'essay'] as const;
 export const PROFILES = ['web-article', 'interview', 'quote-compilation', 'converted-book', 'booklet'] as const;
@@ -46,11 +47,7 @@ export type SourceMeta = z.infer<typeof SourceMetaSchema> & { idPrefix: string }
 
 const FileSchema = z.object({ sources: z.array(z.unknown()).min(1, 'lists no sources') }).strict();
 
-export class MetadataError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`corpus metadata has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+export { MetadataError } from './json-file.ts';
 
 function describeIssue(where: string, issue: z.core.$ZodIssue): string {
   const path = issue.path.length ? `.${issue.path.join('.')}` : '';
@@ -63,23 +60,15 @@ function describeIssue(where: string, issue: z.core.$ZodIssue): string {
 
 /** Reads and validates `sources.json`; throws MetadataError listing every problem at once. */
 export function loadMetadata(corpusDir: string): SourceMeta[] {
-  const file = join(corpusDir, 'sources.json');
-  if (!existsSync(file)) throw new MetadataError([`${file} not found: the corpus folder needs a sources.json`]);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new MetadataError([`sources.json is not valid JSON: ${(e as Error).message}`]);
-  }
-  const top = FileSchema.safeParse(json);
-  if (!top.success) throw new MetadataError(top.error.issues.map((i) => describeIssue('sources.json', i)));
+  const top = readCorpusJson(corpusDir, 'sources.json', FileSchema, (i) => describeIssue('sources.json', i));
+  if (!top) throw new MetadataError([`${join(corpusDir, 'sources.json')} not found: the corpus folder needs a sources.json`]);
 
   const problems: string[] = [];
   const out: SourceMeta[] = [];
   const seenIds = new Map<string, number>();
   const seenPrefixes = new Map<string, string>();
   const seenFiles = new Map<string, string>();
-  top.data.sources.forEach((entry, i) => {
+  top.sources.forEach((entry, i) => {
     const label = `sources[${i}]${typeof entry === 'object' && entry && 'id' in entry ? ` (${String(entry.id)})` : ''}`;
     const parsed = SourceMetaSchema.safeParse(entry);
     if (!parsed.success) {

@@ -44,8 +44,6 @@ export const TRUEFALSE_SHARE = 0.22;
 const MAX_ORDER = 12;
 /** The people swapped in no true/false item: the most named, whom the corpus is about. */
 const ANCHORS = 3;
-/** A question's note at most (the stored schema's limit). */
-const MAX_NOTE = 300;
 /** Questions at most on one topic from one source (kinds quoting several sources aside). */
 export const MAX_PER_TOPIC_SOURCE = 2;
 /** A date cloze needs a sentence this central to its topic. */
@@ -302,9 +300,9 @@ export function errataOf(repo: GenContext['repo'], d: Pick<Draft, 'passage' | 's
 const SOURCE_IS_THE_ANSWER = new Set<Draft['kind']>(['source', 'thesis', 'dispute', 'truefalse']);
 
 /**
- * A draft that repeats a known slip, flagged: the note says what the corpus says instead, after the
- * question closes, and before it too where the stem already names the source. Null when the key
- * itself is the slip ("On December ____, 1938"): a slip is never taught.
+ * A draft that repeats a known slip: its explanation quotes the passage, which flags the slip
+ * (core/quotes); the stem flags it too where that gives nothing away. Null when the key itself is
+ * the slip ("On December ____, 1938"): a slip is never taught.
  */
 export function flagErrata(repo: GenContext['repo'], d: Draft): Draft | null {
   const errata = errataOf(repo, d);
@@ -312,12 +310,10 @@ export function flagErrata(repo: GenContext['repo'], d: Draft): Draft | null {
   // An order question's key is its events' dates: one resting on a slip is not asked.
   if (d.kind === 'order' || errata.some((e) => e.wrong.includes(d.answer) || d.answer.includes(e.wrong))) return null;
   const note = errata.map((e) => `Sourcebook’s note on “${e.wrong}”: ${e.note}`).join(' ');
-  if (note.length > MAX_NOTE) return null;
-  const both = d.note ? `${d.note} ${note}` : note;
   // Before the answer only where it gives nothing away: not the source, and not the key ("Yezhov's letter of resignation").
   const surname = d.answer.split(/\s+/).pop()!;
   const early = !SOURCE_IS_THE_ANSWER.has(d.kind) && !note.includes(surname);
-  return { ...d, note: both.length <= MAX_NOTE ? both : note, ...(early ? { stem: `${d.stem}\n(${note})` } : {}) };
+  return early ? { ...d, stem: `${d.stem}\n(${note})` } : d;
 }
 
 /** Which of a source's questions give way first when it has too many: recall of a date or a figure before whose words these are or who did it. */

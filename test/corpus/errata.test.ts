@@ -11,6 +11,7 @@ import { findErrata, loadErrata } from '../../src/corpus/errata.ts';
 import { corpusFingerprint } from '../../src/corpus/ingest.ts';
 import { MetadataError } from '../../src/corpus/metadata.ts';
 import { errataOf, flagErrata } from '../../src/quiz/generate.ts';
+import { bankExport } from '../../src/cli/quiz-export.ts';
 import { allText, ask, corpusBot, CORPUS_DIR } from '../support/corpus-bot.ts';
 import { botWithBank } from '../quiz/helpers.ts';
 
@@ -108,19 +109,19 @@ describe('errata where the sources are quoted', () => {
 });
 
 describe('errata in the quiz', () => {
-  it('GIVEN the generated bank THEN a question quoting a known slip carries Sourcebook’s note on it, never has it as its key, and names the source before answering only where the stem already does', () => {
+  it('GIVEN the generated bank THEN a question quoting a known slip has it flagged in its explanation, never as its key, and before the answer only where that gives nothing away', () => {
     const { bot: quizBot, bank } = botWithBank();
     const flagged = bank.filter(
       (q) => errataOf(quizBot.ctx.repo, { passage: quizBot.ctx.repo.passage(q.passageId)!, stem: q.stem, quote: q.quote, also: q.also ?? [] }).length,
     );
     expect(flagged.length).toBeGreaterThan(0);
+    const explained = new Map(bankExport(quizBot.ctx, bank).questions.map((x) => [x.id, x.explanation]));
     for (const q of flagged) {
-      expect(q.note, q.stem).toMatch(/Sourcebook’s note on “[^”]+”: /);
+      expect(explained.get(q.id), q.stem).toMatch(/Sourcebook’s note \(not a source’s claim\) on “[^”]+”: /);
       if (q.kind === 'source') expect(q.stem).not.toContain('Sourcebook’s note');
     }
-    // Emelyanov's "On December 9, 1938, ____ was dismissed": the note names Yezhov, so it comes after the answer.
-    const yezhov = bank.find((q) => q.quote.includes('On December 9, 1938, Yezhov was dismissed') && q.kind === 'who')!;
-    expect(yezhov.note).toContain('Sourcebook’s note on “December 9, 1938”');
+    // Emelyanov's "On December 9, 1938, ____ was dismissed": the note names Yezhov, so it waits for the explanation.
+    const yezhov = flagged.find((q) => q.quote.includes('On December 9, 1938, Yezhov was dismissed') && q.kind === 'who')!;
     expect(yezhov.stem).not.toContain('Yezhov');
     quizBot.close();
   });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreBot } from '../../../src/app/bot.ts';
 import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
 import { corpusBot } from '../../support/corpus-bot.ts';
-import { limitViolations, mrkdwnTexts, parseMessage } from './message-shape.ts';
+import { limitViolations, mrkdwnTexts } from './message-shape.ts';
+import { slashCommand } from './slash.ts';
 
 let bot: CoreBot;
 let h: HttpHarness<CoreBot>;
@@ -20,20 +21,7 @@ afterAll(async () => {
   bot.close();
 });
 
-async function check(text: string, id: string) {
-  const res = await h.command({
-    command: '/check',
-    text,
-    user_id: 'U0STUDENT',
-    team_id: 'T0TEST',
-    channel_id: 'C0HISTORY',
-    response_url: h.mock.responseUrl(id),
-  });
-  expect(res.status).toBe(200);
-  await h.mock.responded(id);
-  await new Promise((r) => setTimeout(r, 100));
-  return h.mock.responses.filter((p) => p.name === id).map((p) => parseMessage(p.json));
-}
+const check = (text: string, id: string) => slashCommand(h, '/check', text, id);
 
 describe('GIVEN /check on Slack', () => {
   it('WHEN a member checks “the Zinovievites’ Moscow centre really existed” THEN Reiman’s note 155 is quoted as a contradiction, within Block Kit’s limits', async () => {

@@ -8,6 +8,7 @@ import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harn
 import { corpusBot } from '../../support/corpus-bot.ts';
 import { decodePng } from '../../support/png.ts';
 import { limitViolations, parseMessage } from './message-shape.ts';
+import { slashCommand } from './slash.ts';
 
 let bot: CoreBot;
 let h: HttpHarness<CoreBot>;
@@ -21,20 +22,7 @@ afterAll(async () => {
   bot.close();
 });
 
-async function command(text: string, id: string) {
-  const res = await h.command({
-    command: '/timeline',
-    text,
-    user_id: 'U0STUDENT',
-    team_id: 'T0TEST',
-    channel_id: 'C0HISTORY',
-    response_url: h.mock.responseUrl(id),
-  });
-  expect(res.status).toBe(200);
-  await h.mock.responded(id);
-  await new Promise((r) => setTimeout(r, 100));
-  return h.mock.responses.filter((p) => p.name === id).map((p) => parseMessage(p.json));
-}
+const command = (text: string, id: string) => slashCommand(h, '/timeline', text, id);
 
 describe('GIVEN /timeline on Slack', () => {
   it('WHEN a member asks /timeline Yezhov THEN the PNG is uploaded in the files API’s three steps and the reply’s first message shows it, alt text listing the events', async () => {
