@@ -112,10 +112,9 @@ function compoundsHeld(claim: Claim, q: Question, roots: readonly string[]): boo
 }
 
 /** Enough of the claim to be shown as speaking to it: half its words, and a name of it if it names any (a claim about Bukharin is not answered by anyone "innocent"). */
-function speaksTo(q: Question, roots: readonly string[]): boolean {
-  const set = new Set(roots);
+function speaksTo(q: Question, h: Held): boolean {
   const names = q.concepts.filter((c) => c.name);
-  return held(q, roots).share >= RELATED && (!names.length || names.some((c) => [...c.roots].some(([r, w]) => w >= 0.7 && set.has(r))));
+  return h.share >= RELATED && (!names.length || names.some((c) => h.words.includes(c.token)));
 }
 
 function sameWord(q: Question): (a: string, b: string) => boolean {
@@ -207,10 +206,9 @@ function noteSaid(n: NoteSentence): Said {
 }
 
 /** The label of one sentence (or note). */
-function judge(reading: ClaimReading, said: Said, sourceName: string): Reading {
+function judge(reading: ClaimReading, said: Said, h: Held, sourceName: string): Reading {
   const { claim, q } = reading;
   const { text, roots } = said;
-  const h = held(q, roots);
   const holds = h.words.length ? `holds ${quoted(h.words)}${h.missing.length ? `, not ${quoted(h.missing)}` : ''}` : `holds none of ${quoted(h.missing)}`;
   if (claim.figures.length) return byFigures(reading, said, sourceName, holds);
   if (h.share < DECIDES) return { label: 'related', basis: holds };
@@ -318,9 +316,10 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       const said = sentenceSaid(x.passage, x.index);
       if (seen.has(said.text)) continue;
       seen.add(said.text);
-      const r = judge(reading, said, name);
+      const h = held(q, said.roots);
+      const r = judge(reading, said, h, name);
       // A sentence holding little of the claim (one common word of it) only shares a word with it.
-      if (r.label === 'related' && !speaksTo(q, said.roots)) continue;
+      if (r.label === 'related' && !speaksTo(q, h)) continue;
       if (found.some((f) => f.passage === x.passage && f.start < x.end && x.start < f.end)) continue;
       found.push({ ...r, ...withReporter(r, x.passage, x.start, x.end), passage: x.passage, start: x.start, end: x.end, note: null, weight: x.weight });
     }
@@ -329,8 +328,8 @@ export function checkClaim(ctx: EngineContext, text: string, exclude: ReadonlySe
       const p = n.passage;
       if (exclude.has(p.id)) continue;
       const h = held(q, n.roots);
-      if (h.share < NOTE_HOLDS || !speaksTo(q, n.roots)) continue;
-      const r = judge(reading, noteSaid(n), name);
+      if (h.share < NOTE_HOLDS || !speaksTo(q, h)) continue;
+      const r = judge(reading, noteSaid(n), h, name);
       const sp = p.sentences[n.index]!;
       found.push({ ...r, passage: p, start: sp.start, end: sp.end, note: { number: n.number, comment: n.comment }, weight: h.share });
     }

@@ -3,32 +3,19 @@
  * embeds within Discord's limits, mentions off, with a button to the next page; bad input gets a
  * private error.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CoreBot } from '../../../src/app/bot.ts';
-import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
-import { corpusBot } from '../../support/corpus-bot.ts';
+import { describe, expect, test } from 'vitest';
+import { corpusHarness } from './corpus-harness.ts';
 import { slash } from './payloads.ts';
 import { EPHEMERAL, onlyMessage, unescapeMarkdown } from './wire.ts';
 
-let bot: CoreBot;
-let h: Harness<CoreBot>;
-
-beforeAll(() => {
-  bot = corpusBot();
-});
-beforeEach(async () => {
-  h = await startHarnessWith(bot, { deferAfterMs: 1500 });
-});
-afterEach(async () => {
-  await h.close();
-});
+const t = corpusHarness();
 
 const textOf = (m: { embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }) =>
   unescapeMarkdown((m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]).join('\n'));
 
 describe('GIVEN /check on Discord', () => {
   test('WHEN a member checks “700,000 people were executed in 1937-38” THEN one message: Sourcebook’s labels with their basis, Emelyanov’s 681,692 quoted, a next-page button', async () => {
-    const calls = await h.deliver(slash('check', { claim: '700,000 people were executed in 1937-38' }));
+    const calls = await t.h.deliver(slash('check', { claim: '700,000 people were executed in 1937-38' }));
     const m = onlyMessage(calls);
     expect(m.flags ?? 0).not.toBe(EPHEMERAL);
     const text = textOf(m);
@@ -40,7 +27,7 @@ describe('GIVEN /check on Discord', () => {
   });
 
   test('WHEN a member checks search syntax only THEN a private, short error and nothing else', async () => {
-    const calls = await h.deliver(slash('check', { claim: '" * ( ) AND NEAR' }));
+    const calls = await t.h.deliver(slash('check', { claim: '" * ( ) AND NEAR' }));
     const m = onlyMessage(calls);
     expect(m.flags).toBe(EPHEMERAL);
     expect(textOf(m)).toContain('Give a claim in words');

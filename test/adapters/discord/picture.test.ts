@@ -2,30 +2,17 @@
  * /timeline through the real discord.js Client: the picture goes as a multipart attachment of the
  * interaction response, shown by the first embed, with its alt text as the attachment's description.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CoreBot } from '../../../src/app/bot.ts';
-import { startHarnessWith, type Harness } from '../../../loopback/discord/harness.ts';
-import { corpusBot } from '../../support/corpus-bot.ts';
+import { describe, expect, test } from 'vitest';
+import { corpusHarness } from './corpus-harness.ts';
 import { decodePng } from '../../support/png.ts';
 import { click, slash } from './payloads.ts';
 import { onlyMessage, summary } from './wire.ts';
 
-let bot: CoreBot;
-let h: Harness<CoreBot>;
-
-beforeAll(() => {
-  bot = corpusBot();
-});
-beforeEach(async () => {
-  h = await startHarnessWith(bot, { deferAfterMs: 1500 });
-});
-afterEach(async () => {
-  await h.close();
-});
+const t = corpusHarness();
 
 describe('GIVEN /timeline on Discord', () => {
   test('WHEN a member asks /timeline Yezhov THEN the response is multipart with the PNG, the embed shows attachment://timeline.png and the attachment’s description lists the events', async () => {
-    const calls = await h.deliver(slash('timeline', { subject: 'Yezhov' }));
+    const calls = await t.h.deliver(slash('timeline', { subject: 'Yezhov' }));
     // Answered at once (callback 4), or deferred while the chart renders and then edited in: either way one message.
     expect([['callback 4'], ['callback 5', 'PATCH /webhooks/{app}/{token}/messages/@original']]).toContainEqual(summary(calls));
     onlyMessage(calls);
@@ -42,11 +29,11 @@ describe('GIVEN /timeline on Discord', () => {
   });
 
   test('WHEN a member picks “Timeline: Yuri Zhukov” from the “Which Zhukov?” buttons THEN the new reply carries the picture as a command’s does', async () => {
-    const which = onlyMessage(await h.deliver(slash('timeline', { subject: 'Zhukov' })));
+    const which = onlyMessage(await t.h.deliver(slash('timeline', { subject: 'Zhukov' })));
     const buttons = (which.components ?? []).flatMap((r) => r.components);
     const pick = buttons.find((b) => b.label === 'Timeline: Yuri Zhukov')!;
     expect(pick).toBeDefined();
-    const calls = await h.deliver(click(pick.custom_id!, which));
+    const calls = await t.h.deliver(click(pick.custom_id!, which));
     const carrying = calls.filter((c) => c.files.length > 0);
     expect(carrying).toHaveLength(1);
     expect(carrying[0]!.files[0]!.name).toBe('timeline.png');
@@ -54,7 +41,7 @@ describe('GIVEN /timeline on Discord', () => {
   });
 
   test('WHEN a member asks /who Yezhov THEN no file rides along', async () => {
-    const calls = await h.deliver(slash('who', { name: 'Yezhov' }));
+    const calls = await t.h.deliver(slash('who', { name: 'Yezhov' }));
     const callback = calls.find((c) => c.path.endsWith('/callback'))!;
     expect(callback.files).toEqual([]);
     expect(JSON.stringify(callback.body)).not.toContain('attachment://');

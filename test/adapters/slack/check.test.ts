@@ -2,26 +2,13 @@
  * /check through the real Bolt app with a signed slash command, only the network faked: Block Kit
  * within Slack's limits, Sourcebook's labels and the sources' quotes, outside-the-corpus said plainly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreBot } from '../../../src/app/bot.ts';
-import { startHttpHarness, type HttpHarness } from '../../../loopback/slack/harness.ts';
-import { corpusBot } from '../../support/corpus-bot.ts';
+import { describe, expect, it } from 'vitest';
 import { limitViolations, mrkdwnTexts } from './message-shape.ts';
-import { slashCommand } from './slash.ts';
+import { corpusHarness, slashCommand } from './slash.ts';
 
-let bot: CoreBot;
-let h: HttpHarness<CoreBot>;
+const t = corpusHarness();
 
-beforeAll(async () => {
-  bot = corpusBot();
-  h = await startHttpHarness(bot);
-}, 30_000);
-afterAll(async () => {
-  await h.stop();
-  bot.close();
-});
-
-const check = (text: string, id: string) => slashCommand(h, '/check', text, id);
+const check = (text: string, id: string) => slashCommand(t.h, '/check', text, id);
 
 describe('GIVEN /check on Slack', () => {
   it('WHEN a member checks “the Zinovievites’ Moscow centre really existed” THEN Reiman’s note 155 is quoted as a contradiction, within Block Kit’s limits', async () => {
