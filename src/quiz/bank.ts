@@ -85,7 +85,7 @@ const LEGACY_NOTE_BY: NoteBy = { name: 'this group’s moderators' };
  * Bumped when generation changes what questions say (not only which are made), so a stored bank
  * is regenerated; questions that did not change keep their ids, and so their per-space status.
  */
-export const GENERATOR_VERSION = 9;
+export const GENERATOR_VERSION = 10;
 
 /** The key a bank is stored under: the corpus fingerprint and the generator version. */
 export function bankKey(db: DB): string | null {

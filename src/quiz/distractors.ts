@@ -197,11 +197,10 @@ export function peopleDistractors(answer: QuizPerson, pool: Iterable<QuizPerson>
       (answer.era === undefined || (p.era !== undefined && Math.abs(p.era - answer.era) <= SAME_ERA)),
   );
   const distance = (p: QuizPerson) => Math.abs(Math.log(p.person.mentions) - Math.log(answer.person.mentions));
-  // Options printed alike: a bare "Kalinin" among full names stands out as wrong (or as the one the text names).
-  const unlike = (p: QuizPerson) => Number(p.display.includes(' ') !== answer.display.includes(' '));
-  const rank = (ps: QuizPerson[]) => ps.sort((a, b) => unlike(a) - unlike(b) || distance(a) - distance(b) || a.person.id.localeCompare(b.person.id, 'en'));
-  const same = rank(all.filter((p) => p.group === answer.group));
-  const chosen = same.slice(0, n);
+  // Options printed alike: a bare "Orlov" among full names stands out as wrong (or as the one the text names), so none is offered.
+  const alike = (p: QuizPerson) => p.display.includes(' ') === answer.display.includes(' ');
+  const rank = (ps: QuizPerson[]) => ps.filter(alike).sort((a, b) => distance(a) - distance(b) || a.person.id.localeCompare(b.person.id, 'en'));
+  const chosen = rank(all.filter((p) => p.group === answer.group)).slice(0, n);
   if (chosen.length < n && answer.group !== 'foreign') {
     chosen.push(...rank(all.filter((p) => p.group === 'political' && !chosen.includes(p))).slice(0, n - chosen.length));
   }

@@ -1,4 +1,5 @@
 /** "When?" questions: a date or year blanked in its sentence; distractors are nearby dates printed alike. */
+import { question, rankSentences } from '../answer/engine.ts';
 import { figuresIn } from '../core/figures.ts';
 import { inPurgeEra } from './referent.ts';
 import { DATE_PATTERN, dateDistractors, formatDate, MONTHS, parseDate, type DateFormat } from './distractors.ts';
@@ -50,6 +51,27 @@ function givenAway(text: string, c: DateChoice): boolean {
   return [...text.matchAll(YEAR)].some((m) => Number(m[1]) !== c.date.year && Math.abs(Number(m[1]) - c.date.year) <= 1);
 }
 
+/** Sentences of other passages that read as telling the same event (most of this one's words). */
+const SAME_EVENT = 0.5;
+
+/**
+ * The dates other passages give for what reads as the same event, printed as the key is
+ * ("August 1937"): no wrong option may be a date another source gives for it.
+ */
+export function datesElsewhere(ctx: GenContext, s: SentenceRef, style: DateFormat['style']): Set<string> {
+  const q = question(ctx.engine, s.text.replace(DATE_PATTERN, ' '), { topic: true });
+  const out = new Set<string>();
+  if (q.concepts.length < 2) return out;
+  for (const r of rankSentences(ctx.engine, q, { exclude: new Set([s.passage.id]), global: 20, perSource: 0 }).slice(0, 8)) {
+    if (r.own < SAME_EVENT) continue;
+    for (const m of r.passage.text.slice(r.start, r.end).matchAll(DATE_PATTERN)) {
+      const d = parseDate(m);
+      out.add(formatDate({ ...d, style: style === 'year' || d.style === 'year' ? 'year' : 'month-year' }));
+    }
+  }
+  return out;
+}
+
 export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const found = quizDate(s.text);
   if (!found) return null;
@@ -63,7 +85,8 @@ export function dateDraft(ctx: GenContext, s: SentenceRef): Draft | null {
   const clozed = blankOut(s.text, choice.start, choice.start + choice.raw.length);
   const stem = clozeStem(ctx, s, clozed);
   if (containsWords(stem, String(choice.date.year))) return null;
-  const distractors = dateDistractors(choice.date, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d));
+  const elsewhere = datesElsewhere(ctx, s, choice.date.style);
+  const distractors = dateDistractors(choice.date, `${s.passage.id}:${s.start}`, 3, (d) => containsWords(clozed, d) || elsewhere.has(d));
   if (distractors.length < 3) return null;
   return {
     kind: 'date',

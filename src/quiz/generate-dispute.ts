@@ -13,18 +13,8 @@ import { ownClaim, quotedVoice } from './honest.ts';
 import { seededShuffle, usableSentence } from './text.ts';
 import { dangling, inPurgeEra, TERROR_WORDS } from './referent.ts';
 import { root } from '../search/roots.ts';
+import { type Stance, stanceOf } from './stance.ts';
 
-/** Words that deny the matter: it did not happen, or was made up. */
-export const DENIES =
-  /\b(?:did not exist|never existed|(?:was|were|had been) (?:invented|fabricated|falsified|concocted|staged|made up)|invented|fabricat\w*|falsifi\w*|trumped[- ]up|forced ['‘“"]?evidence|no (?:material |factual |real )?(?:basis|part|evidence)|(?:precious |very )?little evidence|baseless|groundless|fictitious|not (?:entirely )?genuine)\b/i;
-/** Words that leave the matter open or put it in someone else's mouth: neither side. */
-const HEDGES =
-  /\b(?:[Nn]ot|[Nn]o|[Nn]ever|[Dd]oubts?|[Ww]hether|[Aa]lleged\w*|[Oo]stensibly|so-called|[Aa]ccus\w*|charges?|[Rr]umou?rs?|[Cc]laim\w*|[Ss]upposed\w*|might|may|[Pp]erhaps|[Ii]f)\b/;
-/** Words that leave even a denial open ("invented or accurate at least in part"). */
-// Case-sensitive: "May 1937" is a month, not a doubt.
-const UNSURE = /\b(?:[Ww]hether|might|may|[Pp]erhaps|[Ii]f|or accurate|at least in part|or not)\b/;
-/** What the sources dispute: whether there was a plot, a conspiracy, guilt, real confessions. */
-const MATTER = /\b(?:conspira\w*|plot\w*|coup|guilt\w*|genuine|treason|spies|espionage|sabotage|wreck\w*)\b/gi;
 /** A side holds this much of the question's weight in its own words; a denial's own words ("forced 'evidence'") say which side it takes, so it may hold less. */
 const MIN_OWN = { affirms: 0.45, denies: 0.3 } as const;
 /** Yes/no questions the sources answer both ways, beside the thesis questions that are yes/no. */
@@ -42,21 +32,13 @@ interface Side {
   text: string;
 }
 
-export type Stance = 'denies' | 'affirms' | null;
-
-/** Which side of a yes/no question a sentence takes, by its own words; null when it takes none plainly. */
-export function stanceOf(text: string, ask: string): Stance {
-  if (DENIES.test(text)) return UNSURE.test(text) ? null : 'denies';
-  if (HEDGES.test(text)) return null;
-  // A "yes" says the very thing asked about: the plot, the guilt, the conspiracy; narration around it is neither side.
-  const matter = new Set([...ask.matchAll(MATTER)].map((m) => root(m[0])));
-  return [...text.matchAll(MATTER)].some((m) => matter.has(root(m[0]))) ? 'affirms' : null;
-}
+/** How much of the question a sentence must hold to count as taking a side when only ruling a source out of the wrong options. */
+const LOOSE = 0.3;
 
 function sidesOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): Side[] {
   const out: Side[] = [];
-  const q = question(ctx.engine, ask);
-  for (const r of rankSentences(ctx.engine, q, { exclude: new Set(), perSource: READ, global: 0, sources: [source.meta.id] })) {
+  const asked = askedPeople(ctx, ask);
+  for (const r of ranked(ctx, ask, source)) {
     if (r.own < MIN_OWN[want] || r.matched < 2) continue;
     // The sentence itself, read on its own: no lead-in, no "he" pointing back.
     if (r.start !== r.passage.sentences[r.index]!.start || !ownClaim(r.passage, r.index)) continue;
@@ -64,11 +46,22 @@ function sidesOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Sta
     if (!usableSentence(text, { min: 50, max: 300 }) || dangling(text) || stanceOf(text, ask) !== want) continue;
     // Both sides speak of the terror's years and of its matter, not of 1917's Kornilov affair.
     if (!inPurgeEra(text, r.passage.text) || !TERROR_WORDS.test(text)) continue;
+    // "Did Tukhachevsky … plot?" is answered by a sentence about Tukhachevsky, not one about the Kremlin guard.
+    if (asked.length && !asked.some((spellings) => names(text, spellings))) continue;
     // Words naming the source would give it away.
     if (source.meta.authors.some((a) => text.includes(a.family))) continue;
     out.push({ own: r.own, source, passage: r.passage, text });
   }
   return out;
+}
+
+/** Whether any sentence of the source takes this side, in its own or quoted words: then naming it for that side is no wrong option. */
+function takesSide(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): boolean {
+  return ranked(ctx, ask, source).some((r) => r.own >= LOOSE && r.matched >= 2 && stanceOf(r.passage.text.slice(r.start, r.end), ask, true) === want);
+}
+
+function ranked(ctx: GenContext, ask: string, source: Source) {
+  return rankSentences(ctx.engine, question(ctx.engine, ask), { exclude: new Set(), perSource: READ, global: 0, sources: [source.meta.id] });
 }
 
 /** Names a sentence gives after its first word ("Nakhayev", "Yagoda"), as roots. */
@@ -82,10 +75,27 @@ function namesIn(text: string): Set<string> {
  */
 export function sameMatter(ask: string, yes: string, no: string): boolean {
   const asked = namesIn(` ${ask}`);
+  // Both name the one the question asks about ("Tukhachevsky"): the same affair, whoever else each names.
+  const yesNames = namesIn(yes);
+  if ([...namesIn(no)].some((n) => asked.has(n) && yesNames.has(n) && n !== root('stalin'))) return true;
   const mine = [...namesIn(no)].filter((n) => !asked.has(n));
   if (!mine.length) return true;
   const theirs = namesIn(yes);
   return mine.some((n) => theirs.has(n));
+}
+
+/**
+ * The people a question names ("Tukhachevsky"), each as the corpus spells them: not the places and
+ * bodies it names ("Moscow trials"), and not Stalin, against whom every conspiracy was said to be.
+ */
+function askedPeople(ctx: GenContext, ask: string): string[][] {
+  return [...ask.slice(1).matchAll(/(?<!\p{L})\p{Lu}\p{Ll}{2,}/gu)]
+    .map((m) => ctx.index.spellingsFor(m[0]))
+    .filter((spellings) => spellings.length > 0 && !spellings.includes('Stalin'));
+}
+
+function names(text: string, spellings: string[]): boolean {
+  return spellings.some((s) => new RegExp(`(?<!\\p{L})${s}(?!\\p{L})`, 'u').test(text));
 }
 
 /** "Says so: Emelyanov · Denies: Reiman": short enough for a button (Discord's 80 characters). */
@@ -106,14 +116,20 @@ export function disputeDrafts(ctx: GenContext): Draft[] {
       .sort((a, b) => b[0].own + b[1].own - (a[0].own + a[1].own))[0];
     if (!pair) continue;
     const [y, n] = pair;
-    const others = sources.filter((s) => s.meta.id !== y.source.meta.id && s.meta.id !== n.source.meta.id);
+    // A wrong option must be wrong: "Denies: Goble" is no distractor when Goble, too, calls the affair invented.
+    const affirming = new Set(sources.filter((s) => takesSide(ctx, ask, s, 'affirms')).map((s) => s.meta.id));
+    const denying = new Set(sources.filter((s) => takesSide(ctx, ask, s, 'denies')).map((s) => s.meta.id));
     const answer = pairOption(y.source, n.source);
-    const distractors = [
-      pairOption(n.source, y.source),
-      ...seededShuffle(others, `${ask}:dispute`)
-        .slice(0, 2)
-        .flatMap((o, i) => (i === 0 ? [pairOption(y.source, o)] : [pairOption(o, n.source)])),
-    ];
+    const wrong = sources
+      .flatMap((a) => sources.filter((b) => b !== a).map((b) => [a, b] as const))
+      .filter(([a, b]) => !(a === y.source && b === n.source) && !(affirming.has(a.meta.id) && denying.has(b.meta.id)));
+    // The two sides swapped first, then a slip on one side (the same "says so" or the same "denies"), then any.
+    const tier = ([a, b]: readonly [Source, Source]) => (a === n.source && b === y.source ? 0 : a === y.source || b === n.source ? 1 : 2);
+    const picked = seededShuffle(wrong, `${ask}:dispute`)
+      .sort((p, q) => tier(p) - tier(q))
+      .slice(0, 3)
+      .map(([a, b]) => pairOption(a, b));
+    if (picked.length < 3) continue;
     const voices = [y, n].map((s) => quotedVoice(s.passage)).filter((v): v is string => v !== null);
     out.push({
       kind: 'dispute',
@@ -121,7 +137,7 @@ export function disputeDrafts(ctx: GenContext): Draft[] {
       stem: `Sources in dispute: “${ask}” One source says so: “${y.text}” Another denies it: “${n.text}” Which source wrote which?`,
       ...(voices.length ? { note: `Quoted words: ${voices.join('; ')}, as the source quotes them.`.slice(0, 300) } : {}),
       answer,
-      distractors,
+      distractors: picked,
       passage: n.passage,
       quote: n.text,
       also: [{ passageId: y.passage.id, quote: y.text }],

@@ -4,6 +4,7 @@
  * from the sources' own dates, and a date the sources give differently is never used.
  */
 import { authorLabel } from '../corpus/cite.ts';
+import { errataIn } from '../corpus/errata.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { MONTHS } from './distractors.ts';
 import type { CentralSentence } from './central.ts';
@@ -50,6 +51,8 @@ export function datedEvent(ctx: GenContext, c: CentralSentence): DatedEvent | nu
   // "A remarkable investigation got underway in the Kremlin": an event of the terror befalls or is done by someone the sources name.
   if (!mentionsIn(ctx.index, what).size) return null;
   if (dateDisputed(ctx.engine, c.passage, text, year) || eventDateDisputed(ctx.engine, c.passage, text)) return null;
+  // A known slip of the text (errata.json) is never part of a key: the order rests on every event's date.
+  if (errataIn(ctx.repo.knownErrata(), c.passage.sourceId, text).length) return null;
   return { central: c, text, what, year, month: m[2] ? MONTHS.indexOf(m[2]) + 1 : 0, source: authorLabel(ctx.repo.source(c.passage.sourceId)!.meta) };
 }
 
@@ -85,7 +88,16 @@ export function wrongOrders(right: readonly string[], seed: string): string[] {
   return [sameStart, sameEnd, other].map((p) => p.join(', '));
 }
 
-/** Groups of four events a year or more apart, each group from the pool in a stable pseudo-random order. */
+/**
+ * Two events a reader could not place apart: the same year when either gives no month, or less
+ * than half a year apart when both do (the August 1936 trial and the February 1937 arrests).
+ */
+function tooClose(a: DatedEvent, b: DatedEvent): boolean {
+  if (!a.month || !b.month) return a.year === b.year;
+  return Math.abs(a.year * 12 + a.month - (b.year * 12 + b.month)) < 6;
+}
+
+/** Groups of four events set apart (see tooClose), each group from the pool in a stable pseudo-random order. */
 export function orderDrafts(ctx: GenContext, events: DatedEvent[], max: number, anchors: ReadonlySet<string> = new Set()): Draft[] {
   const pool = [...events].sort(
     (a, b) => hash32(`${a.central.passage.id}:${a.central.index}:order`) - hash32(`${b.central.passage.id}:${b.central.index}:order`),
@@ -103,9 +115,7 @@ export function orderDrafts(ctx: GenContext, events: DatedEvent[], max: number, 
       if (
         group.some(
           (g) =>
-            Math.abs(g.year - e.year) < 1 ||
-            g.central.passage.id === e.central.passage.id ||
-            namedIn(ctx, g, anchors).some((id) => namedIn(ctx, e, anchors).includes(id)),
+            tooClose(g, e) || g.central.passage.id === e.central.passage.id || namedIn(ctx, g, anchors).some((id) => namedIn(ctx, e, anchors).includes(id)),
         )
       )
         continue;

@@ -7,6 +7,7 @@ import { rankSentences, question } from '../answer/engine.ts';
 import type { Draft, GenContext } from './draft.ts';
 import { sourceOption } from './generate-source.ts';
 import { eventDateDisputed, ownClaim, quotedVoice } from './honest.ts';
+import { stanceOf } from './stance.ts';
 import { usableSentence } from './text.ts';
 
 /** The questions the sources answer differently. */
@@ -18,6 +19,20 @@ export const THESIS_QUESTIONS: readonly { ask: string; topic: string }[] = [
   { ask: 'Why were the military commanders purged?', topic: 'Tukhachevsky' },
   { ask: 'Why were so many party officials arrested?', topic: 'regional party secretaries' },
 ];
+
+/**
+ * Words that give a cause: a "why" is answered by "because …", "the reasons lay in …", not by a
+ * sentence that tells what followed ("creating an atmosphere of fear").
+ */
+const CAUSE =
+  /\b(?:because|due to|results? of|as a result|in order to|so as to|so that|owing to|reasons?|motives?|caus\w*|led to|explain\w*|stemm\w*|arose|lying in|lay in|lies in|sparked|prompted|consequences? of|in response to|pretext|aim\w*|sought|wanted|wished|intended)\b/i;
+
+/** The sentence answers the question asked: a cause for "why", a plain yes or no for "was there …?". */
+export function answersAsked(ask: string, text: string): boolean {
+  if (/^why\b/i.test(ask)) return CAUSE.test(text);
+  if (/^(?:was|were|did|is|are)\b/i.test(ask)) return stanceOf(text, ask) !== null;
+  return true;
+}
 
 /** A position counts when it plainly answers (fit) and holds most of the question. */
 const MIN_OWN = 0.75;
@@ -39,6 +54,7 @@ export function thesisDrafts(ctx: GenContext): Draft[] {
           r.start === r.passage.sentences[r.index]!.start &&
           ownClaim(r.passage, r.index) &&
           usableSentence(text, { min: 60, max: 320 }) &&
+          answersAsked(ask, text) &&
           !eventDateDisputed(ctx.engine, r.passage, text)
         );
       });

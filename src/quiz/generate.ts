@@ -30,11 +30,11 @@ import { dateDisputed, eventDateDisputed, ownClaim } from './honest.ts';
 import { errataIn, type FoundErratum } from '../corpus/errata.ts';
 import type { Question } from './types.ts';
 import { questionProblem } from './validate.ts';
-import { dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
+import { aboutAWork, dangling, hasReferent, inPurgeEra, TERROR_WORDS, unnamedPerson } from './referent.ts';
 
 /** The accusations the show trials made and the sources dispute. */
 const DISPUTED_STORY =
-  /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet)\b/i;
+  /\b(?:conspir\w*|plot\w*|spies|spy|espionage|wreck\w*|sabotag\w*|terrorists?|treason|traitors?|fifth column|bloc|agents? of|anti-Soviet|(?:supreme )?command|on (?:the )?(?:orders?|instructions) of)\b/i;
 /** Questions about one person, so the bank is not mostly about Stalin. */
 const MAX_PER_PERSON = 3;
 /** At most this share of the bank is date clozes, and this share true/false items. */
@@ -87,6 +87,11 @@ function sentenceRef(c: CentralSentence): SentenceRef {
   return { passage: c.passage, start: s.start, end: s.end, text: c.passage.text.slice(s.start, s.end) };
 }
 
+/** What dates a sentence without a year: its paragraph's years, else its section's heading ("The USSR in the Second World War, 1941–1945"). */
+function datedBy(p: CentralSentence['passage']): string {
+  return /\b1[89]\d\d\b/.test(p.text) ? p.text : p.sectionPath.join(' ');
+}
+
 function tagged(d: Draft | null, c: CentralSentence): Draft | null {
   return d && { ...d, topic: c.topic, centrality: c.centrality };
 }
@@ -97,7 +102,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
   const ctx: GenContext = { repo, index, people: quizPeople(index, sentences), engine };
   // A question rests on a sentence of the purge era that can be read on its own.
   const central = [...centralSentences(engine).values()]
-    .filter((c) => statementPassage(c.passage) && inPurgeEra(sentenceRef(c).text, c.passage.text))
+    .filter((c) => statementPassage(c.passage) && inPurgeEra(sentenceRef(c).text, datedBy(c.passage)) && !aboutAWork(sentenceRef(c).text))
     .sort((a, b) => b.centrality - a.centrality || a.passage.id.localeCompare(b.passage.id, 'en') || a.index - b.index);
   const centralRefs = central.map(sentenceRef);
 
@@ -183,7 +188,7 @@ export function generateQuestions(engine: EngineContext): Question[] {
   // Dates fill their share of the bank, most central first; true/false items theirs once the rest is chosen.
   const others = drafts.length;
   const rest = 1 - DATE_SHARE - TRUEFALSE_SHARE;
-  drafts.push(...dates.filter((d) => !blockedDate(ctx, d)).slice(0, Math.floor((others * DATE_SHARE) / rest)));
+  const dateQuota = Math.floor((others * DATE_SHARE) / rest);
 
   const seenStems = new Set<string>();
   const seenKeys = new Set<string>();
@@ -229,6 +234,12 @@ export function generateQuestions(engine: EngineContext): Question[] {
     return true;
   };
   for (const d of drafts) accept(d);
+  // Dates until their share is reached: one that gives way (its topic is full, its date is disputed) leaves its place to the next.
+  let dated = 0;
+  for (const d of dates) {
+    if (dated === dateQuota) break;
+    if (!blockedDate(ctx, d) && accept(d)) dated++;
+  }
   // Every source is asked about as "which source" at least once: a question of another kind that took
   // the only paragraph such a question could come from (an interview answers in few, long turns) gives way.
   for (const d of drafts.filter((x) => x.kind === 'source')) {
@@ -310,10 +321,19 @@ export function flagErrata(repo: GenContext['repo'], d: Draft): Draft | null {
   // An order question's key is its events' dates: one resting on a slip is not asked.
   if (d.kind === 'order' || errata.some((e) => e.wrong.includes(d.answer) || d.answer.includes(e.wrong))) return null;
   const note = errata.map((e) => `Sourcebook’s note on “${e.wrong}”: ${e.note}`).join(' ');
+  // The stem marks the slip where it shows it, as an editor would: a student does not learn "Vorontsov"
+  // as a name, nor reach "does not say" through the slip instead of the change the item tests.
+  const stem = errata.reduce((s, e) => markSic(s, e.wrong), d.stem);
   // Before the answer only where it gives nothing away: not the source, and not the key ("Yezhov's letter of resignation").
   const surname = d.answer.split(/\s+/).pop()!;
   const early = !SOURCE_IS_THE_ANSWER.has(d.kind) && !note.includes(surname);
-  return early ? { ...d, stem: `${d.stem}\n(${note})` } : d;
+  return { ...d, stem: early ? `${stem}\n(${note})` : stem };
+}
+
+/** "As Vorontsov [sic] observes": the first occurrence of a slip in a stem, marked; a stem without it as it was. */
+export function markSic(stem: string, wrong: string): string {
+  const at = stem.indexOf(wrong);
+  return at < 0 || stem.startsWith(' [sic]', at + wrong.length) ? stem : `${stem.slice(0, at + wrong.length)} [sic]${stem.slice(at + wrong.length)}`;
 }
 
 /** Which of a source's questions give way first when it has too many: recall of a date or a figure before whose words these are or who did it. */

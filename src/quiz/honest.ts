@@ -32,7 +32,9 @@ export function ownClaim(p: Passage, i: number): boolean {
   // "The literature frequently states … But …": a view the source sets up to answer.
   if (
     next &&
-    /\b(literature|textbooks?|historians|it is (?:often|frequently|widely|usually) (?:said|claimed|believed|stated|argued))\b/i.test(text) &&
+    /\b(literature|textbooks?|historians|conventional wisdom|received (?:view|wisdom)|(?:popular|common|standard|usual) (?:view|belief|version|account)|legend has it|it is (?:often|frequently|widely|usually|commonly|generally) (?:said|claimed|believed|held|assumed|stated|argued))\b/i.test(
+      text,
+    ) &&
     TURNS.test(p.text.slice(next.start, next.end))
   )
     return false;

@@ -72,16 +72,28 @@ export function dangling(text: string): boolean {
 
 const YEAR = /\b(1[89]\d\d)(?:s|\b)/g;
 
+/** A work a sentence may open on: a film, a novel, an article. */
+const WORK = /\b(?:film|movie|novel|play|poem|song|opera|book|article|pamphlet|memoirs?)\b/i;
+
 /**
- * Whether the text is set in the purge era or its reckoning: a year of 1927–1941 (the terror
- * and the years leading to it) or after 1953 (rehabilitation, the secret speech), or no year at
- * all. "At Yalta in 1945" or "in the spring of 1925" are other stories.
+ * The sentence is about a work ("In 1935 a Soviet film, The Party Card, showed …"): an illustration
+ * of the times, whose date or plot is not what a study of the terror learns.
+ */
+export function aboutAWork(text: string): boolean {
+  return WORK.test(text.slice(0, 40));
+}
+
+/**
+ * Whether the text is set in the purge era or its reckoning: a year of 1930–1940 (the terror
+ * and the collectivisation and party purges that led to it) or after 1953 (rehabilitation, the
+ * secret speech), or no year at all. "At Yalta in 1945", the war plans of 1941 or the faction
+ * fights of 1928 are other stories, even when a purged commander is named in them.
  */
 export function inPurgeEra(text: string, context = ''): boolean {
   // The sentence's own years decide; a sentence without one is dated by its paragraph.
   let years = [...text.matchAll(YEAR)].map((m) => Number(m[1]));
   if (!years.length) years = [...context.matchAll(YEAR)].map((m) => Number(m[1]));
-  return !years.length || years.some((y) => (y >= 1927 && y <= 1941) || y >= 1953);
+  return !years.length || years.some((y) => (y >= 1930 && y <= 1940) || y >= 1953);
 }
 
 /**

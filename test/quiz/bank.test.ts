@@ -43,7 +43,7 @@ describe('approval per space', () => {
     const change = setApproval(db(), A, true);
     expect(change).toMatchObject({ ok: true, before: { approval: false }, after: { approval: true } });
     const pending = pendingQuestions(db(), A);
-    expect(pending.length).toBeGreaterThanOrEqual(40);
+    expect(pending.length).toBeGreaterThanOrEqual(30);
     expect(pending.every((q) => q.status === 'pending' && q.origin === 'generated')).toBe(true);
     const r = await run(bot, '/quiz');
     expect(r.title).toBe('No quiz questions yet');
@@ -71,7 +71,7 @@ describe('approval per space', () => {
     const rejected = spaceQuestions(db(), A).find((q) => q.status === 'rejected')!;
     setApproval(db(), A, false);
     const playable = playableQuestions(bot.ctx, GUILD_A);
-    expect(playable.length).toBeGreaterThanOrEqual(39);
+    expect(playable.length).toBeGreaterThanOrEqual(29);
     expect(playable.some((q) => q.id === rejected.id)).toBe(false);
     expect(playableQuestions(bot.ctx, GUILD_B).some((q) => q.id === rejected.id)).toBe(true);
   });
@@ -170,7 +170,7 @@ describe('a bank stored by an earlier generator', () => {
     db.prepare('INSERT INTO quiz_banks (fingerprint, questions, created_at) VALUES (?, 1, 0)').run(fingerprint);
     ensureBank(db, other.ctx);
     const ids = spaceQuestions(db, A).map((q) => q.id);
-    expect(ids.length).toBeGreaterThanOrEqual(40);
+    expect(ids.length).toBeGreaterThanOrEqual(30);
     expect(ids).not.toContain('qOldBank0001');
   });
 

@@ -25,9 +25,9 @@ const ofKind = (k: Question['kind']) => bank.filter((q) => q.kind === k);
 const answerOf = (q: Question) => q.options[q.answer]!;
 
 describe('quiz bank — generated from the real corpus', () => {
-  it('GIVEN the five sources THEN at least 40 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
+  it('GIVEN the five sources THEN at least 30 questions (fewer, better: a question that fails a check is dropped): every kind, date clozes at most 20% and true/false at most 25%', () => {
     // Fewer, better questions: one per paragraph, only central sentences.
-    expect(bank.length).toBeGreaterThanOrEqual(40);
+    expect(bank.length).toBeGreaterThanOrEqual(30);
     // Recall kinds (who, date) give way first to whose-words kinds when a source has too many questions; each kind stays.
     for (const k of ['source', 'truefalse'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(5);
     for (const k of ['who', 'date'] as const) expect(ofKind(k).length, k).toBeGreaterThanOrEqual(2);
@@ -118,7 +118,10 @@ describe('quiz bank — generated from the real corpus', () => {
       expect(q.options).toEqual(sources.map(sourceOption));
       // The stem is the words alone: naming a quoted author would point to the one source made of quotations.
       // Whose words they are is said after the answer.
-      expect(q.stem).toBe(`“${q.quote.trim()}”`);
+      // A known slip of the text (errata.json) is marked where the stem shows it, and nothing else is.
+      const slips = bot.ctx.repo.knownErrata().filter((e) => e.source === p.sourceId && q.quote.includes(e.text));
+      expect(q.stem.replace(' [sic]', '')).toBe(`“${q.quote.trim()}”`);
+      expect(q.stem.includes(' [sic]'), q.stem).toBe(slips.length > 0);
       // Sourcebook's note on a known slip of the text (errata.json) may follow.
       const note = (q.note ?? '').replace(/ ?Sourcebook’s note on “[^”]+”: .*$/, '') || undefined;
       expect(note).toBe(p.kind === 'quote' ? `These are the words of ${quotedVoice(p)}, as the source quotes them.` : undefined);
@@ -222,7 +225,8 @@ describe('quiz bank — generated from the real corpus', () => {
       const p = bot.ctx.repo.passage(q.passageId)!;
       const prefix = `Claim attributed to ${attribution(bot.ctx.repo.source(p.sourceId)!.meta, p)}: `;
       expect(q.stem.startsWith(prefix), q.stem).toBe(true);
-      const claim = q.stem.slice(prefix.length);
+      // A known slip the claim repeats is marked [sic], so "does not say" is not reached through the slip.
+      const claim = q.stem.slice(prefix.length).replace(' [sic]', '');
       if (answerOf(q) === SAYS) {
         expect(claim).toBe(q.quote.trim());
       } else {
