@@ -62,13 +62,16 @@ export function datesElsewhere(ctx: GenContext, s: SentenceRef, style: DateForma
   const q = question(ctx.engine, s.text.replace(DATE_PATTERN, ' '), { topic: true });
   const out = new Set<string>();
   if (q.concepts.length < 2) return out;
-  for (const r of rankSentences(ctx.engine, q, { exclude: new Set([s.passage.id]), global: 20, perSource: 0 }).slice(0, 8)) {
-    if (r.own < SAME_EVENT) continue;
-    for (const m of r.passage.text.slice(r.start, r.end).matchAll(DATE_PATTERN)) {
+  const add = (text: string) => {
+    for (const m of text.matchAll(DATE_PATTERN)) {
       const d = parseDate(m);
       out.add(formatDate({ ...d, style: style === 'year' || d.style === 'year' ? 'year' : 'month-year' }));
     }
-  }
+  };
+  for (const r of rankSentences(ctx.engine, q, { exclude: new Set([s.passage.id]), global: 20, perSource: 0 }).slice(0, 8))
+    if (r.own >= SAME_EVENT) add(r.passage.text.slice(r.start, r.end));
+  // The paragraph goes on about the same matter: "… renewed in June 1937. The Politburo resolution of 2 July 1937 …".
+  add(s.passage.text.slice(0, s.start) + s.passage.text.slice(s.end));
   return out;
 }
 

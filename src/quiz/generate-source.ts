@@ -57,6 +57,9 @@ function interesting(text: string): boolean {
  * contains. An excerpt a source quotes (the compilation is all excerpts) is asked as "Which source
  * quotes this?", with whose words they are in the stem.
  */
+/** A turn of a quoted interview, as printed: "CHUEV: …", "Q: …". */
+const SPEAKER_LABEL = /^[“"]?\p{Lu}[\p{Lu} .'’-]{0,30}:\s/u;
+
 export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSource = SOURCE_QUESTIONS_PER_SOURCE): Draft[] {
   const sources = ctx.repo.sources();
   const options = sources.map(sourceOption);
@@ -79,7 +82,9 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
           s.passage.sourceId === source.meta.id &&
           (ownWords(s) || quotedVoice(s.passage) !== null) &&
           usableSentence(s.text, { min: 60, max: 220 }) &&
-          interesting(s.text),
+          interesting(s.text) &&
+          // "CHUEV: …": a speaker's label tells the format (a quoted interview), and with it the source.
+          !SPEAKER_LABEL.test(s.text),
       )
       .filter((s) => {
         const text = ` ${norm(s.text)} `;
@@ -100,7 +105,7 @@ export function sourceDrafts(ctx: GenContext, sentences: SentenceRef[], perSourc
       .flat()
       .filter((c): c is SentenceRef => c !== undefined);
     // A source made only of quotations is recognised by their style: fewer of its questions.
-    const limit = own.length ? perSource : Math.ceil(perSource / 2);
+    const limit = own.length ? perSource : Math.ceil(perSource / 3);
     for (const s of turns) {
       if (taken === limit) break;
       const voice = quotedVoice(s.passage);

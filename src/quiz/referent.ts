@@ -13,6 +13,9 @@ export function hasReferent(text: string): boolean {
 /** Openers that point back to what the sentence before said: "This time …", "Three days later …", "With these in hand …". */
 const POINTS_BACK =
   /^[“"‘]?(?:He|She|They|It|Its|His|Her|Their|Them|This|These|That|Those|Such|Then|There|Here|Thus|So|Both|Neither|The latter|The former|The same|The next|The following|At that time|At the same time|At this|By then|With (?:these|this|them|it)|In (?:this|that|these|those)\b|After (?:this|that)|(?:Most|Many|Some|All|None|Few|Each|One|Several|Two|Three|Half) of (?:them|these|those|us)|(?:Testimony|Evidence|Proof|An example|Examples) (?:to|of|for) (?:this|that|these|it)|The (?:first|last|next) to|(?:\w+ ){1,3}(?:days?|weeks?|months?|years?) (?:later|after|before))\b/;
+/** Words that open a sentence continuing the one before: a contrast, an addition, a consequence. */
+const CONTINUES =
+  /^[“"‘]?(?:But|However|Yet|And|Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Still|Also|Therefore|Hence|Consequently|Accordingly|Likewise|Similarly|Meanwhile|Otherwise|Indeed|Even so)\b/;
 /** "…, its tangible result was …": a possessive standing for the subject the sentence before named. */
 const POSSESSIVE_SUBJECT = /(?:^|[,;:]\s+)(?:its|their)\s+(?:\p{Ll}+\s+){0,2}(?:was|were|is|are|had|has|came|lay)\b/u;
 /** "the people judged thus", "those treated in this way": a group only the sentence before says how to find. */
@@ -60,6 +63,8 @@ export function namesUnknown(text: string): boolean {
 export function dangling(text: string): boolean {
   const t = text.trim();
   if (POINTS_BACK.test(t) || /^(?:Once again|Instead|Again|Later|Subsequently)\b/.test(t)) return true;
+  // "But Kuybyshev was identified with Stalin …": a sentence opening on a turn or a sequel answers one the student cannot see.
+  if (CONTINUES.test(t)) return true;
   // "… after the congress": which one, unless the sentence gives its year.
   if (UNNAMED_EVENT.test(t) && !A_YEAR.test(t.replace(UNNAMED_EVENT, ''))) return true;
   if (UNNAMED_PERSON.test(t) || POSSESSIVE_SUBJECT.test(t) || DEMONSTRATIVE_GROUP.test(t) || THUS_GROUP.test(t)) return true;

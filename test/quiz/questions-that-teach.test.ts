@@ -501,9 +501,9 @@ describe('a fifth teacher’s review', () => {
   });
 
   it('GIVEN a quiz of several questions THEN no two rest on the same passage, so one does not give another’s answer away', () => {
-    // An order question quotes four events; a date question may blank the year of one of them.
-    const shared = bank.filter((q) => q.kind === 'order').flatMap((q) => [q.passageId, ...(q.also ?? []).map((a) => a.passageId)]);
-    expect(bank.some((q) => q.kind !== 'order' && shared.includes(q.passageId))).toBe(true);
+    // An order or dispute question quotes several passages; another question may rest on one of them.
+    const passagesOf = (q: Question) => [q.passageId, ...(q.also ?? []).map((a) => a.passageId)];
+    expect(bank.some((q, i) => bank.slice(i + 1).some((o) => passagesOf(o).some((p) => passagesOf(q).includes(p))))).toBe(true);
     for (let run = 0; run < 30; run++) {
       const picked = pickQuestions(bot.ctx, HERE, null, 15);
       if (!picked.ok) throw new Error('no questions');
@@ -759,5 +759,19 @@ describe('a tenth teacher’s review', () => {
     expect(ownClaim(p, i)).toBe(false);
     expect(ownClaim(p, at('Sedov definitely died in Paris'))).toBe(true);
     expect(quoting('The conventional wisdom is that Sedov')).toEqual([]);
+  });
+
+  it('GIVEN “But Kuybyshev was identified with Stalin …” or “But when Ordjonikidze became convinced …” THEN the stem does not stand alone, and no question quotes it without what it answers', () => {
+    expect(
+      dangling('But Kuybyshev was identified with Stalin, and the parts of his speech producing general ovations were the parts in which he praised Stalin.'),
+    ).toBe(true);
+    expect(dangling('However, the plenum did not accept his proposal.')).toBe(true);
+    expect(dangling('Butov was arrested in 1937.')).toBe(false);
+    // A thesis quote answers the question its stem asks ("Why did the Great Terror happen?" … “But when the conspiracy was discovered …”): that is its context.
+    for (const q of bank.filter((x) => x.kind !== 'thesis')) expect(q.stem, q.stem).not.toMatch(/(?:^|: )“(?:But|However|Yet|And) /);
+  });
+
+  it('GIVEN a compilation’s “CHUEV: …” turn THEN no which-source question quotes it: the speaker’s label tells the source', () => {
+    for (const q of ofKind('source')) expect(q.stem, q.stem).not.toMatch(/^“\p{Lu}[\p{Lu} .'’-]{0,30}:\s/u);
   });
 });
