@@ -5,6 +5,7 @@
  */
 const LAYERS = [
   ['base', '^src/(db|segment)/|^src/(paths|config)\\.ts$|^src/corpus/(metadata|json-file)\\.ts$'], // the corpus metadata schema (and its file reader) is what the segmenter reads
+  ['readings', '^src/readings/'], // user documents read into canonical Markdown; uses the segmenter's text helpers and metadata schema
   ['corpus', '^src/(corpus/(?!(metadata|json-file)\\.ts$)|people/|search/)'],
   ['core', '^src/core/'],
   ['answer', '^src/answer/'],

@@ -2,6 +2,7 @@
 import type { SourceMeta } from '../corpus/metadata.ts';
 import { segmentBooklet } from './profiles/booklet.ts';
 import { segmentConvertedBook } from './profiles/converted-book.ts';
+import { segmentDocument } from './profiles/document.ts';
 import { segmentInterview } from './profiles/interview.ts';
 import { segmentQuoteCompilation } from './profiles/quote-compilation.ts';
 import { segmentWebArticle } from './profiles/web-article.ts';
@@ -13,6 +14,7 @@ const PROFILES: Record<SourceMeta['profile'], Profile> = {
   'quote-compilation': segmentQuoteCompilation,
   'converted-book': segmentConvertedBook,
   booklet: segmentBooklet,
+  document: segmentDocument,
 };
 
 export function segment(meta: Pick<SourceMeta, 'profile'>, text: string): SegmentedSource {
