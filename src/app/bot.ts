@@ -5,6 +5,7 @@
 import { spaceKey } from '../core/request.ts';
 import { clip } from '../core/text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
+import { spaceRepo } from '../moderation/space-sources.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { loadErrata } from '../corpus/errata.ts';
 import { openDb, type DB } from '../db/open.ts';
@@ -91,7 +92,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     try {
       // Buttons made while answering belong to this space; its settings are read once for the request.
       const key = spaceKey(req.where);
-      const here: CommandContext = { ...ctx, actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
+      // The corpus as this space sees it: its own readings and the shared sources it did not turn off.
+      const here: CommandContext = { ...ctx, repo: spaceRepo(db, ctx.repo, key), actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
       if (command.spec.moderatorOnly && !isModerator(here, req)) {
         return reply({
           kind: 'refusal',
@@ -170,7 +172,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     suggest(command: string, option: string, partial: string, where: Where): Suggestion[] {
       try {
         refresh();
-        return suggest(ctx, command, option, partial, where);
+        return suggest({ ...ctx, repo: spaceRepo(db, ctx.repo, spaceKey(where)) }, command, option, partial, where);
       } catch (err) {
         log('autocomplete failed', err);
         return [];

@@ -17,6 +17,7 @@ import { start } from './start.ts';
 import { balanceText, bankExport } from './quiz-export.ts';
 import { backupTo } from './backup.ts';
 import { PeopleIndex } from '../people/index.ts';
+import { addFiles, removeSource, type AddOptions } from './readings.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -51,6 +52,50 @@ program
     } finally {
       db.close();
     }
+  });
+
+program
+  .command('add')
+  .description('add readings (PDF, web page, Word, EPUB, Markdown or text) to the corpus, then rebuild the index')
+  .argument('<files...>', 'the documents to add')
+  .option('--space <id>', 'the space whose reading it is (discord:<server id>, slack:<team id>); without it, every space sees it')
+  .option('--id <id>', 'the source id (default: from the author and year)')
+  .option('--title <title>', 'the title (default: what the file says)')
+  .option('--author <names>', 'authors, "Given Family" or "Family, Given", separated by ";"')
+  .option('--year <year>', 'year of publication')
+  .option('--kind <kind>', 'blog post, interview, quote compilation, monograph or essay')
+  .option('--profile <name>', 'a layout profile instead of the general one (document)')
+  .option('--outlet <name>', 'journal, newspaper or site')
+  .option('--publisher <name>', 'publisher')
+  .option('--corpus <dir>', 'corpus folder (readings go in its readings/)')
+  .option('--db <file>', 'database file')
+  .action(async (files: string[], opts: AddOptions & { corpus?: string; db?: string }) => {
+    const paths = resolvePaths(opts);
+    process.exitCode = await addFiles(
+      files,
+      opts,
+      { db: paths.db, corpus: paths.corpus ?? DEFAULT_CORPUS_DIR },
+      (l) => console.log(l),
+      (l) => process.stderr.write(`${l}\n`),
+    );
+  });
+
+program
+  .command('remove')
+  .description('take an added reading out of the corpus, then rebuild the index (other sources keep their passage ids)')
+  .argument('<id>', 'the source id, as `sourcebook add` printed it')
+  .option('--space <id>', 'only if it is this space’s reading')
+  .option('--corpus <dir>', 'corpus folder')
+  .option('--db <file>', 'database file')
+  .action((id: string, opts: { space?: string; corpus?: string; db?: string }) => {
+    const paths = resolvePaths(opts);
+    process.exitCode = removeSource(
+      id,
+      opts,
+      { db: paths.db, corpus: paths.corpus ?? DEFAULT_CORPUS_DIR },
+      (l) => console.log(l),
+      (l) => process.stderr.write(`${l}\n`),
+    );
   });
 
 program

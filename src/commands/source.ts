@@ -8,6 +8,7 @@ import type { CommandContext } from '../core/command.ts';
 import { findSources } from './source-lookup.ts';
 import { withSourceNote } from '../moderation/source-note-hook.ts';
 import { z } from 'zod';
+import { switchSource } from './source-switch.ts';
 
 function card(ctx: CommandContext, s: Source) {
   const m = s.meta;
@@ -36,7 +37,7 @@ export const sourceCommand = defineCommand({
   spec: {
     name: 'source',
     description: 'List the sources, or show one source card (kind, author, date, what it argues).',
-    usage: '/source [id]',
+    usage: '/source [id] · /source disable|enable ID (moderators)',
     example: '/source reiman-2016',
     options: [{ name: 'id', description: 'Source id or author, e.g. reiman-2016', required: false, autocomplete: true, maxLength: 100 }],
     moderatorOnly: false,
@@ -47,6 +48,8 @@ export const sourceCommand = defineCommand({
     .pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
   suggest: (ctx, _option, partial) => sources(ctx, partial),
   run(ctx, id, req) {
+    const verb = /^(disable|enable)\s+(\S.*)$/i.exec(id);
+    if (verb) return switchSource(ctx, req, verb[1]!.toLowerCase() as 'disable' | 'enable', verb[2]!.trim());
     if (!id) {
       const sources = ctx.repo.sources();
       return reply({

@@ -6,7 +6,8 @@ import { corpusHash } from './fingerprint.ts';
 import { assignPassageIds, contentHash } from '../segment/ids.ts';
 import { splitSentences, type SentenceSpan } from '../segment/sentences.ts';
 import type { SegmentedSource, SegPassage } from '../segment/types.ts';
-import { loadMetadata, type SourceMeta } from './metadata.ts';
+import { corpusEntries, READINGS_DIR, type SourceMeta } from './metadata.ts';
+import { existsSync } from 'node:fs';
 import { loadAliases } from './aliases.ts';
 import { loadErrata } from './errata.ts';
 import { extractPeople, type Person } from '../people/extract.ts';
@@ -36,14 +37,14 @@ export interface BuiltCorpus {
 export type Progress = (done: number, total: number, sourceId: string) => void;
 
 export function buildCorpus(corpusDir: string, onProgress?: Progress): BuiltCorpus {
-  const metas = loadMetadata(corpusDir);
+  const entries = corpusEntries(corpusDir);
   const aliases = loadAliases(corpusDir);
   const texts: string[] = [];
-  const sources = metas.map((meta, i) => {
-    const text = readFileSync(join(corpusDir, meta.file), 'utf8');
+  const sources = entries.map(({ meta, dir }, i) => {
+    const text = readFileSync(join(dir, meta.file), 'utf8');
     texts.push(text);
     const built = buildSource(meta, text);
-    onProgress?.(i + 1, metas.length, meta.id);
+    onProgress?.(i + 1, entries.length, meta.id);
     return built;
   });
   const units = sources.flatMap((s) => s.passages.map((p) => ({ sourceId: s.meta.id, text: p.text })));
@@ -51,8 +52,14 @@ export function buildCorpus(corpusDir: string, onProgress?: Progress): BuiltCorp
   return {
     sources,
     people: extractPeople(units, indexNames, aliases),
-    fingerprint: corpusHash(readFileSync(join(corpusDir, 'sources.json')), aliases, texts, loadErrata(corpusDir)),
+    fingerprint: corpusHash(metadataFiles(corpusDir), aliases, texts, loadErrata(corpusDir)),
   };
+}
+
+/** The metadata files the fingerprint covers: sources.json, and the added readings' when there are any. */
+export function metadataFiles(corpusDir: string): Buffer {
+  const readings = join(corpusDir, READINGS_DIR, 'sources.json');
+  return Buffer.concat([readFileSync(join(corpusDir, 'sources.json')), ...(existsSync(readings) ? [readFileSync(readings)] : [])]);
 }
 
 export function buildSource(meta: SourceMeta, text: string): BuiltSource {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseFileError, type DB } from '../db/open.ts';
 import { corpusHash } from './fingerprint.ts';
-import { buildCorpus, type Progress } from './build.ts';
-import { loadMetadata } from './metadata.ts';
+import { buildCorpus, metadataFiles, type Progress } from './build.ts';
+import { corpusEntries } from './metadata.ts';
 import { loadAliases } from './aliases.ts';
 import { loadErrata } from './errata.ts';
 import { storeCorpus, storedFingerprint, type IngestCounts } from './store.ts';
@@ -24,9 +24,8 @@ export function ingest(db: DB, corpusDir: string, onProgress?: Progress): Ingest
 
 /** Same hash as buildCorpus computes, without segmenting: cheap enough to run at every start. */
 export function corpusFingerprint(corpusDir: string): string {
-  const metas = loadMetadata(corpusDir);
-  const texts = metas.map((m) => readFileSync(join(corpusDir, m.file), 'utf8'));
-  return corpusHash(readFileSync(join(corpusDir, 'sources.json')), loadAliases(corpusDir), texts, loadErrata(corpusDir));
+  const texts = corpusEntries(corpusDir).map(({ meta, dir }) => readFileSync(join(dir, meta.file), 'utf8'));
+  return corpusHash(metadataFiles(corpusDir), loadAliases(corpusDir), texts, loadErrata(corpusDir));
 }
 
 /** Ingests when the database is empty or older than the corpus folder; returns null when it was current. */

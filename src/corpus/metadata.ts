@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { MetadataError, readCorpusJson } from './json-file.ts';
 
 export const SOURCE_KINDS = ['blog post', 'interview', 'quote compilation', 'monograph', 'essay'] as const;
-export const PROFILES = ['web-article', 'interview', 'quote-compilation', 'converted-book', 'booklet'] as const;
+export const PROFILES = ['web-article', 'interview', 'quote-compilation', 'converted-book', 'booklet', 'document'] as const;
+
+/** A space key as requests name it: the platform, a colon, the server's or workspace's id. */
+export const SpaceKeySchema = z.string().regex(/^(?:discord|slack|console):[\w.-]{1,64}$/, 'a space such as discord:123456789 or slack:T0123ABC');
 
 const Person = z.object({ family: z.string().min(1), given: z.string().default('') });
 
@@ -40,6 +43,18 @@ export const SourceMetaSchema = z
       editionYear: z.number().int().optional(),
     }),
     speakers: z.record(z.string(), z.string()).optional(),
+    /** The space ("discord:<guild>", "slack:<team>") whose reading this is; absent for the sources every space shares. */
+    space: SpaceKeySchema.optional(),
+    /** Where an added reading came from: the hash that makes adding the same file again change nothing. */
+    origin: z
+      .object({
+        file: z.string().min(1).max(255),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        format: z.enum(['pdf', 'html', 'docx', 'epub', 'markdown', 'text']),
+        added: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -58,9 +73,37 @@ function describeIssue(where: string, issue: z.core.$ZodIssue): string {
   return `${where}${path}: ${issue.message}`;
 }
 
+/** Added readings live in this folder of the corpus folder, with a sources.json of their own (see corpus/readings.ts). */
+export const READINGS_DIR = 'readings';
+
+/** A source's entry and the folder its text is in. */
+export interface CorpusEntry {
+  meta: SourceMeta;
+  dir: string;
+}
+
+/**
+ * Every source of a corpus folder: the bundled texts' sources.json, then the added readings'
+ * (readings/sources.json, when there is one). Ids, passage id prefixes and files are unique
+ * across both; throws MetadataError listing every problem at once.
+ */
+export function corpusEntries(corpusDir: string): CorpusEntry[] {
+  const readingsDir = join(corpusDir, READINGS_DIR);
+  const bundled = loadMetadata(corpusDir).map((meta) => ({ meta, dir: corpusDir }));
+  if (!existsSync(join(readingsDir, 'sources.json'))) return bundled;
+  const added = loadMetadata(readingsDir, 'readings/sources.json').map((meta) => ({ meta, dir: readingsDir }));
+  const problems: string[] = [];
+  for (const a of added) {
+    const clash = bundled.find((b) => b.meta.id === a.meta.id || b.meta.idPrefix === a.meta.idPrefix);
+    if (clash) problems.push(`readings/sources.json (${a.meta.id}): its id or passage id prefix is already the bundled source ${clash.meta.id}'s`);
+  }
+  if (problems.length) throw new MetadataError(problems);
+  return [...bundled, ...added];
+}
+
 /** Reads and validates `sources.json`; throws MetadataError listing every problem at once. */
-export function loadMetadata(corpusDir: string): SourceMeta[] {
-  const top = readCorpusJson(corpusDir, 'sources.json', FileSchema, (i) => describeIssue('sources.json', i));
+export function loadMetadata(corpusDir: string, name = 'sources.json'): SourceMeta[] {
+  const top = readCorpusJson(corpusDir, 'sources.json', FileSchema, (i) => describeIssue(name, i));
   if (!top) throw new MetadataError([`${join(corpusDir, 'sources.json')} not found: the corpus folder needs a sources.json`]);
 
   const problems: string[] = [];
@@ -69,7 +112,7 @@ export function loadMetadata(corpusDir: string): SourceMeta[] {
   const seenPrefixes = new Map<string, string>();
   const seenFiles = new Map<string, string>();
   top.sources.forEach((entry, i) => {
-    const label = `sources[${i}]${typeof entry === 'object' && entry && 'id' in entry ? ` (${String(entry.id)})` : ''}`;
+    const label = `${name === 'sources.json' ? '' : `${name} `}sources[${i}]${typeof entry === 'object' && entry && 'id' in entry ? ` (${String(entry.id)})` : ''}`;
     const parsed = SourceMetaSchema.safeParse(entry);
     if (!parsed.success) {
       problems.push(...parsed.error.issues.map((issue) => describeIssue(label, issue)));

@@ -84,25 +84,59 @@ export class CorpusRepo {
   /** Other spellings of a name in the corpus, set by whoever holds the people index (the bot). */
   spellings: (token: string) => readonly string[] = () => [];
 
+  /** The repo whose caches a view shares; itself for the repo of the whole corpus. */
+  private readonly base: CorpusRepo = this;
+  /** The sources this repo shows, or null for all of them (see `view`). */
+  private visible: ReadonlySet<string> | null = null;
+
   constructor(readonly db: DB) {}
+
+  /**
+   * The corpus as one space sees it: only the `visible` sources are listed, and only their
+   * passages are found, searched or suggested; any other source's passage does not exist here.
+   * A view is made per request, so it shares this repo's caches (each passage is read once for
+   * every space): it is this object with a narrower `visible`, not a copy.
+   */
+  view(visible: ReadonlySet<string>): CorpusRepo {
+    const v = Object.create(this.base) as CorpusRepo;
+    v.visible = visible;
+    return v;
+  }
+
+  /** The whole corpus, whatever this view shows: for deciding what a space may see, never for answering. */
+  whole(): CorpusRepo {
+    return this.base;
+  }
+
+  /** The ids of the passages of these sources (cheaper than reading the passages). */
+  passageIdsOf(sourceIds: readonly string[]): string[] {
+    return sourceIds.flatMap((id) => (this.stmt('SELECT id FROM passages WHERE source_id = ?').all(id) as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Whether this repo shows a source's passages. */
+  shows(sourceId: string): boolean {
+    return this.visible === null || this.visible.has(sourceId);
+  }
 
   /** Forgets cached passages and sources: called when the corpus was re-ingested under a running bot. */
   reset(): void {
-    this.byId.clear();
-    this.sourceList = null;
-    this.annotated.clear();
-    this.foundErrata = null;
+    const base = this.base;
+    base.byId.clear();
+    base.sourceList = null;
+    base.annotated.clear();
+    base.foundErrata = null;
   }
 
   /** The errata whose words stand in the texts, each with the passage its note rests on. */
   knownErrata(): FoundErratum[] {
-    if (!this.foundErrata)
-      this.foundErrata = findErrata(
-        this.errata,
-        (id) => this.passagesOf(id),
-        this.sources().map((s) => s.meta.id),
+    const base = this.base;
+    if (!base.foundErrata)
+      base.foundErrata = findErrata(
+        base.errata,
+        (id) => base.passagesOf(id),
+        base.sources().map((s) => s.meta.id),
       ).found;
-    return this.foundErrata;
+    return base.foundErrata.filter((e) => this.shows(e.source));
   }
 
   /** Prepared once per SQL text: preparing costs as much as running a small FTS query. */
@@ -113,6 +147,11 @@ export class CorpusRepo {
   }
 
   sources(): Source[] {
+    const all = this.base.allSources();
+    return this.visible === null ? all : all.filter((s) => this.shows(s.meta.id));
+  }
+
+  private allSources(): Source[] {
     if (!this.sourceList) {
       const rows = this.stmt('SELECT s.meta_json, (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS n FROM sources s ORDER BY s.ord').all() as {
         meta_json: string;
@@ -129,6 +168,11 @@ export class CorpusRepo {
   }
 
   passage(id: string): Passage | undefined {
+    const p = this.anyPassage(id);
+    return p && this.shows(p.sourceId) ? p : undefined;
+  }
+
+  private anyPassage(id: string): Passage | undefined {
     const cached = this.byId.get(id);
     if (cached) return cached;
     const row = this.stmt('SELECT rowid, * FROM passages WHERE id = ?').get(id) as PassageRow | undefined;
@@ -137,12 +181,14 @@ export class CorpusRepo {
 
   /** Passages of one source in document order. */
   passagesOf(sourceId: string): Passage[] {
+    if (!this.shows(sourceId)) return [];
     const rows = this.stmt('SELECT rowid, * FROM passages WHERE source_id = ? ORDER BY ord').all(sourceId) as PassageRow[];
     return rows.map((r) => this.byId.get(r.id) ?? this.hydrate(r));
   }
 
   /** Passages of one source that carry the author's notes, in document order; read once (the corpus changes only at ingest). */
   passagesWithNotes(sourceId: string): Passage[] {
+    if (!this.shows(sourceId)) return [];
     let list = this.annotated.get(sourceId);
     if (!list) {
       const rows = this.stmt(
@@ -155,14 +201,24 @@ export class CorpusRepo {
 
   /** Passage ids that start with a prefix, for autocomplete. */
   idsStartingWith(prefix: string, limit: number): string[] {
-    const rows = this.stmt("SELECT id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?").all(prefix, prefix, limit) as { id: string }[];
-    return rows.map((r) => r.id);
+    const rows = this.stmt("SELECT id, source_id FROM passages WHERE id >= ? AND id < ? || '~' ORDER BY id LIMIT ?").all(
+      prefix,
+      prefix,
+      this.visible === null ? limit : -1,
+    ) as { id: string; source_id: string }[];
+    return rows
+      .filter((r) => this.shows(r.source_id))
+      .slice(0, limit)
+      .map((r) => r.id);
   }
 
   /** Runs an already-safe FTS5 query (built by fts-query.ts), best first. */
   match(fts: string, opts: SearchOptions = {}): Hit[] {
     const limit = opts.limit ?? 10;
-    const sourceFilter = opts.sources?.length ? `AND p.source_id IN (${opts.sources.map(() => '?').join(',')})` : '';
+    // A view searches its sources only: the filter is in the query, so other sources' passages take no place in the limit.
+    const sources = this.visible === null ? opts.sources : (opts.sources ?? [...this.visible]).filter((s) => this.shows(s));
+    if (sources && !sources.length) return [];
+    const sourceFilter = sources?.length ? `AND p.source_id IN (${sources.map(() => '?').join(',')})` : '';
     const overfetch = limit + (opts.exclude?.size ?? 0);
     // Only ids and ranks come from FTS; passage bodies come from the cache, read once per passage.
     const rows = this.stmt(
@@ -170,7 +226,7 @@ export class CorpusRepo {
        FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
        WHERE passages_fts MATCH ? ${sourceFilter}
        ORDER BY rank LIMIT ?`,
-    ).all(fts, ...(opts.sources ?? []), overfetch) as { rowid: number; id: string; rank: number }[];
+    ).all(fts, ...(sources ?? []), overfetch) as { rowid: number; id: string; rank: number }[];
     return rows
       .filter((r) => !opts.exclude?.has(r.id))
       .slice(0, limit)
@@ -194,7 +250,7 @@ export class CorpusRepo {
     ).all(fts, perSource + (exclude?.size ?? 0)) as { id: string; source_id: string; rank: number }[];
     const out = new Map<string, Hit[]>();
     for (const r of rows) {
-      if (exclude?.has(r.id)) continue;
+      if (exclude?.has(r.id) || !this.shows(r.source_id)) continue;
       const list = out.get(r.source_id) ?? [];
       if (list.length < perSource) list.push({ passage: this.passage(r.id)!, score: -r.rank });
       out.set(r.source_id, list);
@@ -225,7 +281,7 @@ export class CorpusRepo {
     const rows = this.stmt(
       'SELECT p.source_id AS s, count(*) AS n FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ? GROUP BY p.source_id',
     ).all(fts) as { s: string; n: number }[];
-    return new Map(rows.map((r) => [r.s, r.n]));
+    return new Map(rows.filter((r) => this.shows(r.s)).map((r) => [r.s, r.n]));
   }
 
   /** Ranked passages for free text: all words first, then any word if that finds too little. */

@@ -11,11 +11,13 @@ import { readQuizApproval, readQuizQuestion, writeQuizApproval, writeQuizQuestio
 import { ReportStateSchema, getReportState, putReportState } from './report-store.ts';
 import { RoleStateSchema, getRole, putRole } from './roles-store.ts';
 import { SourceNoteStateSchema, getSourceNote, putSourceNote } from './source-note-store.ts';
+import { SourceOffStateSchema, getSourceOff, putSourceOff } from './sources-off-store.ts';
 
 export const TargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('curation'), command: z.string().max(32), key: z.string().max(600), kind: CurationKindSchema }),
   z.object({ type: z.literal('hidden'), passage: z.string().max(40) }),
   z.object({ type: z.literal('source-note'), source: z.string().max(100) }),
+  z.object({ type: z.literal('source-off'), source: z.string().max(100) }),
   z.object({ type: z.literal('report'), seq: z.number().int().positive() }),
   z.object({ type: z.literal('modrole'), role: z.string().max(64) }),
   z.object({ type: z.literal('quiz-question'), id: z.string().max(40) }),
@@ -39,6 +41,8 @@ export function readState(db: DB, space: string, t: Target): State {
       return getHidden(db, space, t.passage);
     case 'source-note':
       return getSourceNote(db, space, t.source);
+    case 'source-off':
+      return getSourceOff(db, space, t.source);
     case 'report':
       return getReportState(db, space, t.seq);
     case 'modrole':
@@ -68,6 +72,8 @@ export function writeState(db: DB, space: string, t: Target, state: unknown, now
       return putHidden(db, space, t.passage, HiddenStateSchema.nullable().parse(state));
     case 'source-note':
       return putSourceNote(db, space, t.source, SourceNoteStateSchema.nullable().parse(state));
+    case 'source-off':
+      return putSourceOff(db, space, t.source, SourceOffStateSchema.nullable().parse(state));
     case 'report':
       return putReportState(db, space, t.seq, ReportStateSchema.nullable().parse(state));
     case 'modrole':

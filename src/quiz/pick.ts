@@ -33,7 +33,8 @@ export function playableQuestions(ctx: CommandContext, where: Where): QuestionSn
   const space = spaceKey(where);
   const settings = getSettings(ctx.db, space);
   const hidden = hiddenPassages(ctx, where);
-  return spaceQuestions(ctx.db, space).filter((q) => playable(q, settings) && !hidden.has(q.passageId));
+  // A question quoting several passages (an order, a dispute) needs every one of them here.
+  return spaceQuestions(ctx.db, space).filter((q) => playable(q, settings) && !hidden.has(q.passageId) && !(q.also ?? []).some((a) => hidden.has(a.passageId)));
 }
 
 /** A question's words for topic matching, normalized once per process (normalizing is the slow part). */
