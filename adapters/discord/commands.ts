@@ -75,6 +75,14 @@ function slashOption(option: CommandOption): APIApplicationCommandBasicOption {
   if (option.role) {
     return { type: ApplicationCommandOptionType.Role, name: option.name, description: describe(option.description, option.name), required: option.required };
   }
+  if (option.attachment) {
+    return {
+      type: ApplicationCommandOptionType.Attachment,
+      name: option.name,
+      description: describe(option.description, option.name),
+      required: option.required,
+    };
+  }
   if (option.integer) {
     // Discord checks the type and range in the client, so "abc" or 11 never reaches the core.
     return {

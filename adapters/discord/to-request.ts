@@ -36,6 +36,8 @@ export function typedOf(interaction: ChatInputCommandInteraction): TypedArgs {
   const collect = (options: readonly CommandInteractionOption[]): void => {
     for (const o of options) {
       if (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup) collect(o.options ?? []);
+      // An attachment's value is its id; the core gets the file's link, which it downloads within its limits.
+      else if (o.type === ApplicationCommandOptionType.Attachment && o.attachment) values[o.name] = o.attachment.url;
       // A role option's value is the role id; strings, numbers and booleans are kept as typed.
       else if (typeof o.value === 'string' || typeof o.value === 'number' || typeof o.value === 'boolean') values[o.name] = o.value;
     }

@@ -6,6 +6,7 @@ import { spaceKey } from '../core/request.ts';
 import { clip } from '../core/text-safe.ts';
 import { CorpusRepo } from '../corpus/repo.ts';
 import { spaceRepo } from '../moderation/space-sources.ts';
+import { PLATFORM_FILE_HOSTS } from '../readings/download.ts';
 import { corpusDirFor, ensureCorpus } from '../corpus/ingest.ts';
 import { loadErrata } from '../corpus/errata.ts';
 import { openDb, type DB } from '../db/open.ts';
@@ -39,6 +40,8 @@ export interface BotOptions {
   logger?: Logger;
   /** Told before the corpus is (re)indexed at start, so a console can say why the first start pauses. */
   onIndexing?: () => void;
+  /** Hosts readings may be downloaded from besides the platforms' file hosts (tests: the loopback server). */
+  fileHosts?: readonly string[];
 }
 
 export interface CoreBot extends Bot {
@@ -65,6 +68,16 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   );
   const repo = new CorpusRepo(db);
   const ctx: CommandContext = { db, repo, people, actions: new ActionStore(db), now: opts.now ?? (() => new Date()), specs: COMMANDS.map((c) => c.spec) };
+  if (!db.readonly) {
+    ctx.corpus = {
+      dir: corpusDir,
+      fileHosts: [...PLATFORM_FILE_HOSTS, ...(opts.fileHosts ?? [])],
+      reindex: () => {
+        ensureCorpus(db, corpusDir);
+        refresh(true);
+      },
+    };
+  }
   // Searches match a name in every spelling the corpus uses, whichever one was typed.
   repo.spellings = (token) => ctx.people.spellingsFor(token);
   repo.errata = loadErrata(corpusDir);

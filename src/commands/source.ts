@@ -8,7 +8,9 @@ import type { CommandContext } from '../core/command.ts';
 import { findSources } from './source-lookup.ts';
 import { withSourceNote } from '../moderation/source-note-hook.ts';
 import { z } from 'zod';
+import { TypedArgsSchema } from '../core/typed-args.ts';
 import { switchSource } from './source-switch.ts';
+import { changeReadings } from './source-readings.ts';
 
 function card(ctx: CommandContext, s: Source) {
   const m = s.meta;
@@ -33,23 +35,58 @@ function card(ctx: CommandContext, s: Source) {
   });
 }
 
+/** An id or author; a verb and its target; or "add" and a file link, which may be long (Discord's attachment URLs are). */
+const SourceArgs = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z.union([
+      z.literal(''),
+      z
+        .string()
+        .regex(/^add\s+https?:\/\/\S+$/i)
+        .pipe(cleanText({ max: 2000 })),
+      cleanText({ max: 100 }),
+    ]),
+  );
+
 export const sourceCommand = defineCommand({
   spec: {
     name: 'source',
     description: 'List the sources, or show one source card (kind, author, date, what it argues).',
-    usage: '/source [id] · /source disable|enable ID (moderators)',
+    usage: '/source [id] · /source disable|enable ID · /source add FILE · /source remove ID (moderators)',
     example: '/source reiman-2016',
-    options: [{ name: 'id', description: 'Source id or author, e.g. reiman-2016', required: false, autocomplete: true, maxLength: 100 }],
+    options: [
+      {
+        name: 'id',
+        description: 'Source id or author, e.g. reiman-2016; or add, remove ID, disable ID, enable ID',
+        required: false,
+        autocomplete: true,
+        maxLength: 100,
+      },
+      { name: 'file', description: 'With “add”: the reading to add for this group (moderators)', required: false, autocomplete: false, attachment: true },
+    ],
     moderatorOnly: false,
   },
-  schema: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.union([z.literal(''), cleanText({ max: 100 })])),
+  schema: SourceArgs,
+  // Discord's typed options: the id (or verb) and, for "add", the attached file's link.
+  typed: TypedArgsSchema.transform((t) => [t.values.id, t.values.file].filter((v) => v !== undefined && v !== '').join(' ')).pipe(SourceArgs),
   suggest: (ctx, _option, partial) => sources(ctx, partial),
   run(ctx, id, req) {
     const verb = /^(disable|enable)\s+(\S.*)$/i.exec(id);
     if (verb) return switchSource(ctx, req, verb[1]!.toLowerCase() as 'disable' | 'enable', verb[2]!.trim());
+    const reading = /^(add|remove)(?:\s+(\S+))?$/i.exec(id);
+    if (reading) {
+      const what = reading[1]!.toLowerCase() as 'add' | 'remove';
+      if (!reading[2])
+        return errorReply(
+          `/source ${what}`,
+          what === 'add'
+            ? 'Attach the file (PDF, web page, Word, EPUB, Markdown or text) to /source add.'
+            : 'Which reading? For example: /source remove smith-2020',
+        );
+      return changeReadings(ctx, req, what, reading[2]);
+    }
     if (!id) {
       const sources = ctx.repo.sources();
       return reply({

@@ -15,6 +15,8 @@ export interface CommandOption {
   integer?: { min: number; max: number };
   /** A role (Discord) or user group (Slack) id: Discord offers its role picker. */
   role?: boolean;
+  /** A file (Discord's attachment option); the core receives its link. Text platforms type the link. */
+  attachment?: boolean;
 }
 
 /** A subcommand and its own options. Typed platforms (Discord) register it natively; text platforms type its name first. */

@@ -19,6 +19,16 @@ export interface CommandContext {
   specs: readonly CommandSpec[];
   /** The asking space's settings, each read at most once per request (the app sets it for every request). */
   space?: SpaceState;
+  /** The corpus folder, for a space's moderators to add readings to; absent where the bot cannot write it. */
+  corpus?: CorpusFolder;
+}
+
+export interface CorpusFolder {
+  dir: string;
+  /** Hosts a reading may be downloaded from (the platforms' file hosts, and any the operator adds). */
+  fileHosts: readonly string[];
+  /** Rebuilds the index after the folder changed; the next request sees the new corpus. */
+  reindex(): void;
 }
 
 export interface SpaceState {

@@ -6,6 +6,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type CoreBot } from '../../src/app/bot.ts';
 import { silentLogger } from '../../src/core/log.ts';
@@ -181,5 +183,49 @@ describe('a space’s own reading and its choice of sources', () => {
     expect((await run(bot, '/compare executions', STUDENT, B)).citations.some((c) => c.source === 'reiman-2016')).toBe(true);
     // Another space's reading cannot be switched from here.
     expect((await run(bot, `/source disable ${readingId}`, ADMIN, B)).title).toMatch(/which source/);
+  });
+});
+
+describe('/source add and /source remove in chat', () => {
+  let bot: CoreBot;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/files/terror.md') return res.end(`# Notes on the terror\n\n${REIMAN.data}\n`);
+      if (req.url === '/files/scan.pdf') return res.end('%PDF-1.4 not really a pdf');
+      res.writeHead(404);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    bot = createBot({ db: openDb(':memory:'), corpusDir: corpusCopy(), logger: silentLogger, fileHosts: ['127.0.0.1'] });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('GIVEN a moderator attaches a Markdown file THEN it is downloaded, added for that group only and answers at once; the same file again changes nothing', async () => {
+    expect((await run(bot, `/source add ${base}/files/terror.md`, STUDENT, A)).title).toBe('Moderators only');
+    const added = await run(bot, `/source add ${base}/files/terror.md`, ADMIN, A);
+    expect(added.title).toBe('Added: notes-on-the-terror');
+    expect(JSON.stringify(added.blocks)).toContain('Only this group sees it');
+    expect((await run(bot, '/source notes-on-the-terror', STUDENT, A)).title).toMatch(/^Notes on the terror/);
+    expect((await run(bot, '/source notes-on-the-terror', STUDENT, B)).title).toBe('Unknown source');
+    expect((await run(bot, `/source add ${base}/files/terror.md`, ADMIN, A)).title).toBe('Already here: notes-on-the-terror');
+    // Another group cannot take it out; its own moderators can.
+    expect((await run(bot, '/source remove notes-on-the-terror', ADMIN, B)).title).toBe('/source remove: not done');
+    expect((await run(bot, '/source remove notes-on-the-terror', ADMIN, A)).title).toBe('Removed: notes-on-the-terror');
+    expect((await run(bot, '/source notes-on-the-terror', STUDENT, A)).title).toBe('Unknown source');
+  });
+
+  it('GIVEN a damaged PDF, a missing file, a link to another host or no file THEN a short refusal and the corpus unchanged', async () => {
+    const before = (await run(bot, '/source', STUDENT, A)).title;
+    const damaged = await run(bot, `/source add ${base}/files/scan.pdf`, ADMIN, A);
+    expect(damaged.title).toBe('/source add: not done');
+    expect(JSON.stringify(damaged.blocks)).toContain('Nothing was changed');
+    expect(JSON.stringify(await run(bot, `/source add ${base}/files/missing.pdf`, ADMIN, A))).toContain('HTTP 404');
+    expect(JSON.stringify(await run(bot, '/source add https://example.com/paper.pdf', ADMIN, A))).toContain('Files are taken only from');
+    expect(JSON.stringify(await run(bot, '/source add', ADMIN, A))).toContain('Attach the file');
+    expect((await run(bot, '/source', STUDENT, A)).title).toBe(before);
   });
 });
