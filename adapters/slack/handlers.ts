@@ -14,6 +14,8 @@ import { homeView } from './home.ts';
 import { ACTION_PREFIX, LIMITS } from './limits.ts';
 import { commandRequest, homeLeaderboardRequest, slackWhere } from './to-request.ts';
 import type { Turns } from './turns.ts';
+import { fileShareRequest, sharedFile } from './file-share.ts';
+import { postToChannel } from './post.ts';
 
 export interface HandlerDeps {
   bot: Bot;
@@ -84,6 +86,19 @@ export function registerHandlers(app: App, { bot, log, askers, turns }: HandlerD
       await deliver(send, { ...own, ephemeral: true }, { replace: false, maxMessages: LIMITS.messagesPerReply - 1 }, log);
     } finally {
       turn.release();
+    }
+  });
+
+  app.event('message', async ({ event, body, client }) => {
+    const shared = sharedFile(event);
+    const team = body.team_id;
+    if (!team || !shared) return;
+    const user = await askers.asker(client, team, { id: shared.user, name: shared.user });
+    const reply = await guarded(log, 'a shared file', () => bot.handle(fileShareRequest(team, shared, user)));
+    try {
+      await postToChannel(client, shared.channel, reply);
+    } catch (err) {
+      log.error({ err, team }, 'slack: could not answer a shared file');
     }
   });
 

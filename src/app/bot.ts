@@ -42,6 +42,8 @@ export interface BotOptions {
   onIndexing?: () => void;
   /** Hosts readings may be downloaded from besides the platforms' file hosts (tests: the loopback server). */
   fileHosts?: readonly string[];
+  /** Headers per file host: Slack serves a shared file only to a request carrying the bot's token. */
+  fileHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface CoreBot extends Bot {
@@ -72,6 +74,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     ctx.corpus = {
       dir: corpusDir,
       fileHosts: [...PLATFORM_FILE_HOSTS, ...(opts.fileHosts ?? [])],
+      fileHeaders: opts.fileHeaders ?? {},
       reindex: () => {
         ensureCorpus(db, corpusDir);
         refresh(true);
@@ -93,8 +96,19 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     seen = now;
     repo.reset();
     ctx.people = PeopleIndex.load(db);
+    peopleBySources.clear();
     // The vocabulary and its word forms are the corpus's: a re-ingest replaces them.
     resetLexicon(db);
+  }
+
+  /** The people index as a space sees it, one per set of visible sources (most spaces share the first). */
+  const peopleBySources = new Map<string, PeopleIndex>();
+  function peopleSeen(view: CorpusRepo): PeopleIndex {
+    const ids = view.sources().map((s) => s.meta.id);
+    const key = ids.join('\u0000');
+    let found = peopleBySources.get(key);
+    if (!found) peopleBySources.set(key, (found = ctx.people.seenIn(new Set(ids))));
+    return found;
   }
 
   async function handle(asked: Request): Promise<Reply> {
@@ -106,7 +120,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       // Buttons made while answering belong to this space; its settings are read once for the request.
       const key = spaceKey(req.where);
       // The corpus as this space sees it: its own readings and the shared sources it did not turn off.
-      const here: CommandContext = { ...ctx, repo: spaceRepo(db, ctx.repo, key), actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
+      const repo = spaceRepo(db, ctx.repo, key);
+      const here: CommandContext = { ...ctx, repo, people: peopleSeen(repo), actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
       if (command.spec.moderatorOnly && !isModerator(here, req)) {
         return reply({
           kind: 'refusal',
@@ -185,7 +200,8 @@ export function createBot(opts: BotOptions = {}): CoreBot {
     suggest(command: string, option: string, partial: string, where: Where): Suggestion[] {
       try {
         refresh();
-        return suggest({ ...ctx, repo: spaceRepo(db, ctx.repo, spaceKey(where)) }, command, option, partial, where);
+        const repo = spaceRepo(db, ctx.repo, spaceKey(where));
+        return suggest({ ...ctx, repo, people: peopleSeen(repo) }, command, option, partial, where);
       } catch (err) {
         log('autocomplete failed', err);
         return [];

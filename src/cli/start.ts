@@ -25,6 +25,8 @@ export async function start(): Promise<void> {
     ...dbOpts,
     ...corpusOpts,
     logger,
+    // A file shared with the Slack app is downloaded with its token (files:read); no other host gets it.
+    ...(config.SLACK_BOT_TOKEN ? { fileHeaders: { 'files.slack.com': { Authorization: `Bearer ${config.SLACK_BOT_TOKEN}` } } } : {}),
     ...(what.console ? { onIndexing: () => process.stderr.write('Building the search index from corpus/ (first start, about a second)…\n') } : {}),
   });
   // Built before any platform connects, so no user's first /quiz waits for it (shards share the database).

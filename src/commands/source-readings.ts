@@ -28,16 +28,24 @@ export async function changeReadings(ctx: CommandContext, req: Request, verb: Re
       corpus.reindex();
       return reply({
         kind: 'notice',
+        ephemeral: true,
         title: `Removed: ${meta.id}`,
         blocks: [{ type: 'paragraph', text: `${meta.title} is no longer one of this group's sources.` }],
       });
     }
-    const file = await download(target, { maxBytes: DEFAULT_MAX_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS, hosts: corpus.fileHosts });
+    const headers = corpus.fileHeaders[hostOf(target)];
+    const file = await download(target, {
+      maxBytes: DEFAULT_MAX_BYTES,
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
+      hosts: corpus.fileHosts,
+      ...(headers ? { headers: { ...headers } } : {}),
+    });
     const r = await addReading({ corpusDir: corpus.dir, bytes: file.bytes, fileName: file.fileName, space });
     if (r.status === 'added') corpus.reindex();
     const pages = r.pages ? `${r.pages} pages, ` : '';
     return reply({
       kind: 'notice',
+      ephemeral: true,
       title: r.status === 'added' ? `Added: ${r.id}` : `Already here: ${r.id}`,
       blocks: [
         {
@@ -54,6 +62,14 @@ export async function changeReadings(ctx: CommandContext, req: Request, verb: Re
     if (e instanceof ReadingError || e instanceof ReadingRefused)
       return errorReply(`/source ${verb}: not done`, `${capitalised(e.message)}. Nothing was changed.`);
     throw e;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
   }
 }
 

@@ -27,6 +27,8 @@ export interface CorpusFolder {
   dir: string;
   /** Hosts a reading may be downloaded from (the platforms' file hosts, and any the operator adds). */
   fileHosts: readonly string[];
+  /** Headers a download from a host needs (Slack's files: the bot's token). */
+  fileHeaders: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Rebuilds the index after the folder changed; the next request sees the new corpus. */
   reindex(): void;
 }

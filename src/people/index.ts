@@ -53,6 +53,15 @@ export class PeopleIndex {
   }
 
   /** "Yezhov", "N. I. Ezhov", "Ежов", "Yuri Zhukov", "Zhukov, Yuri". */
+  /**
+   * The people named in these sources only: a space never learns, from a name it can look up or
+   * a suggestion, that another space's reading names someone. The index itself when all are seen.
+   */
+  seenIn(visible: ReadonlySet<string>): PeopleIndex {
+    const seen = this.all.filter((p) => Object.keys(p.bySource).some((s) => visible.has(s)));
+    return seen.length === this.all.length ? this : new PeopleIndex(seen);
+  }
+
   resolve(input: string): Resolution {
     const words = input.match(/[\p{L}'’-]+\.?/gu) ?? [];
     if (!words.length) return { kind: 'unknown' };

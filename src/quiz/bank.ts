@@ -109,8 +109,9 @@ export function ensureBank(db: DB, deps: BankDeps = {}): string | null {
   if (db.prepare('SELECT 1 FROM quiz_banks WHERE fingerprint = ?').get(fingerprint)) return fingerprint;
   // One bank for every space, so only from the sources every space shares: a space's own reading is never asked about elsewhere.
   const whole = (deps.repo ?? new CorpusRepo(db)).whole();
-  const repo = whole.view(new Set(whole.sources().flatMap((s) => (s.meta.space === undefined ? [s.meta.id] : []))));
-  const questions = generateQuestions({ db, repo, people: deps.people ?? PeopleIndex.load(db) });
+  const shared = new Set(whole.sources().flatMap((s) => (s.meta.space === undefined ? [s.meta.id] : [])));
+  // Nor is anyone named only there offered as a wrong option.
+  const questions = generateQuestions({ db, repo: whole.view(shared), people: (deps.people ?? PeopleIndex.load(db)).seenIn(shared) });
   const upsert = db.prepare(
     `INSERT INTO quiz_questions (id, fingerprint, space, kind, ord, body_json, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, ord = excluded.ord, body_json = excluded.body_json`,

@@ -118,7 +118,8 @@ describe('a space’s own reading and its choice of sources', () => {
 
   beforeAll(async () => {
     const dir = corpusCopy();
-    const html = blogHtml([REIMAN.data, REIMAN.threat]);
+    // A made-up name marks the reading: no bundled source names anyone so, so any sight of it in guild B is a leak.
+    const html = blogHtml([REIMAN.data, REIMAN.threat, 'In 1937 Ivan Zzyzxov, an NKVD officer in Tver, was arrested. Later Ivan Zzyzxov was shot.']);
     const r = await addReading({
       corpusDir: dir,
       bytes: new TextEncoder().encode(html),
@@ -144,6 +145,15 @@ describe('a space’s own reading and its choice of sources', () => {
     expect(shownInB.citations).toEqual([]);
     expect(JSON.stringify(shownInB)).not.toContain('Notes on the terror');
     expect((await run(bot, `/cite ${passage}`, STUDENT, B)).citations).toEqual([]);
+  });
+
+  it('GIVEN someone named only in guild A’s reading THEN /who finds them in A, and in B neither /who nor autocomplete knows the name', async () => {
+    expect((await run(bot, '/who Zzyzxov', STUDENT, A)).citations.some((c) => c.source === readingId)).toBe(true);
+    const inB = await run(bot, '/who Zzyzxov', STUDENT, B);
+    expect(inB.kind).toBe('not-found');
+    expect(JSON.stringify(inB)).not.toContain('Ivan');
+    expect(bot.suggest('who', 'name', 'Zzyz', A).length).toBe(1);
+    expect(bot.suggest('who', 'name', 'Zzyz', B)).toEqual([]);
   });
 
   it('GIVEN a question its words answer THEN /ask and /compare cite it in A and never in B', async () => {

@@ -50,11 +50,22 @@ function from(payload: Payload, { as, guild }: Sender): Payload {
  * A slash command as Discord sends it. `name` may name a subcommand ("quiz start") or a group's
  * subcommand ("quiz schedule add"): its values are nested inside, as Discord nests them.
  */
-export function slash(name: string, options: Record<string, string | number | { role: string }>, sender: Sender = {}): Payload {
+/** A file attached to an attachment option (type 11): Discord sends its id, and the file itself under `resolved`. */
+export interface AttachedFile {
+  attachment: { url: string; filename: string; size: number };
+}
+
+export function slash(name: string, options: Record<string, string | number | { role: string } | AttachedFile>, sender: Sender = {}): Payload {
   const [command, ...path] = name.split(' ');
   const roles: Record<string, unknown> = {};
+  const attachments: Record<string, unknown> = {};
   let nested: unknown[] = Object.entries(options).map(([key, value]) => {
     if (typeof value !== 'object') return { name: key, type: typeof value === 'number' ? 4 : 3, value };
+    if ('attachment' in value) {
+      const id = `13${String(Object.keys(attachments).length + 1).padStart(17, '0')}`;
+      attachments[id] = { id, ...value.attachment, proxy_url: value.attachment.url, content_type: 'application/octet-stream' };
+      return { name: key, type: 11, value: id };
+    }
     // A role option (type 8) carries the role's id; Discord adds the role itself under `resolved`.
     roles[value.role] = {
       id: value.role,
@@ -73,7 +84,11 @@ export function slash(name: string, options: Record<string, string | number | { 
   path.reverse().forEach((part, i) => {
     nested = [{ name: part, type: i === 0 ? 1 : 2, options: nested }];
   });
-  return from(interaction('command-quote', { name: command, options: nested, ...(Object.keys(roles).length ? { resolved: { roles } } : {}) }), sender);
+  const resolved = {
+    ...(Object.keys(roles).length ? { roles } : {}),
+    ...(Object.keys(attachments).length ? { attachments } : {}),
+  };
+  return from(interaction('command-quote', { name: command, options: nested, ...(Object.keys(resolved).length ? { resolved } : {}) }), sender);
 }
 
 /** An autocomplete request; `name` may name a subcommand ("quiz schedule add"), nested as for `slash`. */

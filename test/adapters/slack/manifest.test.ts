@@ -64,7 +64,18 @@ describe('adapters/slack/manifest.yml', () => {
     expect(manifest).toMatch(/^\s+socket_mode_enabled: true$/m);
     expect(manifest).toMatch(/^\s+interactivity:\n\s+is_enabled: true$/m);
     expect(manifest).toMatch(/^\s+home_tab_enabled: true$/m);
-    expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened\n/);
-    expect(botScopes(manifest)).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read', 'files:write', 'usergroups:read']);
+    expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened\n\s+- message\.im\n/);
+    // A file shared with the app in its Messages tab is how a moderator adds a reading (/source add).
+    expect(manifest).toMatch(/^\s+messages_tab_enabled: true$/m);
+    expect(botScopes(manifest)).toEqual([
+      'commands',
+      'chat:write',
+      'chat:write.public',
+      'users:read',
+      'files:write',
+      'usergroups:read',
+      'im:history',
+      'files:read',
+    ]);
   });
 });
