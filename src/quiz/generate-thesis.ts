@@ -25,7 +25,7 @@ export const THESIS_QUESTIONS: readonly { ask: string; topic: string }[] = [
  * sentence that tells what followed ("creating an atmosphere of fear").
  */
 const CAUSE =
-  /\b(?:because|due to|results? of|as a result|in order to|so as to|so that|owing to|reasons?|motives?|caus\w*|led to|explain\w*|stemm\w*|arose|lying in|lay in|lies in|sparked|prompted|consequences? of|in response to|pretext|aim\w*|sought|wanted|wished|intended)\b/i;
+  /\b(?:because|due to|results? of|as a result|in order to|so as to|so that|owing to|reasons?|motives?|caus\w*|led to|explain\w*|stemm\w*|arose|lying in|lay in|lies in|sparked|prompted|consequences? of|in response to|pretext|aim\w*|sought|wanted|wished|intended|afraid (?:that|of)|feared|for fear|fearing)\b/i;
 
 /** The sentence answers the question asked: a cause for "why", a plain yes or no for "was there …?". */
 export function answersAsked(ask: string, text: string): boolean {

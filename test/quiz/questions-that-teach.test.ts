@@ -718,6 +718,14 @@ describe('a tenth teacher’s review', () => {
         'Soviet criminal law was expanded to include extrajudicial judgments and the murder of party members and functionaries, creating an atmosphere of deep-rooted fear in the country in which the public and party remained mute about the endless string of arrests and murders.',
       ),
     ).toBe(false);
+    // A motive is a cause: Emelyanov's secretaries "were afraid that they would lose" the elections; "an atmosphere of fear" was not.
+    expect(
+      answersAsked(
+        'Why were so many party officials arrested?',
+        // The clause alone: "The reason was different" before it would count by itself.
+        'the leaders of the provinces and republics were afraid that they would lose the first general, direct, equal and secret elections with alternative candidates.',
+      ),
+    ).toBe(true);
     // Emelyanov on the charges against Eikhe says "ostensibly": no plain yes or no on a real conspiracy.
     expect(
       answersAsked(
