@@ -16,6 +16,7 @@ import { openDb, type DB } from '../src/db/open.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { ftsQuery } from '../src/search/fts-query.ts';
 import { scaledCorpus } from './scaled-corpus.ts';
+import { readingThroughput } from './readings.ts';
 import { table, timeAsync, timeIt } from './stats.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
@@ -112,6 +113,21 @@ const segRows = loadMetadata(corpusDir).map((meta) => {
   return [meta.id, meta.profile, `${Math.round(raw.length / 1024)} KB`, segment(meta, raw).passages.length, t.p50, t.p99];
 });
 say(table(['source', 'profile', 'size', 'passages', 'p50', 'p99'], segRows));
+
+say('\n## Adding a reading: read and segment, per format (`sourcebook add` before it writes)\n');
+say(
+  'Reiman (2016), the largest bundled text, rendered into each format the reader takes (PDF typeset with pdf-lib, DOCX and EPUB zipped, HTML, Markdown, text), then read into canonical Markdown and segmented by the general profile; one warm run.\n',
+);
+{
+  const meta = loadMetadata(corpusDir).find((m) => m.id === 'reiman-2016')!;
+  const rows = await readingThroughput(meta, readFileSync(join(corpusDir, meta.file), 'utf8'));
+  say(
+    table(
+      ['format', 'file size', 'passages', 'seconds', 'MB/s'],
+      rows.map((r) => [r.format, `${Math.round(r.bytes / 1024)} KB`, r.passages, r.seconds.toFixed(2), (r.bytes / 1024 / 1024 / r.seconds).toFixed(2)]),
+    ),
+  );
+}
 
 say('\n## Search: `sourcebook search` vs the raw FTS5 query\n');
 const searchRows: (string | number)[][] = [];
