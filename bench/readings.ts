@@ -16,7 +16,7 @@ function winAnsi(s: string): string {
   return s.replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026]/g, '?');
 }
 
-async function pdf(title: string, paragraphs: string[]): Promise<Uint8Array> {
+export async function pdf(title: string, paragraphs: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(title);
   const font = await doc.embedFont(StandardFonts.TimesRoman);

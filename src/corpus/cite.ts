@@ -59,7 +59,7 @@ function shortTitle(meta: SourceMeta): string {
 }
 
 export function yearLabel(meta: SourceMeta): string {
-  return meta.year ? String(meta.year) : 'n.d.';
+  return `${meta.year ? String(meta.year) : 'n.d.'}${meta.yearSuffix ?? ''}`;
 }
 
 /** Paragraph number for sources without pages or sections (1-based). */

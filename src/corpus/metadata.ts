@@ -29,6 +29,11 @@ export const SourceMetaSchema = z
     publisher: z.string().nullable(),
     place: z.string().nullable(),
     year: z.number().int().min(1500).max(2100).nullable(),
+    /** "b" in "Goble (2019b)": an added reading by an author with another source of that year. */
+    yearSuffix: z
+      .string()
+      .regex(/^[b-z]$/)
+      .optional(),
     date: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')

@@ -133,7 +133,12 @@ function entryFor(reading: Reading, req: AddRequest, existing: SourceMeta[]): So
     ...(req.space ? { space: req.space } : {}),
     origin: { file: req.fileName.slice(-255), sha256: reading.sha256, format: reading.format, added: req.today ?? new Date().toISOString().slice(0, 10) },
   };
-  const parsed = SourceMetaSchema.safeParse(candidate);
+  // Two sources cited alike ("Goble (2019)") would be one to a reader: the added one is "Goble (2019b)".
+  const alike = existing.filter(
+    (m) => m.authors[0]?.family === authors[0]?.family && m.year === year && (m.space === undefined || m.space === req.space || req.space === undefined),
+  );
+  const suffix = alike.length ? 'bcdefghijklmnopqrstuvwxyz'[Math.min(alike.length - 1, 24)] : undefined;
+  const parsed = SourceMetaSchema.safeParse(suffix ? { ...candidate, yearSuffix: suffix } : candidate);
   if (!parsed.success) {
     throw new ReadingRefused(`the reading's details are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

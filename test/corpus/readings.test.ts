@@ -15,6 +15,7 @@ import type { Asker, Where } from '../../src/core/request.ts';
 import { corpusEntries } from '../../src/corpus/metadata.ts';
 import { addReading, ReadingRefused, readingsList, removeReading } from '../../src/corpus/readings.ts';
 import { buildCorpus } from '../../src/corpus/build.ts';
+import { yearLabel } from '../../src/corpus/cite.ts';
 import { openDb } from '../../src/db/open.ts';
 import type { ReadingError } from '../../src/readings/index.ts';
 import { blogHtml, reimanDocx, reimanPdf } from '../readings/documents.ts';
@@ -62,6 +63,8 @@ describe('sourcebook add: a reading into the corpus folder', () => {
     expect(r.notes).toBe(2);
     const entry = readingsList(dir).find((m) => m.id === r.id)!;
     expect(entry.authors).toEqual([{ family: 'Reiman', given: 'Michal' }]);
+    // The bundled Reiman (2016) is cited alike: this one is Reiman (2016b).
+    expect(yearLabel(entry)).toBe('2016b');
     expect(entry.profile).toBe('document');
     expect(entry.origin).toMatchObject({ file: 'reiman-ch6.pdf', format: 'pdf', added: '2026-12-03' });
     expect(existsSync(join(dir, 'readings', entry.file))).toBe(true);
