@@ -1,6 +1,6 @@
 /** `sourcebook add` and `sourcebook remove` as a user runs them: a real process, a copy of the corpus, a temporary database. */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,13 @@ describe('sourcebook add / remove', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Already in the corpus (the same file), nothing changed: death-sentences');
     expect(again.stdout).not.toContain('Index rebuilt');
+
+    // A 200 MB file (sparse: no disk used) is refused from its size, before it is read.
+    writeFileSync(join(dir, 'huge.pdf'), '');
+    truncateSync(join(dir, 'huge.pdf'), 200 * 1024 * 1024);
+    const huge = await sourcebook(['add', join(dir, 'huge.pdf'), '--corpus', corpus, '--db', db]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toContain('huge.pdf: not added: the file is 210 MB; the limit is 50 MB. Nothing was changed for it.');
 
     const bad = await sourcebook(['add', join(dir, 'data.md'), '--space', 'my server', '--corpus', corpus, '--db', db]);
     expect(bad.code).toBe(1);
