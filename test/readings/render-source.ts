@@ -43,7 +43,7 @@ export function printed(p: RenderParagraph): string {
   return p.speaker ? `${p.speaker} – ${p.text}` : p.text;
 }
 
-/** Greedy wrapping at spaces to `width` (measured by `measure`). `avoidStart` lines never start with such a word. */
+/** Greedy wrapping at spaces: each line as long as `fits` allows; no line starts with a word `avoidStart` matches. */
 export function wrapWords(text: string, fits: (line: string) => boolean, avoidStart?: RegExp): string[] {
   const lines: string[] = [];
   let line = '';

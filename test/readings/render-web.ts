@@ -12,10 +12,10 @@ export function renderHtml(doc: RenderDoc): string {
   const paras = doc.paragraphs.map((p) => `    <p>${escapeXml(printed(p))}</p>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeXml(doc.title)} | Window on Eurasia</title>
+<head><meta charset="utf-8"><title>${escapeXml(doc.title)} | The Reading Room</title>
 <meta name="author" content="${escapeXml(doc.author)}"></head>
 <body>
-<header class="site-header"><a href="/">Window on Eurasia</a>
+<header class="site-header"><a href="/">The Reading Room</a>
   <nav><ul><li><a href="/">Home</a></li><li><a href="/archive">Archive</a></li><li><a href="/about">About this blog</a></li></ul></nav>
 </header>
 <main>
