@@ -227,9 +227,39 @@ const SHARED_COMPANY = 2;
  * capitalised word one letter off a known surname, in a passage that names at least two of the
  * people that surname is usually named with ("Rykov and Tomsy", "Bukharin and Tomsy").
  */
-function mergeMisspellings(units: TextUnit[], groups: Map<string, Group>, commonWord: (w: string) => boolean): void {
+/** A capitalised word of a unit and where it stands. */
+interface Token {
+  w: string;
+  at: number;
+}
+
+/** Every unit's capitalised words, found once for all the passes below. */
+function capitalisedWords(units: readonly TextUnit[]): Token[][] {
+  return units.map((u) => {
+    const out: Token[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(u.text); m; m = WORD.exec(u.text)) out.push({ w: m[0], at: m.index });
+    return out;
+  });
+}
+
+/**
+ * nameKey of a word of the texts, computed once per distinct word: the passes below meet the same
+ * few thousand capitalised words hundreds of thousands of times.
+ */
+const wordKeys = new Map<string, string>();
+function wordKey(word: string): string {
+  let k = wordKeys.get(word);
+  if (k === undefined) {
+    if (wordKeys.size > 200_000) wordKeys.clear();
+    wordKeys.set(word, (k = nameKey(word)));
+  }
+  return k;
+}
+
+function mergeMisspellings(tokens: Token[][], groups: Map<string, Group>, commonWord: (w: string) => boolean): void {
   // Per passage, the people it names (by their group's key); per person, everyone named beside them.
-  const keysIn = units.map((u) => new Set([...u.text.matchAll(WORD)].flatMap((m) => groups.get(nameKey(m[0]))?.key ?? [])));
+  const keysIn = tokens.map((ts) => new Set(ts.flatMap((t) => groups.get(wordKey(t.w))?.key ?? [])));
   const company = new Map<string, Set<string>>();
   for (const keys of keysIn) {
     for (const k of keys) {
@@ -239,10 +269,9 @@ function mergeMisspellings(units: TextUnit[], groups: Map<string, Group>, common
     }
   }
   const seen = new Map<string, { n: number; units: number[] }>();
-  units.forEach((u, i) => {
-    for (const m of u.text.matchAll(WORD)) {
-      const w = m[0];
-      if (w.length < 5 || groups.has(nameKey(w)) || GIVEN_NAMES.has(w) || NOT_NAMES.has(w) || NOT_SURNAMES.has(w) || commonWord(w)) continue;
+  tokens.forEach((ts, i) => {
+    for (const { w } of ts) {
+      if (w.length < 5 || groups.has(wordKey(w)) || GIVEN_NAMES.has(w) || NOT_NAMES.has(w) || NOT_SURNAMES.has(w) || commonWord(w)) continue;
       const e = seen.get(w) ?? { n: 0, units: [] };
       e.n++;
       e.units.push(i);
@@ -252,7 +281,7 @@ function mergeMisspellings(units: TextUnit[], groups: Map<string, Group>, common
   const surnames = [...new Set(groups.values())].filter((g) => g.key.length >= 5);
   for (const [w, { n, units: where }] of seen) {
     if (n > MISSPELLING_AT_MOST) continue;
-    const k = nameKey(w);
+    const k = wordKey(w);
     const near = surnames.filter((g) => g.key[0] === k[0] && Math.abs(g.key.length - k.length) <= 1 && editDistance(g.key, k) === 1);
     if (near.length !== 1) continue;
     const g = near[0]!;
@@ -303,25 +332,25 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   const introducedBy = new Map<string, number>();
   const introducedByInitials = new Map<string, number>();
   const inPersonContext = new Map<string, number>();
-  for (const u of units) {
-    for (const m of u.text.matchAll(WORD)) {
-      const w = m[0];
+  const tokens = capitalisedWords(units);
+  units.forEach((u, ui) => {
+    for (const { w, at } of tokens[ui]!) {
       if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w) || NOT_NAMES.has(w) || GIVEN_NAMES.has(w) || commonWord(w)) continue;
       // "Ye" in "Kliment Ye. Voroshilov" is an initial.
-      if (w.length <= 2 && u.text[m.index + w.length] === '.') continue;
-      const after = u.text.slice(m.index + w.length, m.index + w.length + 30);
-      const intro = introduction(u.text.slice(Math.max(0, m.index - 40), m.index));
+      if (w.length <= 2 && u.text[at + w.length] === '.') continue;
+      const after = u.text.slice(at + w.length, at + w.length + 30);
+      const intro = introduction(u.text.slice(Math.max(0, at - 40), at));
       if (intro?.kind === 'given' && PATRONYMIC.test(w) && /^\s+\p{Lu}\p{Ll}/u.test(after)) continue;
       if (intro?.kind === 'initials') bump(introducedByInitials, w);
       else if (intro) bump(introducedBy, w);
       else if (SURNAME_ENDING.test(w) && PERSON_CONTEXT.test(after)) bump(inPersonContext, w);
     }
-  }
+  });
   for (const w of introducedBy.keys()) group(groups, w);
   for (const [w, n] of introducedByInitials) if (n >= 2 || SURNAME_ENDING.test(w)) group(groups, w);
   for (const [w] of inPersonContext) group(groups, w);
 
-  mergeMisspellings(units, groups, commonWord);
+  mergeMisspellings(tokens, groups, commonWord);
 
   // Pass 2: count mentions, spellings, full-name clusters, titles — per source.
   // Words repeat a great deal; each is keyed and looked up once.
@@ -329,24 +358,23 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   const groupOfWord = (w: string): Group | null => {
     let g = wordGroup.get(w);
     if (g === undefined) {
-      const found = groups.get(nameKey(w)) ?? null;
+      const found = groups.get(wordKey(w)) ?? null;
       g = found && GIVEN_NAMES.has(w) && !found.fromIndex && !found.aliasCanonical ? null : found;
       wordGroup.set(w, g);
     }
     return g;
   };
   const scopedOf = new Map<string, { g: Group; sources: Set<string> } | null>();
-  for (const u of units) {
-    for (const m of u.text.matchAll(WORD)) {
-      const w = m[0];
+  units.forEach((u, ui) => {
+    for (const { w, at } of tokens[ui]!) {
       let scoped = scopedOf.get(w);
-      if (scoped === undefined) scopedOf.set(w, (scoped = scopedSpellings.get(nameKey(w)) ?? null));
+      if (scoped === undefined) scopedOf.set(w, (scoped = scopedSpellings.get(wordKey(w)) ?? null));
       const g = scoped?.sources.has(u.sourceId) ? scoped.g : groupOfWord(w);
       if (!g) continue;
-      if (w.length <= 2 && u.text[m.index + w.length] === '.') continue; // an initial
+      if (w.length <= 2 && u.text[at + w.length] === '.') continue; // an initial
       bump(g.spellings, w);
       bump(g.bySource, u.sourceId);
-      const intro = introduction(u.text.slice(Math.max(0, m.index - 40), m.index));
+      const intro = introduction(u.text.slice(Math.max(0, at - 40), at));
       if (!intro) continue;
       if (intro.title) bump(g.titles, intro.title);
       if (!intro.given) continue;
@@ -359,7 +387,7 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
       where.add(u.sourceId);
       g.fullNameSources.set(full, where);
     }
-  }
+  });
 
   const people: Person[] = [];
   const seen = new Set<Group>();
