@@ -104,6 +104,7 @@ export function createBot(opts: BotOptions = {}): CoreBot {
   /** The people index as a space sees it, one per set of visible sources (most spaces share the first). */
   const peopleBySources = new Map<string, PeopleIndex>();
   function peopleSeen(view: CorpusRepo): PeopleIndex {
+    if (view === view.whole()) return ctx.people;
     const ids = view.sources().map((s) => s.meta.id);
     const key = ids.join('\u0000');
     let found = peopleBySources.get(key);

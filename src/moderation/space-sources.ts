@@ -35,7 +35,9 @@ export function unseenPassages(db: DB, repo: CorpusRepo, space: string): string[
   return repo.passageIdsOf(unseen);
 }
 
-/** The corpus as this space sees it. */
+/** The corpus as this space sees it: the whole corpus itself when it sees every source (no filter on each search). */
 export function spaceRepo(db: DB, repo: CorpusRepo, space: string): CorpusRepo {
-  return repo.whole().view(visibleSources(db, repo, space));
+  const whole = repo.whole();
+  const visible = visibleSources(db, repo, space);
+  return visible.size === whole.sources().length ? whole : whole.view(visible);
 }
