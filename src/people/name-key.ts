@@ -50,7 +50,7 @@ export function transliterate(s: string): string {
 
 export function foldDiacritics(s: string): string {
   // Plain ASCII has nothing to fold, and most text is plain ASCII: decomposing it is the cost of ingest's word passes.
-  if (!/[^\x00-\x7f]/.test(s)) return s;
+  if (!/[\u0080-\uffff]/.test(s)) return s;
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
