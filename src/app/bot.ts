@@ -121,8 +121,9 @@ export function createBot(opts: BotOptions = {}): CoreBot {
       // Buttons made while answering belong to this space; its settings are read once for the request.
       const key = spaceKey(req.where);
       // The corpus as this space sees it: its own readings and the shared sources it did not turn off.
-      const repo = spaceRepo(db, ctx.repo, key);
-      const here: CommandContext = { ...ctx, repo, people: peopleSeen(repo), actions: ctx.actions.scoped(db, key), space: createSpaceState(key) };
+      const space = createSpaceState(key);
+      const repo = spaceRepo(db, ctx.repo, key, space);
+      const here: CommandContext = { ...ctx, repo, people: peopleSeen(repo), actions: ctx.actions.scoped(db, key), space };
       if (command.spec.moderatorOnly && !isModerator(here, req)) {
         return reply({
           kind: 'refusal',

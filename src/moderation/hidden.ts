@@ -13,7 +13,7 @@ export function hiddenPassages(ctx: CommandContext, where: Where): ReadonlySet<s
   // Within a request, the set read once for its space.
   return readForSpace(ctx.space, key, 'hidden', () => {
     const hidden = hiddenIds(ctx.db, key);
-    for (const id of unseenPassages(ctx.db, ctx.repo, key)) hidden.add(id);
+    for (const id of unseenPassages(ctx.db, ctx.repo, key, ctx.space)) hidden.add(id);
     return hidden;
   });
 }

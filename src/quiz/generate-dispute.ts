@@ -4,7 +4,7 @@
  * reader says which source wrote which. Neither side is the key: the key is who holds which
  * position, so the question teaches the disagreement, not a verdict.
  */
-import { rankSentences, question } from '../answer/engine.ts';
+import { rankSentences, question, type RankedSentence } from '../answer/engine.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { authorLabel } from '../corpus/cite.ts';
 import type { Draft, GenContext } from './draft.ts';
@@ -35,10 +35,10 @@ interface Side {
 /** How much of the question a sentence must hold to count as taking a side when only ruling a source out of the wrong options. */
 const LOOSE = 0.3;
 
-function sidesOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): Side[] {
+function sidesOf(ctx: GenContext, ask: string, source: Source, ranked: readonly RankedSentence[], want: Exclude<Stance, null>): Side[] {
   const out: Side[] = [];
   const asked = askedPeople(ctx, ask);
-  for (const r of ranked(ctx, ask, source)) {
+  for (const r of ranked) {
     if (r.own < MIN_OWN[want] || r.matched < 2) continue;
     // The sentence itself, read on its own: no lead-in, no "he" pointing back.
     if (r.start !== r.passage.sentences[r.index]!.start || !ownClaim(r.passage, r.index)) continue;
@@ -56,12 +56,8 @@ function sidesOf(ctx: GenContext, ask: string, source: Source, want: Exclude<Sta
 }
 
 /** Whether any sentence of the source takes this side, in its own or quoted words: then naming it for that side is no wrong option. */
-function takesSide(ctx: GenContext, ask: string, source: Source, want: Exclude<Stance, null>): boolean {
-  return ranked(ctx, ask, source).some((r) => r.own >= LOOSE && r.matched >= 2 && stanceOf(r.passage.text.slice(r.start, r.end), ask, true) === want);
-}
-
-function ranked(ctx: GenContext, ask: string, source: Source) {
-  return rankSentences(ctx.engine, question(ctx.engine, ask), { exclude: new Set(), perSource: READ, global: 0, sources: [source.meta.id] });
+function takesSide(ask: string, ranked: readonly RankedSentence[], want: Exclude<Stance, null>): boolean {
+  return ranked.some((r) => r.own >= LOOSE && r.matched >= 2 && stanceOf(r.passage.text.slice(r.start, r.end), ask, true) === want);
 }
 
 /** Names a sentence gives after its first word ("Nakhayev", "Yagoda"), as roots. */
@@ -108,8 +104,13 @@ export function disputeDrafts(ctx: GenContext): Draft[] {
   const out: Draft[] = [];
   // Position questions only: "Why …?" has no yes and no.
   for (const { ask, topic } of [...THESIS_QUESTIONS.filter((t) => /^(?:was|were|did|is|are)\b/i.test(t.ask)), ...DISPUTED_QUESTIONS]) {
-    const yes = sources.flatMap((s) => sidesOf(ctx, ask, s, 'affirms'));
-    const no = sources.flatMap((s) => sidesOf(ctx, ask, s, 'denies'));
+    // Each source's best sentences on the question, ranked once for both sides and the wrong options.
+    const q = question(ctx.engine, ask);
+    const ranked = new Map(
+      sources.map((s) => [s.meta.id, rankSentences(ctx.engine, q, { exclude: new Set(), perSource: READ, global: 0, sources: [s.meta.id] })]),
+    );
+    const yes = sources.flatMap((s) => sidesOf(ctx, ask, s, ranked.get(s.meta.id)!, 'affirms'));
+    const no = sources.flatMap((s) => sidesOf(ctx, ask, s, ranked.get(s.meta.id)!, 'denies'));
     // The pair from two different sources that holds most of the question.
     const pair = no
       .flatMap((n) => yes.filter((y) => y.source.meta.id !== n.source.meta.id && sameMatter(ask, y.text, n.text)).map((y) => [y, n] as const))
@@ -117,8 +118,8 @@ export function disputeDrafts(ctx: GenContext): Draft[] {
     if (!pair) continue;
     const [y, n] = pair;
     // A wrong option must be wrong: "Denies: Goble" is no distractor when Goble, too, calls the affair invented.
-    const affirming = new Set(sources.filter((s) => takesSide(ctx, ask, s, 'affirms')).map((s) => s.meta.id));
-    const denying = new Set(sources.filter((s) => takesSide(ctx, ask, s, 'denies')).map((s) => s.meta.id));
+    const affirming = new Set(sources.filter((s) => takesSide(ask, ranked.get(s.meta.id)!, 'affirms')).map((s) => s.meta.id));
+    const denying = new Set(sources.filter((s) => takesSide(ask, ranked.get(s.meta.id)!, 'denies')).map((s) => s.meta.id));
     const answer = pairOption(y.source, n.source);
     const wrong = sources
       .flatMap((a) => sources.filter((b) => b !== a).map((b) => [a, b] as const))
