@@ -1,5 +1,5 @@
 /** The corpus metadata file (`corpus/sources.json`): validated with zod, errors phrased for the person who edits it. */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MetadataError, readCorpusJson } from './json-file.ts';
@@ -106,6 +106,23 @@ export function corpusEntries(corpusDir: string): CorpusEntry[] {
   return [...bundled, ...added];
 }
 
+/**
+ * Whether a text file holds nothing but whitespace. Ingest reads every text anyway; this check only
+ * needs to see one printable ASCII character (which UTF-8 never uses inside another character), so
+ * it reads a file's first block and reads the whole file only when that block has none.
+ */
+export function blank(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    for (let i = 0; i < n; i++) if (head[i]! > 0x20 && head[i]! < 0x7f) return false;
+  } finally {
+    closeSync(fd);
+  }
+  return !readFileSync(path, 'utf8').trim();
+}
+
 /** Reads and validates `sources.json`; throws MetadataError listing every problem at once. */
 export function loadMetadata(corpusDir: string, name = 'sources.json'): SourceMeta[] {
   const top = readCorpusJson(corpusDir, 'sources.json', FileSchema, (i) => describeIssue(name, i));
@@ -136,7 +153,7 @@ export function loadMetadata(corpusDir: string, name = 'sources.json'): SourceMe
     seenFiles.set(meta.file, meta.id);
     const path = join(corpusDir, meta.file);
     if (!existsSync(path)) problems.push(`${label}: file "${meta.file}" not found in ${corpusDir}`);
-    else if (!readFileSync(path, 'utf8').trim()) problems.push(`${label}: file "${meta.file}" is empty`);
+    else if (blank(path)) problems.push(`${label}: file "${meta.file}" is empty`);
     out.push(meta);
   });
   if (problems.length) throw new MetadataError(problems);
