@@ -12,8 +12,15 @@ function base32(bytes: Buffer, length: number): string {
   return out;
 }
 
+/**
+ * Lower case, each run of whitespace one space, trimmed. A lone space is left as it is, so the
+ * usual passage (single spaces only) needs no replacing at all.
+ */
 function normalizedForId(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s\s+|[^\S ]/g, ' ')
+    .trim();
 }
 
 /** Assigns ids in document order; identical texts and hash collisions get a deterministic salt. */
