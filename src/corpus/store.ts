@@ -1,7 +1,7 @@
 /** Writes a built corpus into the database: all or nothing, in one transaction. */
 import type { DB } from '../db/open.ts';
 import type { BuiltCorpus } from './build.ts';
-import { wordsOf } from './words.ts';
+import { documentFrequencies } from './words.ts';
 
 export interface IngestCounts {
   sources: number;
@@ -67,9 +67,7 @@ export function storeCorpus(db: DB, corpus: BuiltCorpus): IngestCounts {
       for (const e of src.segmented.extras) insExtra.run(src.meta.id, e.kind, e.text);
       for (const e of src.segmented.indexEntries) insIndex.run(src.meta.id, e.name, e.pages);
     });
-    const df = new Map<string, number>();
-    for (const src of corpus.sources) for (const p of src.passages) for (const w of wordsOf(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
-    for (const [w, n] of df) insWord.run(w, n);
+    for (const [w, n] of documentFrequencies(corpus.sources.flatMap((src) => src.passages.map((p) => p.text)))) insWord.run(w, n);
     for (const person of corpus.people) insPerson.run(person.id, person.surnameKey, person.mentions, JSON.stringify(person));
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
       'corpus_fingerprint',

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { GIVEN_NAMES, TITLES } from './given-names.ts';
 import { editDistance, nameKey } from './name-key.ts';
+import { charClasses, classAt, classBefore, isSurrogate, LETTER, LOWER, SPACE, UPPER } from '../segment/chars.ts';
 
 export const AliasFileSchema = z.object({
   $comment: z.string().optional(),
@@ -53,8 +54,6 @@ const SURNAME_ENDING = /(?:ov|ova|ev|eva|yov|in|ina|sky|ski|skii|skiy|skaya|dze|
 const CAP_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 /** Abbreviations that look like initials but introduce places or numbers. */
 const NOT_INITIALS = new Set(['St', 'Mt', 'No', 'Ft', 'Co', 'Gen', 'Vol', 'Vi', 'Pp', 'Op', 'Nr']);
-/** A capitalised word, whole ("MacDonald" is not "Mac"). */
-const WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/gu;
 /**
  * What stands right before a surname: a word, optionally followed by initials ("Nikolay B.",
  * "Supplies N.B.", "Marshal"), or initials alone ("A.P.", "G. K."). Initials glued to a preceding
@@ -175,7 +174,7 @@ function initialsIntro(initials: string, title: string | null): Intro | null {
  * name ("Nikolay B. Eysmont"); otherwise the word is the end of the previous phrase and only the
  * initials belong to the name ("…for Supplies N.B. Eismont" → "N.B.").
  */
-function introduction(text: string): Intro | null {
+export function introduction(text: string): Intro | null {
   // A familiar name in brackets between the initials and the surname ("I.A. (Osip) Pyatnitsky") belongs to the initials.
   const before = text.replace(/\s*\(\p{Lu}\p{Ll}+\)\s*$/u, ' ');
   const m = BEFORE_NAME.exec(before);
@@ -188,6 +187,34 @@ function introduction(text: string): Intro | null {
     return initials ? initialsIntro(initials, null) : null;
   }
   return initialsIntro(initials, null);
+}
+
+/**
+ * introduction() of the 40 characters before `at`, without slicing or running its expressions in
+ * the usual case: what precedes a capitalised word is mostly a word of lower case or punctuation,
+ * which introduces nothing. Whatever could introduce a name (a capitalised title or given name,
+ * initials, a bracket) goes to introduction() itself.
+ */
+export function introductionAt(text: string, at: number): Intro | null {
+  const lo = Math.max(0, at - 40);
+  let j = at;
+  // Trailing whitespace, as \s sees it.
+  while (j > lo && classBefore(text, j) & SPACE) j--;
+  if (j === lo) return null; // nothing but whitespace: no word, no initials
+  const last = text.charCodeAt(j - 1);
+  // Initials end in a full stop, a familiar name in a bracket: the full expressions decide. So they
+  // do next to a surrogate pair, which the 40 characters may have cut in two.
+  if (last === 0x2e || last === 0x29 || isSurrogate(last)) return introduction(text.slice(lo, at));
+  // Only "Word " can match now (initials end in a full stop): a lower-case letter, then whitespace.
+  if (!(classBefore(text, j) & LOWER) || j === at) return null;
+  let start = j - 1;
+  while (start > lo && classBefore(text, start) & LETTER) {
+    if (isSurrogate(text.charCodeAt(start - 1))) return introduction(text.slice(lo, at));
+    start--;
+  }
+  const word = text.slice(start, j);
+  // A word that is neither a title nor a given name introduces nothing without initials after it.
+  return TITLES.has(word) || GIVEN_NAMES.has(word) ? introduction(text.slice(lo, at)) : null;
 }
 
 /** "Ivanovich", "Petrovna": a given name with a patronymic ending. */
@@ -233,14 +260,83 @@ interface Token {
   at: number;
 }
 
-/** Every unit's capitalised words, found once for all the passes below. */
-function capitalisedWords(units: readonly TextUnit[]): Token[][] {
+/**
+ * Every unit's capitalised words, found once for all the passes below, and the counts that tell a
+ * common word from a name: how often each word occurs in lower case, and capitalised.
+ *
+ * One scan of each text by letter runs finds what these expressions would, in one pass instead of three:
+ * - a capitalised word, whole ("MacDonald" is not "Mac"): (?<!\p{L})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?!\p{L});
+ * - in lower case: (?<![\p{L}/.-])\p{Ll}+(?![\p{L}/.-]) (a whole run of lower-case letters, with no
+ *   slash, full stop or hyphen on either side), counted as it is;
+ * - capitalised: (?<!\p{L})\p{Lu}\p{Ll}+ (a run's capital and the lower-case letters after it),
+ *   counted in lower case.
+ */
+export function scanWords(units: readonly TextUnit[], lowercase: Map<string, number>, capitalised: Map<string, number>): Token[][] {
+  const classes = charClasses();
+  const classOf = (s: string, i: number) => {
+    const c = s.charCodeAt(i);
+    return c < 0xd800 || c > 0xdfff ? classes[c]! | 0x100 : classAt(s, i);
+  };
+  const edge = (c: number) => c === 0x2f || c === 0x2e || c === 0x2d; // / . -
   return units.map((u) => {
+    const s = u.text;
+    const n = s.length;
     const out: Token[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(u.text); m; m = WORD.exec(u.text)) out.push({ w: m[0], at: m.index });
+    // A run that ends at `consumedTo` was the second half of a hyphenated word ("Rykov-Bukharin" style).
+    let consumedTo = -1;
+    let i = 0;
+    while (i < n) {
+      const k0 = classOf(s, i);
+      if (!(k0 & LETTER)) {
+        i += k0 >> 8;
+        continue;
+      }
+      // A run of letters from `start` to `end`; a capital first, then lower case up to `capEnd`.
+      const start = i;
+      let allLower = (k0 & LOWER) !== 0;
+      i += k0 >> 8;
+      const capStart = k0 & UPPER ? i : -1;
+      let capEnd = capStart;
+      while (i < n) {
+        const k = classOf(s, i);
+        if (!(k & LETTER)) break;
+        if (!(k & LOWER)) allLower = false;
+        else if (capEnd === i) capEnd = i + (k >> 8);
+        i += k >> 8;
+      }
+      const end = i;
+      if (allLower) {
+        if (!(start > 0 && edge(s.charCodeAt(start - 1))) && !(end < n && edge(s.charCodeAt(end)))) bump(lowercase, s.slice(start, end));
+      } else if (capEnd > capStart) {
+        bump(capitalised, s.slice(start, capEnd).toLowerCase());
+        if (capEnd === end && end !== consumedTo) {
+          // WORD: the whole run, or it and a hyphen and another whole capitalised run.
+          let to = end;
+          if (s.charCodeAt(end) === 0x2d && end + 1 < n) {
+            const r = wholeCapitalised(s, end + 1, classOf);
+            if (r > 0) to = consumedTo = r;
+          }
+          out.push({ w: s.slice(start, to), at: start });
+        }
+      }
+    }
     return out;
   });
+}
+
+/** Where a run of letters at `i` ends when it is a capital and lower case only; -1 when it is not. */
+function wholeCapitalised(s: string, i: number, classOf: (s: string, i: number) => number): number {
+  const k0 = classOf(s, i);
+  if (!(k0 & UPPER)) return -1;
+  let j = i + (k0 >> 8);
+  const from = j;
+  while (j < s.length) {
+    const k = classOf(s, j);
+    if (!(k & LETTER)) break;
+    if (!(k & LOWER)) return -1;
+    j += k >> 8;
+  }
+  return j > from ? j : -1;
 }
 
 /**
@@ -319,10 +415,7 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   // A capitalised word that also occurs in lower case ("The"/"the", "Military"/"military") is not a name.
   const lowercase = new Map<string, number>();
   const capitalised = new Map<string, number>();
-  for (const u of units) {
-    for (const w of u.text.match(/(?<![\p{L}/.-])\p{Ll}+(?![\p{L}/.-])/gu) ?? []) bump(lowercase, w);
-    for (const w of u.text.match(/(?<!\p{L})\p{Lu}\p{Ll}+/gu) ?? []) bump(capitalised, w.toLowerCase());
-  }
+  const tokens = scanWords(units, lowercase, capitalised);
   const commonWord = (w: string) => {
     const lower = lowercase.get(w.toLowerCase()) ?? 0;
     return lower >= Math.max(2, 0.2 * (capitalised.get(w.toLowerCase()) ?? 0));
@@ -332,14 +425,13 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
   const introducedBy = new Map<string, number>();
   const introducedByInitials = new Map<string, number>();
   const inPersonContext = new Map<string, number>();
-  const tokens = capitalisedWords(units);
   units.forEach((u, ui) => {
     for (const { w, at } of tokens[ui]!) {
       if (!CAP_WORD.test(w) || NOT_SURNAMES.has(w) || NOT_NAMES.has(w) || GIVEN_NAMES.has(w) || commonWord(w)) continue;
       // "Ye" in "Kliment Ye. Voroshilov" is an initial.
       if (w.length <= 2 && u.text[at + w.length] === '.') continue;
       const after = u.text.slice(at + w.length, at + w.length + 30);
-      const intro = introduction(u.text.slice(Math.max(0, at - 40), at));
+      const intro = introductionAt(u.text, at);
       if (intro?.kind === 'given' && PATRONYMIC.test(w) && /^\s+\p{Lu}\p{Ll}/u.test(after)) continue;
       if (intro?.kind === 'initials') bump(introducedByInitials, w);
       else if (intro) bump(introducedBy, w);
@@ -374,7 +466,7 @@ export function extractPeople(units: TextUnit[], indexNames: string[], aliases: 
       if (w.length <= 2 && u.text[at + w.length] === '.') continue; // an initial
       bump(g.spellings, w);
       bump(g.bySource, u.sourceId);
-      const intro = introduction(u.text.slice(Math.max(0, at - 40), at));
+      const intro = introductionAt(u.text, at);
       if (!intro) continue;
       if (intro.title) bump(g.titles, intro.title);
       if (!intro.given) continue;
