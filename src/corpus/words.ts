@@ -12,13 +12,22 @@ export function wordsOf(text: string): Set<string> {
  * without a set per text.
  */
 export function documentFrequencies(texts: Iterable<string>): Map<string, number> {
-  const WORD = LETTER | NUMBER;
-  const classes = charClasses();
-  // Per word: the number of texts it is in, and the last text it was counted for.
-  const seen = new Map<string, { n: number; last: number }>();
-  let t = 0;
-  for (const text of texts) {
-    t++;
+  const df = new DocumentFrequencies();
+  for (const text of texts) df.add(text);
+  return df.result();
+}
+
+/** documentFrequencies, one text at a time. */
+export class DocumentFrequencies {
+  /** Per word: the number of texts it is in, and the last text it was counted for. */
+  private readonly seen = new Map<string, { n: number; last: number }>();
+  private t = 0;
+
+  add(text: string): void {
+    const WORD = LETTER | NUMBER;
+    const classes = charClasses();
+    const seen = this.seen;
+    const t = ++this.t;
     const s = foldDiacritics(text.toLowerCase());
     const n = s.length;
     let i = 0;
@@ -46,7 +55,10 @@ export function documentFrequencies(texts: Iterable<string>): Map<string, number
       }
     }
   }
-  const df = new Map<string, number>();
-  for (const [w, e] of seen) df.set(w, e.n);
-  return df;
+
+  result(): Map<string, number> {
+    const df = new Map<string, number>();
+    for (const [w, e] of this.seen) df.set(w, e.n);
+    return df;
+  }
 }
