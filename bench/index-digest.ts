@@ -1,7 +1,7 @@
 /**
  * A digest of everything an ingest writes to the corpus index: every table's rows in a fixed order,
  * the FTS5 index's own token instances, and a few searches' ranked results. Two ingests of the same
- * corpus must give the same digest: `node bin/run-ts.js bench/index-digest.ts [scale]`.
+ * corpus must give the same digest: `node bin/run-ts.js bench/index-digest.ts [scale] [parallel|serial]`.
  */
 import { createHash } from 'node:crypto';
 import type { DB } from '../src/db/open.ts';
@@ -65,7 +65,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { scaledCorpus } = await import('./scaled-corpus.ts');
   const n = Number(process.argv[2] ?? 1);
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'sb-digest-')), 'x.db'));
-  const r = ingest(db, scaledCorpus(n));
+  const mode = process.argv[3];
+  const r = ingest(db, scaledCorpus(n), undefined, mode ? { parallel: mode === 'parallel' } : {});
   const d = indexDigest(db);
   const all = createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 16);
   console.log(JSON.stringify({ scale: n, passageCount: r.passages, seconds: r.seconds.toFixed(2), all, ...d }, null, 1));

@@ -8,16 +8,25 @@ import { corpusEntries } from './metadata.ts';
 import { loadAliases } from './aliases.ts';
 import { loadErrata } from './errata.ts';
 import { storeCorpus, storedFingerprint, type IngestCounts } from './store.ts';
+import { parallelPays, storeInParallel } from './parallel.ts';
 
 export interface IngestResult extends IngestCounts {
   seconds: number;
 }
 
+export interface IngestOptions {
+  /**
+   * Build in a worker thread while this one writes (parallel.ts): by default when the corpus is
+   * large enough for it to pay and there is a second core. The index is the same either way.
+   */
+  parallel?: boolean;
+}
+
 /** Throws MetadataError before writing anything when the corpus folder is not valid. */
-export function ingest(db: DB, corpusDir: string, onProgress?: Progress): IngestResult {
+export function ingest(db: DB, corpusDir: string, onProgress?: Progress, opts: IngestOptions = {}): IngestResult {
   const t0 = performance.now();
-  const built = buildCorpus(corpusDir, onProgress);
-  const counts = storeCorpus(db, built);
+  const parallel = opts.parallel ?? parallelPays(corpusDir);
+  const counts = (parallel ? storeInParallel(db, corpusDir, onProgress) : null) ?? storeCorpus(db, buildCorpus(corpusDir, onProgress));
   db.prepare("INSERT INTO meta (key, value) VALUES ('corpus_dir', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(resolve(corpusDir));
   return { ...counts, seconds: (performance.now() - t0) / 1000 };
 }
