@@ -22,6 +22,11 @@ function loadMigrations(): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(MIGRATIONS_DIR, f), 'utf8') }));
 }
 
+/** The newest migration this code knows (what a database it made or upgraded is at). */
+export function latestMigration(): number {
+  return Math.max(...loadMigrations().map((m) => m.version));
+}
+
 /** Each migration runs in its own transaction and bumps `user_version`; a failed one leaves the database as it was. */
 export function migrate(db: DB): number {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -107,7 +112,7 @@ export function openDb(file: string, opts: OpenOptions = {}): DB {
  */
 function openReadOnly(file: string): DB {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const latest = Math.max(...loadMigrations().map((m) => m.version));
+  const latest = latestMigration();
   if ((db.pragma('user_version', { simple: true }) as number) !== latest) {
     db.close();
     throw new DatabaseFileError(file, 'it needs updating by this version of Sourcebook, and its folder is read-only');
@@ -131,6 +136,16 @@ function openReadOnly(file: string): DB {
 const TEMPORARY_IN_READ_ONLY = ['actions'];
 
 function openOrThrow(file: string): DB {
+  const db = openStateFile(file);
+  migrate(db);
+  return db;
+}
+
+/**
+ * The state file with the settings every writer uses (WAL, foreign keys, a busy timeout), not yet
+ * migrated: the state store (src/store/sqlite.ts) opens it so, to check its version before migrating.
+ */
+export function openStateFile(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   if (file !== ':memory:') {
@@ -140,6 +155,5 @@ function openOrThrow(file: string): DB {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
   return db;
 }

@@ -15,7 +15,7 @@ import type { DB } from '../db/open.ts';
 import { isSpaceAdmin } from './permissions.ts';
 import { stmt } from './sql.ts';
 import { readState, sameState, StateRefused, TargetSchema, writeState, type State, type Target } from './targets.ts';
-import { ActorSchema, actorOf } from './actor.ts';
+import { type Actor, ActorSchema, actorOf } from './actor.ts';
 
 export interface Change {
   target: Target;
@@ -39,7 +39,8 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-interface Row {
+/** A mod_audit row as both stores read it. */
+export interface AuditRow {
   seq: number;
   at: number;
   actor_id: string;
@@ -53,7 +54,7 @@ interface Row {
   undone_by: number | null;
 }
 
-function toEntry(r: Row): AuditEntry {
+export function toEntry(r: AuditRow): AuditEntry {
   const e = AuditEntrySchema.parse({
     seq: r.seq,
     at: r.at,
@@ -106,19 +107,31 @@ class Refused extends Error {}
  * anything throws, every write it made is rolled back and nothing is logged.
  */
 export function record(ctx: CommandContext, req: Request, action: string, summary: string, apply: () => Applied | string): AuditEntry | { refused: string } {
-  const space = spaceKey(req.where);
+  return recordIn(ctx.db, spaceKey(req.where), actorOf(req), () => ctx.now().getTime(), action, summary, apply);
+}
+
+/** `record` for a space and actor rather than a request. */
+function recordIn(
+  db: DB,
+  space: string,
+  actor: Actor,
+  at: () => number,
+  action: string,
+  summary: string,
+  apply: () => Applied | string,
+): AuditEntry | { refused: string } {
   try {
-    return ctx.db
+    return db
       .transaction(() => {
         const applied = apply();
         if (typeof applied === 'string') throw new Refused(applied);
         if (!applied.targets.length || applied.before.length !== applied.targets.length)
           throw new Error('a change must name its targets and their before-states');
         // Read back rather than trusting the input: the log holds exactly what is stored.
-        const after = applied.targets.map((t) => readState(ctx.db, space, t));
-        return insertEntry(ctx.db, space, {
-          at: ctx.now().getTime(),
-          actor: actorOf(req),
+        const after = applied.targets.map((t) => readState(db, space, t));
+        return insertEntry(db, space, {
+          at: at(),
+          actor,
           action,
           summary: clip(summary, 1000),
           targets: applied.targets,
@@ -137,11 +150,27 @@ export function record(ctx: CommandContext, req: Request, action: string, summar
 /** Applies the changes and logs them, all or nothing. */
 export function commit(ctx: CommandContext, req: Request, action: string, summary: string, changes: Change[]): AuditEntry {
   if (!changes.length) throw new Error('commit needs at least one change');
-  const space = spaceKey(req.where);
-  const now = ctx.now().getTime();
-  const entry = record(ctx, req, action, summary, () => {
-    const before = changes.map((c) => readState(ctx.db, space, c.target));
-    for (const c of changes) writeState(ctx.db, space, c.target, c.after, now);
+  return commitChanges(ctx.db, spaceKey(req.where), actorOf(req), ctx.now().getTime(), () => ctx.now().getTime(), action, summary, changes);
+}
+
+/**
+ * `commit` for a space and actor: the changes are written at `now` and logged at `at()`, all or
+ * nothing. The SQLite state store calls it, so its audited changes are the app's, statement for statement.
+ */
+export function commitChanges(
+  db: DB,
+  space: string,
+  actor: Actor,
+  now: number,
+  at: () => number,
+  action: string,
+  summary: string,
+  changes: Change[],
+): AuditEntry {
+  if (!changes.length) throw new Error('commit needs at least one change');
+  const entry = recordIn(db, space, actor, at, action, summary, () => {
+    const before = changes.map((c) => readState(db, space, c.target));
+    for (const c of changes) writeState(db, space, c.target, c.after, now);
     return { targets: changes.map((c) => c.target), before };
   });
   if ('refused' in entry) throw new Error(entry.refused);
@@ -149,7 +178,7 @@ export function commit(ctx: CommandContext, req: Request, action: string, summar
 }
 
 export function getEntry(db: DB, space: string, seq: number): AuditEntry | null {
-  const row = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? AND seq = ?').get(space, seq) as Row | undefined;
+  const row = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? AND seq = ?').get(space, seq) as AuditRow | undefined;
   return row ? toEntry(row) : null;
 }
 
@@ -159,7 +188,7 @@ export function countEntries(db: DB, space: string): number {
 
 /** Newest first. */
 export function listEntries(db: DB, space: string, limit: number, offset: number): AuditEntry[] {
-  const rows = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(space, limit, offset) as Row[];
+  const rows = stmt(db, 'SELECT * FROM mod_audit WHERE space = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(space, limit, offset) as AuditRow[];
   return rows.map(toEntry);
 }
 

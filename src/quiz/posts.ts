@@ -99,7 +99,8 @@ export function getRun(db: DB, id: number): Run | null {
   };
 }
 
-function toPost(raw: unknown): Post | null {
+/** A quiz_posts row as either store reads it; null when it does not hold a valid post. */
+export function toPost(raw: unknown): Post | null {
   const row = raw ? PostRow.safeParse(raw) : null;
   if (!row?.success) return null;
   const body = QuestionBodySchema.safeParse(json(row.data.body_json));

@@ -21,14 +21,14 @@ import type { Where } from '../core/request.ts';
 import type { DB } from '../db/open.ts';
 import { ensureBank } from './bank.ts';
 import { closeExpired, firstPost, startRun } from './play.ts';
+import { abandonedSlots, type Claim, claimSlot, finishSlot, setSlotRun, skipAbandoned, skipSlot, slotRun } from './slot-claims.ts';
 import { allSchedules, catchUpMinutes, cronFor, SCHEDULE_PLATFORMS, type Schedule } from './schedule.ts';
 
 /** How often the scheduler looks for due slots; a slot stays due at least two ticks (MIN_CATCH_UP_MINUTES). */
 export const TICK_MS = 30_000;
 /** How long a claim holds: far longer than a post takes, short enough that a dead claimer's slot is still due after it. */
 export const LEASE_MS = 60_000;
-/** Claims of one slot at most (the first and two takeovers): a slot that kills its posters is not tried forever. */
-export const MAX_ATTEMPTS = 3;
+export { MAX_ATTEMPTS } from './slot-claims.ts';
 
 export type { PostOptions } from '../core/adapter.ts';
 
@@ -99,54 +99,23 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const logger = opts.logger ?? stderrLogger();
   const log = (msg: string, err: unknown) => logger.error({ err }, msg);
   const lease = opts.leaseMs ?? LEASE_MS;
-  // A schedule removed since allSchedules() was read is not claimed.
-  const claim = db.prepare(
-    `INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, lease_until, attempts)
-     SELECT ?, ?, ?, ?, ?, 1 WHERE EXISTS (SELECT 1 FROM quiz_schedules WHERE id = ? AND removed_at IS NULL)`,
-  );
-  // A slot whose claimer's lease ran out without an outcome: the claimer died.
-  const takeOver = db.prepare(
-    `UPDATE quiz_slots SET owner = ?, claimed_at = ?, lease_until = ?, attempts = attempts + 1
-     WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ? AND attempts < ?`,
-  );
-  const giveUp = db.prepare(
-    `UPDATE quiz_slots SET outcome = 'failed', error = ?, lease_until = NULL
-     WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ? AND attempts >= ?`,
-  );
-  const skip = db.prepare(`INSERT OR IGNORE INTO quiz_slots (schedule_id, slot_time, owner, claimed_at, outcome, error) VALUES (?, ?, ?, ?, 'skipped', ?)`);
-  const abandoned = db.prepare(`SELECT schedule_id AS id, slot_time AS slot FROM quiz_slots WHERE outcome IS NULL AND coalesce(lease_until, 0) <= ?`);
-  const skipAbandoned = db.prepare(
-    `UPDATE quiz_slots SET outcome = 'skipped', error = ?, lease_until = NULL WHERE schedule_id = ? AND slot_time = ? AND outcome IS NULL AND coalesce(lease_until, 0) <= ?`,
-  );
-  const setRun = db.prepare('UPDATE quiz_slots SET run_id = ? WHERE schedule_id = ? AND slot_time = ?');
-  const runOf = db.prepare('SELECT run_id FROM quiz_slots WHERE schedule_id = ? AND slot_time = ?').pluck();
-  const done = db.prepare('UPDATE quiz_slots SET outcome = ?, posted_at = ?, error = ?, lease_until = NULL WHERE schedule_id = ? AND slot_time = ?');
   const resultDone = db.prepare('UPDATE quiz_posts SET result_posted_at = ?, result_error = ? WHERE id = ?');
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<TickReport> | null = null;
 
   /** 'new' or 'takeover' when this instance now holds the slot; null when another does or it is done. */
-  function tryClaim(s: Schedule, slot: Date, at: number): 'new' | 'takeover' | null {
-    try {
-      if (claim.run(s.id, slot.getTime(), opts.owner, at, at + lease, s.id).changes === 1) return 'new';
-      if (takeOver.run(opts.owner, at, at + lease, s.id, slot.getTime(), at, MAX_ATTEMPTS).changes === 1) return 'takeover';
-      giveUp.run(`its posters stopped ${MAX_ATTEMPTS} times before recording it`, s.id, slot.getTime(), at, MAX_ATTEMPTS);
-      return null;
-    } catch (err) {
-      // The schedule was removed a moment ago (foreign key): nothing to post.
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return null;
-      throw err;
-    }
+  function tryClaim(s: Schedule, slot: Date, at: number): Claim {
+    return claimSlot(db, { scheduleId: s.id, slot: slot.getTime(), owner: opts.owner, at, leaseMs: lease });
   }
 
   /** Slots whose claimer died and that are no longer due are recorded as skipped, with why. */
   function sweep(schedules: Schedule[], t: Date, report: TickReport): void {
     const byId = new Map(schedules.map((s) => [s.id, s]));
-    for (const row of abandoned.all(t.getTime()) as { id: number; slot: number }[]) {
+    for (const row of abandonedSlots(db, t.getTime())) {
       const s = byId.get(row.id);
       const due = s ? dueSlots(s, t).some((d) => d.getTime() === row.slot) : false;
       if (due) continue;
-      report.skipped += skipAbandoned.run('its poster stopped, and the slot is past its lateness window', row.id, row.slot, t.getTime()).changes;
+      report.skipped += skipAbandoned(db, row.id, row.slot, t.getTime(), 'its poster stopped, and the slot is past its lateness window');
     }
   }
 
@@ -161,7 +130,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       if (!slot) continue;
       // Only the latest missed slot is posted; the ones before it are recorded as skipped.
       for (const old of slots)
-        report.skipped += skip.run(s.id, old.getTime(), opts.owner, t.getTime(), 'a later slot of the schedule was due: no backlog is posted').changes;
+        report.skipped += skipSlot(db, s.id, old.getTime(), opts.owner, t.getTime(), 'a later slot of the schedule was due: no backlog is posted');
       const claimed = tryClaim(s, slot, t.getTime());
       if (!claimed) {
         report.alreadyClaimed++;
@@ -173,7 +142,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         if (!(SCHEDULE_PLATFORMS as readonly string[]).includes(s.where.platform))
           throw new Error(`scheduled posts need Discord or Slack; ${s.where.platform} has no channel to post to`);
         // The run this slot already made (its claimer died before recording the post), or a new one recorded with the claim.
-        const prior = runOf.get(s.id, slot.getTime()) as number | null;
+        const prior = slotRun(db, s.id, slot.getTime());
         const reply =
           (prior !== null ? firstPost(ctx, prior) : null) ??
           startRun(ctx, s.where, {
@@ -181,16 +150,16 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
             count: s.count,
             createdBy: `schedule:${s.id}`,
             now: t.getTime(),
-            created: (runId) => setRun.run(runId, s.id, slot.getTime()),
+            created: (runId) => setSlotRun(db, s.id, slot.getTime(), runId),
           });
         // No question to ask (nothing approved, topic matches nothing): the channel gets no noise, the slot records why.
         if (reply.kind !== 'answer') throw new Error(`no question posted: ${reply.title}`);
         await opts.post(s.where, reply, { idempotencyKey: slotKey(s.id, slot) });
-        done.run('posted', Date.now(), null, s.id, slot.getTime());
+        finishSlot(db, s.id, slot.getTime(), 'posted', Date.now(), null);
         report.posted.push({ scheduleId: s.id, slot });
       } catch (err) {
         report.failed++;
-        done.run('failed', null, clip(String((err as Error)?.message ?? err), 500), s.id, slot.getTime());
+        finishSlot(db, s.id, slot.getTime(), 'failed', null, clip(String((err as Error)?.message ?? err), 500));
         log(`quiz schedule ${s.id}: posting the ${slot.toISOString()} slot failed`, err);
       }
     }
