@@ -10,6 +10,7 @@ const LAYERS = [
   ['core', '^src/core/'],
   ['answer', '^src/answer/'],
   ['services', '^src/(quiz|moderation)/'],
+  ['store', '^src/store/'], // the state store seam over the services' SQL: SQLite and PostgreSQL (#16)
   ['commands', '^src/commands/'],
   ['app', '^src/app/'],
   ['adapters', '^adapters/'],
