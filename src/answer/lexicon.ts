@@ -31,7 +31,16 @@ export interface WordForms {
 const SYNONYM = 0.7;
 const DERIVED = 0.85;
 const NARROWER = 0.85;
+/** A derived form through a rarer sense of the word only ranks: it must not count as the word (0.7 does). */
+const DERIVED_RARE = 0.6;
 const ADHERENT = ['ist', 'ists', 'ite', 'ites', 'ism'];
+/**
+ * The purges' own usage, which WordNet files apart: a sentence of death carried out is "shot" as
+ * often as "executed" in these texts ("sentenced to be shot"), while WordNet's "shoot" is firing a gun.
+ */
+const USAGE: Record<string, string[]> = { execute: ['shoot'], shoot: ['execute'] };
+/** As much the word as the word itself: searched, paired and counted alike. */
+const USAGE_WEIGHT = 1;
 
 export class Lexicon {
   private readonly df = new Map<string, number>();
@@ -131,12 +140,14 @@ export class Lexicon {
       };
       for (const x of r.lemmas) add(x, 1);
       for (const x of r.derived) add(x, DERIVED);
+      for (const x of r.derivedRare) add(x, DERIVED_RARE);
       // An adherent of a side or a person is derived from it as WordNet does not say: "Rightists" for
       // "right", "Trotskyites" for "Trotsky", "Leninism" for "Lenin".
       if (w.length >= 4) for (const suffix of ADHERENT) add(w + suffix, DERIVED);
       // And the other way for a name: "Zinovievites" are Zinoviev's, "Trotskyists" Trotsky's.
       if (name) for (const suffix of ADHERENT) if (w.endsWith(suffix) && w.length - suffix.length >= 4) add(w.slice(0, -suffix.length), DERIVED);
       for (const x of r.synonyms) add(x, SYNONYM);
+      for (const lemma of r.lemmas) for (const x of USAGE[lemma] ?? []) for (const y of inflections(x)) add(y, USAGE_WEIGHT);
       if (narrower) for (const x of r.narrower) add(x, NARROWER);
     }
     return { same: [...same], related, verb };

@@ -81,9 +81,13 @@ export function retrieve(
 const PAIRED = 4;
 const PAIR_LIMIT = 20;
 
-/** `A AND B` for each pair of the rarest concepts, each in any of its own forms; none for fewer than three concepts. */
+/**
+ * `A AND B` for each pair of the rarest concepts, each in any of its own forms; none for one concept.
+ * Two concepts give their intersection: the union ranks short passages naming Bukharin often above
+ * the long one that names him once beside his sentence.
+ */
 export function pairQueries(concepts: Concept[]): string[] {
-  if (concepts.length < 3) return [];
+  if (concepts.length < 2) return [];
   const groups = [...concepts]
     .sort((a, b) => a.df - b.df)
     .slice(0, PAIRED)

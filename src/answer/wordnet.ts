@@ -104,8 +104,10 @@ export interface Related {
   synonyms: string[];
   /** One level narrower, for verbs' first sense ("kill" → "murder", "execute"). */
   narrower: string[];
-  /** Derived forms across parts of speech ("execution" ↔ "execute"). */
+  /** Derived forms across parts of speech ("execution" ↔ "execute"), from the word's common senses. */
   derived: string[];
+  /** Derived forms from a verb's rarer sense, kept for sharing its stem: "executive" from "execute" as "carry out", not as "put to death". */
+  derivedRare: string[];
   /** The part of speech the word is most often used in, if WordNet knows the word. */
   pos: Pos | null;
 }
@@ -132,6 +134,7 @@ export function relatedWords(word: string): Related {
   const synonyms = new Set<string>();
   const narrower = new Set<string>();
   const derived = new Set<string>();
+  const derivedRare = new Set<string>();
   // Without a tagger the part of speech is unknown: take the one the word is most often used in
   // (WordNet's tagged-sense counts), so "spring" brings the season's synonyms, not "leap".
   const found = POS.flatMap((pos) => baseForms(w, pos).map((lemma) => ({ pos, lemma, ...synsetOffsets(pos, lemma) }))).filter((x) => x.offsets.length);
@@ -157,7 +160,10 @@ export function relatedWords(word: string): Related {
           if (p.symbol === '+' && (p.source === 0 || p.source === self)) {
             const t = synset(ppos, p.offset);
             const target = p.target ? t.words[p.target - 1] : undefined;
-            if (target && (sense < common || sharesStem(lemma, target))) derived.add(target);
+            // A verb's senses are different acts ("execute": put to death, carry out): a noun derived from
+            // another act ("executive") is another word. A noun's rarer senses stay near its commonest.
+            if (target && (sense < common || (pos !== 'verb' && sharesStem(lemma, target)))) derived.add(target);
+            else if (target && sharesStem(lemma, target)) derivedRare.add(target);
           }
           if (sense >= common) continue;
           // A narrower kind of the verb's commonest sense, by its head word, when that is the word's own
@@ -171,7 +177,14 @@ export function relatedWords(word: string): Related {
     }
   }
   const drop = (set: Set<string>) => [...set].filter((x) => plain(x) && x !== w && !lemmas.has(x));
-  r = { lemmas: [...lemmas], synonyms: drop(synonyms), narrower: drop(narrower), derived: drop(derived), pos: dominant?.pos ?? null };
+  r = {
+    lemmas: [...lemmas],
+    synonyms: drop(synonyms),
+    narrower: drop(narrower),
+    derived: drop(derived),
+    derivedRare: drop(derivedRare).filter((x) => !derived.has(x)),
+    pos: dominant?.pos ?? null,
+  };
   related.set(w, r);
   return r;
 }

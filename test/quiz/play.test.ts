@@ -139,10 +139,15 @@ describe('/quiz TOPIC COUNT — a run', () => {
       const row = bot.ctx.db.prepare('SELECT questions_json FROM quiz_runs WHERE space = ? ORDER BY id DESC LIMIT 1').get(spaceKey(where)) as {
         questions_json: string;
       };
-      const qs = JSON.parse(row.questions_json) as { body: { stem: string; options: string[] } }[];
+      const qs = JSON.parse(row.questions_json) as { body: { kind: string; stem: string; quote?: string; options: string[]; answer: number } }[];
       expect(qs).toHaveLength(8);
       // Those that name him come first; a run longer than them goes on with questions from passages about him.
-      const names = qs.map((q) => /Yezhov|Ezhov/.test(`${q.body.stem} ${q.body.options.join(' ')}`));
+      // Named in the stem or the right option, not as a distractor; a true/false claim only when the
+      // real sentence names him too (a name swapped in is not its topic).
+      const yezhov = /Yezhov|Ezhov/;
+      const names = qs.map(
+        (q) => yezhov.test(`${q.body.stem} ${q.body.options[q.body.answer]}`) && (q.body.kind !== 'truefalse' || yezhov.test(q.body.quote ?? '')),
+      );
       // The bank has a few questions naming him (four since disputed dates and a topic's third question were left out).
       expect(names.filter(Boolean).length).toBeGreaterThanOrEqual(3);
       expect(names.indexOf(false) === -1 || names.slice(names.indexOf(false)).every((n) => !n)).toBe(true);
