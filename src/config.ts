@@ -35,6 +35,14 @@ export const ConfigSchema = z
         .optional(),
     ),
     SOURCEBOOK_DB: optional,
+    // The PostgreSQL store (#16). Messages never echo the value: it may hold a password.
+    DATABASE_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/./, 'DATABASE_URL should be a postgres:// (or postgresql://) URL')
+        .refine((u) => URL.canParse(u), 'DATABASE_URL is not a valid URL (a password with @, / or : must be percent-encoded)')
+        .optional(),
+    ),
     SOURCEBOOK_CORPUS: optional,
     LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   })

@@ -44,4 +44,15 @@ describe('start-up configuration', () => {
       expect(r.problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
     }
   });
+
+  it('GIVEN DATABASE_URL THEN a postgres URL is taken as it is, anything else is named without echoing the value', () => {
+    const ok = loadConfig({ DATABASE_URL: ' postgres://sb:pw@db.example:5432/sourcebook ' });
+    expect(ok).toEqual({ ok: true, config: expect.objectContaining({ DATABASE_URL: 'postgres://sb:pw@db.example:5432/sourcebook' }) });
+    expect(loadConfig({ DATABASE_URL: '' })).toEqual({ ok: true, config: expect.not.objectContaining({ DATABASE_URL: expect.anything() }) });
+    const wrong = loadConfig({ DATABASE_URL: 'mysql://root:hunter2@localhost/x' });
+    expect(wrong).toEqual({ ok: false, problems: ['DATABASE_URL: DATABASE_URL should be a postgres:// (or postgresql://) URL'] });
+    const broken = loadConfig({ DATABASE_URL: 'postgres://sb:p@ss word@host:99999/x' });
+    expect(broken.ok).toBe(false);
+    expect(JSON.stringify(broken)).not.toContain('ss word');
+  });
 });

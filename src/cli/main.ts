@@ -18,6 +18,10 @@ import { balanceText, bankExport } from './quiz-export.ts';
 import { backupTo } from './backup.ts';
 import { PeopleIndex } from '../people/index.ts';
 import { addFiles, removeSource, type AddOptions } from './readings.ts';
+import { doctor, formatChecks, healthy } from './doctor.ts';
+import { loadConfig } from '../config.ts';
+import { MigrationsAheadError, StoreUnavailableError } from '../store/errors.ts';
+import { openStateStore } from '../store/open.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -190,6 +194,38 @@ program
   });
 
 program
+  .command('doctor')
+  .description('check the configuration, the database and its migrations, the corpus index and the platform tokens (writes nothing)')
+  .option('--db <file>', 'database file (the SQLite state file; the corpus index beside it)')
+  .option('--corpus <dir>', 'corpus folder (default: the one the index was built from)')
+  .action(async (opts: { db?: string; corpus?: string }) => {
+    const checks = await doctor(process.env, opts);
+    console.log(formatChecks(checks));
+    if (!healthy(checks)) process.exitCode = 1;
+  });
+
+program
+  .command('migrate')
+  .description('apply pending migrations to the state database (PostgreSQL when DATABASE_URL is set, else the SQLite file)')
+  .option('--db <file>', 'database file (without DATABASE_URL)')
+  .action(async (opts: { db?: string }) => {
+    const loaded = loadConfig();
+    if (!loaded.ok) {
+      process.stderr.write(`Sourcebook cannot migrate; the environment has problems:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const store = openStateStore({ ...loaded.config, ...(opts.db ? { SOURCEBOOK_DB: opts.db } : {}) });
+    try {
+      const before = await store.migrationState();
+      const after = await store.migrate();
+      console.log(`${store.where}: at migration ${after.current} of ${after.latest} (applied ${after.current - before.current}).`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
   .command('start', { isDefault: true })
   .description('start the bots whose credentials are set (Discord, Slack), or the console chat')
   .action(async () => {
@@ -209,6 +245,8 @@ try {
     process.stderr.write(
       `${e.message}\nIt also holds this installation's quiz scores, curation and audit log, so Sourcebook does not overwrite it. Restore it from a copy, or move it aside to start afresh (the corpus index is then rebuilt from corpus/).\n`,
     );
+  } else if (e instanceof StoreUnavailableError || e instanceof MigrationsAheadError) {
+    process.stderr.write(`${e.message}\n`);
   } else if (e instanceof Error && 'code' in e && e.code === 'ENOENT') {
     process.stderr.write(`Sourcebook cannot find a file it needs: ${e.message}\n`);
   } else {

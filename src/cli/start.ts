@@ -6,6 +6,10 @@ import { createBot } from '../app/bot.ts';
 import { stderrLogger, type Logger } from '../core/log.ts';
 import type { RunningAdapter } from '../core/adapter.ts';
 import { createScheduler } from '../quiz/scheduler.ts';
+import { DEFAULT_DB_FILE } from '../paths.ts';
+
+export const POSTGRES_NOT_SERVING =
+  'Sourcebook cannot start: DATABASE_URL is set, but serving the bots from PostgreSQL is not complete yet (issue #16). Today PostgreSQL backs `sourcebook doctor` and the state store (answers, slot claims, audited hiding and moderator roles), not the bots.';
 
 export async function start(): Promise<void> {
   const loaded = loadConfig();
@@ -15,6 +19,13 @@ export async function start(): Promise<void> {
     return;
   }
   const config = loaded.config;
+  // Refused rather than half-served: the bots would keep scores and schedules in SQLite while the
+  // operator believes they are shared, and two hosts would each post the same scheduled quiz.
+  if (config.DATABASE_URL) {
+    process.stderr.write(`${POSTGRES_NOT_SERVING}\nUnset DATABASE_URL to start on the SQLite file (${config.SOURCEBOOK_DB ?? DEFAULT_DB_FILE}).\n`);
+    process.exitCode = 1;
+    return;
+  }
   const what = plan(config);
   const dbOpts = config.SOURCEBOOK_DB ? { dbPath: config.SOURCEBOOK_DB } : {};
   const corpusOpts = config.SOURCEBOOK_CORPUS ? { corpusDir: config.SOURCEBOOK_CORPUS } : {};

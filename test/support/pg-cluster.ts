@@ -1,6 +1,6 @@
 /**
  * vitest globalSetup: a real PostgreSQL for the store tests. SOURCEBOOK_TEST_PG=postgres://… uses
- * that server; otherwise, where initdb is installed, a throwaway cluster is made in a temporary
+ * that server (=off: none); otherwise, where initdb is installed, a throwaway cluster is made in a temporary
  * folder on a free local port (as the postgres user when we are root: initdb refuses root) and
  * removed after the run. The superuser has a random password, so wrong-password tests are real.
  * Without PostgreSQL the PostgreSQL tests are skipped with the reason, unless
@@ -58,6 +58,11 @@ function unavailable(project: TestProject, reason: string): void {
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   const given = process.env.SOURCEBOOK_TEST_PG;
+  // A quick run without PostgreSQL, and how the skipping and SOURCEBOOK_REQUIRE_PG paths are tried.
+  if (given === 'off') {
+    unavailable(project, 'SOURCEBOOK_TEST_PG=off');
+    return undefined;
+  }
   if (given) {
     project.provide('pgUrl', given);
     project.provide('pgSkip', '');
